@@ -1,6 +1,9 @@
 /** Jest runs TypeScript as native ESM through ts-jest (run with --experimental-vm-modules). */
 const tsJest = {
-  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+  '^.+\\.ts$': [
+    'ts-jest',
+    { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
+  ],
 };
 const common = {
   extensionsToTreatAsEsm: ['.ts'],

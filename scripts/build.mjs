@@ -4,7 +4,7 @@
 // src/entries/<name>.ts (and src/entries/<name>-post.ts).
 // `--check` builds into a temporary folder and fails when a committed bundle differs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -28,7 +28,13 @@ function listFiles(dir) {
   return out.sort();
 }
 
-if (!check) sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']);
+if (!check)
+  sh(process.execPath, [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '--noEmit',
+    '-p',
+    'tsconfig.json',
+  ]);
 
 const actionsDir = join(root, 'actions');
 const problems = [];
@@ -47,27 +53,46 @@ for (const name of readdirSync(actionsDir).sort()) {
       throw new Error(`${relative(root, ymlPath)}: runs.${key} must be dist/[sub/]index.js, got ${rel}`);
     }
     const entry = join(root, 'src', 'entries', entryFile);
-    if (!existsSync(entry)) throw new Error(`${relative(root, ymlPath)}: runs.${key} needs ${relative(root, entry)}`);
+    if (!existsSync(entry))
+      throw new Error(`${relative(root, ymlPath)}: runs.${key} needs ${relative(root, entry)}`);
     const outDir = join(outRoot, dirname(rel.slice('dist/'.length)));
     mkdirSync(outDir, { recursive: true });
     console.log(`ncc: ${relative(root, entry)} -> actions/${name}/${rel}`);
-    sh(process.execPath, [ncc, 'build', entry, '-o', outDir, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '-q', '--target', 'es2022']);
+    sh(process.execPath, [
+      ncc,
+      'build',
+      entry,
+      '-o',
+      outDir,
+      '--minify',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '-q',
+      '--target',
+      'es2022',
+    ]);
   }
   if (check) {
     const fresh = listFiles(outRoot);
     const committed = listFiles(finalDist);
     if (fresh.join('\n') !== committed.join('\n')) {
-      problems.push(`actions/${name}/dist: files differ (fresh: ${fresh.join(', ')}; committed: ${committed.join(', ')})`);
+      problems.push(
+        `actions/${name}/dist: files differ (fresh: ${fresh.join(', ')}; committed: ${committed.join(', ')})`,
+      );
     } else {
       for (const f of fresh) {
-        if (!readFileSync(join(outRoot, f)).equals(readFileSync(join(finalDist, f)))) problems.push(`actions/${name}/dist/${f} differs from a fresh build`);
+        if (!readFileSync(join(outRoot, f)).equals(readFileSync(join(finalDist, f))))
+          problems.push(`actions/${name}/dist/${f} differs from a fresh build`);
       }
     }
     rmSync(outRoot, { recursive: true, force: true });
   }
 }
 if (problems.length) {
-  console.error(`Committed bundles are out of date; run \`npm run build\` and commit actions/*/dist:\n- ${problems.join('\n- ')}`);
+  console.error(
+    `Committed bundles are out of date; run \`npm run build\` and commit actions/*/dist:\n- ${problems.join('\n- ')}`,
+  );
   process.exit(1);
 }
 console.log(check ? 'bundles match a fresh build' : 'build complete');

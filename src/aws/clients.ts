@@ -33,7 +33,9 @@ export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv 
     );
   }
   if (!REGION_RE.test(region)) {
-    throw new ConfigurationError(`input 'region': ${JSON.stringify(region)} is not an AWS region name like us-east-1`);
+    throw new ConfigurationError(
+      `input 'region': ${JSON.stringify(region)} is not an AWS region name like us-east-1`,
+    );
   }
   return region;
 }
@@ -45,7 +47,10 @@ export interface ResolvedClientConfig {
   customUserAgent: [string, string][];
 }
 
-export function clientConfig(opts: AwsClientOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedClientConfig {
+export function clientConfig(
+  opts: AwsClientOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedClientConfig {
   return {
     region: resolveRegion(opts.region, env),
     maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
@@ -64,7 +69,10 @@ export interface AwsClients {
 }
 
 /** Lazily builds (once each) the clients an action needs. */
-export function createAwsClients(opts: AwsClientOptions = {}, env: NodeJS.ProcessEnv = process.env): AwsClients {
+export function createAwsClients(
+  opts: AwsClientOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): AwsClients {
   const config = clientConfig(opts, env);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
@@ -77,12 +85,32 @@ export function createAwsClients(opts: AwsClientOptions = {}, env: NodeJS.Proces
   };
   return {
     region: config.region,
-    sagemaker: () => once('sagemaker', async () => new (await import('@aws-sdk/client-sagemaker')).SageMakerClient(config)),
-    logs: () => once('logs', async () => new (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
-    cloudwatch: () => once('cloudwatch', async () => new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config)),
-    s3: () => once('s3', async () => new (await import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: forcePathStyle(env) })),
+    sagemaker: () =>
+      once('sagemaker', async () => new (await import('@aws-sdk/client-sagemaker')).SageMakerClient(config)),
+    logs: () =>
+      once(
+        'logs',
+        async () => new (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config),
+      ),
+    cloudwatch: () =>
+      once(
+        'cloudwatch',
+        async () => new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config),
+      ),
+    s3: () =>
+      once(
+        's3',
+        async () =>
+          new (await import('@aws-sdk/client-s3')).S3Client({
+            ...config,
+            forcePathStyle: forcePathStyle(env),
+          }),
+      ),
     runtime: () =>
-      once('runtime', async () => new (await import('@aws-sdk/client-sagemaker-runtime')).SageMakerRuntimeClient(config)),
+      once(
+        'runtime',
+        async () => new (await import('@aws-sdk/client-sagemaker-runtime')).SageMakerRuntimeClient(config),
+      ),
   };
 }
 

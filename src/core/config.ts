@@ -28,7 +28,9 @@ export function parseConfigRef(value: string, actionName: string): ConfigRef {
   const path = v.slice(0, hash);
   const section = v.slice(hash + 1);
   if (!path || !section) {
-    throw new ConfigurationError(`input 'config': ${JSON.stringify(value)} should be a file path, optionally followed by #section`);
+    throw new ConfigurationError(
+      `input 'config': ${JSON.stringify(value)} should be a file path, optionally followed by #section`,
+    );
   }
   return { path, section };
 }
@@ -40,7 +42,9 @@ export function resolveSection(
 ): Record<string, ConfigValue> {
   if (doc === null || doc === undefined) return {};
   if (!isPlainObject(doc)) {
-    throw new ConfigurationError(`config file ${ref.path}: expected a YAML map of sections (defaults, train, ...)`);
+    throw new ConfigurationError(
+      `config file ${ref.path}: expected a YAML map of sections (defaults, train, ...)`,
+    );
   }
   const defaults = doc['defaults'];
   if (defaults !== undefined && !isPlainObject(defaults)) {
@@ -50,7 +54,8 @@ export function resolveSection(
   const seen = new Set<string>();
   let name: string | undefined = ref.section;
   while (name !== undefined) {
-    if (seen.has(name)) throw new ConfigurationError(`config file ${ref.path}: 'extends' loops through section '${name}'`);
+    if (seen.has(name))
+      throw new ConfigurationError(`config file ${ref.path}: 'extends' loops through section '${name}'`);
     seen.add(name);
     const section: unknown = doc[name];
     if (section === undefined) {
@@ -60,11 +65,16 @@ export function resolveSection(
         `config file ${ref.path}: no section '${name}'; sections are: ${known.join(', ') || '(none)'}`,
       );
     }
-    if (!isPlainObject(section)) throw new ConfigurationError(`config file ${ref.path}: section '${name}' must be a map of input: value`);
+    if (!isPlainObject(section))
+      throw new ConfigurationError(
+        `config file ${ref.path}: section '${name}' must be a map of input: value`,
+      );
     chain.unshift(section);
     const ext: unknown = section['extends'];
     if (ext !== undefined && typeof ext !== 'string') {
-      throw new ConfigurationError(`config file ${ref.path}: 'extends' in section '${name}' must be a section name`);
+      throw new ConfigurationError(
+        `config file ${ref.path}: 'extends' in section '${name}' must be a section name`,
+      );
     }
     name = ext;
   }
@@ -75,20 +85,27 @@ export function resolveSection(
 }
 
 /** Loads the section for `actionName` from the config file named by the `config` input. */
-export async function loadConfigDefaults(configInput: string | undefined, actionName: string): Promise<Record<string, ConfigValue>> {
+export async function loadConfigDefaults(
+  configInput: string | undefined,
+  actionName: string,
+): Promise<Record<string, ConfigValue>> {
   if (!configInput || configInput.trim() === '') return {};
   const ref = parseConfigRef(configInput, actionName);
   let text: string;
   try {
     text = await readFile(ref.path, 'utf8');
   } catch (err) {
-    throw new ConfigurationError(`input 'config': cannot read ${JSON.stringify(ref.path)} (${errorMessage(err)}); check the path is relative to the workspace`);
+    throw new ConfigurationError(
+      `input 'config': cannot read ${JSON.stringify(ref.path)} (${errorMessage(err)}); check the path is relative to the workspace`,
+    );
   }
   let doc: unknown;
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new ConfigurationError(`config file ${ref.path}: not valid YAML (${errorMessage(err).split('\n')[0]})`);
+    throw new ConfigurationError(
+      `config file ${ref.path}: not valid YAML (${errorMessage(err).split('\n')[0]})`,
+    );
   }
   // An explicit #section must exist; the action's own section is optional.
   return resolveSection(doc, ref, ref.section !== actionName);

@@ -31,7 +31,12 @@ export function errorMessage(err: unknown): string {
 
 /** Name of an AWS SDK error (e.g. ValidationException, ThrottlingException), or undefined. */
 export function awsErrorName(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'name' in err && typeof (err as { name: unknown }).name === 'string') {
+  if (
+    err &&
+    typeof err === 'object' &&
+    'name' in err &&
+    typeof (err as { name: unknown }).name === 'string'
+  ) {
     return (err as { name: string }).name;
   }
   return undefined;

@@ -46,7 +46,12 @@ export function parseInteger(name: string, value: string, opts: { min?: number; 
   return n;
 }
 
-function checkRange(name: string, value: string, n: number, { min, max }: { min?: number; max?: number }): void {
+function checkRange(
+  name: string,
+  value: string,
+  n: number,
+  { min, max }: { min?: number; max?: number },
+): void {
   if (min !== undefined && n < min) fail(name, value, `expected at least ${min}`);
   if (max !== undefined && n > max) fail(name, value, `expected at most ${max}`);
 }
@@ -57,7 +62,11 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
  * A duration: a bare number means `defaultUnit`; otherwise a sequence like `90s`, `5m`, `1h30m`.
  * Returns milliseconds.
  */
-export function parseDuration(name: string, value: string, defaultUnit: 'ms' | 's' | 'm' | 'h' = 's'): number {
+export function parseDuration(
+  name: string,
+  value: string,
+  defaultUnit: 'ms' | 's' | 'm' | 'h' = 's',
+): number {
   const v = value.trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * DURATION_UNITS[defaultUnit]!;
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
@@ -69,7 +78,11 @@ export function parseDuration(name: string, value: string, defaultUnit: 'ms' | '
     consumed = re.lastIndex;
   }
   if (v === '' || consumed !== v.length) {
-    fail(name, value, `expected a duration such as 90, 30s, 15m or 1h30m (a bare number is in ${defaultUnit === 'm' ? 'minutes' : defaultUnit === 's' ? 'seconds' : defaultUnit})`);
+    fail(
+      name,
+      value,
+      `expected a duration such as 90, 30s, 15m or 1h30m (a bare number is in ${defaultUnit === 'm' ? 'minutes' : defaultUnit === 's' ? 'seconds' : defaultUnit})`,
+    );
   }
   return total;
 }
@@ -87,7 +100,9 @@ export function parseStructured(name: string, value: ConfigValue): unknown {
     return parseYaml(value);
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ConfigurationError(`input '${name}': not valid YAML or JSON (${msg}); value was ${show(value)}`);
+    throw new ConfigurationError(
+      `input '${name}': not valid YAML or JSON (${msg}); value was ${show(value)}`,
+    );
   }
 }
 
@@ -148,7 +163,11 @@ export function parseS3Uri(name: string, value: string): S3Location {
   if (!m) fail(name, value, 'expected an S3 URI like s3://my-bucket/path/');
   const bucket = m[1]!;
   if (!BUCKET_RE.test(bucket) || bucket.includes('..')) {
-    fail(name, value, `bucket '${bucket}' is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`);
+    fail(
+      name,
+      value,
+      `bucket '${bucket}' is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`,
+    );
   }
   const key = m[2] ?? '';
   if (v.length > 1024) fail(name, value, 'S3 URIs are limited to 1024 characters');
@@ -160,7 +179,11 @@ export const SAGEMAKER_NAME_RE = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export function parseSageMakerName(name: string, value: string): string {
   const v = value.trim();
   if (!SAGEMAKER_NAME_RE.test(v)) {
-    fail(name, value, 'expected 1-63 letters, digits and hyphens, starting and ending with a letter or digit');
+    fail(
+      name,
+      value,
+      'expected 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
+    );
   }
   return v;
 }
@@ -168,7 +191,8 @@ export function parseSageMakerName(name: string, value: string): string {
 const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-/]+$/;
 export function parseRoleArn(name: string, value: string): string {
   const v = value.trim();
-  if (!ROLE_ARN_RE.test(v)) fail(name, value, 'expected an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerExecutionRole');
+  if (!ROLE_ARN_RE.test(v))
+    fail(name, value, 'expected an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerExecutionRole');
   return v;
 }
 

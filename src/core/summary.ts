@@ -14,7 +14,10 @@ export function table(headers: string[], rows: unknown[][]): string {
 }
 
 export function keyValueTable(rows: [string, unknown][]): string {
-  return table(['', ''], rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [`**${k}**`, v]));
+  return table(
+    ['', ''],
+    rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [`**${k}**`, v]),
+  );
 }
 
 export function code(value: string): string {

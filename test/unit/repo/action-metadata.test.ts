@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** Docs are part of the feature: every action's metadata and README stay complete and in step. */
+const root = process.cwd();
+const actions = readdirSync(join(root, 'actions')).filter((d) =>
+  existsSync(join(root, 'actions', d, 'action.yml')),
+);
+
+interface ActionYml {
+  name?: string;
+  description?: string;
+  inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }>;
+  outputs?: Record<string, { description?: string }>;
+  runs?: { using?: string; main?: string; post?: string; 'post-if'?: string };
+}
+
+const load = (name: string): ActionYml =>
+  parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionYml;
+
+describe.each(actions)('actions/%s', (name) => {
+  const meta = load(name);
+  const readme = existsSync(join(root, 'actions', name, 'README.md'))
+    ? readFileSync(join(root, 'actions', name, 'README.md'), 'utf8')
+    : '';
+
+  it('runs on node24 from a committed bundle', () => {
+    expect(meta.runs?.using).toBe('node24');
+    expect(meta.runs?.main).toBe('dist/index.js');
+    expect(existsSync(join(root, 'actions', name, meta.runs!.main!))).toBe(true);
+    if (meta.runs?.post) {
+      expect(existsSync(join(root, 'actions', name, meta.runs.post))).toBe(true);
+      expect(meta.runs['post-if']).toBe('always()');
+    }
+  });
+
+  it('documents every input and output in action.yml', () => {
+    for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
+      expect([input, (spec.description ?? '').trim().length > 10]).toEqual([input, true]);
+      // Defaults live in code so that the config file can supply them; the runner would always set them.
+      expect([input, spec.default]).toEqual([input, undefined]);
+    }
+    for (const [output, spec] of Object.entries(meta.outputs ?? {})) {
+      expect([output, (spec.description ?? '').trim().length > 10]).toEqual([output, true]);
+    }
+  });
+
+  it('has a README that lists every input and output', () => {
+    expect(readme.length).toBeGreaterThan(500);
+    const missing = [...Object.keys(meta.inputs ?? {}), ...Object.keys(meta.outputs ?? {})].filter(
+      (n) => !readme.includes(`\`${n}\``),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('accepts the inputs every action shares', () => {
+    for (const shared of ['config', 'region', 'force-fail'])
+      expect(Object.keys(meta.inputs ?? {})).toContain(shared);
+  });
+});
