@@ -1,3 +1,215 @@
 #!/usr/bin/env node
-// Placeholder until the Olist demo lands (templates/olist issue).
-console.log('npm run demo: the full pipeline on sagemaker-local is coming soon.');
+// npm run demo: the Olist reference pipeline end to end on sagemaker-local, with no AWS account.
+//   generate data -> ingest into the data lake (S3 raw/) -> preprocess (actions/train, processing job)
+//   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate), each action run
+//   through its committed bundle exactly as the GitHub runner runs it.
+// Options: --orders N (default 99441, the real size), --seed S, --report DIR (default demo-report),
+//          --keep (keep sagemaker-local's data dir), --quiet (no live job logs).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runActionBundle } from './lib/run-action.mjs';
+import { markdownToTerminal } from './lib/terminal-markdown.mjs';
+import { startLocalProcess } from './lib/local-process.mjs';
+
+// The AWS SDK warns on Node.js 20 (the runner uses node24); keep the demo's screen for the demo.
+const defaultWarning = process.listeners('warning');
+process.removeAllListeners('warning').on('warning', (w) => {
+  if (w.name !== 'NodeVersionSupportWarning') defaultWarning.forEach((l) => l(w));
+});
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const CONFIG = 'templates/olist/sagemaker-actions.yml';
+const BUCKET = 'sagemaker-actions-olist';
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      orders: { type: 'string', default: '99441' },
+      seed: { type: 'string', default: '42' },
+      report: { type: 'string', default: 'demo-report' },
+      keep: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  }).values;
+  if (!/^\d+$/.test(args.orders) || Number(args.orders) < 500) throw new Error(`--orders ${args.orders}: expected a whole number >= 500`);
+  if (!/^\d+$/.test(args.seed)) throw new Error(`--seed ${args.seed}: expected a whole number`);
+} catch (err) {
+  console.error(`demo: ${err.message}\nusage: npm run demo -- [--orders N] [--seed S] [--report DIR] [--keep] [--quiet]`);
+  process.exit(2);
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const bold = (s) => paint('1', s);
+const dim = (s) => paint('2', s);
+const green = (s) => paint('32', s);
+const red = (s) => paint('31', s);
+
+const reportDir = resolve(args.report);
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'sagemaker-actions-demo-'));
+const results = [];
+let local;
+
+async function stage(name, fn) {
+  console.log(`\n${bold(`▶ ${name}`)}`);
+  const t0 = Date.now();
+  try {
+    const detail = (await fn()) ?? '';
+    const secs = (Date.now() - t0) / 1000;
+    results.push({ name, ok: true, secs, detail });
+    console.log(green(`✔ ${name}`) + dim(` (${secs.toFixed(1)} s)`));
+    return true;
+  } catch (err) {
+    const secs = (Date.now() - t0) / 1000;
+    results.push({ name, ok: false, secs, detail: err.message.split('\n')[0] });
+    console.log(red(`✘ ${name}: ${err.message}`));
+    return false;
+  }
+}
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', stdio: opts.stdio ?? 'pipe', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').trim().slice(-600)}`);
+  return r.stdout ?? '';
+}
+
+const ghEnv = (job) => ({
+  GITHUB_REPOSITORY: 'demo/olist-satisfaction',
+  GITHUB_WORKFLOW: 'demo',
+  GITHUB_JOB: job,
+  GITHUB_RUN_ID: String(Date.now()),
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_SHA: gitSha(),
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_EVENT_NAME: 'workflow_dispatch',
+  RUNNER_TEMP: work,
+});
+
+function gitSha() {
+  const r = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '0'.repeat(40);
+}
+
+/** Runs an action bundle like the runner, shows its log, saves and prints its job summary. */
+async function action(name, file, inputs, job) {
+  const r = await runActionBundle(join(root, 'actions', name), {
+    inputs,
+    env: { ...local.env, ...ghEnv(job), NODE_NO_WARNINGS: '1' },
+    cwd: root,
+    onStdout: args.quiet ? undefined : (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, dim('  │ '))),
+  });
+  writeFileSync(join(reportDir, `${file}.md`), r.summary);
+  if (r.summary.trim()) console.log(`\n${markdownToTerminal(r.summary)}\n`);
+  if (r.code !== 0) {
+    const crash = r.stderr.trim().split('\n').filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l)).slice(0, 5).join(' / ');
+    const err = /::error::(.*)/.exec(r.stdout)?.[1] ?? (crash || `exit ${r.code}`);
+    throw new Error(err.replace(/%0A/g, ' '));
+  }
+  return r.outputs;
+}
+
+const outputs = {};
+try {
+  await stage('Preflight: Node.js and the Python runtime (XGBoost, pandas, scikit-learn)', async () => {
+    const probe = () =>
+      spawnSync(process.env.SAGEMAKER_LOCAL_PYTHON || '/usr/bin/python3', ['-c', 'import xgboost, pandas, sklearn; print(xgboost.__version__)'], { encoding: 'utf8' });
+    let p = probe();
+    if (p.status !== 0) {
+      if (process.getuid?.() !== 0) throw new Error('python3-xgboost, python3-pandas and python3-sklearn are missing: sudo apt-get install -y python3-xgboost python3-pandas python3-sklearn');
+      console.log('  installing Debian packages python3-xgboost python3-pandas python3-sklearn …');
+      run('apt-get', ['update', '-qq']);
+      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-xgboost', 'python3-pandas', 'python3-sklearn'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      p = probe();
+      if (p.status !== 0) throw new Error(`the Python runtime still cannot import xgboost: ${p.stderr.trim()}`);
+    }
+    return `node ${process.version}, xgboost ${p.stdout.trim()}`;
+  });
+
+  await stage('Start sagemaker-local (SageMaker, S3, CloudWatch on 127.0.0.1)', async () => {
+    local = await startLocalProcess({ dataDir: join(work, 'sagemaker-local'), cwd: root });
+    return local.url;
+  });
+
+  const dataDir = join(work, 'olist');
+  await stage(`Generate the Olist data set (${args.orders} orders, seed ${args.seed})`, async () => {
+    run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'templates/olist/generator/cli.ts', '--out', dataDir, '--orders', args.orders, '--seed', args.seed]);
+    const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv'));
+    return `${files.length} CSV files`;
+  });
+
+  await stage('Ingest into the data lake (s3://sagemaker-actions-olist/olist/raw/<table>/)', async () => {
+    const { S3Client, CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const s3 = new S3Client({ region: 'us-east-1', endpoint: local.url, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    let bytes = 0;
+    const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv'));
+    for (const f of files) {
+      const table = f.replace(/^olist_/, '').replace(/_dataset\.csv$/, '').replace(/\.csv$/, '');
+      const body = readFileSync(join(dataDir, f));
+      bytes += body.length;
+      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `olist/raw/${table}/${f}`, Body: body, ContentType: 'text/csv' }));
+    }
+    const codeDir = join(root, 'templates', 'olist', 'code');
+    for (const f of readdirSync(codeDir).filter((f) => f.endsWith('.py'))) {
+      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `olist/code/${f}`, Body: readFileSync(join(codeDir, f)) }));
+    }
+    s3.destroy();
+    return `${files.length} tables, ${(bytes / 1e6).toFixed(1)} MB`;
+  });
+
+  const preprocessed = await stage('Preprocess: features, 40/10/10/40 time split, EDA (actions/train, processing job)', async () => {
+    outputs.preprocess = await action('train', '1-preprocess', { config: `${CONFIG}#preprocess` }, 'preprocess');
+    return outputs.preprocess['job-name'];
+  });
+
+  const trained =
+    preprocessed &&
+    (await stage('Train: built-in XGBoost 1.7-1 (actions/train, training job)', async () => {
+      outputs.train = await action('train', '2-train', { config: `${CONFIG}#train` }, 'train');
+      const m = JSON.parse(outputs.train.metrics || '{}');
+      return Object.entries(m).map(([k, v]) => `${k} ${Number(v).toFixed(4)}`).join(', ');
+    }));
+
+  if (trained && existsSync(join(root, 'actions', 'evaluate', 'action.yml'))) {
+    await stage('Evaluate: batch transform of the test split, metrics, gate, registry (actions/evaluate)', async () => {
+      outputs.evaluate = await action(
+        'evaluate',
+        '3-evaluate',
+        { config: `${CONFIG}#evaluate`, 'model-artifact': outputs.train['model-artifact'], register: 'true', 'approve-on-pass': 'true' },
+        'evaluate',
+      );
+      const m = JSON.parse(outputs.evaluate.metrics || '{}');
+      return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
+    });
+  }
+} finally {
+  await local?.stop();
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
+}
+
+// One screen: what ran, how long, what it produced, where the report is.
+const total = results.reduce((s, r) => s + r.secs, 0);
+const failed = results.filter((r) => !r.ok);
+const lines = [
+  '',
+  bold('sagemaker-actions demo: Olist customer satisfaction on sagemaker-local'),
+  '',
+  ...results.map((r) => `${r.ok ? green('✔') : red('✘')} ${r.name.padEnd(92).slice(0, 92)} ${r.secs.toFixed(1).padStart(6)} s${r.detail ? `\n    ${dim(r.detail)}` : ''}`),
+  '',
+  outputs.train?.['model-artifact'] ? `model:   ${outputs.train['model-artifact']}` : '',
+  `report:  ${relative(process.cwd(), reportDir) || '.'}/ (job summaries as markdown)`,
+  `total:   ${total.toFixed(1)} s`,
+  failed.length ? red(bold(`FAILED: ${failed.map((r) => r.name.split(':')[0]).join(', ')}`)) : green(bold('All stages passed.')),
+].filter((l) => l !== '');
+writeFileSync(
+  join(reportDir, 'README.md'),
+  `# Demo run\n\n| stage | result | seconds | detail |\n| --- | --- | --- | --- |\n${results.map((r) => `| ${r.name} | ${r.ok ? 'passed' : 'FAILED'} | ${r.secs.toFixed(1)} | ${r.detail.replace(/\|/g, '\\|')} |`).join('\n')}\n`,
+);
+console.log(lines.join('\n'));
+process.exit(failed.length ? 1 : 0);
