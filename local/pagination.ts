@@ -1,0 +1,53 @@
+/** NextToken pagination and sorting shared by every List and Describe operation. */
+import { AwsError } from './protocol.js';
+
+export function encodeToken(offset: number, scope: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, s: scope })).toString('base64');
+}
+
+/** Decodes a token minted by encodeToken for the same scope (the same filters); else an error. */
+export function decodeToken(
+  token: string | undefined,
+  scope: string,
+  errorCode = 'ValidationException',
+): number {
+  if (token === undefined || token === null || token === '') return 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(String(token), 'base64').toString('utf8')) as {
+      o?: unknown;
+      s?: unknown;
+    };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.s === scope)
+      return parsed.o;
+  } catch {
+    // fall through
+  }
+  throw new AwsError(errorCode, 'The provided NextToken is not valid for this request.');
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export function paginate<T>(
+  all: T[],
+  limit: number,
+  token: string | undefined,
+  scope: string,
+  errorCode?: string,
+): Page<T> {
+  const start = decodeToken(token, scope, errorCode);
+  const items = all.slice(start, start + limit);
+  const end = start + items.length;
+  return end < all.length ? { items, nextToken: encodeToken(end, scope) } : { items };
+}
+
+/** Stable sort by a key, ascending or descending. */
+export function sortBy<T>(items: T[], key: (t: T) => string | number, descending: boolean): T[] {
+  const sorted = items
+    .map((item, index) => ({ item, index, k: key(item) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.index - b.index))
+    .map((x) => x.item);
+  return descending ? sorted.reverse() : sorted;
+}

@@ -1,0 +1,28 @@
+/**
+ * Which service a request is for, decided like the real endpoints would: JSON-RPC services by
+ * their X-Amz-Target prefix, SageMaker Runtime by path, everything else is S3.
+ */
+export type Route =
+  | { service: 'sagemaker' | 'logs' | 'cloudwatch'; operation: string }
+  | { service: 'runtime'; endpointName: string }
+  | { service: 's3' };
+
+const TARGET_PREFIXES: Record<string, 'sagemaker' | 'logs' | 'cloudwatch'> = {
+  SageMaker: 'sagemaker',
+  Logs_20140328: 'logs',
+  GraniteServiceVersion20100801: 'cloudwatch',
+};
+
+const INVOCATIONS_RE = /^\/endpoints\/([^/]+)\/invocations\/?$/;
+
+export function routeRequest(method: string, path: string, target: string | undefined): Route {
+  if (target) {
+    const dot = target.indexOf('.');
+    const prefix = dot === -1 ? target : target.slice(0, dot);
+    const service = TARGET_PREFIXES[prefix];
+    if (service && method === 'POST') return { service, operation: target.slice(dot + 1) };
+  }
+  const m = method === 'POST' ? INVOCATIONS_RE.exec(path) : null;
+  if (m) return { service: 'runtime', endpointName: decodeURIComponent(m[1]!) };
+  return { service: 's3' };
+}
