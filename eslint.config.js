@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/**',
       '.sagemaker-local/**',
       'demo-report/**',
+      '.bench-data/**',
       '**/*.py',
     ],
   },

@@ -13,13 +13,14 @@ const common = {
   restoreMocks: true,
 };
 export default {
+  // testTimeout is a global option (jest ignores it per project): integration tests run real jobs.
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 180000,
     },
   ],
 };

@@ -6,7 +6,15 @@
 // Options: --orders N (default 99441, the real size), --seed S, --report DIR (default demo-report),
 //          --keep (keep sagemaker-local's data dir), --quiet (no live job logs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,10 +43,13 @@ try {
       quiet: { type: 'boolean', default: false },
     },
   }).values;
-  if (!/^\d+$/.test(args.orders) || Number(args.orders) < 500) throw new Error(`--orders ${args.orders}: expected a whole number >= 500`);
+  if (!/^\d+$/.test(args.orders) || Number(args.orders) < 500)
+    throw new Error(`--orders ${args.orders}: expected a whole number >= 500`);
   if (!/^\d+$/.test(args.seed)) throw new Error(`--seed ${args.seed}: expected a whole number`);
 } catch (err) {
-  console.error(`demo: ${err.message}\nusage: npm run demo -- [--orders N] [--seed S] [--report DIR] [--keep] [--quiet]`);
+  console.error(
+    `demo: ${err.message}\nusage: npm run demo -- [--orders N] [--seed S] [--report DIR] [--keep] [--quiet]`,
+  );
   process.exit(2);
 }
 
@@ -75,7 +86,10 @@ async function stage(name, fn) {
 
 function run(cmd, argv, opts = {}) {
   const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', stdio: opts.stdio ?? 'pipe', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').trim().slice(-600)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} ${argv.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').trim().slice(-600)}`,
+    );
   return r.stdout ?? '';
 }
 
@@ -102,12 +116,19 @@ async function action(name, file, inputs, job) {
     inputs,
     env: { ...local.env, ...ghEnv(job), NODE_NO_WARNINGS: '1' },
     cwd: root,
-    onStdout: args.quiet ? undefined : (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, dim('  │ '))),
+    onStdout: args.quiet
+      ? undefined
+      : (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, dim('  │ '))),
   });
   writeFileSync(join(reportDir, `${file}.md`), r.summary);
   if (r.summary.trim()) console.log(`\n${markdownToTerminal(r.summary)}\n`);
   if (r.code !== 0) {
-    const crash = r.stderr.trim().split('\n').filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l)).slice(0, 5).join(' / ');
+    const crash = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l))
+      .slice(0, 5)
+      .join(' / ');
     const err = /::error::(.*)/.exec(r.stdout)?.[1] ?? (crash || `exit ${r.code}`);
     throw new Error(err.replace(/%0A/g, ' '));
   }
@@ -118,15 +139,35 @@ const outputs = {};
 try {
   await stage('Preflight: Node.js and the Python runtime (XGBoost, pandas, scikit-learn)', async () => {
     const probe = () =>
-      spawnSync(process.env.SAGEMAKER_LOCAL_PYTHON || '/usr/bin/python3', ['-c', 'import xgboost, pandas, sklearn; print(xgboost.__version__)'], { encoding: 'utf8' });
+      spawnSync(
+        process.env.SAGEMAKER_LOCAL_PYTHON || '/usr/bin/python3',
+        ['-c', 'import xgboost, pandas, sklearn; print(xgboost.__version__)'],
+        { encoding: 'utf8' },
+      );
     let p = probe();
     if (p.status !== 0) {
-      if (process.getuid?.() !== 0) throw new Error('python3-xgboost, python3-pandas and python3-sklearn are missing: sudo apt-get install -y python3-xgboost python3-pandas python3-sklearn');
+      if (process.getuid?.() !== 0)
+        throw new Error(
+          'python3-xgboost, python3-pandas and python3-sklearn are missing: sudo apt-get install -y python3-xgboost python3-pandas python3-sklearn',
+        );
       console.log('  installing Debian packages python3-xgboost python3-pandas python3-sklearn …');
       run('apt-get', ['update', '-qq']);
-      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-xgboost', 'python3-pandas', 'python3-sklearn'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      run(
+        'apt-get',
+        [
+          'install',
+          '-y',
+          '-qq',
+          '--no-install-recommends',
+          'python3-xgboost',
+          'python3-pandas',
+          'python3-sklearn',
+        ],
+        { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } },
+      );
       p = probe();
-      if (p.status !== 0) throw new Error(`the Python runtime still cannot import xgboost: ${p.stderr.trim()}`);
+      if (p.status !== 0)
+        throw new Error(`the Python runtime still cannot import xgboost: ${p.stderr.trim()}`);
     }
     return `node ${process.version}, xgboost ${p.stdout.trim()}`;
   });
@@ -138,55 +179,103 @@ try {
 
   const dataDir = join(work, 'olist');
   await stage(`Generate the Olist data set (${args.orders} orders, seed ${args.seed})`, async () => {
-    run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'templates/olist/generator/cli.ts', '--out', dataDir, '--orders', args.orders, '--seed', args.seed]);
+    run(process.execPath, [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'templates/olist/generator/cli.ts',
+      '--out',
+      dataDir,
+      '--orders',
+      args.orders,
+      '--seed',
+      args.seed,
+    ]);
     const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv'));
     return `${files.length} CSV files`;
   });
 
   await stage('Ingest into the data lake (s3://sagemaker-actions-olist/olist/raw/<table>/)', async () => {
     const { S3Client, CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: local.url, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: local.url,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
     let bytes = 0;
     const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv'));
     for (const f of files) {
-      const table = f.replace(/^olist_/, '').replace(/_dataset\.csv$/, '').replace(/\.csv$/, '');
+      const table = f
+        .replace(/^olist_/, '')
+        .replace(/_dataset\.csv$/, '')
+        .replace(/\.csv$/, '');
       const body = readFileSync(join(dataDir, f));
       bytes += body.length;
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `olist/raw/${table}/${f}`, Body: body, ContentType: 'text/csv' }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: `olist/raw/${table}/${f}`,
+          Body: body,
+          ContentType: 'text/csv',
+        }),
+      );
     }
     const codeDir = join(root, 'templates', 'olist', 'code');
     for (const f of readdirSync(codeDir).filter((f) => f.endsWith('.py'))) {
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `olist/code/${f}`, Body: readFileSync(join(codeDir, f)) }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: `olist/code/${f}`,
+          Body: readFileSync(join(codeDir, f)),
+        }),
+      );
     }
     s3.destroy();
     return `${files.length} tables, ${(bytes / 1e6).toFixed(1)} MB`;
   });
 
-  const preprocessed = await stage('Preprocess: features, 40/10/10/40 time split, EDA (actions/train, processing job)', async () => {
-    outputs.preprocess = await action('train', '1-preprocess', { config: `${CONFIG}#preprocess` }, 'preprocess');
-    return outputs.preprocess['job-name'];
-  });
+  const preprocessed = await stage(
+    'Preprocess: features, 40/10/10/40 time split, EDA (actions/train, processing job)',
+    async () => {
+      outputs.preprocess = await action(
+        'train',
+        '1-preprocess',
+        { config: `${CONFIG}#preprocess` },
+        'preprocess',
+      );
+      return outputs.preprocess['job-name'];
+    },
+  );
 
   const trained =
     preprocessed &&
     (await stage('Train: built-in XGBoost 1.7-1 (actions/train, training job)', async () => {
       outputs.train = await action('train', '2-train', { config: `${CONFIG}#train` }, 'train');
       const m = JSON.parse(outputs.train.metrics || '{}');
-      return Object.entries(m).map(([k, v]) => `${k} ${Number(v).toFixed(4)}`).join(', ');
+      return Object.entries(m)
+        .map(([k, v]) => `${k} ${Number(v).toFixed(4)}`)
+        .join(', ');
     }));
 
   if (trained && existsSync(join(root, 'actions', 'evaluate', 'action.yml'))) {
-    await stage('Evaluate: batch transform of the test split, metrics, gate, registry (actions/evaluate)', async () => {
-      outputs.evaluate = await action(
-        'evaluate',
-        '3-evaluate',
-        { config: `${CONFIG}#evaluate`, 'model-artifact': outputs.train['model-artifact'], register: 'true', 'approve-on-pass': 'true' },
-        'evaluate',
-      );
-      const m = JSON.parse(outputs.evaluate.metrics || '{}');
-      return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
-    });
+    await stage(
+      'Evaluate: batch transform of the test split, metrics, gate, registry (actions/evaluate)',
+      async () => {
+        outputs.evaluate = await action(
+          'evaluate',
+          '3-evaluate',
+          {
+            config: `${CONFIG}#evaluate`,
+            'model-artifact': outputs.train['model-artifact'],
+            register: 'true',
+            'approve-on-pass': 'true',
+          },
+          'evaluate',
+        );
+        const m = JSON.parse(outputs.evaluate.metrics || '{}');
+        return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
+      },
+    );
   }
 } finally {
   await local?.stop();
@@ -200,12 +289,17 @@ const lines = [
   '',
   bold('sagemaker-actions demo: Olist customer satisfaction on sagemaker-local'),
   '',
-  ...results.map((r) => `${r.ok ? green('✔') : red('✘')} ${r.name.padEnd(92).slice(0, 92)} ${r.secs.toFixed(1).padStart(6)} s${r.detail ? `\n    ${dim(r.detail)}` : ''}`),
+  ...results.map(
+    (r) =>
+      `${r.ok ? green('✔') : red('✘')} ${r.name.padEnd(92).slice(0, 92)} ${r.secs.toFixed(1).padStart(6)} s${r.detail ? `\n    ${dim(r.detail)}` : ''}`,
+  ),
   '',
   outputs.train?.['model-artifact'] ? `model:   ${outputs.train['model-artifact']}` : '',
   `report:  ${relative(process.cwd(), reportDir) || '.'}/ (job summaries as markdown)`,
   `total:   ${total.toFixed(1)} s`,
-  failed.length ? red(bold(`FAILED: ${failed.map((r) => r.name.split(':')[0]).join(', ')}`)) : green(bold('All stages passed.')),
+  failed.length
+    ? red(bold(`FAILED: ${failed.map((r) => r.name.split(':')[0]).join(', ')}`))
+    : green(bold('All stages passed.')),
 ].filter((l) => l !== '');
 writeFileSync(
   join(reportDir, 'README.md'),

@@ -4,15 +4,25 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export async function startLocalProcess({ dataDir, cwd, extraArgs = [], timeoutMs = 60_000 }) {
-  const child = spawn(process.execPath, [join(cwd, 'bin', 'sagemaker-local.js'), 'start', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(cwd, 'bin', 'sagemaker-local.js'), 'start', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`sagemaker-local did not start within ${timeoutMs / 1000} s: ${stderr.slice(-500)}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`sagemaker-local did not start within ${timeoutMs / 1000} s: ${stderr.slice(-500)}`),
+        ),
+      timeoutMs,
+    );
     child.stdout.on('data', (c) => {
       out += c;
       const m = /sagemaker-local listening on (http:\/\/\S+)/.exec(out);

@@ -41,7 +41,8 @@ function renderTable(lines, indent) {
       .join('  ')
       .trimEnd();
   const out = rows.map(fmt);
-  if (rows.length > 1 && rows[0].some((c) => c !== '')) out.splice(1, 0, indent + widths.map((w) => '─'.repeat(w)).join('  '));
+  if (rows.length > 1 && rows[0].some((c) => c !== ''))
+    out.splice(1, 0, indent + widths.map((w) => '─'.repeat(w)).join('  '));
   return out.filter((l) => l.trim() !== '');
 }
 

@@ -1,4 +1,5 @@
-import * as core from '@actions/core';
+// The light runner-protocol module (same semantics as @actions/core, without its start-up cost).
+import * as core from './runner.js';
 import { ConfigurationError, StageFailure, errorMessage } from './errors.js';
 import { Inputs } from './inputs.js';
 import { loadConfigDefaults } from './config.js';

@@ -13,11 +13,15 @@ afterAll(() => rmSync(report, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
   it('runs generate → ingest → preprocess → train → evaluate and reports each stage', () => {
-    const r = spawnSync(process.execPath, ['scripts/demo.mjs', '--orders', '20000', '--quiet', '--report', report], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 600_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['scripts/demo.mjs', '--orders', '20000', '--quiet', '--report', report],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 600_000,
+      },
+    );
     const out = `${r.stdout}\n${r.stderr}`;
     expect([r.status, out.slice(-3000)]).toEqual([0, expect.stringContaining('All stages passed.')]);
     for (const stage of ['Generate', 'Ingest', 'Preprocess', 'Train', 'Evaluate']) {

@@ -1,0 +1,2 @@
+import { runPost } from '../actions/train.js';
+void runPost();

@@ -1,0 +1,2 @@
+import { run } from '../actions/train.js';
+void run();
