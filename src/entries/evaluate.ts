@@ -1,0 +1,2 @@
+import { run } from '../actions/evaluate.js';
+void run();

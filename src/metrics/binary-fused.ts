@@ -1,0 +1,126 @@
+/**
+ * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
+ * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
+ * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
+ * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
+ */
+import { binaryPassPacked, logLossTerm, type BinaryPass } from './binary.js';
+import { CurveSampler } from './curves.js';
+import type { Curve } from './types.js';
+
+/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
+export const HISTOGRAM_BINS = 20;
+
+export function fusedBinaryPasses(
+  s: Float64Array,
+  y: Uint8Array,
+  packed: Uint8Array,
+  threshold: number,
+  maxCurvePoints = 200,
+  /** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
+  scratch?: Float64Array,
+): {
+  full: BinaryPass;
+  resamples: BinaryPass[];
+  curves: { roc: Curve; pr: Curve };
+  histogram: { edges: number[]; positives: number[]; negatives: number[] };
+} {
+  const n = s.length;
+  let positives = 0;
+  for (let k = 0; k < n; k++) positives += y[k]!;
+  const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
+  const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
+  const bins = new Float64Array(2 * HISTOGRAM_BINS);
+  const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
+  const resamples = binaryPassPacked(s, y, packed, 5, threshold, losses);
+  return {
+    full,
+    resamples,
+    curves,
+    histogram: {
+      edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
+      positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
+      negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
+    },
+  };
+}
+
+/**
+ * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
+ * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
+ */
+function fullPass(
+  s: Float64Array,
+  y: Uint8Array,
+  threshold: number,
+  sampler: CurveSampler,
+  losses: Float64Array,
+  bins: Float64Array,
+): BinaryPass & { curves: { roc: Curve; pr: Curve } } {
+  const n = s.length;
+  let tp = 0;
+  let fp = 0;
+  let tpPrev = 0;
+  let fpPrev = 0;
+  let auc2 = 0;
+  let apSum = 0;
+  let tpAt = 0;
+  let fpAt = 0;
+  let ll = 0;
+  let llc = 0; // Neumaier compensation (terms are >= 0)
+  let kThr = 0;
+  while (kThr < n && s[kThr]! >= threshold) kThr++;
+  // The chart sampler's rule, inlined (see CurveSampler.add).
+  const { pos, neg, both, maxPoints } = sampler;
+  let count = 1;
+  let lastTp = 0;
+  let lastFp = 0;
+  let lastThreshold = 0;
+  let target = sampler.target;
+  for (let k = 0; k < n; k++) {
+    const score = s[k]!;
+    const label = y[k]!;
+    const term = logLossTerm(score, label);
+    losses[k] = term;
+    let bin = (score * HISTOGRAM_BINS) | 0;
+    if (bin >= HISTOGRAM_BINS) bin = HISTOGRAM_BINS - 1;
+    bins[label * HISTOGRAM_BINS + bin]!++;
+    const t = ll + term;
+    llc += ll >= term ? ll - t + term : term - t + ll;
+    ll = t;
+    if (label === 1) tp++;
+    else fp++;
+    if (k === n - 1 || s[k + 1] !== score) {
+      // End of a group of equal scores (usually a single row).
+      auc2 += (fp - fpPrev) * (tp + tpPrev);
+      if (tp !== tpPrev) apSum += (tp - tpPrev) * (tp / (tp + fp));
+      const j = count++;
+      if (j < maxPoints) sampler.early(tp, fp, score);
+      if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
+        sampler.pick(lastTp, lastFp, lastThreshold);
+        target = sampler.target;
+      }
+      lastTp = tp;
+      lastFp = fp;
+      lastThreshold = score;
+      tpPrev = tp;
+      fpPrev = fp;
+    }
+    if (k === kThr - 1) {
+      tpAt = tp;
+      fpAt = fp;
+    }
+  }
+  return {
+    tp: tpAt,
+    fp: fpAt,
+    fn: tp - tpAt,
+    tn: fp - fpAt,
+    pos: tp,
+    neg: fp,
+    auc2,
+    apSum,
+    logLossSum: ll + llc,
+    curves: sampler.finishWith(count, lastTp, lastFp, lastThreshold),
+  };
+}

@@ -1,0 +1,4 @@
+/** Bad data (not a user configuration mistake): the message names the file/line or member and the fix. */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A seeded binary test set: labels, 2 features, and a score that separates the classes imperfectly. */
+export function binaryData(
+  n: number,
+  seed = 7,
+  noise = 0.35,
+): { labels: number[]; features: number[][]; scores: number[] } {
+  let s = seed >>> 0;
+  const rnd = (): number => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const labels: number[] = [];
+  const features: number[][] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = rnd() < 0.4 ? 1 : 0;
+    const x1 = y + (rnd() - 0.5) * 2 * noise * 2;
+    const x2 = rnd();
+    labels.push(y);
+    features.push([Number(x1.toFixed(4)), Number(x2.toFixed(4))]);
+    scores.push(Math.min(1, Math.max(0, Number((0.5 + (x1 - 0.5) * 0.6).toFixed(4)))));
+  }
+  return { labels, features, scores };
+}
+
+export function tempDir(prefix = 'eval-data-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function writeCsv(dir: string, name: string, labels: number[], features: number[][]): string {
+  const file = join(dir, name);
+  writeFileSync(file, labels.map((y, i) => [y, ...features[i]!].join(',')).join('\n') + '\n');
+  return file;
+}
+
+export function writeLines(dir: string, name: string, values: (number | string)[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, values.join('\n') + '\n');
+  return file;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ConfigurationError } from '../../../src/core/errors.js';
+import { evaluateThresholds, parseThresholds } from '../../../src/gates/thresholds.js';
+import { metricNames } from '../../../src/metrics/report.js';
+
+describe('parseThresholds', () => {
+  it('parses metric -> condition for every operator', () => {
+    const rules = parseThresholds(
+      { auc: '>= 0.70', f1: '>0.85', log_loss: ' <= 0.5 ', accuracy: '< 1', recall: '== 1' },
+      'binary-classification',
+    );
+    expect(rules.map((r) => [r.metric, r.op, r.value, r.text])).toEqual([
+      ['auc', '>=', 0.7, 'auc >= 0.70'],
+      ['f1', '>', 0.85, 'f1 > 0.85'],
+      ['log_loss', '<=', 0.5, 'log_loss <= 0.5'],
+      ['accuracy', '<', 1, 'accuracy < 1'],
+      ['recall', '==', 1, 'recall == 1'],
+    ]);
+    expect(parseThresholds({ rmse: '<= 1200', r2: '>= -0.5' }, 'regression')).toHaveLength(2);
+    expect(parseThresholds({}, 'multiclass-classification')).toEqual([]);
+  });
+  it('unknown metrics list the valid ones; malformed conditions list the operators', () => {
+    expect(() => parseThresholds({ aucc: '>= 0.7' }, 'binary-classification')).toThrow(
+      new RegExp(
+        `unknown metric "aucc" for binary-classification; valid metrics: ${metricNames('binary-classification').join(', ')}`,
+      ),
+    );
+    expect(() => parseThresholds({ mae: '<= 1' }, 'binary-classification')).toThrow(ConfigurationError);
+    for (const bad of [
+      '0.7',
+      0.7,
+      '=> 0.7',
+      '>= abc',
+      '>=',
+      '>= 0.7 and <= 0.9',
+      null,
+      ['>= 0.7'],
+      '≥ 0.7',
+    ]) {
+      expect(() => parseThresholds({ auc: bad }, 'binary-classification')).toThrow(
+        /write an operator \(>=, >, <=, <, ==\) and a number/,
+      );
+    }
+    expect(() => parseThresholds({ auc: '>= 70' }, 'binary-classification')).toThrow(/lies in \[0, 1\]/);
+    expect(() => parseThresholds([] as unknown as Record<string, unknown>, 'binary-classification')).toThrow(
+      /not a map/,
+    );
+  });
+  it('fuzz: never throws anything but ConfigurationError', () => {
+    const names = [...metricNames('binary-classification'), ...metricNames('regression')];
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...names), fc.string()),
+          fc.oneof(
+            fc.string(),
+            fc.double(),
+            fc.constantFrom('>= 0.5', '<=1e-3', '== -0', '> .5'),
+            fc.anything(),
+          ),
+        ),
+        fc.constantFrom('binary-classification', 'multiclass-classification', 'regression') as fc.Arbitrary<
+          'binary-classification' | 'multiclass-classification' | 'regression'
+        >,
+        (map, problemType) => {
+          try {
+            const rules = parseThresholds(map, problemType);
+            for (const r of rules) expect(Number.isFinite(r.value)).toBe(true);
+          } catch (err) {
+            expect(err).toBeInstanceOf(ConfigurationError);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('evaluateThresholds', () => {
+  const rules = parseThresholds({ auc: '>= 0.70', log_loss: '<= 0.5', f1: '> 0.8' }, 'binary-classification');
+  it('passes and fails by the operator, with messages naming the metric and value', () => {
+    const out = evaluateThresholds(rules, { auc: 0.7, log_loss: 0.6, f1: 0.8 });
+    expect(out.map((o) => o.passed)).toEqual([true, false, false]);
+    expect(out[1]!.message).toBe('log_loss <= 0.5: failed (log_loss = 0.6)');
+    expect(out[0]!.actual).toBe(0.7);
+  });
+  it('fails closed on a missing or NaN metric', () => {
+    const out = evaluateThresholds(rules, { auc: NaN, f1: 0.9 });
+    expect(out.map((o) => o.passed)).toEqual([false, false, true]);
+    expect(out[0]!.message).toMatch(/auc is NaN .*fails closed/);
+    expect(out[1]!.message).toMatch(/log_loss is missing/);
+    expect(out[1]!.actual).toBeUndefined();
+  });
+});

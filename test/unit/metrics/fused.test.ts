@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { binaryCurves, binaryPass, binaryPassPacked, logLossTerms } from '../../../src/metrics/binary.js';
+import { fusedBinaryPasses } from '../../../src/metrics/binary-fused.js';
+import { createRng, subsampleMasks, unpackMask } from '../../../src/metrics/resample.js';
+import { sortScoresWithLabels } from '../../../src/metrics/sort.js';
+
+describe('fusedBinaryPasses', () => {
+  it('equals binaryPass on the full data and on each resample (via 0/1 weights), and binaryPassPacked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 100000 })), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        fc.integer(),
+        fc.integer({ min: 0, max: 40 }),
+        fc.constantFrom(40, 100000), // heavy ties, or mostly unique scores
+        (rows, seed, t, levels) => {
+          const { s, y } = sortScoresWithLabels(
+            Float64Array.from(rows, (r) => (r[1] % (levels + 1)) / levels),
+            Float64Array.from(rows, (r) => r[0]),
+          );
+          const packed = subsampleMasks(s.length, 5, 0.8, createRng(seed));
+          const threshold = t / 40;
+          const fused = fusedBinaryPasses(s, y, packed, threshold);
+          const full = binaryPass(s, y, null, threshold, true);
+          const { curve: _curve, ...fullScalars } = full;
+          const fusedScalars = fused.full;
+          expect(fusedScalars.logLossSum).toBeCloseTo(fullScalars.logLossSum, 9);
+          expect({ ...fusedScalars, logLossSum: 0 }).toEqual({ ...fullScalars, logLossSum: 0 });
+          for (const maxPoints of [200, 12, 5]) {
+            const online =
+              maxPoints === 200 ? fused.curves : fusedBinaryPasses(s, y, packed, threshold, maxPoints).curves;
+            if (full.pos > 0 && full.neg > 0) expect(online).toEqual(binaryCurves(full, maxPoints));
+            expect(online.roc.x.length).toBeLessThanOrEqual(maxPoints);
+          }
+          const losses = logLossTerms(s, y);
+          const packedPasses = binaryPassPacked(s, y, packed, 5, threshold, losses);
+          fused.resamples.forEach((r, i) => {
+            const ref = binaryPass(s, y, unpackMask(packed, i), threshold, false, losses);
+            expect(r.logLossSum).toBeCloseTo(ref.logLossSum, 9);
+            expect({ ...r, logLossSum: 0 }).toEqual({ ...ref, logLossSum: 0 });
+            expect({ ...packedPasses[i]!, logLossSum: 0 }).toEqual({ ...ref, logLossSum: 0 });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
