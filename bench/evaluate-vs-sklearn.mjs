@@ -15,6 +15,7 @@ import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { runActionBundle } from '../scripts/lib/run-action.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.bench-data');
@@ -162,6 +163,23 @@ for (let i = 0; i < runs; i++) {
     ]),
   );
 }
+// The whole action as the runner runs it: the committed bundle, inputs as INPUT_* variables,
+// local files only (no AWS), gate, report JSON, job summary and outputs included.
+const actionRuns = [];
+for (let i = 0; i < runs; i++) {
+  const r = await runActionBundle(join(root, 'actions', 'evaluate'), {
+    inputs: { 'test-data': testCsv, predictions: predFile, thresholds: 'auc: ">= 0.5"' },
+    env: { RUNNER_TEMP: dataDir, AWS_REGION: 'us-east-1' },
+    cwd: dataDir,
+  });
+  if (r.code !== 0) throw new Error(`actions/evaluate failed: ${r.stdout.slice(-2000)}`);
+  const auc = JSON.parse(r.outputs.metrics).auc;
+  if (!(Math.abs(auc - py0auc()) <= 1e-9)) throw new Error(`actions/evaluate auc ${auc} differs`);
+  actionRuns.push(r.ms / 1000);
+}
+function py0auc() {
+  return pyRuns[0].out.metrics.auc;
+}
 const oursProc = {
   wall: median(oursRuns.map((r) => r.wall)),
   cpu: median(oursRuns.map((r) => r.out.process_cpu_seconds)),
@@ -199,11 +217,15 @@ console.log(
 );
 console.log(`ours, whole node process                    ${f(oursProc.wall)}   ${f(oursProc.cpu)}`);
 console.log(`sklearn, whole python process               ${f(pyProc.wall)}   ${f(pyProc.cpu)}`);
+console.log(`actions/evaluate bundle, whole action       ${f(median(actionRuns))}`);
 console.log(
   `ratio in-process: ${(pyIn.wall / oursCold).toFixed(1)}x wall vs our cold run (${(pyIn.wall / median(warm)).toFixed(1)}x warm), ${(pyIn.cpu / oursColdCpu).toFixed(1)}x CPU`,
 );
 console.log(
   `ratio whole process: ${(pyProc.wall / oursProc.wall).toFixed(1)}x wall, ${(pyProc.cpu / oursProc.cpu).toFixed(1)}x CPU`,
+);
+console.log(
+  `ratio whole action (actions/evaluate bundle vs whole python process): ${(pyProc.wall / median(actionRuns)).toFixed(1)}x wall`,
 );
 if (mismatches.length) {
   console.error(`VALUES DIFFER: ${mismatches.map(([k]) => k).join(', ')}`);

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { runActionBundle } from './lib/run-action.mjs';
 import { markdownToTerminal } from './lib/terminal-markdown.mjs';
 import { startLocalProcess } from './lib/local-process.mjs';
+import { ensurePython } from './lib/ensure-python.mjs';
 
 // The AWS SDK warns on Node.js 20 (the runner uses node24); keep the demo's screen for the demo.
 const defaultWarning = process.listeners('warning');
@@ -138,38 +139,8 @@ async function action(name, file, inputs, job) {
 const outputs = {};
 try {
   await stage('Preflight: Node.js and the Python runtime (XGBoost, pandas, scikit-learn)', async () => {
-    const probe = () =>
-      spawnSync(
-        process.env.SAGEMAKER_LOCAL_PYTHON || '/usr/bin/python3',
-        ['-c', 'import xgboost, pandas, sklearn; print(xgboost.__version__)'],
-        { encoding: 'utf8' },
-      );
-    let p = probe();
-    if (p.status !== 0) {
-      if (process.getuid?.() !== 0)
-        throw new Error(
-          'python3-xgboost, python3-pandas and python3-sklearn are missing: sudo apt-get install -y python3-xgboost python3-pandas python3-sklearn',
-        );
-      console.log('  installing Debian packages python3-xgboost python3-pandas python3-sklearn …');
-      run('apt-get', ['update', '-qq']);
-      run(
-        'apt-get',
-        [
-          'install',
-          '-y',
-          '-qq',
-          '--no-install-recommends',
-          'python3-xgboost',
-          'python3-pandas',
-          'python3-sklearn',
-        ],
-        { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } },
-      );
-      p = probe();
-      if (p.status !== 0)
-        throw new Error(`the Python runtime still cannot import xgboost: ${p.stderr.trim()}`);
-    }
-    return `node ${process.version}, xgboost ${p.stdout.trim()}`;
+    const version = ensurePython({ log: (m) => console.log(`  ${m}`) });
+    return `node ${process.version}, xgboost ${version}`;
   });
 
   await stage('Start sagemaker-local (SageMaker, S3, CloudWatch on 127.0.0.1)', async () => {
