@@ -32,6 +32,32 @@ export class Checker {
     this.errors.push(`Value ${shown} at '${memberPath(path)}' failed to satisfy constraint: ${constraint}`);
   }
 
+  /** True when the value is missing (reported when it is required). */
+  private absent(path: string, value: unknown, required: boolean | undefined): boolean {
+    if (value !== undefined && value !== null) return false;
+    if (required) this.required(path, value);
+    return true;
+  }
+
+  /** Checks a length or a value against optional min/max bounds. */
+  private within(
+    path: string,
+    value: unknown,
+    n: number,
+    what: 'length' | 'value',
+    opts: { min?: number; max?: number },
+  ): boolean {
+    if (opts.min !== undefined && n < opts.min) {
+      this.fail(path, value, `Member must have ${what} greater than or equal to ${opts.min}`);
+      return false;
+    }
+    if (opts.max !== undefined && n > opts.max) {
+      this.fail(path, value, `Member must have ${what} less than or equal to ${opts.max}`);
+      return false;
+    }
+    return true;
+  }
+
   required(path: string, value: unknown): boolean {
     if (value === undefined || value === null) {
       this.fail(path, value, 'Member must not be null');
@@ -45,22 +71,12 @@ export class Checker {
     value: unknown,
     opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp } = {},
   ): value is string {
-    if (value === undefined || value === null) {
-      if (opts.required) this.required(path, value);
-      return false;
-    }
+    if (this.absent(path, value, opts.required)) return false;
     if (typeof value !== 'string') {
       this.fail(path, value, 'Member must be a string');
       return false;
     }
-    if (opts.min !== undefined && value.length < opts.min) {
-      this.fail(path, value, `Member must have length greater than or equal to ${opts.min}`);
-      return false;
-    }
-    if (opts.max !== undefined && value.length > opts.max) {
-      this.fail(path, value, `Member must have length less than or equal to ${opts.max}`);
-      return false;
-    }
+    if (!this.within(path, value, value.length, 'length', opts)) return false;
     if (opts.pattern && !opts.pattern.test(value)) {
       this.fail(path, value, `Member must satisfy regular expression pattern: ${opts.pattern.source}`);
       return false;
@@ -69,10 +85,7 @@ export class Checker {
   }
 
   enumOf(path: string, value: unknown, values: readonly string[], required = false): boolean {
-    if (value === undefined || value === null) {
-      if (required) this.required(path, value);
-      return false;
-    }
+    if (this.absent(path, value, required)) return false;
     if (typeof value !== 'string' || !values.includes(value)) {
       this.fail(path, value, `Member must satisfy enum value set: [${values.join(', ')}]`);
       return false;
@@ -85,22 +98,12 @@ export class Checker {
     value: unknown,
     opts: { required?: boolean; min?: number; max?: number } = {},
   ): boolean {
-    if (value === undefined || value === null) {
-      if (opts.required) this.required(path, value);
-      return false;
-    }
+    if (this.absent(path, value, opts.required)) return false;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       this.fail(path, value, 'Member must be an integer');
       return false;
     }
-    if (opts.min !== undefined && value < opts.min) {
-      this.fail(path, value, `Member must have value greater than or equal to ${opts.min}`);
-      return false;
-    }
-    if (opts.max !== undefined && value > opts.max) {
-      this.fail(path, value, `Member must have value less than or equal to ${opts.max}`);
-      return false;
-    }
+    if (!this.within(path, value, value, 'value', opts)) return false;
     return true;
   }
 
@@ -109,30 +112,17 @@ export class Checker {
     value: unknown,
     opts: { required?: boolean; min?: number; max?: number } = {},
   ): value is unknown[] {
-    if (value === undefined || value === null) {
-      if (opts.required) this.required(path, value);
-      return false;
-    }
+    if (this.absent(path, value, opts.required)) return false;
     if (!Array.isArray(value)) {
       this.fail(path, value, 'Member must be a list');
       return false;
     }
-    if (opts.min !== undefined && value.length < opts.min) {
-      this.fail(path, value, `Member must have length greater than or equal to ${opts.min}`);
-      return false;
-    }
-    if (opts.max !== undefined && value.length > opts.max) {
-      this.fail(path, value, `Member must have length less than or equal to ${opts.max}`);
-      return false;
-    }
+    if (!this.within(path, value, value.length, 'length', opts)) return false;
     return true;
   }
 
   object(path: string, value: unknown, required = false): value is Obj {
-    if (value === undefined || value === null) {
-      if (required) this.required(path, value);
-      return false;
-    }
+    if (this.absent(path, value, required)) return false;
     if (!isObject(value)) {
       this.fail(path, value, 'Member must be a structure');
       return false;

@@ -111,6 +111,22 @@ function gitSha() {
   return r.status === 0 ? r.stdout.trim() : '0'.repeat(40);
 }
 
+async function readS3Json(key) {
+  const { S3Client, GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: local.url,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    const r = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    return JSON.parse(await r.Body.transformToString());
+  } finally {
+    s3.destroy();
+  }
+}
+
 /** Runs an action bundle like the runner, shows its log, saves and prints its job summary. */
 async function action(name, file, inputs, job) {
   const r = await runActionBundle(join(root, 'actions', name), {
@@ -214,7 +230,11 @@ try {
         { config: `${CONFIG}#preprocess` },
         'preprocess',
       );
-      return outputs.preprocess['job-name'];
+      const manifest = await readS3Json('olist/splits/manifest.json');
+      const splits = Object.entries(manifest.splits ?? {}).map(
+        ([name, s]) => `${name} ${s.rows} rows (${(100 * s.label_prevalence).toFixed(1)}% satisfied)`,
+      );
+      return `${manifest.feature_count} features; ${splits.join(' → ')}`;
     },
   );
 

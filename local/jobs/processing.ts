@@ -5,58 +5,34 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LocalContext, Rec } from '../context.js';
+import type { LocalContext } from '../context.js';
 import { joinS3, parseS3Uri } from '../s3store.js';
 import {
   LOG_GROUPS,
-  Tail,
   algorithmFailure,
   baseJobEnv,
   jobLog,
-  logJobEnd,
   makeJobRoot,
   readFailureFile,
-  removeJobRoot,
   truncateReason,
 } from './common.js';
 import { JobFailure, downloadS3Input, mappedCommand, resolveEntrypoint, type Command } from './inputs.js';
+import { jobLifecycle, maxRuntimeMs } from './lifecycle.js';
 import { mapContainerPath, rewriteArgument } from './paths.js';
 
 type Obj = Record<string, unknown>;
 
+const PROCESSING = jobLifecycle({
+  kind: 'processing',
+  table: (state) => state.processingJobs,
+  statusField: 'ProcessingJobStatus',
+  endTimeField: 'ProcessingEndTime',
+});
+const { finish, stopRequested } = PROCESSING;
+
 export function startProcessingJob(ctx: LocalContext, name: string): void {
-  const flow = runProcessing(ctx, name).catch((err: unknown) => {
-    ctx.logger.error(`processing job ${name}: ${(err as Error).stack ?? String(err)}`);
-    finish(ctx, name, 'Failed', {
-      FailureReason: truncateReason(`InternalServerError: ${(err as Error).message}`),
-    });
-  });
-  ctx.flows.add(flow);
-  void flow.finally(() => ctx.flows.delete(flow));
+  PROCESSING.start(ctx, name, runProcessing);
 }
-
-function finish(
-  ctx: LocalContext,
-  name: string,
-  status: 'Completed' | 'Failed' | 'Stopped',
-  patch: Obj,
-): void {
-  if (ctx.closing) return;
-  const rec = ctx.state.processingJobs.get(name);
-  if (!rec) return;
-  const now = ctx.now();
-  ctx.state.processingJobs.put(name, {
-    ...rec,
-    ProcessingJobStatus: status,
-    ProcessingEndTime: now,
-    LastModifiedTime: now,
-    ...patch,
-  } as Rec);
-  logJobEnd(ctx, 'processing', name, status, patch);
-}
-
-const stopRequested = (ctx: LocalContext, name: string): boolean =>
-  ctx.state.processingJobs.get(name)?.['ProcessingJobStatus'] === 'Stopping';
 
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -135,24 +111,14 @@ async function runProcessing(ctx: LocalContext, name: string): Promise<void> {
         ProcessingStartTime: ctx.now(),
         LastModifiedTime: ctx.now(),
       });
-    const tail = new Tail(20);
-    const maxRuntime =
-      ((req['StoppingCondition'] as Obj | undefined)?.['MaxRuntimeInSeconds'] as number | undefined) ?? 86400;
-    const proc = ctx.processes.start({
-      ...cmd,
+    const run = await PROCESSING.runProcess(ctx, name, {
+      cmd,
       env,
-      maxRuntimeMs: maxRuntime * 1000,
-      onLine: (line, stream) => {
-        log.write(line);
-        if (stream === 'stderr') tail.push(line);
-      },
+      maxRuntimeMs: maxRuntimeMs(req),
+      onLine: (line) => log.write(line),
     });
-    ctx.stoppers.set(`processing/${name}`, () => proc.stop('stop'));
-    const result = await proc.done;
-    ctx.stoppers.delete(`processing/${name}`);
-    if (ctx.closing || result.stopReason === 'shutdown') return;
-    if (result.spawnError)
-      throw new JobFailure(`ClientError: cannot start ${cmd.command}: ${result.spawnError}`);
+    if (!run) return;
+    const { result, stderrTail } = run;
     if (result.stopReason === 'timeout') {
       finish(ctx, name, 'Stopped', { ExitMessage: 'Processing job stopped: MaxRuntimeInSeconds exceeded' });
       return;
@@ -162,10 +128,10 @@ async function runProcessing(ctx: LocalContext, name: string): Promise<void> {
       return;
     }
     if (result.code !== 0) {
-      const failure = algorithmFailure(root, result.code, result.signal, tail.get());
+      const failure = algorithmFailure(root, result.code, result.signal, stderrTail);
       finish(ctx, name, 'Failed', {
         FailureReason: failure,
-        ExitMessage: truncateReason(readFailureFile(root) ?? tail.get().join('\n')),
+        ExitMessage: truncateReason(readFailureFile(root) ?? stderrTail.join('\n')),
       });
       return;
     }
@@ -188,11 +154,8 @@ async function runProcessing(ctx: LocalContext, name: string): Promise<void> {
     }
     finish(ctx, name, 'Completed', { ExitMessage: '' });
   } catch (err) {
-    if (!(err instanceof JobFailure)) throw err;
-    if (stopRequested(ctx, name)) finish(ctx, name, 'Stopped', {});
-    else finish(ctx, name, 'Failed', { FailureReason: truncateReason(err.message) });
+    PROCESSING.settle(ctx, name, err);
   } finally {
-    ctx.stoppers.delete(`processing/${name}`);
-    if (!process.env['SAGEMAKER_LOCAL_KEEP_ROOTS']) removeJobRoot(root);
+    PROCESSING.cleanup(ctx, name, root);
   }
 }

@@ -8,18 +8,9 @@ import { join } from 'node:path';
 import type { LocalContext, Rec } from '../context.js';
 import { joinS3, parseS3Uri } from '../s3store.js';
 import { packDirectory } from './archive.js';
-import {
-  LOG_GROUPS,
-  Tail,
-  algorithmFailure,
-  baseJobEnv,
-  jobLog,
-  logJobEnd,
-  makeJobRoot,
-  removeJobRoot,
-  truncateReason,
-} from './common.js';
+import { LOG_GROUPS, algorithmFailure, baseJobEnv, jobLog, logJobEnd, makeJobRoot } from './common.js';
 import { JobFailure, downloadS3Input, isBuiltinXgboost } from './inputs.js';
+import { jobLifecycle, maxRuntimeMs, type TerminalStatus } from './lifecycle.js';
 import { trainingCommand } from './training-command.js';
 import {
   MetricCollector,
@@ -32,15 +23,20 @@ import { TRAINING_MESSAGES, addTransition, type Transition } from './status.js';
 
 type Obj = Record<string, unknown>;
 
+// Training ends through its secondary status (and times), so it brings its own terminal write.
+const TRAINING = jobLifecycle(
+  {
+    kind: 'training',
+    table: (state) => state.trainingJobs,
+    statusField: 'TrainingJobStatus',
+    endTimeField: 'TrainingEndTime',
+  },
+  (ctx, name, status, patch) => finish(ctx, name, status, status, patch),
+);
+const { stopRequested } = TRAINING;
+
 export function startTrainingJob(ctx: LocalContext, name: string): void {
-  const flow = runTraining(ctx, name).catch((err: unknown) => {
-    ctx.logger.error(`training job ${name}: ${(err as Error).stack ?? String(err)}`);
-    finish(ctx, name, 'Failed', 'Failed', {
-      FailureReason: truncateReason(`InternalServerError: ${(err as Error).message}`),
-    });
-  });
-  ctx.flows.add(flow);
-  void flow.finally(() => ctx.flows.delete(flow));
+  TRAINING.start(ctx, name, runTraining);
 }
 
 function update(ctx: LocalContext, name: string, patch: Obj): Rec | undefined {
@@ -73,7 +69,7 @@ function secondary(ctx: LocalContext, name: string, status: string, patch: Obj =
 function finish(
   ctx: LocalContext,
   name: string,
-  status: 'Completed' | 'Failed' | 'Stopped',
+  status: TerminalStatus,
   secondaryStatus: string,
   patch: Obj,
 ): void {
@@ -93,9 +89,6 @@ function finish(
   secondary(ctx, name, secondaryStatus, { TrainingJobStatus: status, ...times, ...patch });
   if (!ctx.closing) logJobEnd(ctx, 'training', name, status, patch);
 }
-
-const stopRequested = (ctx: LocalContext, name: string): boolean =>
-  ctx.state.trainingJobs.get(name)?.['TrainingJobStatus'] === 'Stopping';
 
 async function runTraining(ctx: LocalContext, name: string): Promise<void> {
   const rec = ctx.state.trainingJobs.get(name)!;
@@ -201,17 +194,13 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
       (req['Environment'] ?? {}) as Record<string, string>,
     );
     secondary(ctx, name, 'Training', { TrainingStartTime: ctx.now() });
-    const tail = new Tail(20);
-    const maxRuntime =
-      ((req['StoppingCondition'] as Obj | undefined)?.['MaxRuntimeInSeconds'] as number | undefined) ?? 86400;
-    const proc = ctx.processes.start({
-      ...cmd,
+    const run = await TRAINING.runProcess(ctx, name, {
+      cmd,
       env,
-      maxRuntimeMs: maxRuntime * 1000,
-      onLine: (line, stream) => {
+      maxRuntimeMs: maxRuntimeMs(req),
+      onLine: (line) => {
         const t = ctx.now();
         const cw = log.write(line);
-        if (stream === 'stderr') tail.push(line);
         for (const m of collector.observe(cw, t)) {
           ctx.metrics.put({
             namespace: '/aws/sagemaker/TrainingJobs',
@@ -223,13 +212,9 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
         }
       },
     });
-    ctx.stoppers.set(`training/${name}`, () => proc.stop('stop'));
-    const result = await proc.done;
-    ctx.stoppers.delete(`training/${name}`);
-    if (ctx.closing || result.stopReason === 'shutdown') return;
+    if (!run) return;
+    const { result, stderrTail } = run;
     const metrics = { FinalMetricDataList: collector.final() };
-    if (result.spawnError)
-      throw new JobFailure(`ClientError: cannot start ${cmd.command}: ${result.spawnError}`);
     if (result.stopReason) {
       await uploadArtifacts(ctx, name, req, root).catch(() => undefined);
       finish(
@@ -244,7 +229,7 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
     if (result.code !== 0) {
       finish(ctx, name, 'Failed', 'Failed', {
         ...metrics,
-        FailureReason: algorithmFailure(root, result.code, result.signal, tail.get()),
+        FailureReason: algorithmFailure(root, result.code, result.signal, stderrTail),
       });
       return;
     }
@@ -252,12 +237,9 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
     await uploadArtifacts(ctx, name, req, root);
     finish(ctx, name, 'Completed', 'Completed', metrics);
   } catch (err) {
-    if (!(err instanceof JobFailure)) throw err;
-    if (stopRequested(ctx, name)) finish(ctx, name, 'Stopped', 'Stopped', {});
-    else finish(ctx, name, 'Failed', 'Failed', { FailureReason: truncateReason(err.message) });
+    TRAINING.settle(ctx, name, err);
   } finally {
-    ctx.stoppers.delete(`training/${name}`);
-    if (!process.env['SAGEMAKER_LOCAL_KEEP_ROOTS']) removeJobRoot(root);
+    TRAINING.cleanup(ctx, name, root);
   }
 }
 

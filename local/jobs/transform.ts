@@ -7,60 +7,29 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { LocalContext, Rec } from '../context.js';
+import type { LocalContext } from '../context.js';
 import { findImageMapping, isBuiltinXgboost } from '../config.js';
 import { joinS3, parseS3Uri, relativeKey } from '../s3store.js';
 import { servingContainer } from '../services/sagemaker/models.js';
 import { unpackArchive } from './archive.js';
-import {
-  LOG_GROUPS,
-  Tail,
-  baseJobEnv,
-  jobLog,
-  logJobEnd,
-  makeJobRoot,
-  removeJobRoot,
-  truncateReason,
-  XGBOOST_RUNTIME,
-} from './common.js';
+import { LOG_GROUPS, Tail, baseJobEnv, jobLog, makeJobRoot, XGBOOST_RUNTIME } from './common.js';
 import { JobFailure, noObjectsReason } from './inputs.js';
+import { jobLifecycle } from './lifecycle.js';
 import type { RunningProcess } from './process.js';
 
 type Obj = Record<string, unknown>;
 
+const TRANSFORM = jobLifecycle({
+  kind: 'transform',
+  table: (state) => state.transformJobs,
+  statusField: 'TransformJobStatus',
+  endTimeField: 'TransformEndTime',
+});
+const { finish, stopRequested } = TRANSFORM;
+
 export function startTransformJob(ctx: LocalContext, name: string): void {
-  const flow = runTransform(ctx, name).catch((err: unknown) => {
-    ctx.logger.error(`transform job ${name}: ${(err as Error).stack ?? String(err)}`);
-    finish(ctx, name, 'Failed', {
-      FailureReason: truncateReason(`InternalServerError: ${(err as Error).message}`),
-    });
-  });
-  ctx.flows.add(flow);
-  void flow.finally(() => ctx.flows.delete(flow));
+  TRANSFORM.start(ctx, name, runTransform);
 }
-
-function finish(
-  ctx: LocalContext,
-  name: string,
-  status: 'Completed' | 'Failed' | 'Stopped',
-  patch: Obj,
-): void {
-  if (ctx.closing) return;
-  const rec = ctx.state.transformJobs.get(name);
-  if (!rec) return;
-  const now = ctx.now();
-  ctx.state.transformJobs.put(name, {
-    ...rec,
-    TransformJobStatus: status,
-    TransformEndTime: now,
-    LastModifiedTime: now,
-    ...patch,
-  } as Rec);
-  logJobEnd(ctx, 'transform', name, status, patch);
-}
-
-const stopRequested = (ctx: LocalContext, name: string): boolean =>
-  ctx.state.transformJobs.get(name)?.['TransformJobStatus'] === 'Stopping';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -227,7 +196,7 @@ async function runTransform(ctx: LocalContext, name: string): Promise<void> {
         if (stream === 'stderr') tail.push(line);
       },
     });
-    ctx.stoppers.set(`transform/${name}`, () => server?.stop('stop'));
+    ctx.stoppers.set(TRANSFORM.stopperKey(name), () => server?.stop('stop'));
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitForPing(url, server, 60_000);
@@ -298,15 +267,13 @@ async function runTransform(ctx: LocalContext, name: string): Promise<void> {
     if (stopRequested(ctx, name)) finish(ctx, name, 'Stopped', {});
     else finish(ctx, name, 'Completed', {});
   } catch (err) {
-    if (!(err instanceof JobFailure)) throw err;
-    if (stopRequested(ctx, name)) finish(ctx, name, 'Stopped', {});
-    else finish(ctx, name, 'Failed', { FailureReason: truncateReason(err.message) });
+    TRANSFORM.settle(ctx, name, err);
   } finally {
-    ctx.stoppers.delete(`transform/${name}`);
+    ctx.stoppers.delete(TRANSFORM.stopperKey(name));
     if (server) {
       server.stop('stop');
       await server.done;
     }
-    if (!process.env['SAGEMAKER_LOCAL_KEEP_ROOTS']) removeJobRoot(root);
+    TRANSFORM.cleanup(ctx, name, root);
   }
 }

@@ -1,8 +1,9 @@
 /** Helpers shared by the SageMaker operations: wire timestamps, job listing, name checks. */
-import type { Rec } from '../../context.js';
+import type { LocalContext, Rec } from '../../context.js';
 import { AwsError, NOT_FOUND_MESSAGE, parseWireTimestamp, toEpochSeconds } from '../../protocol.js';
 import { paginate, sortBy } from '../../pagination.js';
-import { Checker } from '../../validate.js';
+import type { Collection } from '../../store.js';
+import { Checker, ENTITY_NAME_RE } from '../../validate.js';
 
 type Obj = Record<string, unknown>;
 
@@ -46,6 +47,55 @@ export function publicFields(rec: Rec, drop: string[] = []): Obj {
 }
 
 export const notFound = (): AwsError => new AwsError('ValidationException', NOT_FOUND_MESSAGE);
+
+/** Checks a job's name field: required, 1-63 characters of ENTITY_NAME_RE. */
+export function checkJobName(c: Checker, key: string, value: unknown): void {
+  c.string(key, value, { required: true, min: 1, max: 63, pattern: ENTITY_NAME_RE });
+}
+
+/** Where one job kind's records live, and its name and status fields. */
+export interface JobTable {
+  kind: 'training' | 'processing' | 'transform';
+  table: Collection<Rec>;
+  nameKey: string;
+  statusKey: string;
+}
+
+/** The record a Describe/Stop request names (name checked first), or the not-found error. */
+export function getJobRecord(job: JobTable, req: Obj): Rec {
+  const c = new Checker();
+  checkJobName(c, job.nameKey, req[job.nameKey]);
+  c.done();
+  const rec = job.table.get(req[job.nameKey] as string);
+  if (!rec) throw notFound();
+  return rec;
+}
+
+/**
+ * Stop<Kind>Job: a no-op while Stopping, a ValidationException unless InProgress (believed wording,
+ * sagemaker.md: unverified), else the record goes to Stopping (with `extra` fields) and the
+ * running job's stop handle is called.
+ */
+export function stopJob(
+  ctx: LocalContext,
+  job: JobTable,
+  req: Obj,
+  extra: (rec: Rec, now: number) => Obj = () => ({}),
+): Obj {
+  const rec = getJobRecord(job, req);
+  const name = rec[job.nameKey] as string;
+  const status = rec[job.statusKey];
+  if (status === 'Stopping') return {};
+  if (status !== 'InProgress')
+    throw new AwsError(
+      'ValidationException',
+      `The request was rejected because the ${job.kind} job is in status ${String(status)}.`,
+    );
+  const now = ctx.now();
+  job.table.put(name, { ...rec, [job.statusKey]: 'Stopping', ...extra(rec, now), LastModifiedTime: now });
+  ctx.stoppers.get(`${job.kind}/${name}`)?.();
+  return {};
+}
 
 export interface ListSpec {
   /** The record's name field, status field, summary fields. */

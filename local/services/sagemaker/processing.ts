@@ -1,9 +1,17 @@
 /** CreateProcessingJob, DescribeProcessingJob, StopProcessingJob, ListProcessingJobs. */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
-import { Checker, ENTITY_NAME_RE, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
+import { Checker, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
 import { startProcessingJob } from '../../jobs/processing.js';
-import { listJobs, notFound, publicFields, toWire } from './common.js';
+import {
+  checkJobName,
+  getJobRecord,
+  listJobs,
+  publicFields,
+  stopJob,
+  toWire,
+  type JobTable,
+} from './common.js';
 
 type Obj = Record<string, unknown>;
 export const PROCESSING_STATUSES = ['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'] as const;
@@ -11,12 +19,7 @@ const LOCAL_PATH_RE = /^\/opt\/ml\/processing\/.*$/;
 
 export function validateCreateProcessingJob(req: Obj): void {
   const c = new Checker();
-  c.string('ProcessingJobName', req['ProcessingJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
+  checkJobName(c, 'ProcessingJobName', req['ProcessingJobName']);
   c.string('RoleArn', req['RoleArn'], { required: true, min: 20, max: 2048, pattern: ROLE_ARN_RE });
   c.stringMap('Environment', req['Environment'], {
     maxEntries: 100,
@@ -140,19 +143,14 @@ const ECHOED = [
   'ExperimentConfig',
 ];
 
-function getJob(ctx: LocalContext, req: Obj): Rec {
-  const c = new Checker();
-  c.string('ProcessingJobName', req['ProcessingJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
-  c.done();
-  const rec = ctx.state.processingJobs.get(req['ProcessingJobName'] as string);
-  if (!rec) throw notFound();
-  return rec;
-}
+const jobTable = (ctx: LocalContext): JobTable => ({
+  kind: 'processing',
+  table: ctx.state.processingJobs,
+  nameKey: 'ProcessingJobName',
+  statusKey: 'ProcessingJobStatus',
+});
+
+const getJob = (ctx: LocalContext, req: Obj): Rec => getJobRecord(jobTable(ctx), req);
 
 export function describeProcessingJob(ctx: LocalContext, req: Obj): Obj {
   const rec = getJob(ctx, req);
@@ -164,22 +162,7 @@ export function describeProcessingJob(ctx: LocalContext, req: Obj): Obj {
 }
 
 export function stopProcessingJob(ctx: LocalContext, req: Obj): Obj {
-  const rec = getJob(ctx, req);
-  const name = rec['ProcessingJobName'] as string;
-  const status = rec['ProcessingJobStatus'];
-  if (status === 'Stopping') return {};
-  if (status !== 'InProgress')
-    throw new AwsError(
-      'ValidationException',
-      `The request was rejected because the processing job is in status ${String(status)}.`,
-    );
-  ctx.state.processingJobs.put(name, {
-    ...rec,
-    ProcessingJobStatus: 'Stopping',
-    LastModifiedTime: ctx.now(),
-  });
-  ctx.stoppers.get(`processing/${name}`)?.();
-  return {};
+  return stopJob(ctx, jobTable(ctx), req);
 }
 
 export function listProcessingJobs(ctx: LocalContext, req: Obj): Obj {

@@ -1,18 +1,18 @@
 /** CreateTrainingJob, DescribeTrainingJob, StopTrainingJob, ListTrainingJobs. */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
-import {
-  CHANNEL_NAME_RE,
-  Checker,
-  ENTITY_NAME_RE,
-  ENV_KEY_RE,
-  ROLE_ARN_RE,
-  S3_URI_RE,
-  isObject,
-} from '../../validate.js';
+import { CHANNEL_NAME_RE, Checker, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
 import { startTrainingJob } from '../../jobs/training.js';
 import { TRAINING_MESSAGES, addTransition, type Transition } from '../../jobs/status.js';
-import { listJobs, notFound, publicFields, toWire } from './common.js';
+import {
+  checkJobName,
+  getJobRecord,
+  listJobs,
+  publicFields,
+  stopJob,
+  toWire,
+  type JobTable,
+} from './common.js';
 import { isBuiltinXgboost } from '../../config.js';
 import { XGBOOST_METRIC_DEFINITIONS } from '../../jobs/metrics.js';
 
@@ -28,12 +28,7 @@ export const TRAINING_STATUSES = [
 
 export function validateCreateTrainingJob(req: Obj): void {
   const c = new Checker();
-  c.string('TrainingJobName', req['TrainingJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
+  checkJobName(c, 'TrainingJobName', req['TrainingJobName']);
   c.string('RoleArn', req['RoleArn'], { required: true, min: 20, max: 2048, pattern: ROLE_ARN_RE });
   c.stringMap('HyperParameters', req['HyperParameters'], { maxEntries: 100, keyMax: 256, valueMax: 2500 });
   c.stringMap('Environment', req['Environment'], {
@@ -196,19 +191,14 @@ const ECHOED = [
   'TensorBoardOutputConfig',
 ];
 
-function getJob(ctx: LocalContext, req: Obj): Rec {
-  const c = new Checker();
-  c.string('TrainingJobName', req['TrainingJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
-  c.done();
-  const rec = ctx.state.trainingJobs.get(req['TrainingJobName'] as string);
-  if (!rec) throw notFound();
-  return rec;
-}
+const jobTable = (ctx: LocalContext): JobTable => ({
+  kind: 'training',
+  table: ctx.state.trainingJobs,
+  nameKey: 'TrainingJobName',
+  statusKey: 'TrainingJobStatus',
+});
+
+const getJob = (ctx: LocalContext, req: Obj): Rec => getJobRecord(jobTable(ctx), req);
 
 export function describeTrainingJob(ctx: LocalContext, req: Obj): Obj {
   const rec = getJob(ctx, req);
@@ -234,21 +224,7 @@ export function describeTrainingJob(ctx: LocalContext, req: Obj): Obj {
 }
 
 export function stopTrainingJob(ctx: LocalContext, req: Obj): Obj {
-  const rec = getJob(ctx, req);
-  const name = rec['TrainingJobName'] as string;
-  const status = rec['TrainingJobStatus'];
-  if (status === 'Stopping') return {};
-  if (status !== 'InProgress') {
-    // Stop on a terminal job: believed ValidationException (sagemaker.md: unverified wording).
-    throw new AwsError(
-      'ValidationException',
-      `The request was rejected because the training job is in status ${String(status)}.`,
-    );
-  }
-  const now = ctx.now();
-  ctx.state.trainingJobs.put(name, {
-    ...rec,
-    TrainingJobStatus: 'Stopping',
+  return stopJob(ctx, jobTable(ctx), req, (rec, now) => ({
     SecondaryStatus: 'Stopping',
     SecondaryStatusTransitions: addTransition(
       rec['SecondaryStatusTransitions'] as Transition[],
@@ -256,10 +232,7 @@ export function stopTrainingJob(ctx: LocalContext, req: Obj): Obj {
       TRAINING_MESSAGES['Stopping']!,
       now,
     ),
-    LastModifiedTime: now,
-  });
-  ctx.stoppers.get(`training/${name}`)?.();
-  return {};
+  }));
 }
 
 export function listTrainingJobs(ctx: LocalContext, req: Obj): Obj {

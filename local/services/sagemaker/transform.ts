@@ -1,9 +1,17 @@
 /** CreateTransformJob, DescribeTransformJob, StopTransformJob, ListTransformJobs. */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
-import { Checker, ENTITY_NAME_RE, ENV_KEY_RE, MODEL_NAME_RE, S3_URI_RE } from '../../validate.js';
+import { Checker, ENV_KEY_RE, MODEL_NAME_RE, S3_URI_RE } from '../../validate.js';
 import { startTransformJob } from '../../jobs/transform.js';
-import { listJobs, notFound, publicFields, toWire } from './common.js';
+import {
+  checkJobName,
+  getJobRecord,
+  listJobs,
+  publicFields,
+  stopJob,
+  toWire,
+  type JobTable,
+} from './common.js';
 import { couldNotFindModel } from './models.js';
 
 type Obj = Record<string, unknown>;
@@ -11,12 +19,7 @@ export const TRANSFORM_STATUSES = ['InProgress', 'Completed', 'Failed', 'Stoppin
 
 export function validateCreateTransformJob(req: Obj): void {
   const c = new Checker();
-  c.string('TransformJobName', req['TransformJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
+  checkJobName(c, 'TransformJobName', req['TransformJobName']);
   c.string('ModelName', req['ModelName'], { required: true, max: 63, pattern: MODEL_NAME_RE });
   c.integer('MaxConcurrentTransforms', req['MaxConcurrentTransforms'], { min: 0 });
   c.integer('MaxPayloadInMB', req['MaxPayloadInMB'], { min: 0, max: 100 });
@@ -129,19 +132,14 @@ const ECHOED = [
   'ExperimentConfig',
 ];
 
-function getJob(ctx: LocalContext, req: Obj): Rec {
-  const c = new Checker();
-  c.string('TransformJobName', req['TransformJobName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
-  c.done();
-  const rec = ctx.state.transformJobs.get(req['TransformJobName'] as string);
-  if (!rec) throw notFound();
-  return rec;
-}
+const jobTable = (ctx: LocalContext): JobTable => ({
+  kind: 'transform',
+  table: ctx.state.transformJobs,
+  nameKey: 'TransformJobName',
+  statusKey: 'TransformJobStatus',
+});
+
+const getJob = (ctx: LocalContext, req: Obj): Rec => getJobRecord(jobTable(ctx), req);
 
 export function describeTransformJob(ctx: LocalContext, req: Obj): Obj {
   const rec = getJob(ctx, req);
@@ -157,18 +155,7 @@ export function describeTransformJob(ctx: LocalContext, req: Obj): Obj {
 }
 
 export function stopTransformJob(ctx: LocalContext, req: Obj): Obj {
-  const rec = getJob(ctx, req);
-  const name = rec['TransformJobName'] as string;
-  const status = rec['TransformJobStatus'];
-  if (status === 'Stopping') return {};
-  if (status !== 'InProgress')
-    throw new AwsError(
-      'ValidationException',
-      `The request was rejected because the transform job is in status ${String(status)}.`,
-    );
-  ctx.state.transformJobs.put(name, { ...rec, TransformJobStatus: 'Stopping', LastModifiedTime: ctx.now() });
-  ctx.stoppers.get(`transform/${name}`)?.();
-  return {};
+  return stopJob(ctx, jobTable(ctx), req);
 }
 
 export function listTransformJobs(ctx: LocalContext, req: Obj): Obj {
