@@ -8,7 +8,12 @@ const tsJest = {
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: tsJest,
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // src/aws/sdk-sagemaker.ts imports the SDK's ESM modules for the bundler; jest loads the
+    // package root instead (the same classes, so aws-sdk-client-mock mocks what the code sends).
+    '^@aws-sdk/client-sagemaker/dist-es/.*$': '@aws-sdk/client-sagemaker',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testEnvironment: 'node',
   restoreMocks: true,
 };

@@ -86,7 +86,8 @@ export function createAwsClients(
   return {
     region: config.region,
     sagemaker: () =>
-      once('sagemaker', async () => new (await import('@aws-sdk/client-sagemaker')).SageMakerClient(config)),
+      // sdk-sagemaker.js: the client's ESM modules, so the bundle leaves out unused commands.
+      once('sagemaker', async () => new (await import('./sdk-sagemaker.js')).SageMakerClient(config)),
     logs: () =>
       once(
         'logs',

@@ -47,7 +47,7 @@ export interface EnsuredModel {
 }
 
 async function describe(sm: SageMakerClient, name: string) {
-  const { DescribeModelCommand } = await import('@aws-sdk/client-sagemaker');
+  const { DescribeModelCommand } = await import('../aws/sdk-sagemaker.js');
   try {
     return await sm.send(new DescribeModelCommand({ ModelName: name }));
   } catch (err) {
@@ -79,7 +79,7 @@ export async function ensureModel(sm: SageMakerClient, spec: ModelSpec): Promise
     checkSame(spec, existing);
     return { name: spec.name, arn: existing.ModelArn, created: false };
   }
-  const { CreateModelCommand } = await import('@aws-sdk/client-sagemaker');
+  const { CreateModelCommand } = await import('../aws/sdk-sagemaker.js');
   try {
     const out = await sm.send(
       new CreateModelCommand({

@@ -19,7 +19,7 @@ export async function findLatestApproved(
   sm: SageMakerClient,
   group: string,
 ): Promise<ModelPackageSummary | undefined> {
-  const { ListModelPackagesCommand } = await import('@aws-sdk/client-sagemaker');
+  const { ListModelPackagesCommand } = await import('../aws/sdk-sagemaker.js');
   try {
     const out = await sm.send(
       new ListModelPackagesCommand({
@@ -41,7 +41,7 @@ export async function describeModelPackage(
   sm: SageMakerClient,
   arn: string,
 ): Promise<DescribeModelPackageCommandOutput> {
-  const { DescribeModelPackageCommand } = await import('@aws-sdk/client-sagemaker');
+  const { DescribeModelPackageCommand } = await import('../aws/sdk-sagemaker.js');
   return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 
@@ -52,7 +52,7 @@ export async function ensureModelPackageGroup(
   description: string,
 ): Promise<boolean> {
   const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } =
-    await import('@aws-sdk/client-sagemaker');
+    await import('../aws/sdk-sagemaker.js');
   try {
     await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
     return false;
@@ -126,7 +126,7 @@ export function modelPackageRequest(spec: PackageSpec): CreateModelPackageComman
 }
 
 export async function createModelPackage(sm: SageMakerClient, spec: PackageSpec): Promise<string> {
-  const { CreateModelPackageCommand } = await import('@aws-sdk/client-sagemaker');
+  const { CreateModelPackageCommand } = await import('../aws/sdk-sagemaker.js');
   const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
   if (!out.ModelPackageArn)
     throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);

@@ -6,10 +6,10 @@ import type {
 import type { JobApi, JobSpec, JobView, TrainingJobSpec } from './jobs.js';
 import { isNotFound, logGroupOf } from './jobs.js';
 
-type SageMakerSdk = typeof import('@aws-sdk/client-sagemaker');
+type SageMakerSdk = typeof import('../aws/sdk-sagemaker.js');
 let sdkPromise: Promise<SageMakerSdk> | undefined;
 export const loadSageMakerSdk = (): Promise<SageMakerSdk> =>
-  (sdkPromise ??= import('@aws-sdk/client-sagemaker'));
+  (sdkPromise ??= import('../aws/sdk-sagemaker.js'));
 
 function tagList(tags: Record<string, string>): { Key: string; Value: string }[] | undefined {
   const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));

@@ -49,7 +49,7 @@ export async function describeTransformJob(
   sm: SageMakerClient,
   jobName: string,
 ): Promise<DescribeTransformJobCommandOutput | undefined> {
-  const { DescribeTransformJobCommand } = await import('@aws-sdk/client-sagemaker');
+  const { DescribeTransformJobCommand } = await import('../aws/sdk-sagemaker.js');
   try {
     return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
   } catch (err) {
@@ -76,13 +76,13 @@ export async function startTransformJob(
     }
     return { arn: existing.TransformJobArn, attached: true };
   }
-  const { CreateTransformJobCommand } = await import('@aws-sdk/client-sagemaker');
+  const { CreateTransformJobCommand } = await import('../aws/sdk-sagemaker.js');
   const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
   return { arn: out.TransformJobArn, attached: false };
 }
 
 export async function stopTransformJob(sm: SageMakerClient, jobName: string): Promise<void> {
-  const { StopTransformJobCommand } = await import('@aws-sdk/client-sagemaker');
+  const { StopTransformJobCommand } = await import('../aws/sdk-sagemaker.js');
   try {
     await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
   } catch (err) {
