@@ -19,6 +19,8 @@ export function fusedBinaryPasses(
   maxCurvePoints = 200,
   /** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
   scratch?: Float64Array,
+  /** The number of 1s in y, when the caller knows it (saves a pass). */
+  positives: number = countOnes(y),
 ): {
   full: BinaryPass;
   resamples: BinaryPass[];
@@ -26,8 +28,6 @@ export function fusedBinaryPasses(
   histogram: { edges: number[]; positives: number[]; negatives: number[] };
 } {
   const n = s.length;
-  let positives = 0;
-  for (let k = 0; k < n; k++) positives += y[k]!;
   const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
   const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
   const bins = new Float64Array(2 * HISTOGRAM_BINS);
@@ -43,6 +43,12 @@ export function fusedBinaryPasses(
       negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
     },
   };
+}
+
+function countOnes(y: Uint8Array): number {
+  let ones = 0;
+  for (let k = 0; k < y.length; k++) ones += y[k]!;
+  return ones;
 }
 
 /**
@@ -62,47 +68,50 @@ function fullPass(
   let fp = 0;
   let tpPrev = 0;
   let fpPrev = 0;
-  let auc2 = 0;
-  let apSum = 0;
+  // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
+  // that branch is boxed (a heap number per group) by V8.
+  const sums = new Float64Array(2);
   let tpAt = 0;
   let fpAt = 0;
   let ll = 0;
   let llc = 0; // Neumaier compensation (terms are >= 0)
   let kThr = 0;
   while (kThr < n && s[kThr]! >= threshold) kThr++;
+  const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
   // The chart sampler's rule, inlined (see CurveSampler.add).
   const { pos, neg, both, maxPoints } = sampler;
   let count = 1;
   let lastTp = 0;
   let lastFp = 0;
-  let lastThreshold = 0;
+  let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
   let target = sampler.target;
   for (let k = 0; k < n; k++) {
     const score = s[k]!;
     const label = y[k]!;
     const term = logLossTerm(score, label);
     losses[k] = term;
-    let bin = (score * HISTOGRAM_BINS) | 0;
-    if (bin >= HISTOGRAM_BINS) bin = HISTOGRAM_BINS - 1;
-    bins[label * HISTOGRAM_BINS + bin]!++;
+    let bin = (score * nBins) | 0;
+    if (bin >= nBins) bin = nBins - 1;
+    bins[label * nBins + bin]!++;
     const t = ll + term;
-    llc += ll >= term ? ll - t + term : term - t + ll;
+    // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
+    llc += Math.max(ll, term) - t + Math.min(ll, term);
     ll = t;
     if (label === 1) tp++;
     else fp++;
     if (k === n - 1 || s[k + 1] !== score) {
       // End of a group of equal scores (usually a single row).
-      auc2 += (fp - fpPrev) * (tp + tpPrev);
-      if (tp !== tpPrev) apSum += (tp - tpPrev) * (tp / (tp + fp));
+      sums[0]! += (fp - fpPrev) * (tp + tpPrev);
+      if (tp !== tpPrev) sums[1]! += (tp - tpPrev) * (tp / (tp + fp));
       const j = count++;
       if (j < maxPoints) sampler.early(tp, fp, score);
       if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
-        sampler.pick(lastTp, lastFp, lastThreshold);
+        sampler.pick(lastTp, lastFp, s[lastK]!);
         target = sampler.target;
       }
       lastTp = tp;
       lastFp = fp;
-      lastThreshold = score;
+      lastK = k;
       tpPrev = tp;
       fpPrev = fp;
     }
@@ -118,9 +127,9 @@ function fullPass(
     tn: fp - fpAt,
     pos: tp,
     neg: fp,
-    auc2,
-    apSum,
+    auc2: sums[0]!,
+    apSum: sums[1]!,
     logLossSum: ll + llc,
-    curves: sampler.finishWith(count, lastTp, lastFp, lastThreshold),
+    curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]!), // n >= 1: lastK >= 0
   };
 }

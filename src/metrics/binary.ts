@@ -29,13 +29,16 @@ export interface BinaryPass {
   curve?: { tps: Float64Array; fps: Float64Array; thresholds: Float64Array; length: number };
 }
 
-/** sklearn's per-row log loss: clip to [eps, 1 - eps], renormalise the pair (1 - p, p), -log of the true class. */
+/**
+ * sklearn's per-row log loss: clip to [eps, 1 - eps], renormalise the pair (1 - p, p), -log of the
+ * true class. Written without float-valued ?: (min/max clip; r / sum even when sum === 1, where it
+ * is exact): in V8 such a merge of doubles inside a hot loop boxes a heap number per row. Literals,
+ * not FLOAT64_EPS: bundlers turn module constants into mutable `var`s, which the JIT cannot fold.
+ */
 export function logLossTerm(score: number, label: number): number {
-  const p = score < FLOAT64_EPS ? FLOAT64_EPS : score > 1 - FLOAT64_EPS ? 1 - FLOAT64_EPS : score;
+  const p = Math.min(Math.max(score, 2.220446049250313e-16), 0.9999999999999998); // eps, 1 - eps
   const q = 1 - p;
-  const sum = q + p;
-  const r = label === 1 ? p : q;
-  return -Math.log(sum === 1 ? r : r / sum); // x / 1 === x: skip the division in the usual case
+  return -Math.log((label === 1 ? p : q) / (q + p));
 }
 
 export function logLossTerms(s: Float64Array, y: Uint8Array): Float64Array {

@@ -72,13 +72,21 @@ function computeBinary(
   const n = labels.length;
   if (predictions.scores.length !== n || n === 0) validate(problemType, labels, predictions); // throws
   // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
-  const { s, y, invalidRow, spare } = sortScoresWithLabels(predictions.scores, labels);
+  const { s, y, invalidRow, positives, spare } = sortScoresWithLabels(predictions.scores, labels);
   if (invalidRow >= 0) validate(problemType, labels, predictions); // throws, naming the row
   // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
   // five 80% resamples.
   const enough = n >= STD_MIN_ROWS;
   const packed = enough ? monitorMasks(n, seed) : new Uint8Array(n);
-  const { full, resamples, curves, histogram } = fusedBinaryPasses(s, y, packed, threshold, 200, spare);
+  const { full, resamples, curves, histogram } = fusedBinaryPasses(
+    s,
+    y,
+    packed,
+    threshold,
+    200,
+    spare,
+    positives,
+  );
   const metrics = binaryMetrics(full);
   const { roc, pr } = curves;
   const standardDeviations = enough

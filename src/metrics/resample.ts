@@ -48,8 +48,9 @@ export function subsampleMasks(
       t = imul(t ^ (t >>> 15), t | 1);
       t ^= t + imul(t ^ (t >>> 7), t | 61);
       const pick = floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (j + 1));
-      if ((mask[pick]! & bit) === 0) mask[j]! &= clear;
-      else mask[pick]! &= clear;
+      // Exclude pick if still included, else j; branch-free (the branch is hard to predict).
+      const at = j + ((mask[pick]! >> r) & 1) * (pick - j);
+      mask[at]! &= clear;
     }
   }
   return mask;

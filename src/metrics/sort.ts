@@ -68,26 +68,6 @@ export function argsortDescending(scores: Float64Array): Uint32Array {
   return idx;
 }
 
-/** Writes the double encoded by descending key i of `keys` into bits[2k], bits[2k + 1] (little-endian lo, hi). */
-function decodeKey(keys: Uint32Array, i: number, bits: Uint32Array, k: number): void {
-  let h = ~keys[2 * i]! >>> 0;
-  let l = ~keys[2 * i + 1]! >>> 0;
-  if (h & 0x80000000) {
-    h = (h & 0x7fffffff) >>> 0;
-  } else {
-    h = ~h >>> 0;
-    l = ~l >>> 0;
-  }
-  bits[2 * k] = l;
-  bits[2 * k + 1] = h;
-}
-
-/** Adds the high word of a key to the two 16-bit digit histograms of radixSortByHigh. */
-function countHigh(counts: Uint32Array, h: number): void {
-  counts[h & 0xffff]!++;
-  counts[65536 + (h >>> 16)]!++;
-}
-
 /**
  * Sorts interleaved (hi, lo) keys ascending: an LSD radix sort on the high words only (2 passes,
  * constant digits skipped), then runs of equal high words are ordered by their low words
@@ -159,82 +139,95 @@ function radixSortByHigh(
   return src;
 }
 
+/** Sorted scores, their labels (1 = positive), the count of positives and n doubles of scratch. */
+export interface SortedScores {
+  s: Float64Array;
+  y: Uint8Array;
+  invalidRow: number;
+  positives: number;
+  spare: Float64Array;
+}
+
 /**
- * Scores sorted descending with their 0/1 labels alongside, without an index array: the scores
- * of each class are radix-sorted separately (keys only) and merged. Equal scores form contiguous
- * runs, which is all that threshold-based metrics need; within a run the class order is
- * unspecified. -0 becomes 0. Also checks the binary contract on the way: `invalidRow` is the
- * first row whose label is not 0/1 or whose score is not in [0, 1] (-1 when none; the result is
- * then meaningless and the caller reports the row). `spare` is n doubles of scratch memory the
- * sort no longer needs (contents undefined). `_positives` is accepted for compatibility.
+ * sortScoresWithLabels when some score is negative (invalid for a binary model, but the result
+ * must still be sorted): an index sort, then each run of equal scores lists its positives first.
+ */
+function sortGeneral(
+  scores: Float64Array,
+  labels: ArrayLike<number>,
+  invalidRow: number,
+  keys: Uint32Array,
+): SortedScores {
+  const n = scores.length;
+  const order = argsortDescending(scores);
+  const s = new Float64Array(n);
+  const y = new Uint8Array(n);
+  for (let k = 0; k < n; k++) s[k] = scores[order[k]!]! + 0; // + 0 turns -0 into 0
+  let positives = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    let run = 0;
+    do run += labels[order[j++]!] === 1 ? 1 : 0;
+    while (j < n && s[j] === s[i]); // (NaN: a run of one)
+    y.fill(1, i, i + run);
+    positives += run;
+    i = j;
+  }
+  return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
+}
+
+/**
+ * Scores sorted descending with their 0/1 labels alongside, without an index array, in one radix
+ * sort: valid scores are >= 0 (-0 becomes 0), so their sign bit is free, and the key is the 64
+ * score bits shifted left by one with the label in bit 0. Descending keys then mean descending
+ * scores, and positives before negatives among equal scores (so the output is fully determined
+ * by the (score, label) multiset). Keys are stored inverted so the ascending sort gives descending
+ * order (with some negative score: see sortGeneral). Also checks the binary contract on the way:
+ * `invalidRow` is the first row whose label is not 0/1 or whose score is not in [0, 1] (-1 when
+ * none; the result is then meaningless and the caller reports the row). `spare` is n doubles of
+ * scratch memory the sort no longer needs (contents undefined). `_positives` is accepted for
+ * compatibility.
  */
 export function sortScoresWithLabels(
   scores: Float64Array,
   labels: ArrayLike<number>,
   _positives?: number,
-): { s: Float64Array; y: Uint8Array; invalidRow: number; spare: Float64Array } {
+): SortedScores {
   const n = scores.length;
-  // One key array: positives fill pairs from the front, negatives from the back.
-  const keys = new Uint32Array(2 * n);
-  const pc = new Uint32Array(2 * 65536);
-  const nc = new Uint32Array(2 * 65536);
+  const keys = new Uint32Array(2 * n); // (high, low) word pairs
+  const counts = new Uint32Array(2 * 65536); // the two 16-bit digit histograms of the high words
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-  let a = 0;
-  let b = 2 * n;
   let invalidRow = -1;
+  let signs = 0; // OR of the high words: bit 31 set when some score is negative
   for (let i = 0; i < n; i++) {
-    const label = labels[i];
+    const label = labels[i]!;
     const score = scores[i]!;
     if (invalidRow < 0 && ((label !== 0 && label !== 1) || !(score >= 0 && score <= 1))) invalidRow = i;
-    let h = bits[2 * i + 1]!;
-    let l = bits[2 * i]!;
-    if (h === 0x80000000 && l === 0) h = 0; // -0 -> +0
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else {
-      h = (h | 0x80000000) >>> 0;
-    }
-    h = ~h >>> 0;
-    l = ~l >>> 0;
-    if (label === 1) {
-      keys[a++] = h;
-      keys[a++] = l;
-      countHigh(pc, h);
-    } else {
-      keys[--b] = l;
-      keys[--b] = h;
-      countHigh(nc, h);
-    }
+    const h = score === 0 ? 0 : bits[2 * i + 1]!; // -0 -> +0 (its low word is 0 too)
+    const l = bits[2 * i]!;
+    signs |= h;
+    const kh = ~((h << 1) | (l >>> 31)) >>> 0;
+    keys[2 * i] = kh;
+    keys[2 * i + 1] = ~((l << 1) | (label === 1 ? 1 : 0)) >>> 0;
+    counts[kh & 0xffff]!++;
+    counts[65536 + (kh >>> 16)]!++;
   }
-  const pos = a >>> 1;
-  const neg = n - pos;
-  const pk = keys.subarray(0, 2 * pos);
-  const nk = keys.subarray(2 * pos);
+  if (signs & 0x80000000) return sortGeneral(scores, labels, invalidRow, keys);
   // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
   const s = new Float64Array(n);
   const sb = new Uint32Array(s.buffer);
-  const ps = radixSortByHigh(pk, pos, pc, sb.subarray(0, 2 * pos));
-  const ns = radixSortByHigh(nk, neg, nc, sb.subarray(2 * pos));
+  const sorted = radixSortByHigh(keys, n, counts, sb);
+  // Decode: shift the 64 key bits back right by one; bit 0 is the label.
   const y = new Uint8Array(n);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < pos && j < neg) {
-    const ph = ps[2 * i]!;
-    const nh = ns[2 * j]!;
-    if (ph < nh || (ph === nh && ps[2 * i + 1]! <= ns[2 * j + 1]!)) {
-      decodeKey(ps, i++, sb, k);
-      y[k++] = 1;
-    } else {
-      decodeKey(ns, j++, sb, k++);
-    }
+  let positives = 0;
+  for (let k = 0; k < n; k++) {
+    const kh = ~sorted[2 * k]!;
+    const kl = ~sorted[2 * k + 1]!;
+    y[k] = kl & 1;
+    positives += kl & 1;
+    sb[2 * k] = (kl >>> 1) | (kh << 31);
+    sb[2 * k + 1] = kh >>> 1;
   }
-  while (i < pos) {
-    decodeKey(ps, i++, sb, k);
-    y[k++] = 1;
-  }
-  while (j < neg) decodeKey(ns, j++, sb, k++);
   // The key array is free now: hand it out as scratch space of n doubles (contents undefined).
-  return { s, y, invalidRow, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
+  return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
 }

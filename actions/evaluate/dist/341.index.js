@@ -1,32 +1,43 @@
-export const id = 459;
-export const ids = [459];
+export const id = 341;
+export const ids = [341];
 export const modules = {
 
-/***/ 4459:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 3485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
-exports.$Command = $Command;
-exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { defaultProvider } = __webpack_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsJson1_1Protocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ SageMakerClient)
+});
+
+// UNUSED EXPORTS: __Client
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(5152);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/index.js
+var dist_cjs = __webpack_require__(402);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var submodules_client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var submodules_config = __webpack_require__(7291);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(2085);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(3422);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(3609);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(6890);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+var httpAuthSchemes = __webpack_require__(7523);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthSchemeProvider.js
+
 
 const defaultSageMakerHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        operation: (0,submodules_client.getSmithyContext)(context).operation,
+        region: await (0,submodules_client.normalizeProvider)(config.region)() || (() => {
             throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })(),
     };
@@ -56,29 +67,27 @@ const defaultSageMakerHttpAuthSchemeProvider = (authParameters) => {
     return options;
 };
 const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_0 = (0,httpAuthSchemes.resolveAwsSdkSigV4Config)(config);
     return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+        authSchemePreference: (0,submodules_client.normalizeProvider)(config.authSchemePreference ?? []),
     });
 };
 
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "sagemaker",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1141.0";
-var packageInfo = {
-	version: version};
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(9776);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/package.json
+const package_namespaceObject = {"rE":"3.1142.0"};
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __webpack_require__(5861);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+var serde = __webpack_require__(2430);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+var submodules_protocols = __webpack_require__(7288);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+var checksum = __webpack_require__(9542);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/bdd.js
 
 const m = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { "fn": f, "argv": [i, "name"] }, k = {}, l = [{ [m]: "Region" }];
@@ -129,26 +138,560 @@ const nodes = new Int32Array([
     3, r + 1, 15,
     4, r + 2, r + 3,
 ]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+const bdd = endpoints.BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
 
-const cache = new EndpointCache({
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/endpointResolver.js
+
+
+
+const cache = new endpoints.EndpointCache({
     size: 50,
     params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
 });
 const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+    return cache.get(endpointParams, () => (0,endpoints.decideEndpoint)(bdd, {
         endpointParams: endpointParams,
         logger: context.logger,
     }));
 };
-customEndpointFunctions.aws = awsEndpointFunctions;
+endpoints.customEndpointFunctions.aws = client.awsEndpointFunctions;
 
-class SageMakerServiceException extends ServiceException {
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(1268);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.shared.js
+
+
+
+
+
+
+
+
+
+const getRuntimeConfig = (config) => {
+    return {
+        apiVersion: "2017-07-24",
+        base64Decoder: config?.base64Decoder ?? serde.fromBase64,
+        base64Encoder: config?.base64Encoder ?? serde.toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSageMakerHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new httpAuthSchemes.AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new submodules_client.NoOpLogger(),
+        protocol: config?.protocol ?? submodules_protocols.AwsJson1_1Protocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.sagemaker",
+            errorTypeRegistries: schemas_0/* errorTypeRegistries */.q1U,
+            xmlNamespace: "http://sagemaker.amazonaws.com/doc/2017-05-13/",
+            version: "2017-07-24",
+            serviceTarget: "SageMaker",
+        },
+        serviceId: config?.serviceId ?? "SageMaker",
+        sha256: config?.sha256 ?? checksum.Sha256,
+        urlParser: config?.urlParser ?? protocols.parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? serde.fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? serde.toUtf8,
+    };
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.js
+
+
+
+
+
+
+
+
+
+
+const runtimeConfig_getRuntimeConfig = (config) => {
+    (0,submodules_client.emitWarningIfUnsupportedVersion)(process.version);
+    const defaultsMode = (0,submodules_config.resolveDefaultsModeConfig)(config);
+    const defaultConfigProvider = () => defaultsMode().then(submodules_client.loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig(config);
+    (0,client.emitWarningIfUnsupportedVersion)(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? (0,submodules_config.loadConfig)(httpAuthSchemes.NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? serde.calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? credential_provider_node_dist_cjs.defaultProvider,
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? (0,client.createDefaultUserAgentProvider)({ serviceId: clientSharedValues.serviceId, clientVersion: package_namespaceObject.rE }),
+        maxAttempts: config?.maxAttempts ?? (0,submodules_config.loadConfig)(retry.NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? (0,submodules_config.loadConfig)(submodules_config.NODE_REGION_CONFIG_OPTIONS, { ...submodules_config.NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: node_http_handler_dist_cjs.NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            (0,submodules_config.loadConfig)({
+                ...retry.NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || retry.DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? node_http_handler_dist_cjs.streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? (0,submodules_config.loadConfig)(client.NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthExtensionConfiguration.js
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeExtensions.js
+
+
+
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign((0,client.getAwsRegionExtensionConfiguration)(runtimeConfig), (0,submodules_client.getDefaultExtensionConfiguration)(runtimeConfig), (0,protocols.getHttpHandlerExtensionConfiguration)(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, (0,client.resolveAwsRegionExtensionConfiguration)(extensionConfiguration), (0,submodules_client.resolveDefaultRuntimeConfig)(extensionConfiguration), (0,protocols.resolveHttpHandlerRuntimeConfig)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/SageMakerClient.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+class SageMakerClient extends submodules_client.Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = (0,EndpointParameters/* resolveClientEndpointParameters */.v)(_config_0);
+        const _config_2 = (0,client.resolveUserAgentConfig)(_config_1);
+        const _config_3 = (0,retry.resolveRetryConfig)(_config_2);
+        const _config_4 = (0,submodules_config.resolveRegionConfig)(_config_3);
+        const _config_5 = (0,client.resolveHostHeaderConfig)(_config_4);
+        const _config_6 = (0,endpoints.resolveEndpointConfig)(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use((0,schema.getSchemaSerdePlugin)(this.config));
+        this.middlewareStack.use((0,client.getUserAgentPlugin)(this.config));
+        this.middlewareStack.use((0,retry.getRetryPlugin)(this.config));
+        this.middlewareStack.use((0,protocols.getContentLengthPlugin)(this.config));
+        this.middlewareStack.use((0,client.getHostHeaderPlugin)(this.config));
+        this.middlewareStack.use((0,client.getLoggerPlugin)(this.config));
+        this.middlewareStack.use((0,client.getRecursionDetectionPlugin)(this.config));
+        this.middlewareStack.use((0,dist_cjs.getHttpAuthSchemeEndpointRuleSetPlugin)(this.config, {
+            httpAuthSchemeParametersProvider: defaultSageMakerHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new dist_cjs.DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use((0,dist_cjs.getHttpSigningPlugin)(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ command),
+/* harmony export */   lq: () => (/* binding */ _ep0),
+/* harmony export */   yt: () => (/* binding */ _mw0)
+/* harmony export */ });
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2658);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2085);
+/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9776);
+
+
+
+const command = (0,_smithy_core_client__WEBPACK_IMPORTED_MODULE_0__.makeBuilder)(_endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__/* .commonParams */ .S, "SageMaker", "SageMakerClient", _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ CreateModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModel$ */ .co) {
+}
+
+
+/***/ }),
+
+/***/ 7358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ CreateModelPackageCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModelPackage", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModelPackage$ */ .A_C) {
+}
+
+
+/***/ }),
+
+/***/ 5883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ CreateModelPackageGroupCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModelPackageGroup", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModelPackageGroup$ */ .Z9W) {
+}
+
+
+/***/ }),
+
+/***/ 5099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ CreateProcessingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateProcessingJob$ */ .x5N) {
+}
+
+
+/***/ }),
+
+/***/ 1234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ CreateTrainingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateTrainingJob$ */ .aBo) {
+}
+
+
+/***/ }),
+
+/***/ 3746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ CreateTransformJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class CreateTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateTransformJob$ */ .Ag4) {
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ DescribeModelCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModel$ */ .H8Y) {
+}
+
+
+/***/ }),
+
+/***/ 3597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ DescribeModelPackageCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModelPackage", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackage$ */ .xWt) {
+}
+
+
+/***/ }),
+
+/***/ 6270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ DescribeModelPackageGroupCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModelPackageGroup", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroup$ */ .s_v) {
+}
+
+
+/***/ }),
+
+/***/ 9554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ DescribeProcessingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeProcessingJob$ */ .aXg) {
+}
+
+
+/***/ }),
+
+/***/ 8039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ DescribeTrainingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTrainingJob$ */ .nS9) {
+}
+
+
+/***/ }),
+
+/***/ 7181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ DescribeTransformJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class DescribeTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTransformJob$ */ .fbd) {
+}
+
+
+/***/ }),
+
+/***/ 5557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ListModelPackagesCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class ListModelPackagesCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "ListModelPackages", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .ListModelPackages$ */ .LDv) {
+}
+
+
+/***/ }),
+
+/***/ 5875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ StopProcessingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class StopProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopProcessingJob$ */ .t7E) {
+}
+
+
+/***/ }),
+
+/***/ 9162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ StopTrainingJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class StopTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopTrainingJob$ */ .uX8) {
+}
+
+
+/***/ }),
+
+/***/ 6426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ StopTransformJobCommand)
+/* harmony export */ });
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+
+
+class StopTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopTransformJob$ */ .Mi6) {
+}
+
+
+/***/ }),
+
+/***/ 9776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ commonParams),
+/* harmony export */   v: () => (/* binding */ resolveClientEndpointParameters)
+/* harmony export */ });
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "sagemaker",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+
+/***/ }),
+
+/***/ 1268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  co: () => (/* binding */ CreateModel$),
+  A_C: () => (/* binding */ CreateModelPackage$),
+  Z9W: () => (/* binding */ CreateModelPackageGroup$),
+  x5N: () => (/* binding */ CreateProcessingJob$),
+  aBo: () => (/* binding */ CreateTrainingJob$),
+  Ag4: () => (/* binding */ CreateTransformJob$),
+  H8Y: () => (/* binding */ DescribeModel$),
+  xWt: () => (/* binding */ DescribeModelPackage$),
+  s_v: () => (/* binding */ DescribeModelPackageGroup$),
+  aXg: () => (/* binding */ DescribeProcessingJob$),
+  nS9: () => (/* binding */ DescribeTrainingJob$),
+  fbd: () => (/* binding */ DescribeTransformJob$),
+  LDv: () => (/* binding */ ListModelPackages$),
+  t7E: () => (/* binding */ StopProcessingJob$),
+  uX8: () => (/* binding */ StopTrainingJob$),
+  Mi6: () => (/* binding */ StopTransformJob$),
+  q1U: () => (/* binding */ errorTypeRegistries)
+});
+
+// UNUSED EXPORTS: AIAdapterModelPackageEntry$, AIAdapterS3Entry$, AIAdapterSource$, AIBenchmarkEndpoint$, AIBenchmarkInferenceComponent$, AIBenchmarkJobSummary$, AIBenchmarkNetworkConfig$, AIBenchmarkOutputConfig$, AIBenchmarkOutputResult$, AIBenchmarkTarget$, AICapacityReservationConfig$, AICloudWatchLogs$, AIDatasetConfig$, AIMlflowConfig$, AIModelSource$, AIModelSourceS3$, AIRecommendation$, AIRecommendationAdapterDetails$, AIRecommendationComputeSpec$, AIRecommendationConstraint$, AIRecommendationDeploymentConfiguration$, AIRecommendationDeploymentS3Channel$, AIRecommendationInferenceSpecification$, AIRecommendationInstanceDetail$, AIRecommendationJobSummary$, AIRecommendationModelDetails$, AIRecommendationOptimizationDetail$, AIRecommendationOutputConfig$, AIRecommendationOutputResult$, AIRecommendationPerformanceMetric$, AIRecommendationPerformanceTarget$, AIWorkloadConfigSummary$, AIWorkloadConfigs$, AIWorkloadDataSource$, AIWorkloadInputDataConfig$, AIWorkloadS3DataSource$, AcceleratorPartitionConfig$, ActionSource$, ActionSummary$, AddAssociation$, AddAssociationRequest$, AddAssociationResponse$, AddClusterNodeSpecification$, AddTags$, AddTagsInput$, AddTagsOutput$, AdditionalEnis$, AdditionalInferenceSpecificationDefinition$, AdditionalModelDataSource$, AdditionalS3DataSource$, AgentVersion$, Alarm$, AlarmDetails$, AlgorithmSpecification$, AlgorithmStatusDetails$, AlgorithmStatusItem$, AlgorithmSummary$, AlgorithmValidationProfile$, AlgorithmValidationSpecification$, AmazonQSettings$, AnnotationConsolidationConfig$, AppDetails$, AppImageConfigDetails$, AppLifecycleManagement$, AppSpecification$, ArtifactSource$, ArtifactSourceType$, ArtifactSummary$, AssociateTrialComponent$, AssociateTrialComponentRequest$, AssociateTrialComponentResponse$, AssociationInfo$, AssociationSummary$, AsyncInferenceClientConfig$, AsyncInferenceConfig$, AsyncInferenceNotificationConfig$, AsyncInferenceOutputConfig$, AthenaDatasetDefinition$, AttachClusterNodeNetworkInterface$, AttachClusterNodeNetworkInterfaceRequest$, AttachClusterNodeNetworkInterfaceResponse$, AttachClusterNodeVolume$, AttachClusterNodeVolumeRequest$, AttachClusterNodeVolumeResponse$, AuthorizedUrl$, AutoMLAlgorithmConfig$, AutoMLCandidate$, AutoMLCandidateGenerationConfig$, AutoMLCandidateStep$, AutoMLChannel$, AutoMLComputeConfig$, AutoMLContainerDefinition$, AutoMLDataSource$, AutoMLDataSplitConfig$, AutoMLJobArtifacts$, AutoMLJobChannel$, AutoMLJobCompletionCriteria$, AutoMLJobConfig$, AutoMLJobObjective$, AutoMLJobStepMetadata$, AutoMLJobSummary$, AutoMLOutputDataConfig$, AutoMLPartialFailureReason$, AutoMLProblemTypeConfig$, AutoMLProblemTypeResolvedAttributes$, AutoMLResolvedAttributes$, AutoMLS3DataSource$, AutoMLSecurityConfig$, AutoParameter$, AutoRollbackConfig$, Autotune$, AvailableUpgrade$, BaseModel$, BatchAddClusterNodes$, BatchAddClusterNodesError$, BatchAddClusterNodesRequest$, BatchAddClusterNodesResponse$, BatchDataCaptureConfig$, BatchDeleteClusterNodeLogicalIdsError$, BatchDeleteClusterNodes$, BatchDeleteClusterNodesError$, BatchDeleteClusterNodesRequest$, BatchDeleteClusterNodesResponse$, BatchDescribeModelPackage$, BatchDescribeModelPackageError$, BatchDescribeModelPackageInput$, BatchDescribeModelPackageOutput$, BatchDescribeModelPackageSummary$, BatchRebootClusterNodeLogicalIdsError$, BatchRebootClusterNodes$, BatchRebootClusterNodesError$, BatchRebootClusterNodesRequest$, BatchRebootClusterNodesResponse$, BatchReplaceClusterNodeLogicalIdsError$, BatchReplaceClusterNodes$, BatchReplaceClusterNodesError$, BatchReplaceClusterNodesRequest$, BatchReplaceClusterNodesResponse$, BatchTransformInput$, BedrockCustomModelDeploymentMetadata$, BedrockCustomModelMetadata$, BedrockModelImportMetadata$, BedrockProvisionedModelThroughputMetadata$, BestObjectiveNotImproving$, Bias$, BlueGreenUpdatePolicy$, CacheHitResult$, CallbackStepMetadata$, CandidateArtifactLocations$, CandidateGenerationConfig$, CandidateProperties$, CanvasAppSettings$, CapacityReservation$, CapacitySize$, CapacitySizeConfig$, CaptureContentTypeHeader$, CaptureOption$, CategoricalParameter$, CategoricalParameterRange$, CategoricalParameterRangeSpecification$, CfnCreateTemplateProvider$, CfnStackCreateParameter$, CfnStackDetail$, CfnStackParameter$, CfnStackUpdateParameter$, CfnTemplateProviderDetail$, CfnUpdateTemplateProvider$, Channel$, ChannelSpecification$, CheckpointConfig$, ClarifyCheckStepMetadata$, ClarifyExplainerConfig$, ClarifyInferenceConfig$, ClarifyShapBaselineConfig$, ClarifyShapConfig$, ClarifyTextConfig$, ClusterAutoPatchConfig$, ClusterAutoPatchConfigDetails$, ClusterAutoScalingConfig$, ClusterAutoScalingConfigOutput$, ClusterCapacityRequirements$, ClusterEbsVolumeConfig$, ClusterEventDetail$, ClusterEventSummary$, ClusterFsxLustreConfig$, ClusterFsxOpenZfsConfig$, ClusterInstanceGroupDetails$, ClusterInstanceGroupSpecification$, ClusterInstancePlacement$, ClusterInstanceRequirementDetails$, ClusterInstanceRequirements$, ClusterInstanceStatusDetails$, ClusterInstanceStorageConfig$, ClusterInstanceTypeDetail$, ClusterKubernetesConfig$, ClusterKubernetesConfigDetails$, ClusterKubernetesConfigNodeDetails$, ClusterKubernetesTaint$, ClusterLifeCycleConfig$, ClusterMetadata$, ClusterNetworkInterface$, ClusterNetworkInterfaceDetails$, ClusterNodeDetails$, ClusterNodeSummary$, ClusterOnDemandOptions$, ClusterOrchestrator$, ClusterOrchestratorEksConfig$, ClusterOrchestratorSlurmConfig$, ClusterPatchSchedule$, ClusterPatchScheduleDetails$, ClusterRestrictedInstanceGroupDetails$, ClusterRestrictedInstanceGroupSpecification$, ClusterRestrictedInstanceGroupsConfig$, ClusterRestrictedInstanceGroupsConfigOutput$, ClusterSchedulerConfigSummary$, ClusterSharedEnvironmentConfig$, ClusterSharedEnvironmentConfigDetails$, ClusterSlurmConfig$, ClusterSlurmConfigDetails$, ClusterSpotOptions$, ClusterSummary$, ClusterTieredStorageConfig$, CodeEditorAppImageConfig$, CodeEditorAppSettings$, CodeRepository$, CodeRepositorySummary$, CognitoConfig$, CognitoMemberDefinition$, CollectionConfig$, CollectionConfiguration$, CompilationJobSummary$, ComputeQuotaConfig$, ComputeQuotaResourceConfig$, ComputeQuotaSummary$, ComputeQuotaTarget$, ConditionStepMetadata$, ConflictException$, ContainerConfig$, ContainerDefinition$, ContainerMetricsConfig$, ContextSource$, ContextSummary$, ContinuousParameterRange$, ContinuousParameterRangeSpecification$, ConvergenceDetected$, CreateAIBenchmarkJob$, CreateAIBenchmarkJobRequest$, CreateAIBenchmarkJobResponse$, CreateAIRecommendationJob$, CreateAIRecommendationJobRequest$, CreateAIRecommendationJobResponse$, CreateAIWorkloadConfig$, CreateAIWorkloadConfigRequest$, CreateAIWorkloadConfigResponse$, CreateAction$, CreateActionRequest$, CreateActionResponse$, CreateAlgorithm$, CreateAlgorithmInput$, CreateAlgorithmOutput$, CreateApp$, CreateAppImageConfig$, CreateAppImageConfigRequest$, CreateAppImageConfigResponse$, CreateAppRequest$, CreateAppResponse$, CreateArtifact$, CreateArtifactRequest$, CreateArtifactResponse$, CreateAutoMLJob$, CreateAutoMLJobRequest$, CreateAutoMLJobResponse$, CreateAutoMLJobV2$, CreateAutoMLJobV2Request$, CreateAutoMLJobV2Response$, CreateCluster$, CreateClusterRequest$, CreateClusterResponse$, CreateClusterSchedulerConfig$, CreateClusterSchedulerConfigRequest$, CreateClusterSchedulerConfigResponse$, CreateCodeRepository$, CreateCodeRepositoryInput$, CreateCodeRepositoryOutput$, CreateCompilationJob$, CreateCompilationJobRequest$, CreateCompilationJobResponse$, CreateComputeQuota$, CreateComputeQuotaRequest$, CreateComputeQuotaResponse$, CreateContext$, CreateContextRequest$, CreateContextResponse$, CreateDataQualityJobDefinition$, CreateDataQualityJobDefinitionRequest$, CreateDataQualityJobDefinitionResponse$, CreateDeviceFleet$, CreateDeviceFleetRequest$, CreateDomain$, CreateDomainRequest$, CreateDomainResponse$, CreateEdgeDeploymentPlan$, CreateEdgeDeploymentPlanRequest$, CreateEdgeDeploymentPlanResponse$, CreateEdgeDeploymentStage$, CreateEdgeDeploymentStageRequest$, CreateEdgePackagingJob$, CreateEdgePackagingJobRequest$, CreateEndpoint$, CreateEndpointConfig$, CreateEndpointConfigInput$, CreateEndpointConfigOutput$, CreateEndpointInput$, CreateEndpointOutput$, CreateExperiment$, CreateExperimentRequest$, CreateExperimentResponse$, CreateFeatureGroup$, CreateFeatureGroupRequest$, CreateFeatureGroupResponse$, CreateFlowDefinition$, CreateFlowDefinitionRequest$, CreateFlowDefinitionResponse$, CreateHub$, CreateHubContentPresignedUrls$, CreateHubContentPresignedUrlsRequest$, CreateHubContentPresignedUrlsResponse$, CreateHubContentReference$, CreateHubContentReferenceRequest$, CreateHubContentReferenceResponse$, CreateHubRequest$, CreateHubResponse$, CreateHumanTaskUi$, CreateHumanTaskUiRequest$, CreateHumanTaskUiResponse$, CreateHyperParameterTuningJob$, CreateHyperParameterTuningJobRequest$, CreateHyperParameterTuningJobResponse$, CreateImage$, CreateImageRequest$, CreateImageResponse$, CreateImageVersion$, CreateImageVersionRequest$, CreateImageVersionResponse$, CreateInferenceComponent$, CreateInferenceComponentInput$, CreateInferenceComponentOutput$, CreateInferenceExperiment$, CreateInferenceExperimentRequest$, CreateInferenceExperimentResponse$, CreateInferenceRecommendationsJob$, CreateInferenceRecommendationsJobRequest$, CreateInferenceRecommendationsJobResponse$, CreateJob$, CreateJobRequest$, CreateJobResponse$, CreateLabelingJob$, CreateLabelingJobRequest$, CreateLabelingJobResponse$, CreateMlflowApp$, CreateMlflowAppRequest$, CreateMlflowAppResponse$, CreateMlflowTrackingServer$, CreateMlflowTrackingServerRequest$, CreateMlflowTrackingServerResponse$, CreateModelBiasJobDefinition$, CreateModelBiasJobDefinitionRequest$, CreateModelBiasJobDefinitionResponse$, CreateModelCard$, CreateModelCardExportJob$, CreateModelCardExportJobRequest$, CreateModelCardExportJobResponse$, CreateModelCardRequest$, CreateModelCardResponse$, CreateModelExplainabilityJobDefinition$, CreateModelExplainabilityJobDefinitionRequest$, CreateModelExplainabilityJobDefinitionResponse$, CreateModelInput$, CreateModelOutput$, CreateModelPackageGroupInput$, CreateModelPackageGroupOutput$, CreateModelPackageInput$, CreateModelPackageOutput$, CreateModelQualityJobDefinition$, CreateModelQualityJobDefinitionRequest$, CreateModelQualityJobDefinitionResponse$, CreateMonitoringSchedule$, CreateMonitoringScheduleRequest$, CreateMonitoringScheduleResponse$, CreateNotebookInstance$, CreateNotebookInstanceInput$, CreateNotebookInstanceLifecycleConfig$, CreateNotebookInstanceLifecycleConfigInput$, CreateNotebookInstanceLifecycleConfigOutput$, CreateNotebookInstanceOutput$, CreateOptimizationJob$, CreateOptimizationJobRequest$, CreateOptimizationJobResponse$, CreatePartnerApp$, CreatePartnerAppPresignedUrl$, CreatePartnerAppPresignedUrlRequest$, CreatePartnerAppPresignedUrlResponse$, CreatePartnerAppRequest$, CreatePartnerAppResponse$, CreatePipeline$, CreatePipelineRequest$, CreatePipelineResponse$, CreatePresignedDomainUrl$, CreatePresignedDomainUrlRequest$, CreatePresignedDomainUrlResponse$, CreatePresignedMlflowAppUrl$, CreatePresignedMlflowAppUrlRequest$, CreatePresignedMlflowAppUrlResponse$, CreatePresignedMlflowTrackingServerUrl$, CreatePresignedMlflowTrackingServerUrlRequest$, CreatePresignedMlflowTrackingServerUrlResponse$, CreatePresignedNotebookInstanceUrl$, CreatePresignedNotebookInstanceUrlInput$, CreatePresignedNotebookInstanceUrlOutput$, CreateProcessingJobRequest$, CreateProcessingJobResponse$, CreateProject$, CreateProjectInput$, CreateProjectOutput$, CreateSpace$, CreateSpaceRequest$, CreateSpaceResponse$, CreateStudioLifecycleConfig$, CreateStudioLifecycleConfigRequest$, CreateStudioLifecycleConfigResponse$, CreateTemplateProvider$, CreateTrainingJobRequest$, CreateTrainingJobResponse$, CreateTrainingPlan$, CreateTrainingPlanRequest$, CreateTrainingPlanResponse$, CreateTransformJobRequest$, CreateTransformJobResponse$, CreateTrial$, CreateTrialComponent$, CreateTrialComponentRequest$, CreateTrialComponentResponse$, CreateTrialRequest$, CreateTrialResponse$, CreateUserProfile$, CreateUserProfileRequest$, CreateUserProfileResponse$, CreateWorkforce$, CreateWorkforceRequest$, CreateWorkforceResponse$, CreateWorkteam$, CreateWorkteamRequest$, CreateWorkteamResponse$, CustomFileSystem$, CustomFileSystemConfig$, CustomImage$, CustomPosixUserConfig$, CustomizedMetricSpecification$, DataCaptureConfig$, DataCaptureConfigSummary$, DataCatalogConfig$, DataProcessing$, DataQualityAppSpecification$, DataQualityBaselineConfig$, DataQualityJobInput$, DataSource$, DatasetDefinition$, DatasetSource$, DebugHookConfig$, DebugRuleConfiguration$, DebugRuleEvaluationStatus$, DefaultEbsStorageSettings$, DefaultSpaceSettings$, DefaultSpaceStorageSettings$, DeleteAIBenchmarkJob$, DeleteAIBenchmarkJobRequest$, DeleteAIBenchmarkJobResponse$, DeleteAIRecommendationJob$, DeleteAIRecommendationJobRequest$, DeleteAIRecommendationJobResponse$, DeleteAIWorkloadConfig$, DeleteAIWorkloadConfigRequest$, DeleteAIWorkloadConfigResponse$, DeleteAction$, DeleteActionRequest$, DeleteActionResponse$, DeleteAlgorithm$, DeleteAlgorithmInput$, DeleteApp$, DeleteAppImageConfig$, DeleteAppImageConfigRequest$, DeleteAppRequest$, DeleteArtifact$, DeleteArtifactRequest$, DeleteArtifactResponse$, DeleteAssociation$, DeleteAssociationRequest$, DeleteAssociationResponse$, DeleteCluster$, DeleteClusterRequest$, DeleteClusterResponse$, DeleteClusterSchedulerConfig$, DeleteClusterSchedulerConfigRequest$, DeleteCodeRepository$, DeleteCodeRepositoryInput$, DeleteCompilationJob$, DeleteCompilationJobRequest$, DeleteComputeQuota$, DeleteComputeQuotaRequest$, DeleteContext$, DeleteContextRequest$, DeleteContextResponse$, DeleteDataQualityJobDefinition$, DeleteDataQualityJobDefinitionRequest$, DeleteDeviceFleet$, DeleteDeviceFleetRequest$, DeleteDomain$, DeleteDomainRequest$, DeleteEdgeDeploymentPlan$, DeleteEdgeDeploymentPlanRequest$, DeleteEdgeDeploymentStage$, DeleteEdgeDeploymentStageRequest$, DeleteEndpoint$, DeleteEndpointConfig$, DeleteEndpointConfigInput$, DeleteEndpointInput$, DeleteExperiment$, DeleteExperimentRequest$, DeleteExperimentResponse$, DeleteFeatureGroup$, DeleteFeatureGroupRequest$, DeleteFlowDefinition$, DeleteFlowDefinitionRequest$, DeleteFlowDefinitionResponse$, DeleteHub$, DeleteHubContent$, DeleteHubContentReference$, DeleteHubContentReferenceRequest$, DeleteHubContentRequest$, DeleteHubRequest$, DeleteHumanTaskUi$, DeleteHumanTaskUiRequest$, DeleteHumanTaskUiResponse$, DeleteHyperParameterTuningJob$, DeleteHyperParameterTuningJobRequest$, DeleteImage$, DeleteImageRequest$, DeleteImageResponse$, DeleteImageVersion$, DeleteImageVersionRequest$, DeleteImageVersionResponse$, DeleteInferenceComponent$, DeleteInferenceComponentInput$, DeleteInferenceExperiment$, DeleteInferenceExperimentRequest$, DeleteInferenceExperimentResponse$, DeleteJob$, DeleteJobRequest$, DeleteJobResponse$, DeleteMlflowApp$, DeleteMlflowAppRequest$, DeleteMlflowAppResponse$, DeleteMlflowTrackingServer$, DeleteMlflowTrackingServerRequest$, DeleteMlflowTrackingServerResponse$, DeleteModel$, DeleteModelBiasJobDefinition$, DeleteModelBiasJobDefinitionRequest$, DeleteModelCard$, DeleteModelCardRequest$, DeleteModelExplainabilityJobDefinition$, DeleteModelExplainabilityJobDefinitionRequest$, DeleteModelInput$, DeleteModelPackage$, DeleteModelPackageGroup$, DeleteModelPackageGroupInput$, DeleteModelPackageGroupPolicy$, DeleteModelPackageGroupPolicyInput$, DeleteModelPackageInput$, DeleteModelQualityJobDefinition$, DeleteModelQualityJobDefinitionRequest$, DeleteMonitoringSchedule$, DeleteMonitoringScheduleRequest$, DeleteNotebookInstance$, DeleteNotebookInstanceInput$, DeleteNotebookInstanceLifecycleConfig$, DeleteNotebookInstanceLifecycleConfigInput$, DeleteOptimizationJob$, DeleteOptimizationJobRequest$, DeletePartnerApp$, DeletePartnerAppRequest$, DeletePartnerAppResponse$, DeletePipeline$, DeletePipelineRequest$, DeletePipelineResponse$, DeleteProcessingJob$, DeleteProcessingJobRequest$, DeleteProject$, DeleteProjectInput$, DeleteSpace$, DeleteSpaceRequest$, DeleteStudioLifecycleConfig$, DeleteStudioLifecycleConfigRequest$, DeleteTags$, DeleteTagsInput$, DeleteTagsOutput$, DeleteTrainingJob$, DeleteTrainingJobRequest$, DeleteTrial$, DeleteTrialComponent$, DeleteTrialComponentRequest$, DeleteTrialComponentResponse$, DeleteTrialRequest$, DeleteTrialResponse$, DeleteUserProfile$, DeleteUserProfileRequest$, DeleteWorkforce$, DeleteWorkforceRequest$, DeleteWorkforceResponse$, DeleteWorkteam$, DeleteWorkteamRequest$, DeleteWorkteamResponse$, DeployedImage$, DeploymentConfig$, DeploymentConfiguration$, DeploymentRecommendation$, DeploymentStage$, DeploymentStageStatusSummary$, DeregisterDevices$, DeregisterDevicesRequest$, DerivedInformation$, DescribeAIBenchmarkJob$, DescribeAIBenchmarkJobRequest$, DescribeAIBenchmarkJobResponse$, DescribeAIRecommendationJob$, DescribeAIRecommendationJobRequest$, DescribeAIRecommendationJobResponse$, DescribeAIWorkloadConfig$, DescribeAIWorkloadConfigRequest$, DescribeAIWorkloadConfigResponse$, DescribeAction$, DescribeActionRequest$, DescribeActionResponse$, DescribeAlgorithm$, DescribeAlgorithmInput$, DescribeAlgorithmOutput$, DescribeApp$, DescribeAppImageConfig$, DescribeAppImageConfigRequest$, DescribeAppImageConfigResponse$, DescribeAppRequest$, DescribeAppResponse$, DescribeArtifact$, DescribeArtifactRequest$, DescribeArtifactResponse$, DescribeAutoMLJob$, DescribeAutoMLJobRequest$, DescribeAutoMLJobResponse$, DescribeAutoMLJobV2$, DescribeAutoMLJobV2Request$, DescribeAutoMLJobV2Response$, DescribeCluster$, DescribeClusterEvent$, DescribeClusterEventRequest$, DescribeClusterEventResponse$, DescribeClusterNode$, DescribeClusterNodeRequest$, DescribeClusterNodeResponse$, DescribeClusterRequest$, DescribeClusterResponse$, DescribeClusterSchedulerConfig$, DescribeClusterSchedulerConfigRequest$, DescribeClusterSchedulerConfigResponse$, DescribeCodeRepository$, DescribeCodeRepositoryInput$, DescribeCodeRepositoryOutput$, DescribeCompilationJob$, DescribeCompilationJobRequest$, DescribeCompilationJobResponse$, DescribeComputeQuota$, DescribeComputeQuotaRequest$, DescribeComputeQuotaResponse$, DescribeContext$, DescribeContextRequest$, DescribeContextResponse$, DescribeDataQualityJobDefinition$, DescribeDataQualityJobDefinitionRequest$, DescribeDataQualityJobDefinitionResponse$, DescribeDevice$, DescribeDeviceFleet$, DescribeDeviceFleetRequest$, DescribeDeviceFleetResponse$, DescribeDeviceRequest$, DescribeDeviceResponse$, DescribeDomain$, DescribeDomainRequest$, DescribeDomainResponse$, DescribeEdgeDeploymentPlan$, DescribeEdgeDeploymentPlanRequest$, DescribeEdgeDeploymentPlanResponse$, DescribeEdgePackagingJob$, DescribeEdgePackagingJobRequest$, DescribeEdgePackagingJobResponse$, DescribeEndpoint$, DescribeEndpointConfig$, DescribeEndpointConfigInput$, DescribeEndpointConfigOutput$, DescribeEndpointInput$, DescribeEndpointOutput$, DescribeExperiment$, DescribeExperimentRequest$, DescribeExperimentResponse$, DescribeFeatureGroup$, DescribeFeatureGroupRequest$, DescribeFeatureGroupResponse$, DescribeFeatureMetadata$, DescribeFeatureMetadataRequest$, DescribeFeatureMetadataResponse$, DescribeFlowDefinition$, DescribeFlowDefinitionRequest$, DescribeFlowDefinitionResponse$, DescribeHub$, DescribeHubContent$, DescribeHubContentRequest$, DescribeHubContentResponse$, DescribeHubRequest$, DescribeHubResponse$, DescribeHumanTaskUi$, DescribeHumanTaskUiRequest$, DescribeHumanTaskUiResponse$, DescribeHyperParameterTuningJob$, DescribeHyperParameterTuningJobRequest$, DescribeHyperParameterTuningJobResponse$, DescribeImage$, DescribeImageRequest$, DescribeImageResponse$, DescribeImageVersion$, DescribeImageVersionRequest$, DescribeImageVersionResponse$, DescribeInferenceComponent$, DescribeInferenceComponentInput$, DescribeInferenceComponentOutput$, DescribeInferenceExperiment$, DescribeInferenceExperimentRequest$, DescribeInferenceExperimentResponse$, DescribeInferenceRecommendationsJob$, DescribeInferenceRecommendationsJobRequest$, DescribeInferenceRecommendationsJobResponse$, DescribeJob$, DescribeJobRequest$, DescribeJobResponse$, DescribeJobSchemaVersion$, DescribeJobSchemaVersionRequest$, DescribeJobSchemaVersionResponse$, DescribeLabelingJob$, DescribeLabelingJobRequest$, DescribeLabelingJobResponse$, DescribeLineageGroup$, DescribeLineageGroupRequest$, DescribeLineageGroupResponse$, DescribeMlflowApp$, DescribeMlflowAppRequest$, DescribeMlflowAppResponse$, DescribeMlflowTrackingServer$, DescribeMlflowTrackingServerRequest$, DescribeMlflowTrackingServerResponse$, DescribeModelBiasJobDefinition$, DescribeModelBiasJobDefinitionRequest$, DescribeModelBiasJobDefinitionResponse$, DescribeModelCard$, DescribeModelCardExportJob$, DescribeModelCardExportJobRequest$, DescribeModelCardExportJobResponse$, DescribeModelCardRequest$, DescribeModelCardResponse$, DescribeModelExplainabilityJobDefinition$, DescribeModelExplainabilityJobDefinitionRequest$, DescribeModelExplainabilityJobDefinitionResponse$, DescribeModelInput$, DescribeModelOutput$, DescribeModelPackageGroupInput$, DescribeModelPackageGroupOutput$, DescribeModelPackageInput$, DescribeModelPackageOutput$, DescribeModelQualityJobDefinition$, DescribeModelQualityJobDefinitionRequest$, DescribeModelQualityJobDefinitionResponse$, DescribeMonitoringSchedule$, DescribeMonitoringScheduleRequest$, DescribeMonitoringScheduleResponse$, DescribeNotebookInstance$, DescribeNotebookInstanceInput$, DescribeNotebookInstanceLifecycleConfig$, DescribeNotebookInstanceLifecycleConfigInput$, DescribeNotebookInstanceLifecycleConfigOutput$, DescribeNotebookInstanceOutput$, DescribeOptimizationJob$, DescribeOptimizationJobRequest$, DescribeOptimizationJobResponse$, DescribePartnerApp$, DescribePartnerAppRequest$, DescribePartnerAppResponse$, DescribePipeline$, DescribePipelineDefinitionForExecution$, DescribePipelineDefinitionForExecutionRequest$, DescribePipelineDefinitionForExecutionResponse$, DescribePipelineExecution$, DescribePipelineExecutionRequest$, DescribePipelineExecutionResponse$, DescribePipelineRequest$, DescribePipelineResponse$, DescribeProcessingJobRequest$, DescribeProcessingJobResponse$, DescribeProject$, DescribeProjectInput$, DescribeProjectOutput$, DescribeReservedCapacity$, DescribeReservedCapacityRequest$, DescribeReservedCapacityResponse$, DescribeSpace$, DescribeSpaceRequest$, DescribeSpaceResponse$, DescribeStudioLifecycleConfig$, DescribeStudioLifecycleConfigRequest$, DescribeStudioLifecycleConfigResponse$, DescribeSubscribedWorkteam$, DescribeSubscribedWorkteamRequest$, DescribeSubscribedWorkteamResponse$, DescribeTrainingJobRequest$, DescribeTrainingJobResponse$, DescribeTrainingPlan$, DescribeTrainingPlanExtensionHistory$, DescribeTrainingPlanExtensionHistoryRequest$, DescribeTrainingPlanExtensionHistoryResponse$, DescribeTrainingPlanRequest$, DescribeTrainingPlanResponse$, DescribeTransformJobRequest$, DescribeTransformJobResponse$, DescribeTrial$, DescribeTrialComponent$, DescribeTrialComponentRequest$, DescribeTrialComponentResponse$, DescribeTrialRequest$, DescribeTrialResponse$, DescribeUserProfile$, DescribeUserProfileRequest$, DescribeUserProfileResponse$, DescribeWorkforce$, DescribeWorkforceRequest$, DescribeWorkforceResponse$, DescribeWorkteam$, DescribeWorkteamRequest$, DescribeWorkteamResponse$, DesiredWeightAndCapacity$, DetachClusterNodeVolume$, DetachClusterNodeVolumeRequest$, DetachClusterNodeVolumeResponse$, Device$, DeviceDeploymentSummary$, DeviceFleetSummary$, DeviceSelectionConfig$, DeviceStats$, DeviceSummary$, DirectDeploySettings$, DisableSagemakerServicecatalogPortfolio$, DisableSagemakerServicecatalogPortfolioInput$, DisableSagemakerServicecatalogPortfolioOutput$, DisassociateTrialComponent$, DisassociateTrialComponentRequest$, DisassociateTrialComponentResponse$, DockerSettings$, DomainDetails$, DomainSettings$, DomainSettingsForUpdate$, DriftCheckBaselines$, DriftCheckBias$, DriftCheckExplainability$, DriftCheckModelDataQuality$, DriftCheckModelQuality$, DynamicScalingConfiguration$, EFSFileSystem$, EFSFileSystemConfig$, EMRStepMetadata$, EbsStorageSettings$, Ec2CapacityReservation$, Edge$, EdgeDeploymentConfig$, EdgeDeploymentModelConfig$, EdgeDeploymentPlanSummary$, EdgeDeploymentStatus$, EdgeModel$, EdgeModelStat$, EdgeModelSummary$, EdgeOutputConfig$, EdgePackagingJobSummary$, EdgePresetDeploymentOutput$, EmrServerlessComputeConfig$, EmrServerlessSettings$, EmrSettings$, EnableSagemakerServicecatalogPortfolio$, EnableSagemakerServicecatalogPortfolioInput$, EnableSagemakerServicecatalogPortfolioOutput$, Endpoint$, EndpointConfigStepMetadata$, EndpointConfigSummary$, EndpointInfo$, EndpointInput$, EndpointInputConfiguration$, EndpointMetadata$, EndpointOutputConfiguration$, EndpointPerformance$, EndpointStepMetadata$, EndpointSummary$, EnvironmentConfig$, EnvironmentConfigDetails$, EnvironmentParameter$, EnvironmentParameterRanges$, ErrorInfo$, EventDetails$, EventMetadata$, Experiment$, ExperimentConfig$, ExperimentSource$, ExperimentSummary$, Explainability$, ExplainerConfig$, ExtendTrainingPlan$, ExtendTrainingPlanRequest$, ExtendTrainingPlanResponse$, FSxLustreConfig$, FSxLustreFileSystem$, FSxLustreFileSystemConfig$, FailStepMetadata$, FeatureDefinition$, FeatureGroup$, FeatureGroupSummary$, FeatureMetadata$, FeatureParameter$, FileSource$, FileSystemConfig$, FileSystemDataSource$, Filter$, FinalAutoMLJobObjectiveMetric$, FinalHyperParameterTuningJobObjectiveMetric$, FlowDefinitionOutputConfig$, FlowDefinitionSummary$, GenerativeAiSettings$, GetDeviceFleetReport$, GetDeviceFleetReportRequest$, GetDeviceFleetReportResponse$, GetLineageGroupPolicy$, GetLineageGroupPolicyRequest$, GetLineageGroupPolicyResponse$, GetModelPackageGroupPolicy$, GetModelPackageGroupPolicyInput$, GetModelPackageGroupPolicyOutput$, GetSagemakerServicecatalogPortfolioStatus$, GetSagemakerServicecatalogPortfolioStatusInput$, GetSagemakerServicecatalogPortfolioStatusOutput$, GetScalingConfigurationRecommendation$, GetScalingConfigurationRecommendationRequest$, GetScalingConfigurationRecommendationResponse$, GetSearchSuggestions$, GetSearchSuggestionsRequest$, GetSearchSuggestionsResponse$, GitConfig$, GitConfigForUpdate$, HiddenSageMakerImage$, HolidayConfigAttributes$, HubAccessConfig$, HubContent$, HubContentDependency$, HubContentInfo$, HubInfo$, HubS3StorageConfig$, HumanLoopActivationConditionsConfig$, HumanLoopActivationConfig$, HumanLoopConfig$, HumanLoopRequestSource$, HumanTaskConfig$, HumanTaskUiSummary$, HyperParameterAlgorithmSpecification$, HyperParameterSpecification$, HyperParameterTrainingJobDefinition$, HyperParameterTrainingJobSummary$, HyperParameterTuningInstanceConfig$, HyperParameterTuningJobCompletionDetails$, HyperParameterTuningJobConfig$, HyperParameterTuningJobConsumedResources$, HyperParameterTuningJobObjective$, HyperParameterTuningJobSearchEntity$, HyperParameterTuningJobStrategyConfig$, HyperParameterTuningJobSummary$, HyperParameterTuningJobWarmStartConfig$, HyperParameterTuningResourceConfig$, HyperbandStrategyConfig$, IamIdentity$, IamPolicyConstraints$, IdcConfigInput$, IdcConfigOutput$, IdentityProviderOAuthSetting$, IdleSettings$, Image$, ImageClassificationJobConfig$, ImageConfig$, ImageVersion$, ImportHubContent$, ImportHubContentRequest$, ImportHubContentResponse$, InferenceComponentAvailabilityZoneBalance$, InferenceComponentCapacitySize$, InferenceComponentComputeResourceRequirements$, InferenceComponentContainerSpecification$, InferenceComponentContainerSpecificationSummary$, InferenceComponentDataCacheConfig$, InferenceComponentDataCacheConfigSummary$, InferenceComponentDeploymentConfig$, InferenceComponentMetadata$, InferenceComponentPlacementStatus$, InferenceComponentRollingUpdatePolicy$, InferenceComponentRuntimeConfig$, InferenceComponentRuntimeConfigSummary$, InferenceComponentSchedulingConfig$, InferenceComponentSpecification$, InferenceComponentSpecificationSummary$, InferenceComponentStartupParameters$, InferenceComponentSummary$, InferenceExecutionConfig$, InferenceExperimentDataStorageConfig$, InferenceExperimentSchedule$, InferenceExperimentSummary$, InferenceHubAccessConfig$, InferenceMetrics$, InferenceRecommendation$, InferenceRecommendationsJob$, InferenceRecommendationsJobStep$, InferenceSpecification$, InfraCheckConfig$, InputConfig$, InstanceGroup$, InstanceGroupHealthCheckConfiguration$, InstanceGroupMetadata$, InstanceGroupScalingMetadata$, InstanceMetadata$, InstanceMetadataServiceConfiguration$, InstancePlacementConfig$, InstancePool$, InstancePoolSummary$, InstancePreference$, InstanceRequirementsEniConfiguration$, IntegerParameterRange$, IntegerParameterRangeSpecification$, Job$, JobConfigSchemaVersionSummary$, JobSecondaryStatusTransition$, JobStepMetadata$, JobSummary$, JupyterLabAppImageConfig$, JupyterLabAppSettings$, JupyterServerAppSettings$, KendraSettings$, KernelGatewayAppSettings$, KernelGatewayImageConfig$, KernelSpec$, LabelCounters$, LabelCountersForWorkteam$, LabelingJobAlgorithmsConfig$, LabelingJobDataAttributes$, LabelingJobDataSource$, LabelingJobForWorkteamSummary$, LabelingJobInputConfig$, LabelingJobOutput$, LabelingJobOutputConfig$, LabelingJobResourceConfig$, LabelingJobS3DataSource$, LabelingJobSnsDataSource$, LabelingJobStoppingConditions$, LabelingJobSummary$, LambdaStepMetadata$, LastUpdateStatus$, LineageGroupSummary$, LineageMetadata$, ListAIBenchmarkJobs$, ListAIBenchmarkJobsRequest$, ListAIBenchmarkJobsResponse$, ListAIRecommendationJobs$, ListAIRecommendationJobsRequest$, ListAIRecommendationJobsResponse$, ListAIWorkloadConfigs$, ListAIWorkloadConfigsRequest$, ListAIWorkloadConfigsResponse$, ListActions$, ListActionsRequest$, ListActionsResponse$, ListAlgorithms$, ListAlgorithmsInput$, ListAlgorithmsOutput$, ListAliases$, ListAliasesRequest$, ListAliasesResponse$, ListAppImageConfigs$, ListAppImageConfigsRequest$, ListAppImageConfigsResponse$, ListApps$, ListAppsRequest$, ListAppsResponse$, ListArtifacts$, ListArtifactsRequest$, ListArtifactsResponse$, ListAssociations$, ListAssociationsRequest$, ListAssociationsResponse$, ListAutoMLJobs$, ListAutoMLJobsRequest$, ListAutoMLJobsResponse$, ListCandidatesForAutoMLJob$, ListCandidatesForAutoMLJobRequest$, ListCandidatesForAutoMLJobResponse$, ListClusterEvents$, ListClusterEventsRequest$, ListClusterEventsResponse$, ListClusterNodes$, ListClusterNodesRequest$, ListClusterNodesResponse$, ListClusterSchedulerConfigs$, ListClusterSchedulerConfigsRequest$, ListClusterSchedulerConfigsResponse$, ListClusters$, ListClustersRequest$, ListClustersResponse$, ListCodeRepositories$, ListCodeRepositoriesInput$, ListCodeRepositoriesOutput$, ListCompilationJobs$, ListCompilationJobsRequest$, ListCompilationJobsResponse$, ListComputeQuotas$, ListComputeQuotasRequest$, ListComputeQuotasResponse$, ListContexts$, ListContextsRequest$, ListContextsResponse$, ListDataQualityJobDefinitions$, ListDataQualityJobDefinitionsRequest$, ListDataQualityJobDefinitionsResponse$, ListDeviceFleets$, ListDeviceFleetsRequest$, ListDeviceFleetsResponse$, ListDevices$, ListDevicesRequest$, ListDevicesResponse$, ListDomains$, ListDomainsRequest$, ListDomainsResponse$, ListEdgeDeploymentPlans$, ListEdgeDeploymentPlansRequest$, ListEdgeDeploymentPlansResponse$, ListEdgePackagingJobs$, ListEdgePackagingJobsRequest$, ListEdgePackagingJobsResponse$, ListEndpointConfigs$, ListEndpointConfigsInput$, ListEndpointConfigsOutput$, ListEndpoints$, ListEndpointsInput$, ListEndpointsOutput$, ListExperiments$, ListExperimentsRequest$, ListExperimentsResponse$, ListFeatureGroups$, ListFeatureGroupsRequest$, ListFeatureGroupsResponse$, ListFlowDefinitions$, ListFlowDefinitionsRequest$, ListFlowDefinitionsResponse$, ListHubContentVersions$, ListHubContentVersionsRequest$, ListHubContentVersionsResponse$, ListHubContents$, ListHubContentsRequest$, ListHubContentsResponse$, ListHubs$, ListHubsRequest$, ListHubsResponse$, ListHumanTaskUis$, ListHumanTaskUisRequest$, ListHumanTaskUisResponse$, ListHyperParameterTuningJobs$, ListHyperParameterTuningJobsRequest$, ListHyperParameterTuningJobsResponse$, ListImageVersions$, ListImageVersionsRequest$, ListImageVersionsResponse$, ListImages$, ListImagesRequest$, ListImagesResponse$, ListInferenceComponents$, ListInferenceComponentsInput$, ListInferenceComponentsOutput$, ListInferenceExperiments$, ListInferenceExperimentsRequest$, ListInferenceExperimentsResponse$, ListInferenceRecommendationsJobSteps$, ListInferenceRecommendationsJobStepsRequest$, ListInferenceRecommendationsJobStepsResponse$, ListInferenceRecommendationsJobs$, ListInferenceRecommendationsJobsRequest$, ListInferenceRecommendationsJobsResponse$, ListJobSchemaVersions$, ListJobSchemaVersionsRequest$, ListJobSchemaVersionsResponse$, ListJobs$, ListJobsRequest$, ListJobsResponse$, ListLabelingJobs$, ListLabelingJobsForWorkteam$, ListLabelingJobsForWorkteamRequest$, ListLabelingJobsForWorkteamResponse$, ListLabelingJobsRequest$, ListLabelingJobsResponse$, ListLineageGroups$, ListLineageGroupsRequest$, ListLineageGroupsResponse$, ListMlflowApps$, ListMlflowAppsRequest$, ListMlflowAppsResponse$, ListMlflowTrackingServers$, ListMlflowTrackingServersRequest$, ListMlflowTrackingServersResponse$, ListModelBiasJobDefinitions$, ListModelBiasJobDefinitionsRequest$, ListModelBiasJobDefinitionsResponse$, ListModelCardExportJobs$, ListModelCardExportJobsRequest$, ListModelCardExportJobsResponse$, ListModelCardVersions$, ListModelCardVersionsRequest$, ListModelCardVersionsResponse$, ListModelCards$, ListModelCardsRequest$, ListModelCardsResponse$, ListModelExplainabilityJobDefinitions$, ListModelExplainabilityJobDefinitionsRequest$, ListModelExplainabilityJobDefinitionsResponse$, ListModelMetadata$, ListModelMetadataRequest$, ListModelMetadataResponse$, ListModelPackageGroups$, ListModelPackageGroupsInput$, ListModelPackageGroupsOutput$, ListModelPackagesInput$, ListModelPackagesOutput$, ListModelQualityJobDefinitions$, ListModelQualityJobDefinitionsRequest$, ListModelQualityJobDefinitionsResponse$, ListModels$, ListModelsInput$, ListModelsOutput$, ListMonitoringAlertHistory$, ListMonitoringAlertHistoryRequest$, ListMonitoringAlertHistoryResponse$, ListMonitoringAlerts$, ListMonitoringAlertsRequest$, ListMonitoringAlertsResponse$, ListMonitoringExecutions$, ListMonitoringExecutionsRequest$, ListMonitoringExecutionsResponse$, ListMonitoringSchedules$, ListMonitoringSchedulesRequest$, ListMonitoringSchedulesResponse$, ListNotebookInstanceLifecycleConfigs$, ListNotebookInstanceLifecycleConfigsInput$, ListNotebookInstanceLifecycleConfigsOutput$, ListNotebookInstances$, ListNotebookInstancesInput$, ListNotebookInstancesOutput$, ListOptimizationJobs$, ListOptimizationJobsRequest$, ListOptimizationJobsResponse$, ListPartnerApps$, ListPartnerAppsRequest$, ListPartnerAppsResponse$, ListPipelineExecutionSteps$, ListPipelineExecutionStepsRequest$, ListPipelineExecutionStepsResponse$, ListPipelineExecutions$, ListPipelineExecutionsRequest$, ListPipelineExecutionsResponse$, ListPipelineParametersForExecution$, ListPipelineParametersForExecutionRequest$, ListPipelineParametersForExecutionResponse$, ListPipelineVersions$, ListPipelineVersionsRequest$, ListPipelineVersionsResponse$, ListPipelines$, ListPipelinesRequest$, ListPipelinesResponse$, ListProcessingJobs$, ListProcessingJobsRequest$, ListProcessingJobsResponse$, ListProjects$, ListProjectsInput$, ListProjectsOutput$, ListResourceCatalogs$, ListResourceCatalogsRequest$, ListResourceCatalogsResponse$, ListSpaces$, ListSpacesRequest$, ListSpacesResponse$, ListStageDevices$, ListStageDevicesRequest$, ListStageDevicesResponse$, ListStudioLifecycleConfigs$, ListStudioLifecycleConfigsRequest$, ListStudioLifecycleConfigsResponse$, ListSubscribedWorkteams$, ListSubscribedWorkteamsRequest$, ListSubscribedWorkteamsResponse$, ListTags$, ListTagsInput$, ListTagsOutput$, ListTrainingJobs$, ListTrainingJobsForHyperParameterTuningJob$, ListTrainingJobsForHyperParameterTuningJobRequest$, ListTrainingJobsForHyperParameterTuningJobResponse$, ListTrainingJobsRequest$, ListTrainingJobsResponse$, ListTrainingPlans$, ListTrainingPlansRequest$, ListTrainingPlansResponse$, ListTransformJobs$, ListTransformJobsRequest$, ListTransformJobsResponse$, ListTrialComponents$, ListTrialComponentsRequest$, ListTrialComponentsResponse$, ListTrials$, ListTrialsRequest$, ListTrialsResponse$, ListUltraServersByReservedCapacity$, ListUltraServersByReservedCapacityRequest$, ListUltraServersByReservedCapacityResponse$, ListUserProfiles$, ListUserProfilesRequest$, ListUserProfilesResponse$, ListWorkforces$, ListWorkforcesRequest$, ListWorkforcesResponse$, ListWorkteams$, ListWorkteamsRequest$, ListWorkteamsResponse$, MLflowConfiguration$, ManagedConfiguration$, MemberDefinition$, MetadataProperties$, MetricData$, MetricDatum$, MetricDefinition$, MetricSpecification$, MetricsConfig$, MetricsEndpoint$, MetricsSource$, MlflowAppSummary$, MlflowConfig$, MlflowDetails$, Model$, ModelAccessConfig$, ModelArtifacts$, ModelBiasAppSpecification$, ModelBiasBaselineConfig$, ModelBiasJobInput$, ModelCard$, ModelCardExportArtifacts$, ModelCardExportJobSummary$, ModelCardExportOutputConfig$, ModelCardSecurityConfig$, ModelCardSummary$, ModelCardVersionSummary$, ModelClientConfig$, ModelCompilationConfig$, ModelConfiguration$, ModelDashboardEndpoint$, ModelDashboardIndicatorAction$, ModelDashboardModel$, ModelDashboardModelCard$, ModelDashboardMonitoringSchedule$, ModelDataQuality$, ModelDataSource$, ModelDeployConfig$, ModelDeployResult$, ModelDigests$, ModelExplainabilityAppSpecification$, ModelExplainabilityBaselineConfig$, ModelExplainabilityJobInput$, ModelInfrastructureConfig$, ModelInput$, ModelLatencyThreshold$, ModelLifeCycle$, ModelMetadataFilter$, ModelMetadataSearchExpression$, ModelMetadataSummary$, ModelMetrics$, ModelPackage$, ModelPackageConfig$, ModelPackageContainerDefinition$, ModelPackageGroup$, ModelPackageGroupSummary$, ModelPackageModelCard$, ModelPackageSecurityConfig$, ModelPackageStatusDetails$, ModelPackageStatusItem$, ModelPackageSummary$, ModelPackageValidationProfile$, ModelPackageValidationSpecification$, ModelQuality$, ModelQualityAppSpecification$, ModelQualityBaselineConfig$, ModelQualityJobInput$, ModelQuantizationConfig$, ModelRegisterSettings$, ModelShardingConfig$, ModelSpeculativeDecodingConfig$, ModelSpeculativeDecodingTrainingDataSource$, ModelStepMetadata$, ModelSummary$, ModelVariantConfig$, ModelVariantConfigSummary$, MonitoringAlertActions$, MonitoringAlertHistorySummary$, MonitoringAlertSummary$, MonitoringAppSpecification$, MonitoringBaselineConfig$, MonitoringClusterConfig$, MonitoringConstraintsResource$, MonitoringCsvDatasetFormat$, MonitoringDatasetFormat$, MonitoringExecutionSummary$, MonitoringGroundTruthS3Input$, MonitoringInput$, MonitoringJobDefinition$, MonitoringJobDefinitionSummary$, MonitoringJsonDatasetFormat$, MonitoringNetworkConfig$, MonitoringOutput$, MonitoringOutputConfig$, MonitoringParquetDatasetFormat$, MonitoringResources$, MonitoringS3Output$, MonitoringSchedule$, MonitoringScheduleConfig$, MonitoringScheduleSummary$, MonitoringStatisticsResource$, MonitoringStoppingCondition$, MultiModelConfig$, NeoVpcConfig$, NestedFilters$, NetworkConfig$, NodeAdditionResult$, NotebookInstanceLifecycleConfigSummary$, NotebookInstanceLifecycleHook$, NotebookInstanceSummary$, NotificationConfiguration$, ObjectiveStatusCounters$, OfflineStoreConfig$, OfflineStoreStatus$, OidcConfig$, OidcConfigForResponse$, OidcMemberDefinition$, OnlineStoreConfig$, OnlineStoreConfigUpdate$, OnlineStoreSecurityConfig$, OptimizationConfig$, OptimizationJobModelSource$, OptimizationJobModelSourceS3$, OptimizationJobOutputConfig$, OptimizationJobSummary$, OptimizationModelAccessConfig$, OptimizationOutput$, OptimizationSageMakerModel$, OptimizationVpcConfig$, OutputConfig$, OutputDataConfig$, OutputParameter$, OwnershipSettings$, OwnershipSettingsSummary$, ParallelismConfiguration$, Parameter$, ParameterRange$, ParameterRanges$, Parent$, ParentHyperParameterTuningJob$, PartnerAppConfig$, PartnerAppMaintenanceConfig$, PartnerAppSummary$, PendingDeploymentSummary$, PendingProductionVariantSummary$, Phase$, Pipeline$, PipelineDefinitionS3Location$, PipelineExecution$, PipelineExecutionStep$, PipelineExecutionStepMetadata$, PipelineExecutionSummary$, PipelineExperimentConfig$, PipelineSummary$, PipelineVersion$, PipelineVersionSummary$, PlacementSpecification$, PredefinedMetricSpecification$, PrefixAwareRoutingConfig$, PresignedUrlAccessConfig$, PriorityClass$, ProcessingClusterConfig$, ProcessingFeatureStoreOutput$, ProcessingInput$, ProcessingInstancePreference$, ProcessingJob$, ProcessingJobStepMetadata$, ProcessingJobSummary$, ProcessingOutput$, ProcessingOutputConfig$, ProcessingResources$, ProcessingS3Input$, ProcessingS3Output$, ProcessingStoppingCondition$, ProductionVariant$, ProductionVariantCapacityReservationConfig$, ProductionVariantCapacityReservationSummary$, ProductionVariantCoreDumpConfig$, ProductionVariantManagedInstanceScaling$, ProductionVariantManagedInstanceScalingScaleInPolicy$, ProductionVariantRoutingConfig$, ProductionVariantServerlessConfig$, ProductionVariantServerlessUpdateConfig$, ProductionVariantStatus$, ProductionVariantSummary$, ProfilerConfig$, ProfilerConfigForUpdate$, ProfilerRuleConfiguration$, ProfilerRuleEvaluationStatus$, Project$, ProjectSummary$, PropertyNameQuery$, PropertyNameSuggestion$, ProvisioningParameter$, PublicWorkforceTaskPrice$, PutModelPackageGroupPolicy$, PutModelPackageGroupPolicyInput$, PutModelPackageGroupPolicyOutput$, QualityCheckStepMetadata$, QueryFilters$, QueryLineage$, QueryLineageRequest$, QueryLineageResponse$, RSessionAppSettings$, RStudioServerProAppSettings$, RStudioServerProDomainSettings$, RStudioServerProDomainSettingsForUpdate$, RealTimeInferenceConfig$, RealTimeInferenceRecommendation$, RecommendationJobCompiledOutputConfig$, RecommendationJobContainerConfig$, RecommendationJobInferenceBenchmark$, RecommendationJobInputConfig$, RecommendationJobOutputConfig$, RecommendationJobPayloadConfig$, RecommendationJobResourceLimit$, RecommendationJobStoppingConditions$, RecommendationJobVpcConfig$, RecommendationMetrics$, RedshiftDatasetDefinition$, RegisterDevices$, RegisterDevicesRequest$, RegisterModelStepMetadata$, RemoteDebugConfig$, RemoteDebugConfigForUpdate$, RenderUiTemplate$, RenderUiTemplateRequest$, RenderUiTemplateResponse$, RenderableTask$, RenderingError$, RepositoryAuthConfig$, ReservedCapacityOffering$, ReservedCapacitySummary$, ResolvedAttributes$, ResourceCatalog$, ResourceConfig$, ResourceConfigForUpdate$, ResourceInUse$, ResourceLimitExceeded$, ResourceLimits$, ResourceNotFound$, ResourceSharingConfig$, ResourceSpec$, RetentionPolicy$, RetryPipelineExecution$, RetryPipelineExecutionRequest$, RetryPipelineExecutionResponse$, RetryStrategy$, RoleGroupAssignment$, RollingDeploymentPolicy$, RollingUpdatePolicy$, S3DataSource$, S3FileSystem$, S3FileSystemConfig$, S3ModelDataSource$, S3Presign$, S3StorageConfig$, SageMakerServiceException$, ScalingPolicy$, ScalingPolicyMetric$, ScalingPolicyObjective$, ScheduleConfig$, ScheduledUpdateConfig$, SchedulerConfig$, Search$, SearchExpression$, SearchRecord$, SearchRequest$, SearchResponse$, SearchTrainingPlanOfferings$, SearchTrainingPlanOfferingsRequest$, SearchTrainingPlanOfferingsResponse$, SecondaryStatusTransition$, SelectedStep$, SelectiveExecutionConfig$, SelectiveExecutionResult$, SendPipelineExecutionStepFailure$, SendPipelineExecutionStepFailureRequest$, SendPipelineExecutionStepFailureResponse$, SendPipelineExecutionStepSuccess$, SendPipelineExecutionStepSuccessRequest$, SendPipelineExecutionStepSuccessResponse$, ServerlessJobConfig$, ServiceCatalogProvisionedProductDetails$, ServiceCatalogProvisioningDetails$, ServiceCatalogProvisioningUpdateDetails$, SessionChainingConfig$, ShadowModeConfig$, ShadowModelVariantConfig$, SharingSettings$, ShuffleConfig$, SourceAlgorithm$, SourceAlgorithmSpecification$, SourceIpConfig$, SpaceAppLifecycleManagement$, SpaceCodeEditorAppSettings$, SpaceDetails$, SpaceIdleSettings$, SpaceJupyterLabAppSettings$, SpaceSettings$, SpaceSettingsSummary$, SpaceSharingSettings$, SpaceSharingSettingsSummary$, SpaceStorageSettings$, Stairs$, StartClusterHealthCheck$, StartClusterHealthCheckRequest$, StartClusterHealthCheckResponse$, StartEdgeDeploymentStage$, StartEdgeDeploymentStageRequest$, StartInferenceExperiment$, StartInferenceExperimentRequest$, StartInferenceExperimentResponse$, StartMlflowTrackingServer$, StartMlflowTrackingServerRequest$, StartMlflowTrackingServerResponse$, StartMonitoringSchedule$, StartMonitoringScheduleRequest$, StartNotebookInstance$, StartNotebookInstanceInput$, StartPipelineExecution$, StartPipelineExecutionRequest$, StartPipelineExecutionResponse$, StartSession$, StartSessionRequest$, StartSessionResponse$, StopAIBenchmarkJob$, StopAIBenchmarkJobRequest$, StopAIBenchmarkJobResponse$, StopAIRecommendationJob$, StopAIRecommendationJobRequest$, StopAIRecommendationJobResponse$, StopAutoMLJob$, StopAutoMLJobRequest$, StopCompilationJob$, StopCompilationJobRequest$, StopEdgeDeploymentStage$, StopEdgeDeploymentStageRequest$, StopEdgePackagingJob$, StopEdgePackagingJobRequest$, StopHyperParameterTuningJob$, StopHyperParameterTuningJobRequest$, StopInferenceExperiment$, StopInferenceExperimentRequest$, StopInferenceExperimentResponse$, StopInferenceRecommendationsJob$, StopInferenceRecommendationsJobRequest$, StopJob$, StopJobRequest$, StopJobResponse$, StopLabelingJob$, StopLabelingJobRequest$, StopMlflowTrackingServer$, StopMlflowTrackingServerRequest$, StopMlflowTrackingServerResponse$, StopMonitoringSchedule$, StopMonitoringScheduleRequest$, StopNotebookInstance$, StopNotebookInstanceInput$, StopOptimizationJob$, StopOptimizationJobRequest$, StopPipelineExecution$, StopPipelineExecutionRequest$, StopPipelineExecutionResponse$, StopProcessingJobRequest$, StopTrainingJobRequest$, StopTransformJobRequest$, StoppingCondition$, StudioLifecycleConfigDetails$, StudioWebPortalSettings$, SubscribedWorkteam$, SuggestionQuery$, TabularJobConfig$, TabularResolvedAttributes$, Tag$, TargetPlatform$, TargetTrackingScalingPolicyConfiguration$, TemplateProviderDetail$, TensorBoardAppSettings$, TensorBoardOutputConfig$, TextClassificationJobConfig$, TextGenerationJobConfig$, TextGenerationResolvedAttributes$, ThroughputConfig$, ThroughputConfigDescription$, ThroughputConfigUpdate$, TimeSeriesConfig$, TimeSeriesForecastingJobConfig$, TimeSeriesForecastingSettings$, TimeSeriesTransformations$, TotalHits$, TrackingServerSummary$, TrafficPattern$, TrafficRoutingConfig$, TrainingImageConfig$, TrainingJob$, TrainingJobDefinition$, TrainingJobStatusCounters$, TrainingJobStepMetadata$, TrainingJobSummary$, TrainingPlanExtension$, TrainingPlanExtensionOffering$, TrainingPlanFilter$, TrainingPlanOffering$, TrainingPlanSummary$, TrainingProgressInfo$, TrainingRepositoryAuthConfig$, TrainingSpecification$, TransformDataSource$, TransformInput$, TransformJob$, TransformJobDefinition$, TransformJobStepMetadata$, TransformJobSummary$, TransformOutput$, TransformResources$, TransformS3DataSource$, Trial$, TrialComponent$, TrialComponentArtifact$, TrialComponentMetricSummary$, TrialComponentParameterValue$, TrialComponentSimpleSummary$, TrialComponentSource$, TrialComponentSourceDetail$, TrialComponentStatus$, TrialComponentSummary$, TrialSource$, TrialSummary$, TrustedIdentityPropagationSettings$, TtlDuration$, TuningJobCompletionCriteria$, TuningJobStepMetaData$, USD$, UiConfig$, UiTemplate$, UiTemplateInfo$, UltraServer$, UltraServerInfo$, UltraServerSummary$, UnifiedStudioSettings$, UpdateAction$, UpdateActionRequest$, UpdateActionResponse$, UpdateAppImageConfig$, UpdateAppImageConfigRequest$, UpdateAppImageConfigResponse$, UpdateArtifact$, UpdateArtifactRequest$, UpdateArtifactResponse$, UpdateCluster$, UpdateClusterRequest$, UpdateClusterResponse$, UpdateClusterSchedulerConfig$, UpdateClusterSchedulerConfigRequest$, UpdateClusterSchedulerConfigResponse$, UpdateClusterSoftware$, UpdateClusterSoftwareInstanceGroupSpecification$, UpdateClusterSoftwareRequest$, UpdateClusterSoftwareResponse$, UpdateCodeRepository$, UpdateCodeRepositoryInput$, UpdateCodeRepositoryOutput$, UpdateComputeQuota$, UpdateComputeQuotaRequest$, UpdateComputeQuotaResponse$, UpdateContext$, UpdateContextRequest$, UpdateContextResponse$, UpdateDeviceFleet$, UpdateDeviceFleetRequest$, UpdateDevices$, UpdateDevicesRequest$, UpdateDomain$, UpdateDomainRequest$, UpdateDomainResponse$, UpdateEndpoint$, UpdateEndpointInput$, UpdateEndpointOutput$, UpdateEndpointWeightsAndCapacities$, UpdateEndpointWeightsAndCapacitiesInput$, UpdateEndpointWeightsAndCapacitiesOutput$, UpdateExperiment$, UpdateExperimentRequest$, UpdateExperimentResponse$, UpdateFeatureGroup$, UpdateFeatureGroupRequest$, UpdateFeatureGroupResponse$, UpdateFeatureMetadata$, UpdateFeatureMetadataRequest$, UpdateHub$, UpdateHubContent$, UpdateHubContentReference$, UpdateHubContentReferenceRequest$, UpdateHubContentReferenceResponse$, UpdateHubContentRequest$, UpdateHubContentResponse$, UpdateHubRequest$, UpdateHubResponse$, UpdateImage$, UpdateImageRequest$, UpdateImageResponse$, UpdateImageVersion$, UpdateImageVersionRequest$, UpdateImageVersionResponse$, UpdateInferenceComponent$, UpdateInferenceComponentInput$, UpdateInferenceComponentOutput$, UpdateInferenceComponentRuntimeConfig$, UpdateInferenceComponentRuntimeConfigInput$, UpdateInferenceComponentRuntimeConfigOutput$, UpdateInferenceExperiment$, UpdateInferenceExperimentRequest$, UpdateInferenceExperimentResponse$, UpdateMlflowApp$, UpdateMlflowAppRequest$, UpdateMlflowAppResponse$, UpdateMlflowTrackingServer$, UpdateMlflowTrackingServerRequest$, UpdateMlflowTrackingServerResponse$, UpdateModelCard$, UpdateModelCardRequest$, UpdateModelCardResponse$, UpdateModelPackage$, UpdateModelPackageInput$, UpdateModelPackageOutput$, UpdateMonitoringAlert$, UpdateMonitoringAlertRequest$, UpdateMonitoringAlertResponse$, UpdateMonitoringSchedule$, UpdateMonitoringScheduleRequest$, UpdateMonitoringScheduleResponse$, UpdateNotebookInstance$, UpdateNotebookInstanceInput$, UpdateNotebookInstanceLifecycleConfig$, UpdateNotebookInstanceLifecycleConfigInput$, UpdateNotebookInstanceLifecycleConfigOutput$, UpdateNotebookInstanceOutput$, UpdatePartnerApp$, UpdatePartnerAppRequest$, UpdatePartnerAppResponse$, UpdatePipeline$, UpdatePipelineExecution$, UpdatePipelineExecutionRequest$, UpdatePipelineExecutionResponse$, UpdatePipelineRequest$, UpdatePipelineResponse$, UpdatePipelineVersion$, UpdatePipelineVersionRequest$, UpdatePipelineVersionResponse$, UpdateProject$, UpdateProjectInput$, UpdateProjectOutput$, UpdateSpace$, UpdateSpaceRequest$, UpdateSpaceResponse$, UpdateTemplateProvider$, UpdateTrainingJob$, UpdateTrainingJobRequest$, UpdateTrainingJobResponse$, UpdateTrial$, UpdateTrialComponent$, UpdateTrialComponentRequest$, UpdateTrialComponentResponse$, UpdateTrialRequest$, UpdateTrialResponse$, UpdateUserProfile$, UpdateUserProfileRequest$, UpdateUserProfileResponse$, UpdateWorkforce$, UpdateWorkforceRequest$, UpdateWorkforceResponse$, UpdateWorkteam$, UpdateWorkteamRequest$, UpdateWorkteamResponse$, UserContext$, UserProfileDetails$, UserSettings$, VariantProperty$, VectorConfig$, Vertex$, VisibilityConditions$, VpcConfig$, WarmPoolStatus$, WorkerAccessConfiguration$, Workforce$, WorkforceVpcConfigRequest$, WorkforceVpcConfigResponse$, WorkloadSpec$, WorkspaceSettings$, Workteam$
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(6890);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/models/SageMakerServiceException.js
+
+
+class SageMakerServiceException extends client.ServiceException {
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, SageMakerServiceException.prototype);
     }
 }
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/models/errors.js
 
 class ResourceLimitExceeded extends SageMakerServiceException {
     name = "ResourceLimitExceeded";
@@ -207,6 +750,7 @@ class ResourceInUse extends SageMakerServiceException {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js
 const _A = "Alarm";
 const _AA = "ActionArn";
 const _AAR = "AddAssociationRequest";
@@ -3957,10 +4501,13 @@ const _e = "error";
 const _mT = "mediaType";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sagemaker";
 const n0 = "com.amazonaws.sagemaker";
-const _s_registry = new TypeRegistry(_s);
+
+
+
+const _s_registry = new schema.TypeRegistry(_s);
 var SageMakerServiceException$ = [-3, _s, "SageMakerServiceException", 0, [], []];
 _s_registry.registerError(SageMakerServiceException$, SageMakerServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = new schema.TypeRegistry(n0);
 var ConflictException$ = [-3, n0, _CE,
     { [_e]: _c },
     [_M],
@@ -11667,6 +12214,7 @@ var ActionSummaries = [1, n0, _AScti,
 var AddClusterNodeSpecificationList = [1, n0, _ACNSL,
     0, () => AddClusterNodeSpecification$
 ];
+var AdditionalCodeRepositoryNamesOrUrls = (/* unused pure expression or super */ null && (64 | 0));
 var AdditionalInferenceSpecifications = [1, n0, _AIS,
     0, () => AdditionalInferenceSpecificationDefinition$
 ];
@@ -11691,6 +12239,7 @@ var AIBenchmarkJobSummaryList = [1, n0, _AIBJSL,
 var AICloudWatchLogsList = [1, n0, _AICWLL,
     0, () => AICloudWatchLogs$
 ];
+var AIMlReservationArnList = (/* unused pure expression or super */ null && (64 | 0));
 var AIRecommendationConstraintList = [1, n0, _AIRCL,
     0, () => AIRecommendationConstraint$
 ];
@@ -11700,6 +12249,7 @@ var AIRecommendationDeploymentS3ChannelList = [1, n0, _AIRDSCL,
 var AIRecommendationInstanceDetailList = [1, n0, _AIRIDL,
     0, () => AIRecommendationInstanceDetail$
 ];
+var AIRecommendationInstanceTypeList = (/* unused pure expression or super */ null && (64 | 0));
 var AIRecommendationJobSummaryList = [1, n0, _AIRJSL,
     0, () => AIRecommendationJobSummary$
 ];
@@ -11739,15 +12289,20 @@ var ArtifactSourceTypes = [1, n0, _ASTr,
 var ArtifactSummaries = [1, n0, _ASrti,
     0, () => ArtifactSummary$
 ];
+var AssignedGroupPatternsList = (/* unused pure expression or super */ null && (64 | 0));
 var AssociationInfoList = [1, n0, _AIL,
     0, () => AssociationInfo$
 ];
 var AssociationSummaries = [1, n0, _ASss,
     0, () => AssociationSummary$
 ];
+var AssumableRoleArns = (/* unused pure expression or super */ null && (64 | 0));
+var AsyncNotificationTopicTypeList = (/* unused pure expression or super */ null && (64 | 0));
+var AttributeNames = (/* unused pure expression or super */ null && (64 | 0));
 var AuthorizedUrlConfigs = [1, n0, _AUC,
     0, () => AuthorizedUrl$
 ];
+var AutoMLAlgorithms = (/* unused pure expression or super */ null && (64 | 0));
 var AutoMLAlgorithmsConfig = [1, n0, _AMLACu,
     0, () => AutoMLAlgorithmConfig$
 ];
@@ -11805,6 +12360,7 @@ var CaptureOptionList = [1, n0, _COL,
 var CategoricalParameterRanges = [1, n0, _CPRa,
     0, () => CategoricalParameterRange$
 ];
+var CategoricalParameterRangeValues = (/* unused pure expression or super */ null && (64 | 0));
 var CategoricalParameters = [1, n0, _CPat,
     0, () => CategoricalParameter$
 ];
@@ -11820,6 +12376,11 @@ var CfnStackUpdateParameters = [1, n0, _CSUPf,
 var ChannelSpecifications = [1, n0, _CSha,
     0, () => ChannelSpecification$
 ];
+var Cidrs = (/* unused pure expression or super */ null && (64 | 0));
+var ClarifyFeatureHeaders = (/* unused pure expression or super */ null && (64 | 0));
+var ClarifyFeatureTypes = (/* unused pure expression or super */ null && (64 | 0));
+var ClarifyLabelHeaders = (/* unused pure expression or super */ null && (64 | 0));
+var ClusterAvailabilityZones = (/* unused pure expression or super */ null && (64 | 0));
 var ClusterEventSummaries = [1, n0, _CESl,
     0, () => ClusterEventSummary$
 ];
@@ -11829,18 +12390,23 @@ var ClusterInstanceGroupDetailsList = [1, n0, _CIGDL,
 var ClusterInstanceGroupSpecifications = [1, n0, _CIGSl,
     0, () => ClusterInstanceGroupSpecification$
 ];
+var ClusterInstanceGroupsToDelete = (/* unused pure expression or super */ null && (64 | 0));
 var ClusterInstanceStorageConfigs = [1, n0, _CISC,
     0, () => ClusterInstanceStorageConfig$
 ];
 var ClusterInstanceTypeDetails = [1, n0, _CITDl,
     0, () => ClusterInstanceTypeDetail$
 ];
+var ClusterInstanceTypes = (/* unused pure expression or super */ null && (64 | 0));
 var ClusterKubernetesTaints = [1, n0, _CKTl,
     0, () => ClusterKubernetesTaint$
 ];
+var ClusterNodeIds = (/* unused pure expression or super */ null && (64 | 0));
+var ClusterNodeLogicalIdList = (/* unused pure expression or super */ null && (64 | 0));
 var ClusterNodeSummaries = [1, n0, _CNSl,
     0, () => ClusterNodeSummary$
 ];
+var ClusterPartitionNames = (/* unused pure expression or super */ null && (64 | 0));
 var ClusterRestrictedInstanceGroupDetailsList = [1, n0, _CRIGDL,
     0, () => ClusterRestrictedInstanceGroupDetails$
 ];
@@ -11865,15 +12431,20 @@ var CollectionConfigurations = [1, n0, _CColl,
 var CompilationJobSummaries = [1, n0, _CJSom,
     0, () => CompilationJobSummary$
 ];
+var CompressionTypes = (/* unused pure expression or super */ null && (64 | 0));
 var ComputeQuotaResourceConfigList = [1, n0, _CQRCL,
     0, () => ComputeQuotaResourceConfig$
 ];
 var ComputeQuotaSummaryList = [1, n0, _CQSL,
     0, () => ComputeQuotaSummary$
 ];
+var ContainerArguments = (/* unused pure expression or super */ null && (64 | 0));
 var ContainerDefinitionList = [1, n0, _CDL,
     0, () => ContainerDefinition$
 ];
+var ContainerEntrypoint = (/* unused pure expression or super */ null && (64 | 0));
+var ContentClassifiers = (/* unused pure expression or super */ null && (64 | 0));
+var ContentTypes = (/* unused pure expression or super */ null && (64 | 0));
 var ContextSummaries = [1, n0, _CSont,
     0, () => ContextSummary$
 ];
@@ -11883,12 +12454,16 @@ var ContinuousParameterRanges = [1, n0, _CPRon,
 var CreateTemplateProviderList = [1, n0, _CTPL,
     0, () => CreateTemplateProvider$
 ];
+var CsvContentTypes = (/* unused pure expression or super */ null && (64 | 0));
+var CustomerMetadataKeyList = (/* unused pure expression or super */ null && (64 | 0));
 var CustomFileSystemConfigs = [1, n0, _CFSC,
     0, () => CustomFileSystemConfig$
 ];
 var CustomFileSystems = [1, n0, _CFS,
     0, () => CustomFileSystem$
 ];
+var CustomImageContainerArguments = (/* unused pure expression or super */ null && (64 | 0));
+var CustomImageContainerEntrypoint = (/* unused pure expression or super */ null && (64 | 0));
 var CustomImages = [1, n0, _CI,
     0, () => CustomImage$
 ];
@@ -11901,6 +12476,8 @@ var DebugRuleEvaluationStatuses = [1, n0, _DRESe,
 var DeepHealthCheckConfigurations = [1, n0, _DHCC,
     0, () => InstanceGroupHealthCheckConfiguration$
 ];
+var DeepHealthChecks = (/* unused pure expression or super */ null && (64 | 0));
+var DefaultDomainIdList = (/* unused pure expression or super */ null && (64 | 0));
 var DeployedImages = [1, n0, _DIep,
     0, () => DeployedImage$
 ];
@@ -11919,6 +12496,7 @@ var DeviceDeploymentSummaries = [1, n0, _DDSevi,
 var DeviceFleetSummaries = [1, n0, _DFSe,
     0, () => DeviceFleetSummary$
 ];
+var DeviceNames = (/* unused pure expression or super */ null && (64 | 0));
 var Devices = [1, n0, _Dev,
     0, () => Device$
 ];
@@ -11928,6 +12506,7 @@ var DeviceSummaries = [1, n0, _DSevic,
 var DomainList = [1, n0, _DLo,
     0, () => DomainDetails$
 ];
+var DomainSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
 var Ec2CapacityReservationsList = [1, n0, _ECRL,
     0, () => Ec2CapacityReservation$
 ];
@@ -11952,6 +12531,8 @@ var EdgePackagingJobSummaries = [1, n0, _EPJSdg,
 var Edges = [1, n0, _Edg,
     0, () => Edge$
 ];
+var EfaEnis = (/* unused pure expression or super */ null && (64 | 0));
+var EksRoleAccessEntries = (/* unused pure expression or super */ null && (64 | 0));
 var EndpointConfigSummaryList = [1, n0, _ECSL,
     0, () => EndpointConfigSummary$
 ];
@@ -11970,6 +12551,7 @@ var EndpointSummaryList = [1, n0, _ESL,
 var EnvironmentParameters = [1, n0, _EPnvi,
     0, () => EnvironmentParameter$
 ];
+var ExecutionRoleArns = (/* unused pure expression or super */ null && (64 | 0));
 var ExpectedPerformanceList = [1, n0, _EPL,
     0, () => AIRecommendationPerformanceMetric$
 ];
@@ -11988,6 +12570,7 @@ var FeatureGroupSummaries = [1, n0, _FGSea,
 var FeatureParameterAdditions = [1, n0, _FPA,
     0, () => FeatureParameter$
 ];
+var FeatureParameterRemovals = (/* unused pure expression or super */ null && (64 | 0));
 var FeatureParameters = [1, n0, _FPe,
     0, () => FeatureParameter$
 ];
@@ -12000,6 +12583,14 @@ var FinalMetricDataList = [1, n0, _FMDL,
 var FlowDefinitionSummaries = [1, n0, _FDSlo,
     0, () => FlowDefinitionSummary$
 ];
+var FlowDefinitionTaskKeywords = (/* unused pure expression or super */ null && (64 | 0));
+var ForecastQuantiles = (/* unused pure expression or super */ null && (64 | 0));
+var GroupingAttributeNames = (/* unused pure expression or super */ null && (64 | 0));
+var GroupPatternsList = (/* unused pure expression or super */ null && (64 | 0));
+var Groups = (/* unused pure expression or super */ null && (64 | 0));
+var HiddenAppTypesList = (/* unused pure expression or super */ null && (64 | 0));
+var HiddenInstanceTypesList = (/* unused pure expression or super */ null && (64 | 0));
+var HiddenMlToolsList = (/* unused pure expression or super */ null && (64 | 0));
 var HiddenSageMakerImageVersionAliasesList = [1, n0, _HSMIVAL,
     0, () => HiddenSageMakerImage$
 ];
@@ -12012,9 +12603,11 @@ var HubContentDependencyList = [1, n0, _HCDL,
 var HubContentInfoList = [1, n0, _HCIL,
     0, () => HubContentInfo$
 ];
+var HubContentSearchKeywordList = (/* unused pure expression or super */ null && (64 | 0));
 var HubInfoList = [1, n0, _HIL,
     0, () => HubInfo$
 ];
+var HubSearchKeywordList = (/* unused pure expression or super */ null && (64 | 0));
 var HumanTaskUiSummaries = [1, n0, _HTUSum,
     0, () => HumanTaskUiSummary$
 ];
@@ -12039,6 +12632,7 @@ var HyperParameterTuningJobSummaries = [1, n0, _HPTJSype,
 var IdentityProviderOAuthSettings = [1, n0, _IPOAS,
     0, () => IdentityProviderOAuthSetting$
 ];
+var ImageDeletePropertyList = (/* unused pure expression or super */ null && (64 | 0));
 var Images = [1, n0, _Ima,
     0, () => Image$
 ];
@@ -12072,9 +12666,12 @@ var InferenceRecommendationsJobSteps = [1, n0, _IRJSn,
 var InputDataConfig = [1, n0, _IDC,
     0, () => Channel$
 ];
+var InputModes = (/* unused pure expression or super */ null && (64 | 0));
+var InstanceGroupNames = (/* unused pure expression or super */ null && (64 | 0));
 var InstanceGroups = [1, n0, _IG,
     0, () => InstanceGroup$
 ];
+var InstanceIds = (/* unused pure expression or super */ null && (64 | 0));
 var InstancePoolList = [1, n0, _IPL,
     0, () => InstancePool$
 ];
@@ -12099,6 +12696,7 @@ var JobSecondaryStatusTransitions = [1, n0, _JSSTo,
 var JobSummaries = [1, n0, _JSobu,
     0, () => JobSummary$
 ];
+var JsonContentTypes = (/* unused pure expression or super */ null && (64 | 0));
 var KernelSpecs = [1, n0, _KSe,
     0, () => KernelSpec$
 ];
@@ -12108,9 +12706,12 @@ var LabelingJobForWorkteamSummaryList = [1, n0, _LJFWSL,
 var LabelingJobSummaryList = [1, n0, _LJSL,
     0, () => LabelingJobSummary$
 ];
+var LifecycleConfigArns = (/* unused pure expression or super */ null && (64 | 0));
 var LineageGroupSummaries = [1, n0, _LGSi,
     0, () => LineageGroupSummary$
 ];
+var ListLineageEntityParameterKey = (/* unused pure expression or super */ null && (64 | 0));
+var ListTrialComponentKey256 = (/* unused pure expression or super */ null && (64 | 0));
 var MemberDefinitions = [1, n0, _MDem,
     0, () => MemberDefinition$
 ];
@@ -12150,6 +12751,7 @@ var ModelMetadataFilters = [1, n0, _MMFo,
 var ModelMetadataSummaries = [1, n0, _MMS,
     0, () => ModelMetadataSummary$
 ];
+var ModelPackageArnList = (/* unused pure expression or super */ null && (64 | 0));
 var ModelPackageContainerDefinitionList = [1, n0, _MPCDL,
     0, () => ModelPackageContainerDefinition$
 ];
@@ -12180,6 +12782,7 @@ var MonitoringAlertHistoryList = [1, n0, _MAHL,
 var MonitoringAlertSummaryList = [1, n0, _MASL,
     0, () => MonitoringAlertSummary$
 ];
+var MonitoringContainerArguments = (/* unused pure expression or super */ null && (64 | 0));
 var MonitoringExecutionSummaryList = [1, n0, _MESL,
     0, () => MonitoringExecutionSummary$
 ];
@@ -12198,12 +12801,15 @@ var MonitoringScheduleList = [1, n0, _MSLo,
 var MonitoringScheduleSummaryList = [1, n0, _MSSL,
     0, () => MonitoringScheduleSummary$
 ];
+var NeoVpcSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
+var NeoVpcSubnets = (/* unused pure expression or super */ null && (64 | 0));
 var NestedFiltersList = [1, n0, _NFL,
     0, () => NestedFilters$
 ];
 var NodeAdditionResultList = [1, n0, _NARL,
     0, () => NodeAdditionResult$
 ];
+var NotebookInstanceAcceleratorTypes = (/* unused pure expression or super */ null && (64 | 0));
 var NotebookInstanceLifecycleConfigList = [1, n0, _NILCL,
     0, () => NotebookInstanceLifecycleHook$
 ];
@@ -12213,24 +12819,31 @@ var NotebookInstanceLifecycleConfigSummaryList = [1, n0, _NILCSL,
 var NotebookInstanceSummaryList = [1, n0, _NISL,
     0, () => NotebookInstanceSummary$
 ];
+var OnStartDeepHealthChecks = (/* unused pure expression or super */ null && (64 | 0));
 var OptimizationConfigs = [1, n0, _OCp,
     0, () => OptimizationConfig$
 ];
 var OptimizationJobSummaries = [1, n0, _OJSp,
     0, () => OptimizationJobSummary$
 ];
+var OptimizationJobTrainingPlanArns = (/* unused pure expression or super */ null && (64 | 0));
+var OptimizationTypes = (/* unused pure expression or super */ null && (64 | 0));
+var OptimizationVpcSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
+var OptimizationVpcSubnets = (/* unused pure expression or super */ null && (64 | 0));
 var OutputParameterList = [1, n0, _OPL,
     0, () => OutputParameter$
 ];
 var ParameterList = [1, n0, _PLa,
     0, () => Parameter$
 ];
+var ParameterValues = (/* unused pure expression or super */ null && (64 | 0));
 var ParentHyperParameterTuningJobs = [1, n0, _PHPTJ,
     0, () => ParentHyperParameterTuningJob$
 ];
 var Parents = [1, n0, _Paren,
     0, () => Parent$
 ];
+var PartnerAppAdminUserList = (/* unused pure expression or super */ null && (64 | 0));
 var PartnerAppSummaries = [1, n0, _PASa,
     0, () => PartnerAppSummary$
 ];
@@ -12279,6 +12892,7 @@ var ProductionVariantStatusList = [1, n0, _PVSLr,
 var ProductionVariantSummaryList = [1, n0, _PVSLro,
     0, () => ProductionVariantSummary$
 ];
+var ProductListings = (/* unused pure expression or super */ null && (64 | 0));
 var ProfilerRuleConfigurations = [1, n0, _PRC,
     0, () => ProfilerRuleConfiguration$
 ];
@@ -12294,9 +12908,19 @@ var PropertyNameSuggestionList = [1, n0, _PNSL,
 var ProvisioningParameters = [1, n0, _PProv,
     0, () => ProvisioningParameter$
 ];
+var QueryLineageStartArns = (/* unused pure expression or super */ null && (64 | 0));
+var QueryLineageTypes = (/* unused pure expression or super */ null && (64 | 0));
+var QueryTypes = (/* unused pure expression or super */ null && (64 | 0));
+var RealtimeInferenceInstanceTypes = (/* unused pure expression or super */ null && (64 | 0));
 var RealTimeInferenceRecommendations = [1, n0, _RTIR,
     0, () => RealTimeInferenceRecommendation$
 ];
+var RecommendationJobSupportedContentTypes = (/* unused pure expression or super */ null && (64 | 0));
+var RecommendationJobSupportedInstanceTypes = (/* unused pure expression or super */ null && (64 | 0));
+var RecommendationJobSupportedResponseMIMETypes = (/* unused pure expression or super */ null && (64 | 0));
+var RecommendationJobVpcSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
+var RecommendationJobVpcSubnets = (/* unused pure expression or super */ null && (64 | 0));
+var ReleaseNotesList = (/* unused pure expression or super */ null && (64 | 0));
 var RenderingErrorList = [1, n0, _REL,
     0, () => RenderingError$
 ];
@@ -12309,9 +12933,12 @@ var ReservedCapacitySummaries = [1, n0, _RCS,
 var ResourceCatalogList = [1, n0, _RCL,
     0, () => ResourceCatalog$
 ];
+var ResponseMIMETypes = (/* unused pure expression or super */ null && (64 | 0));
 var RoleGroupAssignmentsList = [1, n0, _RGAL,
     0, () => RoleGroupAssignment$
 ];
+var SageMakerImageVersionAliases = (/* unused pure expression or super */ null && (64 | 0));
+var SageMakerResourceNames = (/* unused pure expression or super */ null && (64 | 0));
 var ScalingPolicies = [1, n0, _SP,
     0, () => ScalingPolicy$
 ];
@@ -12325,6 +12952,7 @@ var SearchResultsList = [1, n0, _SRL,
 var SecondaryStatusTransitions = [1, n0, _SST,
     0, () => SecondaryStatusTransition$
 ];
+var SecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
 var SelectedStepList = [1, n0, _SSL,
     0, () => SelectedStep$
 ];
@@ -12340,21 +12968,29 @@ var SpaceList = [1, n0, _SLp,
 var StudioLifecycleConfigsList = [1, n0, _SLCL,
     0, () => StudioLifecycleConfigDetails$
 ];
+var Subnets = (/* unused pure expression or super */ null && (64 | 0));
 var SubscribedWorkteams = [1, n0, _SWu,
     0, () => SubscribedWorkteam$
 ];
+var TagKeyList = (/* unused pure expression or super */ null && (64 | 0));
 var TagList = [1, n0, _TLa,
     0, () => Tag$
 ];
+var TaskKeywords = (/* unused pure expression or super */ null && (64 | 0));
 var TemplateProviderDetailList = [1, n0, _TPDL,
     0, () => TemplateProviderDetail$
 ];
 var TrackingServerSummaryList = [1, n0, _TSSL,
     0, () => TrackingServerSummary$
 ];
+var TrainingContainerArguments = (/* unused pure expression or super */ null && (64 | 0));
+var TrainingContainerEntrypoint = (/* unused pure expression or super */ null && (64 | 0));
+var TrainingInstanceTypes = (/* unused pure expression or super */ null && (64 | 0));
 var TrainingJobSummaries = [1, n0, _TJSra,
     0, () => TrainingJobSummary$
 ];
+var TrainingPlanArnList = (/* unused pure expression or super */ null && (64 | 0));
+var TrainingPlanArns = (/* unused pure expression or super */ null && (64 | 0));
 var TrainingPlanExtensionOfferings = [1, n0, _TPEO,
     0, () => TrainingPlanExtensionOffering$
 ];
@@ -12370,6 +13006,7 @@ var TrainingPlanOfferings = [1, n0, _TPO,
 var TrainingPlanSummaries = [1, n0, _TPSr,
     0, () => TrainingPlanSummary$
 ];
+var TransformInstanceTypes = (/* unused pure expression or super */ null && (64 | 0));
 var TransformJobSummaries = [1, n0, _TJSran,
     0, () => TransformJobSummary$
 ];
@@ -12403,27 +13040,63 @@ var UserProfileList = [1, n0, _UPL,
 var VariantPropertyList = [1, n0, _VPL,
     0, () => VariantProperty$
 ];
+var VersionAliasesList = (/* unused pure expression or super */ null && (64 | 0));
 var Vertices = [1, n0, _Ve,
     0, () => Vertex$
 ];
 var VisibilityConditionsList = [1, n0, _VCL,
     0, () => VisibilityConditions$
 ];
+var VpcOnlyTrustedAccounts = (/* unused pure expression or super */ null && (64 | 0));
+var VpcSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
 var Workforces = [1, n0, _Wor,
     0, () => Workforce$
 ];
+var WorkforceSecurityGroupIds = (/* unused pure expression or super */ null && (64 | 0));
+var WorkforceSubnets = (/* unused pure expression or super */ null && (64 | 0));
 var Workteams = [1, n0, _Work,
     0, () => Workteam$
 ];
+var ActiveOperations = (/* unused pure expression or super */ null && (128 | 1));
+var AggregationTransformations = (/* unused pure expression or super */ null && (128 | 0));
+var AIRecommendationOptimizationConfigMap = (/* unused pure expression or super */ null && (128 | 0));
+var ArtifactProperties = (/* unused pure expression or super */ null && (128 | 0));
+var AuthenticationRequestExtraParams = (/* unused pure expression or super */ null && (128 | 0));
 var AutoMLInferenceContainerDefinitions = [2, n0, _AMLICD,
     0, 0, () => AutoMLContainerDefinitions
 ];
 var BatchDescribeModelPackageErrorMap = [2, n0, _BDMPEM,
     0, 0, () => BatchDescribeModelPackageError$
 ];
+var ClusterKubernetesLabels = (/* unused pure expression or super */ null && (128 | 0));
+var CollectionParameters = (/* unused pure expression or super */ null && (128 | 0));
+var CustomerMetadataMap = (/* unused pure expression or super */ null && (128 | 0));
+var CustomImageContainerEnvironmentVariables = (/* unused pure expression or super */ null && (128 | 0));
+var EnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
+var FillingTransformationMap = (/* unused pure expression or super */ null && (128 | 0));
+var FillingTransformations = [2, n0, _FTi,
+    0, 0, 128 | 0
+];
+var HookParameters = (/* unused pure expression or super */ null && (128 | 0));
+var HyperParameters = (/* unused pure expression or super */ null && (128 | 0));
+var HyperParameterTrainingJobEnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
+var LineageEntityParameters = (/* unused pure expression or super */ null && (128 | 0));
+var MapString2048 = (/* unused pure expression or super */ null && (128 | 0));
 var ModelPackageSummaries = [2, n0, _MPS,
     0, 0, () => BatchDescribeModelPackageSummary$
 ];
+var ModelVariantActionMap = (/* unused pure expression or super */ null && (128 | 0));
+var MonitoringEnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
+var OptimizationJobEnvironmentVariables = (/* unused pure expression or super */ null && (128 | 0));
+var PartnerAppArguments = (/* unused pure expression or super */ null && (128 | 0));
+var ProcessingEnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
+var ProfilingParameters = (/* unused pure expression or super */ null && (128 | 0));
+var QueryProperties = (/* unused pure expression or super */ null && (128 | 0));
+var RuleParameters = (/* unused pure expression or super */ null && (128 | 0));
+var StatusDetailsMap = (/* unused pure expression or super */ null && (128 | 0));
+var TextGenerationHyperParameters = (/* unused pure expression or super */ null && (128 | 0));
+var TrainingEnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
+var TransformEnvironmentMap = (/* unused pure expression or super */ null && (128 | 0));
 var TrialComponentArtifacts = [2, n0, _TCAri,
     0, 0, () => TrialComponentArtifact$
 ];
@@ -13722,9044 +14395,6 @@ var UpdateWorkforce$ = [9, n0, _UW,
 var UpdateWorkteam$ = [9, n0, _UWp,
     0, () => UpdateWorkteamRequest$, () => UpdateWorkteamResponse$
 ];
-
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2017-07-24",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSageMakerHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.sagemaker",
-            errorTypeRegistries,
-            xmlNamespace: "http://sagemaker.amazonaws.com/doc/2017-05-13/",
-            version: "2017-07-24",
-            serviceTarget: "SageMaker",
-        },
-        serviceId: config?.serviceId ?? "SageMaker",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class SageMakerClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
-        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
-        this.config = _config_8;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultSageMakerHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
-    }
-    destroy() {
-        super.destroy();
-    }
-}
-
-const command = makeBuilder(commonParams, "SageMaker", "SageMakerClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-class AddAssociationCommand extends command(_ep0, _mw0, "AddAssociation", AddAssociation$) {
-}
-
-class AddTagsCommand extends command(_ep0, _mw0, "AddTags", AddTags$) {
-}
-
-class AssociateTrialComponentCommand extends command(_ep0, _mw0, "AssociateTrialComponent", AssociateTrialComponent$) {
-}
-
-class AttachClusterNodeNetworkInterfaceCommand extends command(_ep0, _mw0, "AttachClusterNodeNetworkInterface", AttachClusterNodeNetworkInterface$) {
-}
-
-class AttachClusterNodeVolumeCommand extends command(_ep0, _mw0, "AttachClusterNodeVolume", AttachClusterNodeVolume$) {
-}
-
-class BatchAddClusterNodesCommand extends command(_ep0, _mw0, "BatchAddClusterNodes", BatchAddClusterNodes$) {
-}
-
-class BatchDeleteClusterNodesCommand extends command(_ep0, _mw0, "BatchDeleteClusterNodes", BatchDeleteClusterNodes$) {
-}
-
-class BatchDescribeModelPackageCommand extends command(_ep0, _mw0, "BatchDescribeModelPackage", BatchDescribeModelPackage$) {
-}
-
-class BatchRebootClusterNodesCommand extends command(_ep0, _mw0, "BatchRebootClusterNodes", BatchRebootClusterNodes$) {
-}
-
-class BatchReplaceClusterNodesCommand extends command(_ep0, _mw0, "BatchReplaceClusterNodes", BatchReplaceClusterNodes$) {
-}
-
-class CreateActionCommand extends command(_ep0, _mw0, "CreateAction", CreateAction$) {
-}
-
-class CreateAIBenchmarkJobCommand extends command(_ep0, _mw0, "CreateAIBenchmarkJob", CreateAIBenchmarkJob$) {
-}
-
-class CreateAIRecommendationJobCommand extends command(_ep0, _mw0, "CreateAIRecommendationJob", CreateAIRecommendationJob$) {
-}
-
-class CreateAIWorkloadConfigCommand extends command(_ep0, _mw0, "CreateAIWorkloadConfig", CreateAIWorkloadConfig$) {
-}
-
-class CreateAlgorithmCommand extends command(_ep0, _mw0, "CreateAlgorithm", CreateAlgorithm$) {
-}
-
-class CreateAppCommand extends command(_ep0, _mw0, "CreateApp", CreateApp$) {
-}
-
-class CreateAppImageConfigCommand extends command(_ep0, _mw0, "CreateAppImageConfig", CreateAppImageConfig$) {
-}
-
-class CreateArtifactCommand extends command(_ep0, _mw0, "CreateArtifact", CreateArtifact$) {
-}
-
-class CreateAutoMLJobCommand extends command(_ep0, _mw0, "CreateAutoMLJob", CreateAutoMLJob$) {
-}
-
-class CreateAutoMLJobV2Command extends command(_ep0, _mw0, "CreateAutoMLJobV2", CreateAutoMLJobV2$) {
-}
-
-class CreateClusterCommand extends command(_ep0, _mw0, "CreateCluster", CreateCluster$) {
-}
-
-class CreateClusterSchedulerConfigCommand extends command(_ep0, _mw0, "CreateClusterSchedulerConfig", CreateClusterSchedulerConfig$) {
-}
-
-class CreateCodeRepositoryCommand extends command(_ep0, _mw0, "CreateCodeRepository", CreateCodeRepository$) {
-}
-
-class CreateCompilationJobCommand extends command(_ep0, _mw0, "CreateCompilationJob", CreateCompilationJob$) {
-}
-
-class CreateComputeQuotaCommand extends command(_ep0, _mw0, "CreateComputeQuota", CreateComputeQuota$) {
-}
-
-class CreateContextCommand extends command(_ep0, _mw0, "CreateContext", CreateContext$) {
-}
-
-class CreateDataQualityJobDefinitionCommand extends command(_ep0, _mw0, "CreateDataQualityJobDefinition", CreateDataQualityJobDefinition$) {
-}
-
-class CreateDeviceFleetCommand extends command(_ep0, _mw0, "CreateDeviceFleet", CreateDeviceFleet$) {
-}
-
-class CreateDomainCommand extends command(_ep0, _mw0, "CreateDomain", CreateDomain$) {
-}
-
-class CreateEdgeDeploymentPlanCommand extends command(_ep0, _mw0, "CreateEdgeDeploymentPlan", CreateEdgeDeploymentPlan$) {
-}
-
-class CreateEdgeDeploymentStageCommand extends command(_ep0, _mw0, "CreateEdgeDeploymentStage", CreateEdgeDeploymentStage$) {
-}
-
-class CreateEdgePackagingJobCommand extends command(_ep0, _mw0, "CreateEdgePackagingJob", CreateEdgePackagingJob$) {
-}
-
-class CreateEndpointCommand extends command(_ep0, _mw0, "CreateEndpoint", CreateEndpoint$) {
-}
-
-class CreateEndpointConfigCommand extends command(_ep0, _mw0, "CreateEndpointConfig", CreateEndpointConfig$) {
-}
-
-class CreateExperimentCommand extends command(_ep0, _mw0, "CreateExperiment", CreateExperiment$) {
-}
-
-class CreateFeatureGroupCommand extends command(_ep0, _mw0, "CreateFeatureGroup", CreateFeatureGroup$) {
-}
-
-class CreateFlowDefinitionCommand extends command(_ep0, _mw0, "CreateFlowDefinition", CreateFlowDefinition$) {
-}
-
-class CreateHubCommand extends command(_ep0, _mw0, "CreateHub", CreateHub$) {
-}
-
-class CreateHubContentPresignedUrlsCommand extends command(_ep0, _mw0, "CreateHubContentPresignedUrls", CreateHubContentPresignedUrls$) {
-}
-
-class CreateHubContentReferenceCommand extends command(_ep0, _mw0, "CreateHubContentReference", CreateHubContentReference$) {
-}
-
-class CreateHumanTaskUiCommand extends command(_ep0, _mw0, "CreateHumanTaskUi", CreateHumanTaskUi$) {
-}
-
-class CreateHyperParameterTuningJobCommand extends command(_ep0, _mw0, "CreateHyperParameterTuningJob", CreateHyperParameterTuningJob$) {
-}
-
-class CreateImageCommand extends command(_ep0, _mw0, "CreateImage", CreateImage$) {
-}
-
-class CreateImageVersionCommand extends command(_ep0, _mw0, "CreateImageVersion", CreateImageVersion$) {
-}
-
-class CreateInferenceComponentCommand extends command(_ep0, _mw0, "CreateInferenceComponent", CreateInferenceComponent$) {
-}
-
-class CreateInferenceExperimentCommand extends command(_ep0, _mw0, "CreateInferenceExperiment", CreateInferenceExperiment$) {
-}
-
-class CreateInferenceRecommendationsJobCommand extends command(_ep0, _mw0, "CreateInferenceRecommendationsJob", CreateInferenceRecommendationsJob$) {
-}
-
-class CreateJobCommand extends command(_ep0, _mw0, "CreateJob", CreateJob$) {
-}
-
-class CreateLabelingJobCommand extends command(_ep0, _mw0, "CreateLabelingJob", CreateLabelingJob$) {
-}
-
-class CreateMlflowAppCommand extends command(_ep0, _mw0, "CreateMlflowApp", CreateMlflowApp$) {
-}
-
-class CreateMlflowTrackingServerCommand extends command(_ep0, _mw0, "CreateMlflowTrackingServer", CreateMlflowTrackingServer$) {
-}
-
-class CreateModelBiasJobDefinitionCommand extends command(_ep0, _mw0, "CreateModelBiasJobDefinition", CreateModelBiasJobDefinition$) {
-}
-
-class CreateModelCardCommand extends command(_ep0, _mw0, "CreateModelCard", CreateModelCard$) {
-}
-
-class CreateModelCardExportJobCommand extends command(_ep0, _mw0, "CreateModelCardExportJob", CreateModelCardExportJob$) {
-}
-
-class CreateModelCommand extends command(_ep0, _mw0, "CreateModel", CreateModel$) {
-}
-
-class CreateModelExplainabilityJobDefinitionCommand extends command(_ep0, _mw0, "CreateModelExplainabilityJobDefinition", CreateModelExplainabilityJobDefinition$) {
-}
-
-class CreateModelPackageCommand extends command(_ep0, _mw0, "CreateModelPackage", CreateModelPackage$) {
-}
-
-class CreateModelPackageGroupCommand extends command(_ep0, _mw0, "CreateModelPackageGroup", CreateModelPackageGroup$) {
-}
-
-class CreateModelQualityJobDefinitionCommand extends command(_ep0, _mw0, "CreateModelQualityJobDefinition", CreateModelQualityJobDefinition$) {
-}
-
-class CreateMonitoringScheduleCommand extends command(_ep0, _mw0, "CreateMonitoringSchedule", CreateMonitoringSchedule$) {
-}
-
-class CreateNotebookInstanceCommand extends command(_ep0, _mw0, "CreateNotebookInstance", CreateNotebookInstance$) {
-}
-
-class CreateNotebookInstanceLifecycleConfigCommand extends command(_ep0, _mw0, "CreateNotebookInstanceLifecycleConfig", CreateNotebookInstanceLifecycleConfig$) {
-}
-
-class CreateOptimizationJobCommand extends command(_ep0, _mw0, "CreateOptimizationJob", CreateOptimizationJob$) {
-}
-
-class CreatePartnerAppCommand extends command(_ep0, _mw0, "CreatePartnerApp", CreatePartnerApp$) {
-}
-
-class CreatePartnerAppPresignedUrlCommand extends command(_ep0, _mw0, "CreatePartnerAppPresignedUrl", CreatePartnerAppPresignedUrl$) {
-}
-
-class CreatePipelineCommand extends command(_ep0, _mw0, "CreatePipeline", CreatePipeline$) {
-}
-
-class CreatePresignedDomainUrlCommand extends command(_ep0, _mw0, "CreatePresignedDomainUrl", CreatePresignedDomainUrl$) {
-}
-
-class CreatePresignedMlflowAppUrlCommand extends command(_ep0, _mw0, "CreatePresignedMlflowAppUrl", CreatePresignedMlflowAppUrl$) {
-}
-
-class CreatePresignedMlflowTrackingServerUrlCommand extends command(_ep0, _mw0, "CreatePresignedMlflowTrackingServerUrl", CreatePresignedMlflowTrackingServerUrl$) {
-}
-
-class CreatePresignedNotebookInstanceUrlCommand extends command(_ep0, _mw0, "CreatePresignedNotebookInstanceUrl", CreatePresignedNotebookInstanceUrl$) {
-}
-
-class CreateProcessingJobCommand extends command(_ep0, _mw0, "CreateProcessingJob", CreateProcessingJob$) {
-}
-
-class CreateProjectCommand extends command(_ep0, _mw0, "CreateProject", CreateProject$) {
-}
-
-class CreateSpaceCommand extends command(_ep0, _mw0, "CreateSpace", CreateSpace$) {
-}
-
-class CreateStudioLifecycleConfigCommand extends command(_ep0, _mw0, "CreateStudioLifecycleConfig", CreateStudioLifecycleConfig$) {
-}
-
-class CreateTrainingJobCommand extends command(_ep0, _mw0, "CreateTrainingJob", CreateTrainingJob$) {
-}
-
-class CreateTrainingPlanCommand extends command(_ep0, _mw0, "CreateTrainingPlan", CreateTrainingPlan$) {
-}
-
-class CreateTransformJobCommand extends command(_ep0, _mw0, "CreateTransformJob", CreateTransformJob$) {
-}
-
-class CreateTrialCommand extends command(_ep0, _mw0, "CreateTrial", CreateTrial$) {
-}
-
-class CreateTrialComponentCommand extends command(_ep0, _mw0, "CreateTrialComponent", CreateTrialComponent$) {
-}
-
-class CreateUserProfileCommand extends command(_ep0, _mw0, "CreateUserProfile", CreateUserProfile$) {
-}
-
-class CreateWorkforceCommand extends command(_ep0, _mw0, "CreateWorkforce", CreateWorkforce$) {
-}
-
-class CreateWorkteamCommand extends command(_ep0, _mw0, "CreateWorkteam", CreateWorkteam$) {
-}
-
-class DeleteActionCommand extends command(_ep0, _mw0, "DeleteAction", DeleteAction$) {
-}
-
-class DeleteAIBenchmarkJobCommand extends command(_ep0, _mw0, "DeleteAIBenchmarkJob", DeleteAIBenchmarkJob$) {
-}
-
-class DeleteAIRecommendationJobCommand extends command(_ep0, _mw0, "DeleteAIRecommendationJob", DeleteAIRecommendationJob$) {
-}
-
-class DeleteAIWorkloadConfigCommand extends command(_ep0, _mw0, "DeleteAIWorkloadConfig", DeleteAIWorkloadConfig$) {
-}
-
-class DeleteAlgorithmCommand extends command(_ep0, _mw0, "DeleteAlgorithm", DeleteAlgorithm$) {
-}
-
-class DeleteAppCommand extends command(_ep0, _mw0, "DeleteApp", DeleteApp$) {
-}
-
-class DeleteAppImageConfigCommand extends command(_ep0, _mw0, "DeleteAppImageConfig", DeleteAppImageConfig$) {
-}
-
-class DeleteArtifactCommand extends command(_ep0, _mw0, "DeleteArtifact", DeleteArtifact$) {
-}
-
-class DeleteAssociationCommand extends command(_ep0, _mw0, "DeleteAssociation", DeleteAssociation$) {
-}
-
-class DeleteClusterCommand extends command(_ep0, _mw0, "DeleteCluster", DeleteCluster$) {
-}
-
-class DeleteClusterSchedulerConfigCommand extends command(_ep0, _mw0, "DeleteClusterSchedulerConfig", DeleteClusterSchedulerConfig$) {
-}
-
-class DeleteCodeRepositoryCommand extends command(_ep0, _mw0, "DeleteCodeRepository", DeleteCodeRepository$) {
-}
-
-class DeleteCompilationJobCommand extends command(_ep0, _mw0, "DeleteCompilationJob", DeleteCompilationJob$) {
-}
-
-class DeleteComputeQuotaCommand extends command(_ep0, _mw0, "DeleteComputeQuota", DeleteComputeQuota$) {
-}
-
-class DeleteContextCommand extends command(_ep0, _mw0, "DeleteContext", DeleteContext$) {
-}
-
-class DeleteDataQualityJobDefinitionCommand extends command(_ep0, _mw0, "DeleteDataQualityJobDefinition", DeleteDataQualityJobDefinition$) {
-}
-
-class DeleteDeviceFleetCommand extends command(_ep0, _mw0, "DeleteDeviceFleet", DeleteDeviceFleet$) {
-}
-
-class DeleteDomainCommand extends command(_ep0, _mw0, "DeleteDomain", DeleteDomain$) {
-}
-
-class DeleteEdgeDeploymentPlanCommand extends command(_ep0, _mw0, "DeleteEdgeDeploymentPlan", DeleteEdgeDeploymentPlan$) {
-}
-
-class DeleteEdgeDeploymentStageCommand extends command(_ep0, _mw0, "DeleteEdgeDeploymentStage", DeleteEdgeDeploymentStage$) {
-}
-
-class DeleteEndpointCommand extends command(_ep0, _mw0, "DeleteEndpoint", DeleteEndpoint$) {
-}
-
-class DeleteEndpointConfigCommand extends command(_ep0, _mw0, "DeleteEndpointConfig", DeleteEndpointConfig$) {
-}
-
-class DeleteExperimentCommand extends command(_ep0, _mw0, "DeleteExperiment", DeleteExperiment$) {
-}
-
-class DeleteFeatureGroupCommand extends command(_ep0, _mw0, "DeleteFeatureGroup", DeleteFeatureGroup$) {
-}
-
-class DeleteFlowDefinitionCommand extends command(_ep0, _mw0, "DeleteFlowDefinition", DeleteFlowDefinition$) {
-}
-
-class DeleteHubCommand extends command(_ep0, _mw0, "DeleteHub", DeleteHub$) {
-}
-
-class DeleteHubContentCommand extends command(_ep0, _mw0, "DeleteHubContent", DeleteHubContent$) {
-}
-
-class DeleteHubContentReferenceCommand extends command(_ep0, _mw0, "DeleteHubContentReference", DeleteHubContentReference$) {
-}
-
-class DeleteHumanTaskUiCommand extends command(_ep0, _mw0, "DeleteHumanTaskUi", DeleteHumanTaskUi$) {
-}
-
-class DeleteHyperParameterTuningJobCommand extends command(_ep0, _mw0, "DeleteHyperParameterTuningJob", DeleteHyperParameterTuningJob$) {
-}
-
-class DeleteImageCommand extends command(_ep0, _mw0, "DeleteImage", DeleteImage$) {
-}
-
-class DeleteImageVersionCommand extends command(_ep0, _mw0, "DeleteImageVersion", DeleteImageVersion$) {
-}
-
-class DeleteInferenceComponentCommand extends command(_ep0, _mw0, "DeleteInferenceComponent", DeleteInferenceComponent$) {
-}
-
-class DeleteInferenceExperimentCommand extends command(_ep0, _mw0, "DeleteInferenceExperiment", DeleteInferenceExperiment$) {
-}
-
-class DeleteJobCommand extends command(_ep0, _mw0, "DeleteJob", DeleteJob$) {
-}
-
-class DeleteMlflowAppCommand extends command(_ep0, _mw0, "DeleteMlflowApp", DeleteMlflowApp$) {
-}
-
-class DeleteMlflowTrackingServerCommand extends command(_ep0, _mw0, "DeleteMlflowTrackingServer", DeleteMlflowTrackingServer$) {
-}
-
-class DeleteModelBiasJobDefinitionCommand extends command(_ep0, _mw0, "DeleteModelBiasJobDefinition", DeleteModelBiasJobDefinition$) {
-}
-
-class DeleteModelCardCommand extends command(_ep0, _mw0, "DeleteModelCard", DeleteModelCard$) {
-}
-
-class DeleteModelCommand extends command(_ep0, _mw0, "DeleteModel", DeleteModel$) {
-}
-
-class DeleteModelExplainabilityJobDefinitionCommand extends command(_ep0, _mw0, "DeleteModelExplainabilityJobDefinition", DeleteModelExplainabilityJobDefinition$) {
-}
-
-class DeleteModelPackageCommand extends command(_ep0, _mw0, "DeleteModelPackage", DeleteModelPackage$) {
-}
-
-class DeleteModelPackageGroupCommand extends command(_ep0, _mw0, "DeleteModelPackageGroup", DeleteModelPackageGroup$) {
-}
-
-class DeleteModelPackageGroupPolicyCommand extends command(_ep0, _mw0, "DeleteModelPackageGroupPolicy", DeleteModelPackageGroupPolicy$) {
-}
-
-class DeleteModelQualityJobDefinitionCommand extends command(_ep0, _mw0, "DeleteModelQualityJobDefinition", DeleteModelQualityJobDefinition$) {
-}
-
-class DeleteMonitoringScheduleCommand extends command(_ep0, _mw0, "DeleteMonitoringSchedule", DeleteMonitoringSchedule$) {
-}
-
-class DeleteNotebookInstanceCommand extends command(_ep0, _mw0, "DeleteNotebookInstance", DeleteNotebookInstance$) {
-}
-
-class DeleteNotebookInstanceLifecycleConfigCommand extends command(_ep0, _mw0, "DeleteNotebookInstanceLifecycleConfig", DeleteNotebookInstanceLifecycleConfig$) {
-}
-
-class DeleteOptimizationJobCommand extends command(_ep0, _mw0, "DeleteOptimizationJob", DeleteOptimizationJob$) {
-}
-
-class DeletePartnerAppCommand extends command(_ep0, _mw0, "DeletePartnerApp", DeletePartnerApp$) {
-}
-
-class DeletePipelineCommand extends command(_ep0, _mw0, "DeletePipeline", DeletePipeline$) {
-}
-
-class DeleteProcessingJobCommand extends command(_ep0, _mw0, "DeleteProcessingJob", DeleteProcessingJob$) {
-}
-
-class DeleteProjectCommand extends command(_ep0, _mw0, "DeleteProject", DeleteProject$) {
-}
-
-class DeleteSpaceCommand extends command(_ep0, _mw0, "DeleteSpace", DeleteSpace$) {
-}
-
-class DeleteStudioLifecycleConfigCommand extends command(_ep0, _mw0, "DeleteStudioLifecycleConfig", DeleteStudioLifecycleConfig$) {
-}
-
-class DeleteTagsCommand extends command(_ep0, _mw0, "DeleteTags", DeleteTags$) {
-}
-
-class DeleteTrainingJobCommand extends command(_ep0, _mw0, "DeleteTrainingJob", DeleteTrainingJob$) {
-}
-
-class DeleteTrialCommand extends command(_ep0, _mw0, "DeleteTrial", DeleteTrial$) {
-}
-
-class DeleteTrialComponentCommand extends command(_ep0, _mw0, "DeleteTrialComponent", DeleteTrialComponent$) {
-}
-
-class DeleteUserProfileCommand extends command(_ep0, _mw0, "DeleteUserProfile", DeleteUserProfile$) {
-}
-
-class DeleteWorkforceCommand extends command(_ep0, _mw0, "DeleteWorkforce", DeleteWorkforce$) {
-}
-
-class DeleteWorkteamCommand extends command(_ep0, _mw0, "DeleteWorkteam", DeleteWorkteam$) {
-}
-
-class DeregisterDevicesCommand extends command(_ep0, _mw0, "DeregisterDevices", DeregisterDevices$) {
-}
-
-class DescribeActionCommand extends command(_ep0, _mw0, "DescribeAction", DescribeAction$) {
-}
-
-class DescribeAIBenchmarkJobCommand extends command(_ep0, _mw0, "DescribeAIBenchmarkJob", DescribeAIBenchmarkJob$) {
-}
-
-class DescribeAIRecommendationJobCommand extends command(_ep0, _mw0, "DescribeAIRecommendationJob", DescribeAIRecommendationJob$) {
-}
-
-class DescribeAIWorkloadConfigCommand extends command(_ep0, _mw0, "DescribeAIWorkloadConfig", DescribeAIWorkloadConfig$) {
-}
-
-class DescribeAlgorithmCommand extends command(_ep0, _mw0, "DescribeAlgorithm", DescribeAlgorithm$) {
-}
-
-class DescribeAppCommand extends command(_ep0, _mw0, "DescribeApp", DescribeApp$) {
-}
-
-class DescribeAppImageConfigCommand extends command(_ep0, _mw0, "DescribeAppImageConfig", DescribeAppImageConfig$) {
-}
-
-class DescribeArtifactCommand extends command(_ep0, _mw0, "DescribeArtifact", DescribeArtifact$) {
-}
-
-class DescribeAutoMLJobCommand extends command(_ep0, _mw0, "DescribeAutoMLJob", DescribeAutoMLJob$) {
-}
-
-class DescribeAutoMLJobV2Command extends command(_ep0, _mw0, "DescribeAutoMLJobV2", DescribeAutoMLJobV2$) {
-}
-
-class DescribeClusterCommand extends command(_ep0, _mw0, "DescribeCluster", DescribeCluster$) {
-}
-
-class DescribeClusterEventCommand extends command(_ep0, _mw0, "DescribeClusterEvent", DescribeClusterEvent$) {
-}
-
-class DescribeClusterNodeCommand extends command(_ep0, _mw0, "DescribeClusterNode", DescribeClusterNode$) {
-}
-
-class DescribeClusterSchedulerConfigCommand extends command(_ep0, _mw0, "DescribeClusterSchedulerConfig", DescribeClusterSchedulerConfig$) {
-}
-
-class DescribeCodeRepositoryCommand extends command(_ep0, _mw0, "DescribeCodeRepository", DescribeCodeRepository$) {
-}
-
-class DescribeCompilationJobCommand extends command(_ep0, _mw0, "DescribeCompilationJob", DescribeCompilationJob$) {
-}
-
-class DescribeComputeQuotaCommand extends command(_ep0, _mw0, "DescribeComputeQuota", DescribeComputeQuota$) {
-}
-
-class DescribeContextCommand extends command(_ep0, _mw0, "DescribeContext", DescribeContext$) {
-}
-
-class DescribeDataQualityJobDefinitionCommand extends command(_ep0, _mw0, "DescribeDataQualityJobDefinition", DescribeDataQualityJobDefinition$) {
-}
-
-class DescribeDeviceCommand extends command(_ep0, _mw0, "DescribeDevice", DescribeDevice$) {
-}
-
-class DescribeDeviceFleetCommand extends command(_ep0, _mw0, "DescribeDeviceFleet", DescribeDeviceFleet$) {
-}
-
-class DescribeDomainCommand extends command(_ep0, _mw0, "DescribeDomain", DescribeDomain$) {
-}
-
-class DescribeEdgeDeploymentPlanCommand extends command(_ep0, _mw0, "DescribeEdgeDeploymentPlan", DescribeEdgeDeploymentPlan$) {
-}
-
-class DescribeEdgePackagingJobCommand extends command(_ep0, _mw0, "DescribeEdgePackagingJob", DescribeEdgePackagingJob$) {
-}
-
-class DescribeEndpointCommand extends command(_ep0, _mw0, "DescribeEndpoint", DescribeEndpoint$) {
-}
-
-class DescribeEndpointConfigCommand extends command(_ep0, _mw0, "DescribeEndpointConfig", DescribeEndpointConfig$) {
-}
-
-class DescribeExperimentCommand extends command(_ep0, _mw0, "DescribeExperiment", DescribeExperiment$) {
-}
-
-class DescribeFeatureGroupCommand extends command(_ep0, _mw0, "DescribeFeatureGroup", DescribeFeatureGroup$) {
-}
-
-class DescribeFeatureMetadataCommand extends command(_ep0, _mw0, "DescribeFeatureMetadata", DescribeFeatureMetadata$) {
-}
-
-class DescribeFlowDefinitionCommand extends command(_ep0, _mw0, "DescribeFlowDefinition", DescribeFlowDefinition$) {
-}
-
-class DescribeHubCommand extends command(_ep0, _mw0, "DescribeHub", DescribeHub$) {
-}
-
-class DescribeHubContentCommand extends command(_ep0, _mw0, "DescribeHubContent", DescribeHubContent$) {
-}
-
-class DescribeHumanTaskUiCommand extends command(_ep0, _mw0, "DescribeHumanTaskUi", DescribeHumanTaskUi$) {
-}
-
-class DescribeHyperParameterTuningJobCommand extends command(_ep0, _mw0, "DescribeHyperParameterTuningJob", DescribeHyperParameterTuningJob$) {
-}
-
-class DescribeImageCommand extends command(_ep0, _mw0, "DescribeImage", DescribeImage$) {
-}
-
-class DescribeImageVersionCommand extends command(_ep0, _mw0, "DescribeImageVersion", DescribeImageVersion$) {
-}
-
-class DescribeInferenceComponentCommand extends command(_ep0, _mw0, "DescribeInferenceComponent", DescribeInferenceComponent$) {
-}
-
-class DescribeInferenceExperimentCommand extends command(_ep0, _mw0, "DescribeInferenceExperiment", DescribeInferenceExperiment$) {
-}
-
-class DescribeInferenceRecommendationsJobCommand extends command(_ep0, _mw0, "DescribeInferenceRecommendationsJob", DescribeInferenceRecommendationsJob$) {
-}
-
-class DescribeJobCommand extends command(_ep0, _mw0, "DescribeJob", DescribeJob$) {
-}
-
-class DescribeJobSchemaVersionCommand extends command(_ep0, _mw0, "DescribeJobSchemaVersion", DescribeJobSchemaVersion$) {
-}
-
-class DescribeLabelingJobCommand extends command(_ep0, _mw0, "DescribeLabelingJob", DescribeLabelingJob$) {
-}
-
-class DescribeLineageGroupCommand extends command(_ep0, _mw0, "DescribeLineageGroup", DescribeLineageGroup$) {
-}
-
-class DescribeMlflowAppCommand extends command(_ep0, _mw0, "DescribeMlflowApp", DescribeMlflowApp$) {
-}
-
-class DescribeMlflowTrackingServerCommand extends command(_ep0, _mw0, "DescribeMlflowTrackingServer", DescribeMlflowTrackingServer$) {
-}
-
-class DescribeModelBiasJobDefinitionCommand extends command(_ep0, _mw0, "DescribeModelBiasJobDefinition", DescribeModelBiasJobDefinition$) {
-}
-
-class DescribeModelCardCommand extends command(_ep0, _mw0, "DescribeModelCard", DescribeModelCard$) {
-}
-
-class DescribeModelCardExportJobCommand extends command(_ep0, _mw0, "DescribeModelCardExportJob", DescribeModelCardExportJob$) {
-}
-
-class DescribeModelCommand extends command(_ep0, _mw0, "DescribeModel", DescribeModel$) {
-}
-
-class DescribeModelExplainabilityJobDefinitionCommand extends command(_ep0, _mw0, "DescribeModelExplainabilityJobDefinition", DescribeModelExplainabilityJobDefinition$) {
-}
-
-class DescribeModelPackageCommand extends command(_ep0, _mw0, "DescribeModelPackage", DescribeModelPackage$) {
-}
-
-class DescribeModelPackageGroupCommand extends command(_ep0, _mw0, "DescribeModelPackageGroup", DescribeModelPackageGroup$) {
-}
-
-class DescribeModelQualityJobDefinitionCommand extends command(_ep0, _mw0, "DescribeModelQualityJobDefinition", DescribeModelQualityJobDefinition$) {
-}
-
-class DescribeMonitoringScheduleCommand extends command(_ep0, _mw0, "DescribeMonitoringSchedule", DescribeMonitoringSchedule$) {
-}
-
-class DescribeNotebookInstanceCommand extends command(_ep0, _mw0, "DescribeNotebookInstance", DescribeNotebookInstance$) {
-}
-
-class DescribeNotebookInstanceLifecycleConfigCommand extends command(_ep0, _mw0, "DescribeNotebookInstanceLifecycleConfig", DescribeNotebookInstanceLifecycleConfig$) {
-}
-
-class DescribeOptimizationJobCommand extends command(_ep0, _mw0, "DescribeOptimizationJob", DescribeOptimizationJob$) {
-}
-
-class DescribePartnerAppCommand extends command(_ep0, _mw0, "DescribePartnerApp", DescribePartnerApp$) {
-}
-
-class DescribePipelineCommand extends command(_ep0, _mw0, "DescribePipeline", DescribePipeline$) {
-}
-
-class DescribePipelineDefinitionForExecutionCommand extends command(_ep0, _mw0, "DescribePipelineDefinitionForExecution", DescribePipelineDefinitionForExecution$) {
-}
-
-class DescribePipelineExecutionCommand extends command(_ep0, _mw0, "DescribePipelineExecution", DescribePipelineExecution$) {
-}
-
-class DescribeProcessingJobCommand extends command(_ep0, _mw0, "DescribeProcessingJob", DescribeProcessingJob$) {
-}
-
-class DescribeProjectCommand extends command(_ep0, _mw0, "DescribeProject", DescribeProject$) {
-}
-
-class DescribeReservedCapacityCommand extends command(_ep0, _mw0, "DescribeReservedCapacity", DescribeReservedCapacity$) {
-}
-
-class DescribeSpaceCommand extends command(_ep0, _mw0, "DescribeSpace", DescribeSpace$) {
-}
-
-class DescribeStudioLifecycleConfigCommand extends command(_ep0, _mw0, "DescribeStudioLifecycleConfig", DescribeStudioLifecycleConfig$) {
-}
-
-class DescribeSubscribedWorkteamCommand extends command(_ep0, _mw0, "DescribeSubscribedWorkteam", DescribeSubscribedWorkteam$) {
-}
-
-class DescribeTrainingJobCommand extends command(_ep0, _mw0, "DescribeTrainingJob", DescribeTrainingJob$) {
-}
-
-class DescribeTrainingPlanCommand extends command(_ep0, _mw0, "DescribeTrainingPlan", DescribeTrainingPlan$) {
-}
-
-class DescribeTrainingPlanExtensionHistoryCommand extends command(_ep0, _mw0, "DescribeTrainingPlanExtensionHistory", DescribeTrainingPlanExtensionHistory$) {
-}
-
-class DescribeTransformJobCommand extends command(_ep0, _mw0, "DescribeTransformJob", DescribeTransformJob$) {
-}
-
-class DescribeTrialCommand extends command(_ep0, _mw0, "DescribeTrial", DescribeTrial$) {
-}
-
-class DescribeTrialComponentCommand extends command(_ep0, _mw0, "DescribeTrialComponent", DescribeTrialComponent$) {
-}
-
-class DescribeUserProfileCommand extends command(_ep0, _mw0, "DescribeUserProfile", DescribeUserProfile$) {
-}
-
-class DescribeWorkforceCommand extends command(_ep0, _mw0, "DescribeWorkforce", DescribeWorkforce$) {
-}
-
-class DescribeWorkteamCommand extends command(_ep0, _mw0, "DescribeWorkteam", DescribeWorkteam$) {
-}
-
-class DetachClusterNodeVolumeCommand extends command(_ep0, _mw0, "DetachClusterNodeVolume", DetachClusterNodeVolume$) {
-}
-
-class DisableSagemakerServicecatalogPortfolioCommand extends command(_ep0, _mw0, "DisableSagemakerServicecatalogPortfolio", DisableSagemakerServicecatalogPortfolio$) {
-}
-
-class DisassociateTrialComponentCommand extends command(_ep0, _mw0, "DisassociateTrialComponent", DisassociateTrialComponent$) {
-}
-
-class EnableSagemakerServicecatalogPortfolioCommand extends command(_ep0, _mw0, "EnableSagemakerServicecatalogPortfolio", EnableSagemakerServicecatalogPortfolio$) {
-}
-
-class ExtendTrainingPlanCommand extends command(_ep0, _mw0, "ExtendTrainingPlan", ExtendTrainingPlan$) {
-}
-
-class GetDeviceFleetReportCommand extends command(_ep0, _mw0, "GetDeviceFleetReport", GetDeviceFleetReport$) {
-}
-
-class GetLineageGroupPolicyCommand extends command(_ep0, _mw0, "GetLineageGroupPolicy", GetLineageGroupPolicy$) {
-}
-
-class GetModelPackageGroupPolicyCommand extends command(_ep0, _mw0, "GetModelPackageGroupPolicy", GetModelPackageGroupPolicy$) {
-}
-
-class GetSagemakerServicecatalogPortfolioStatusCommand extends command(_ep0, _mw0, "GetSagemakerServicecatalogPortfolioStatus", GetSagemakerServicecatalogPortfolioStatus$) {
-}
-
-class GetScalingConfigurationRecommendationCommand extends command(_ep0, _mw0, "GetScalingConfigurationRecommendation", GetScalingConfigurationRecommendation$) {
-}
-
-class GetSearchSuggestionsCommand extends command(_ep0, _mw0, "GetSearchSuggestions", GetSearchSuggestions$) {
-}
-
-class ImportHubContentCommand extends command(_ep0, _mw0, "ImportHubContent", ImportHubContent$) {
-}
-
-class ListActionsCommand extends command(_ep0, _mw0, "ListActions", ListActions$) {
-}
-
-class ListAIBenchmarkJobsCommand extends command(_ep0, _mw0, "ListAIBenchmarkJobs", ListAIBenchmarkJobs$) {
-}
-
-class ListAIRecommendationJobsCommand extends command(_ep0, _mw0, "ListAIRecommendationJobs", ListAIRecommendationJobs$) {
-}
-
-class ListAIWorkloadConfigsCommand extends command(_ep0, _mw0, "ListAIWorkloadConfigs", ListAIWorkloadConfigs$) {
-}
-
-class ListAlgorithmsCommand extends command(_ep0, _mw0, "ListAlgorithms", ListAlgorithms$) {
-}
-
-class ListAliasesCommand extends command(_ep0, _mw0, "ListAliases", ListAliases$) {
-}
-
-class ListAppImageConfigsCommand extends command(_ep0, _mw0, "ListAppImageConfigs", ListAppImageConfigs$) {
-}
-
-class ListAppsCommand extends command(_ep0, _mw0, "ListApps", ListApps$) {
-}
-
-class ListArtifactsCommand extends command(_ep0, _mw0, "ListArtifacts", ListArtifacts$) {
-}
-
-class ListAssociationsCommand extends command(_ep0, _mw0, "ListAssociations", ListAssociations$) {
-}
-
-class ListAutoMLJobsCommand extends command(_ep0, _mw0, "ListAutoMLJobs", ListAutoMLJobs$) {
-}
-
-class ListCandidatesForAutoMLJobCommand extends command(_ep0, _mw0, "ListCandidatesForAutoMLJob", ListCandidatesForAutoMLJob$) {
-}
-
-class ListClusterEventsCommand extends command(_ep0, _mw0, "ListClusterEvents", ListClusterEvents$) {
-}
-
-class ListClusterNodesCommand extends command(_ep0, _mw0, "ListClusterNodes", ListClusterNodes$) {
-}
-
-class ListClusterSchedulerConfigsCommand extends command(_ep0, _mw0, "ListClusterSchedulerConfigs", ListClusterSchedulerConfigs$) {
-}
-
-class ListClustersCommand extends command(_ep0, _mw0, "ListClusters", ListClusters$) {
-}
-
-class ListCodeRepositoriesCommand extends command(_ep0, _mw0, "ListCodeRepositories", ListCodeRepositories$) {
-}
-
-class ListCompilationJobsCommand extends command(_ep0, _mw0, "ListCompilationJobs", ListCompilationJobs$) {
-}
-
-class ListComputeQuotasCommand extends command(_ep0, _mw0, "ListComputeQuotas", ListComputeQuotas$) {
-}
-
-class ListContextsCommand extends command(_ep0, _mw0, "ListContexts", ListContexts$) {
-}
-
-class ListDataQualityJobDefinitionsCommand extends command(_ep0, _mw0, "ListDataQualityJobDefinitions", ListDataQualityJobDefinitions$) {
-}
-
-class ListDeviceFleetsCommand extends command(_ep0, _mw0, "ListDeviceFleets", ListDeviceFleets$) {
-}
-
-class ListDevicesCommand extends command(_ep0, _mw0, "ListDevices", ListDevices$) {
-}
-
-class ListDomainsCommand extends command(_ep0, _mw0, "ListDomains", ListDomains$) {
-}
-
-class ListEdgeDeploymentPlansCommand extends command(_ep0, _mw0, "ListEdgeDeploymentPlans", ListEdgeDeploymentPlans$) {
-}
-
-class ListEdgePackagingJobsCommand extends command(_ep0, _mw0, "ListEdgePackagingJobs", ListEdgePackagingJobs$) {
-}
-
-class ListEndpointConfigsCommand extends command(_ep0, _mw0, "ListEndpointConfigs", ListEndpointConfigs$) {
-}
-
-class ListEndpointsCommand extends command(_ep0, _mw0, "ListEndpoints", ListEndpoints$) {
-}
-
-class ListExperimentsCommand extends command(_ep0, _mw0, "ListExperiments", ListExperiments$) {
-}
-
-class ListFeatureGroupsCommand extends command(_ep0, _mw0, "ListFeatureGroups", ListFeatureGroups$) {
-}
-
-class ListFlowDefinitionsCommand extends command(_ep0, _mw0, "ListFlowDefinitions", ListFlowDefinitions$) {
-}
-
-class ListHubContentsCommand extends command(_ep0, _mw0, "ListHubContents", ListHubContents$) {
-}
-
-class ListHubContentVersionsCommand extends command(_ep0, _mw0, "ListHubContentVersions", ListHubContentVersions$) {
-}
-
-class ListHubsCommand extends command(_ep0, _mw0, "ListHubs", ListHubs$) {
-}
-
-class ListHumanTaskUisCommand extends command(_ep0, _mw0, "ListHumanTaskUis", ListHumanTaskUis$) {
-}
-
-class ListHyperParameterTuningJobsCommand extends command(_ep0, _mw0, "ListHyperParameterTuningJobs", ListHyperParameterTuningJobs$) {
-}
-
-class ListImagesCommand extends command(_ep0, _mw0, "ListImages", ListImages$) {
-}
-
-class ListImageVersionsCommand extends command(_ep0, _mw0, "ListImageVersions", ListImageVersions$) {
-}
-
-class ListInferenceComponentsCommand extends command(_ep0, _mw0, "ListInferenceComponents", ListInferenceComponents$) {
-}
-
-class ListInferenceExperimentsCommand extends command(_ep0, _mw0, "ListInferenceExperiments", ListInferenceExperiments$) {
-}
-
-class ListInferenceRecommendationsJobsCommand extends command(_ep0, _mw0, "ListInferenceRecommendationsJobs", ListInferenceRecommendationsJobs$) {
-}
-
-class ListInferenceRecommendationsJobStepsCommand extends command(_ep0, _mw0, "ListInferenceRecommendationsJobSteps", ListInferenceRecommendationsJobSteps$) {
-}
-
-class ListJobSchemaVersionsCommand extends command(_ep0, _mw0, "ListJobSchemaVersions", ListJobSchemaVersions$) {
-}
-
-class ListJobsCommand extends command(_ep0, _mw0, "ListJobs", ListJobs$) {
-}
-
-class ListLabelingJobsCommand extends command(_ep0, _mw0, "ListLabelingJobs", ListLabelingJobs$) {
-}
-
-class ListLabelingJobsForWorkteamCommand extends command(_ep0, _mw0, "ListLabelingJobsForWorkteam", ListLabelingJobsForWorkteam$) {
-}
-
-class ListLineageGroupsCommand extends command(_ep0, _mw0, "ListLineageGroups", ListLineageGroups$) {
-}
-
-class ListMlflowAppsCommand extends command(_ep0, _mw0, "ListMlflowApps", ListMlflowApps$) {
-}
-
-class ListMlflowTrackingServersCommand extends command(_ep0, _mw0, "ListMlflowTrackingServers", ListMlflowTrackingServers$) {
-}
-
-class ListModelBiasJobDefinitionsCommand extends command(_ep0, _mw0, "ListModelBiasJobDefinitions", ListModelBiasJobDefinitions$) {
-}
-
-class ListModelCardExportJobsCommand extends command(_ep0, _mw0, "ListModelCardExportJobs", ListModelCardExportJobs$) {
-}
-
-class ListModelCardsCommand extends command(_ep0, _mw0, "ListModelCards", ListModelCards$) {
-}
-
-class ListModelCardVersionsCommand extends command(_ep0, _mw0, "ListModelCardVersions", ListModelCardVersions$) {
-}
-
-class ListModelExplainabilityJobDefinitionsCommand extends command(_ep0, _mw0, "ListModelExplainabilityJobDefinitions", ListModelExplainabilityJobDefinitions$) {
-}
-
-class ListModelMetadataCommand extends command(_ep0, _mw0, "ListModelMetadata", ListModelMetadata$) {
-}
-
-class ListModelPackageGroupsCommand extends command(_ep0, _mw0, "ListModelPackageGroups", ListModelPackageGroups$) {
-}
-
-class ListModelPackagesCommand extends command(_ep0, _mw0, "ListModelPackages", ListModelPackages$) {
-}
-
-class ListModelQualityJobDefinitionsCommand extends command(_ep0, _mw0, "ListModelQualityJobDefinitions", ListModelQualityJobDefinitions$) {
-}
-
-class ListModelsCommand extends command(_ep0, _mw0, "ListModels", ListModels$) {
-}
-
-class ListMonitoringAlertHistoryCommand extends command(_ep0, _mw0, "ListMonitoringAlertHistory", ListMonitoringAlertHistory$) {
-}
-
-class ListMonitoringAlertsCommand extends command(_ep0, _mw0, "ListMonitoringAlerts", ListMonitoringAlerts$) {
-}
-
-class ListMonitoringExecutionsCommand extends command(_ep0, _mw0, "ListMonitoringExecutions", ListMonitoringExecutions$) {
-}
-
-class ListMonitoringSchedulesCommand extends command(_ep0, _mw0, "ListMonitoringSchedules", ListMonitoringSchedules$) {
-}
-
-class ListNotebookInstanceLifecycleConfigsCommand extends command(_ep0, _mw0, "ListNotebookInstanceLifecycleConfigs", ListNotebookInstanceLifecycleConfigs$) {
-}
-
-class ListNotebookInstancesCommand extends command(_ep0, _mw0, "ListNotebookInstances", ListNotebookInstances$) {
-}
-
-class ListOptimizationJobsCommand extends command(_ep0, _mw0, "ListOptimizationJobs", ListOptimizationJobs$) {
-}
-
-class ListPartnerAppsCommand extends command(_ep0, _mw0, "ListPartnerApps", ListPartnerApps$) {
-}
-
-class ListPipelineExecutionsCommand extends command(_ep0, _mw0, "ListPipelineExecutions", ListPipelineExecutions$) {
-}
-
-class ListPipelineExecutionStepsCommand extends command(_ep0, _mw0, "ListPipelineExecutionSteps", ListPipelineExecutionSteps$) {
-}
-
-class ListPipelineParametersForExecutionCommand extends command(_ep0, _mw0, "ListPipelineParametersForExecution", ListPipelineParametersForExecution$) {
-}
-
-class ListPipelinesCommand extends command(_ep0, _mw0, "ListPipelines", ListPipelines$) {
-}
-
-class ListPipelineVersionsCommand extends command(_ep0, _mw0, "ListPipelineVersions", ListPipelineVersions$) {
-}
-
-class ListProcessingJobsCommand extends command(_ep0, _mw0, "ListProcessingJobs", ListProcessingJobs$) {
-}
-
-class ListProjectsCommand extends command(_ep0, _mw0, "ListProjects", ListProjects$) {
-}
-
-class ListResourceCatalogsCommand extends command(_ep0, _mw0, "ListResourceCatalogs", ListResourceCatalogs$) {
-}
-
-class ListSpacesCommand extends command(_ep0, _mw0, "ListSpaces", ListSpaces$) {
-}
-
-class ListStageDevicesCommand extends command(_ep0, _mw0, "ListStageDevices", ListStageDevices$) {
-}
-
-class ListStudioLifecycleConfigsCommand extends command(_ep0, _mw0, "ListStudioLifecycleConfigs", ListStudioLifecycleConfigs$) {
-}
-
-class ListSubscribedWorkteamsCommand extends command(_ep0, _mw0, "ListSubscribedWorkteams", ListSubscribedWorkteams$) {
-}
-
-class ListTagsCommand extends command(_ep0, _mw0, "ListTags", ListTags$) {
-}
-
-class ListTrainingJobsCommand extends command(_ep0, _mw0, "ListTrainingJobs", ListTrainingJobs$) {
-}
-
-class ListTrainingJobsForHyperParameterTuningJobCommand extends command(_ep0, _mw0, "ListTrainingJobsForHyperParameterTuningJob", ListTrainingJobsForHyperParameterTuningJob$) {
-}
-
-class ListTrainingPlansCommand extends command(_ep0, _mw0, "ListTrainingPlans", ListTrainingPlans$) {
-}
-
-class ListTransformJobsCommand extends command(_ep0, _mw0, "ListTransformJobs", ListTransformJobs$) {
-}
-
-class ListTrialComponentsCommand extends command(_ep0, _mw0, "ListTrialComponents", ListTrialComponents$) {
-}
-
-class ListTrialsCommand extends command(_ep0, _mw0, "ListTrials", ListTrials$) {
-}
-
-class ListUltraServersByReservedCapacityCommand extends command(_ep0, _mw0, "ListUltraServersByReservedCapacity", ListUltraServersByReservedCapacity$) {
-}
-
-class ListUserProfilesCommand extends command(_ep0, _mw0, "ListUserProfiles", ListUserProfiles$) {
-}
-
-class ListWorkforcesCommand extends command(_ep0, _mw0, "ListWorkforces", ListWorkforces$) {
-}
-
-class ListWorkteamsCommand extends command(_ep0, _mw0, "ListWorkteams", ListWorkteams$) {
-}
-
-class PutModelPackageGroupPolicyCommand extends command(_ep0, _mw0, "PutModelPackageGroupPolicy", PutModelPackageGroupPolicy$) {
-}
-
-class QueryLineageCommand extends command(_ep0, _mw0, "QueryLineage", QueryLineage$) {
-}
-
-class RegisterDevicesCommand extends command(_ep0, _mw0, "RegisterDevices", RegisterDevices$) {
-}
-
-class RenderUiTemplateCommand extends command(_ep0, _mw0, "RenderUiTemplate", RenderUiTemplate$) {
-}
-
-class RetryPipelineExecutionCommand extends command(_ep0, _mw0, "RetryPipelineExecution", RetryPipelineExecution$) {
-}
-
-class SearchCommand extends command(_ep0, _mw0, "Search", Search$) {
-}
-
-class SearchTrainingPlanOfferingsCommand extends command(_ep0, _mw0, "SearchTrainingPlanOfferings", SearchTrainingPlanOfferings$) {
-}
-
-class SendPipelineExecutionStepFailureCommand extends command(_ep0, _mw0, "SendPipelineExecutionStepFailure", SendPipelineExecutionStepFailure$) {
-}
-
-class SendPipelineExecutionStepSuccessCommand extends command(_ep0, _mw0, "SendPipelineExecutionStepSuccess", SendPipelineExecutionStepSuccess$) {
-}
-
-class StartClusterHealthCheckCommand extends command(_ep0, _mw0, "StartClusterHealthCheck", StartClusterHealthCheck$) {
-}
-
-class StartEdgeDeploymentStageCommand extends command(_ep0, _mw0, "StartEdgeDeploymentStage", StartEdgeDeploymentStage$) {
-}
-
-class StartInferenceExperimentCommand extends command(_ep0, _mw0, "StartInferenceExperiment", StartInferenceExperiment$) {
-}
-
-class StartMlflowTrackingServerCommand extends command(_ep0, _mw0, "StartMlflowTrackingServer", StartMlflowTrackingServer$) {
-}
-
-class StartMonitoringScheduleCommand extends command(_ep0, _mw0, "StartMonitoringSchedule", StartMonitoringSchedule$) {
-}
-
-class StartNotebookInstanceCommand extends command(_ep0, _mw0, "StartNotebookInstance", StartNotebookInstance$) {
-}
-
-class StartPipelineExecutionCommand extends command(_ep0, _mw0, "StartPipelineExecution", StartPipelineExecution$) {
-}
-
-class StartSessionCommand extends command(_ep0, _mw0, "StartSession", StartSession$) {
-}
-
-class StopAIBenchmarkJobCommand extends command(_ep0, _mw0, "StopAIBenchmarkJob", StopAIBenchmarkJob$) {
-}
-
-class StopAIRecommendationJobCommand extends command(_ep0, _mw0, "StopAIRecommendationJob", StopAIRecommendationJob$) {
-}
-
-class StopAutoMLJobCommand extends command(_ep0, _mw0, "StopAutoMLJob", StopAutoMLJob$) {
-}
-
-class StopCompilationJobCommand extends command(_ep0, _mw0, "StopCompilationJob", StopCompilationJob$) {
-}
-
-class StopEdgeDeploymentStageCommand extends command(_ep0, _mw0, "StopEdgeDeploymentStage", StopEdgeDeploymentStage$) {
-}
-
-class StopEdgePackagingJobCommand extends command(_ep0, _mw0, "StopEdgePackagingJob", StopEdgePackagingJob$) {
-}
-
-class StopHyperParameterTuningJobCommand extends command(_ep0, _mw0, "StopHyperParameterTuningJob", StopHyperParameterTuningJob$) {
-}
-
-class StopInferenceExperimentCommand extends command(_ep0, _mw0, "StopInferenceExperiment", StopInferenceExperiment$) {
-}
-
-class StopInferenceRecommendationsJobCommand extends command(_ep0, _mw0, "StopInferenceRecommendationsJob", StopInferenceRecommendationsJob$) {
-}
-
-class StopJobCommand extends command(_ep0, _mw0, "StopJob", StopJob$) {
-}
-
-class StopLabelingJobCommand extends command(_ep0, _mw0, "StopLabelingJob", StopLabelingJob$) {
-}
-
-class StopMlflowTrackingServerCommand extends command(_ep0, _mw0, "StopMlflowTrackingServer", StopMlflowTrackingServer$) {
-}
-
-class StopMonitoringScheduleCommand extends command(_ep0, _mw0, "StopMonitoringSchedule", StopMonitoringSchedule$) {
-}
-
-class StopNotebookInstanceCommand extends command(_ep0, _mw0, "StopNotebookInstance", StopNotebookInstance$) {
-}
-
-class StopOptimizationJobCommand extends command(_ep0, _mw0, "StopOptimizationJob", StopOptimizationJob$) {
-}
-
-class StopPipelineExecutionCommand extends command(_ep0, _mw0, "StopPipelineExecution", StopPipelineExecution$) {
-}
-
-class StopProcessingJobCommand extends command(_ep0, _mw0, "StopProcessingJob", StopProcessingJob$) {
-}
-
-class StopTrainingJobCommand extends command(_ep0, _mw0, "StopTrainingJob", StopTrainingJob$) {
-}
-
-class StopTransformJobCommand extends command(_ep0, _mw0, "StopTransformJob", StopTransformJob$) {
-}
-
-class UpdateActionCommand extends command(_ep0, _mw0, "UpdateAction", UpdateAction$) {
-}
-
-class UpdateAppImageConfigCommand extends command(_ep0, _mw0, "UpdateAppImageConfig", UpdateAppImageConfig$) {
-}
-
-class UpdateArtifactCommand extends command(_ep0, _mw0, "UpdateArtifact", UpdateArtifact$) {
-}
-
-class UpdateClusterCommand extends command(_ep0, _mw0, "UpdateCluster", UpdateCluster$) {
-}
-
-class UpdateClusterSchedulerConfigCommand extends command(_ep0, _mw0, "UpdateClusterSchedulerConfig", UpdateClusterSchedulerConfig$) {
-}
-
-class UpdateClusterSoftwareCommand extends command(_ep0, _mw0, "UpdateClusterSoftware", UpdateClusterSoftware$) {
-}
-
-class UpdateCodeRepositoryCommand extends command(_ep0, _mw0, "UpdateCodeRepository", UpdateCodeRepository$) {
-}
-
-class UpdateComputeQuotaCommand extends command(_ep0, _mw0, "UpdateComputeQuota", UpdateComputeQuota$) {
-}
-
-class UpdateContextCommand extends command(_ep0, _mw0, "UpdateContext", UpdateContext$) {
-}
-
-class UpdateDeviceFleetCommand extends command(_ep0, _mw0, "UpdateDeviceFleet", UpdateDeviceFleet$) {
-}
-
-class UpdateDevicesCommand extends command(_ep0, _mw0, "UpdateDevices", UpdateDevices$) {
-}
-
-class UpdateDomainCommand extends command(_ep0, _mw0, "UpdateDomain", UpdateDomain$) {
-}
-
-class UpdateEndpointCommand extends command(_ep0, _mw0, "UpdateEndpoint", UpdateEndpoint$) {
-}
-
-class UpdateEndpointWeightsAndCapacitiesCommand extends command(_ep0, _mw0, "UpdateEndpointWeightsAndCapacities", UpdateEndpointWeightsAndCapacities$) {
-}
-
-class UpdateExperimentCommand extends command(_ep0, _mw0, "UpdateExperiment", UpdateExperiment$) {
-}
-
-class UpdateFeatureGroupCommand extends command(_ep0, _mw0, "UpdateFeatureGroup", UpdateFeatureGroup$) {
-}
-
-class UpdateFeatureMetadataCommand extends command(_ep0, _mw0, "UpdateFeatureMetadata", UpdateFeatureMetadata$) {
-}
-
-class UpdateHubCommand extends command(_ep0, _mw0, "UpdateHub", UpdateHub$) {
-}
-
-class UpdateHubContentCommand extends command(_ep0, _mw0, "UpdateHubContent", UpdateHubContent$) {
-}
-
-class UpdateHubContentReferenceCommand extends command(_ep0, _mw0, "UpdateHubContentReference", UpdateHubContentReference$) {
-}
-
-class UpdateImageCommand extends command(_ep0, _mw0, "UpdateImage", UpdateImage$) {
-}
-
-class UpdateImageVersionCommand extends command(_ep0, _mw0, "UpdateImageVersion", UpdateImageVersion$) {
-}
-
-class UpdateInferenceComponentCommand extends command(_ep0, _mw0, "UpdateInferenceComponent", UpdateInferenceComponent$) {
-}
-
-class UpdateInferenceComponentRuntimeConfigCommand extends command(_ep0, _mw0, "UpdateInferenceComponentRuntimeConfig", UpdateInferenceComponentRuntimeConfig$) {
-}
-
-class UpdateInferenceExperimentCommand extends command(_ep0, _mw0, "UpdateInferenceExperiment", UpdateInferenceExperiment$) {
-}
-
-class UpdateMlflowAppCommand extends command(_ep0, _mw0, "UpdateMlflowApp", UpdateMlflowApp$) {
-}
-
-class UpdateMlflowTrackingServerCommand extends command(_ep0, _mw0, "UpdateMlflowTrackingServer", UpdateMlflowTrackingServer$) {
-}
-
-class UpdateModelCardCommand extends command(_ep0, _mw0, "UpdateModelCard", UpdateModelCard$) {
-}
-
-class UpdateModelPackageCommand extends command(_ep0, _mw0, "UpdateModelPackage", UpdateModelPackage$) {
-}
-
-class UpdateMonitoringAlertCommand extends command(_ep0, _mw0, "UpdateMonitoringAlert", UpdateMonitoringAlert$) {
-}
-
-class UpdateMonitoringScheduleCommand extends command(_ep0, _mw0, "UpdateMonitoringSchedule", UpdateMonitoringSchedule$) {
-}
-
-class UpdateNotebookInstanceCommand extends command(_ep0, _mw0, "UpdateNotebookInstance", UpdateNotebookInstance$) {
-}
-
-class UpdateNotebookInstanceLifecycleConfigCommand extends command(_ep0, _mw0, "UpdateNotebookInstanceLifecycleConfig", UpdateNotebookInstanceLifecycleConfig$) {
-}
-
-class UpdatePartnerAppCommand extends command(_ep0, _mw0, "UpdatePartnerApp", UpdatePartnerApp$) {
-}
-
-class UpdatePipelineCommand extends command(_ep0, _mw0, "UpdatePipeline", UpdatePipeline$) {
-}
-
-class UpdatePipelineExecutionCommand extends command(_ep0, _mw0, "UpdatePipelineExecution", UpdatePipelineExecution$) {
-}
-
-class UpdatePipelineVersionCommand extends command(_ep0, _mw0, "UpdatePipelineVersion", UpdatePipelineVersion$) {
-}
-
-class UpdateProjectCommand extends command(_ep0, _mw0, "UpdateProject", UpdateProject$) {
-}
-
-class UpdateSpaceCommand extends command(_ep0, _mw0, "UpdateSpace", UpdateSpace$) {
-}
-
-class UpdateTrainingJobCommand extends command(_ep0, _mw0, "UpdateTrainingJob", UpdateTrainingJob$) {
-}
-
-class UpdateTrialCommand extends command(_ep0, _mw0, "UpdateTrial", UpdateTrial$) {
-}
-
-class UpdateTrialComponentCommand extends command(_ep0, _mw0, "UpdateTrialComponent", UpdateTrialComponent$) {
-}
-
-class UpdateUserProfileCommand extends command(_ep0, _mw0, "UpdateUserProfile", UpdateUserProfile$) {
-}
-
-class UpdateWorkforceCommand extends command(_ep0, _mw0, "UpdateWorkforce", UpdateWorkforce$) {
-}
-
-class UpdateWorkteamCommand extends command(_ep0, _mw0, "UpdateWorkteam", UpdateWorkteam$) {
-}
-
-const paginateCreateHubContentPresignedUrls = createPaginator(SageMakerClient, CreateHubContentPresignedUrlsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeTrainingPlanExtensionHistory = createPaginator(SageMakerClient, DescribeTrainingPlanExtensionHistoryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListActions = createPaginator(SageMakerClient, ListActionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAIBenchmarkJobs = createPaginator(SageMakerClient, ListAIBenchmarkJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAIRecommendationJobs = createPaginator(SageMakerClient, ListAIRecommendationJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAIWorkloadConfigs = createPaginator(SageMakerClient, ListAIWorkloadConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAlgorithms = createPaginator(SageMakerClient, ListAlgorithmsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAliases = createPaginator(SageMakerClient, ListAliasesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAppImageConfigs = createPaginator(SageMakerClient, ListAppImageConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListApps = createPaginator(SageMakerClient, ListAppsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListArtifacts = createPaginator(SageMakerClient, ListArtifactsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAssociations = createPaginator(SageMakerClient, ListAssociationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAutoMLJobs = createPaginator(SageMakerClient, ListAutoMLJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCandidatesForAutoMLJob = createPaginator(SageMakerClient, ListCandidatesForAutoMLJobCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListClusterEvents = createPaginator(SageMakerClient, ListClusterEventsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListClusterNodes = createPaginator(SageMakerClient, ListClusterNodesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListClusterSchedulerConfigs = createPaginator(SageMakerClient, ListClusterSchedulerConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListClusters = createPaginator(SageMakerClient, ListClustersCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCodeRepositories = createPaginator(SageMakerClient, ListCodeRepositoriesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCompilationJobs = createPaginator(SageMakerClient, ListCompilationJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListComputeQuotas = createPaginator(SageMakerClient, ListComputeQuotasCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListContexts = createPaginator(SageMakerClient, ListContextsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDataQualityJobDefinitions = createPaginator(SageMakerClient, ListDataQualityJobDefinitionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDeviceFleets = createPaginator(SageMakerClient, ListDeviceFleetsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDevices = createPaginator(SageMakerClient, ListDevicesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDomains = createPaginator(SageMakerClient, ListDomainsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListEdgeDeploymentPlans = createPaginator(SageMakerClient, ListEdgeDeploymentPlansCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListEdgePackagingJobs = createPaginator(SageMakerClient, ListEdgePackagingJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListEndpointConfigs = createPaginator(SageMakerClient, ListEndpointConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListEndpoints = createPaginator(SageMakerClient, ListEndpointsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListExperiments = createPaginator(SageMakerClient, ListExperimentsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListFeatureGroups = createPaginator(SageMakerClient, ListFeatureGroupsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListFlowDefinitions = createPaginator(SageMakerClient, ListFlowDefinitionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListHumanTaskUis = createPaginator(SageMakerClient, ListHumanTaskUisCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListHyperParameterTuningJobs = createPaginator(SageMakerClient, ListHyperParameterTuningJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListImages = createPaginator(SageMakerClient, ListImagesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListImageVersions = createPaginator(SageMakerClient, ListImageVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListInferenceComponents = createPaginator(SageMakerClient, ListInferenceComponentsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListInferenceExperiments = createPaginator(SageMakerClient, ListInferenceExperimentsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListInferenceRecommendationsJobs = createPaginator(SageMakerClient, ListInferenceRecommendationsJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListInferenceRecommendationsJobSteps = createPaginator(SageMakerClient, ListInferenceRecommendationsJobStepsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListJobSchemaVersions = createPaginator(SageMakerClient, ListJobSchemaVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListJobs = createPaginator(SageMakerClient, ListJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListLabelingJobsForWorkteam = createPaginator(SageMakerClient, ListLabelingJobsForWorkteamCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListLabelingJobs = createPaginator(SageMakerClient, ListLabelingJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListLineageGroups = createPaginator(SageMakerClient, ListLineageGroupsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMlflowApps = createPaginator(SageMakerClient, ListMlflowAppsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMlflowTrackingServers = createPaginator(SageMakerClient, ListMlflowTrackingServersCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelBiasJobDefinitions = createPaginator(SageMakerClient, ListModelBiasJobDefinitionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelCardExportJobs = createPaginator(SageMakerClient, ListModelCardExportJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelCards = createPaginator(SageMakerClient, ListModelCardsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelCardVersions = createPaginator(SageMakerClient, ListModelCardVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelExplainabilityJobDefinitions = createPaginator(SageMakerClient, ListModelExplainabilityJobDefinitionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelMetadata = createPaginator(SageMakerClient, ListModelMetadataCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelPackageGroups = createPaginator(SageMakerClient, ListModelPackageGroupsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelPackages = createPaginator(SageMakerClient, ListModelPackagesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModelQualityJobDefinitions = createPaginator(SageMakerClient, ListModelQualityJobDefinitionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListModels = createPaginator(SageMakerClient, ListModelsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMonitoringAlertHistory = createPaginator(SageMakerClient, ListMonitoringAlertHistoryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMonitoringAlerts = createPaginator(SageMakerClient, ListMonitoringAlertsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMonitoringExecutions = createPaginator(SageMakerClient, ListMonitoringExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMonitoringSchedules = createPaginator(SageMakerClient, ListMonitoringSchedulesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListNotebookInstanceLifecycleConfigs = createPaginator(SageMakerClient, ListNotebookInstanceLifecycleConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListNotebookInstances = createPaginator(SageMakerClient, ListNotebookInstancesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListOptimizationJobs = createPaginator(SageMakerClient, ListOptimizationJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPartnerApps = createPaginator(SageMakerClient, ListPartnerAppsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPipelineExecutions = createPaginator(SageMakerClient, ListPipelineExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPipelineExecutionSteps = createPaginator(SageMakerClient, ListPipelineExecutionStepsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPipelineParametersForExecution = createPaginator(SageMakerClient, ListPipelineParametersForExecutionCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPipelines = createPaginator(SageMakerClient, ListPipelinesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListPipelineVersions = createPaginator(SageMakerClient, ListPipelineVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListProcessingJobs = createPaginator(SageMakerClient, ListProcessingJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListProjects = createPaginator(SageMakerClient, ListProjectsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListResourceCatalogs = createPaginator(SageMakerClient, ListResourceCatalogsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListSpaces = createPaginator(SageMakerClient, ListSpacesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListStageDevices = createPaginator(SageMakerClient, ListStageDevicesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListStudioLifecycleConfigs = createPaginator(SageMakerClient, ListStudioLifecycleConfigsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListSubscribedWorkteams = createPaginator(SageMakerClient, ListSubscribedWorkteamsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTags = createPaginator(SageMakerClient, ListTagsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTrainingJobsForHyperParameterTuningJob = createPaginator(SageMakerClient, ListTrainingJobsForHyperParameterTuningJobCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTrainingJobs = createPaginator(SageMakerClient, ListTrainingJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTrainingPlans = createPaginator(SageMakerClient, ListTrainingPlansCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTransformJobs = createPaginator(SageMakerClient, ListTransformJobsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTrialComponents = createPaginator(SageMakerClient, ListTrialComponentsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListTrials = createPaginator(SageMakerClient, ListTrialsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListUltraServersByReservedCapacity = createPaginator(SageMakerClient, ListUltraServersByReservedCapacityCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListUserProfiles = createPaginator(SageMakerClient, ListUserProfilesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListWorkforces = createPaginator(SageMakerClient, ListWorkforcesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListWorkteams = createPaginator(SageMakerClient, ListWorkteamsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateQueryLineage = createPaginator(SageMakerClient, QueryLineageCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateSearch = createPaginator(SageMakerClient, SearchCommand, "NextToken", "NextToken", "MaxResults");
-
-const checkState$c = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeEndpointCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.EndpointStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.SUCCESS, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForEndpointDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$c);
-};
-const waitUntilEndpointDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$c);
-    return checkExceptions(result);
-};
-
-const checkState$b = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeEndpointCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.EndpointStatus;
-            };
-            if (returnComparator() === "InService") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.EndpointStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForEndpointInService = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$b);
-};
-const waitUntilEndpointInService = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$b);
-    return checkExceptions(result);
-};
-
-const checkState$a = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ImageStatus;
-            };
-            if (returnComparator() === "CREATED") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.ImageStatus;
-            };
-            if (returnComparator() === "CREATE_FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageCreated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$a);
-};
-const waitUntilImageCreated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$a);
-    return checkExceptions(result);
-};
-
-const checkState$9 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ImageStatus;
-            };
-            if (returnComparator() === "DELETE_FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ResourceNotFoundException") {
-            return { state: WaiterState.SUCCESS, reason };
-        }
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$9);
-};
-const waitUntilImageDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$9);
-    return checkExceptions(result);
-};
-
-const checkState$8 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ImageStatus;
-            };
-            if (returnComparator() === "CREATED") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.ImageStatus;
-            };
-            if (returnComparator() === "UPDATE_FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageUpdated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
-};
-const waitUntilImageUpdated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
-    return checkExceptions(result);
-};
-
-const checkState$7 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageVersionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ImageVersionStatus;
-            };
-            if (returnComparator() === "CREATED") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.ImageVersionStatus;
-            };
-            if (returnComparator() === "CREATE_FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageVersionCreated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
-};
-const waitUntilImageVersionCreated = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
-    return checkExceptions(result);
-};
-
-const checkState$6 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageVersionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ImageVersionStatus;
-            };
-            if (returnComparator() === "DELETE_FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ResourceNotFoundException") {
-            return { state: WaiterState.SUCCESS, reason };
-        }
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageVersionDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
-};
-const waitUntilImageVersionDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
-    return checkExceptions(result);
-};
-
-const checkState$5 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeNotebookInstanceCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.NotebookInstanceStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.SUCCESS, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForNotebookInstanceDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
-};
-const waitUntilNotebookInstanceDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
-    return checkExceptions(result);
-};
-
-const checkState$4 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeNotebookInstanceCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.NotebookInstanceStatus;
-            };
-            if (returnComparator() === "InService") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.NotebookInstanceStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForNotebookInstanceInService = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
-};
-const waitUntilNotebookInstanceInService = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
-    return checkExceptions(result);
-};
-
-const checkState$3 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeNotebookInstanceCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.NotebookInstanceStatus;
-            };
-            if (returnComparator() === "Stopped") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.NotebookInstanceStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForNotebookInstanceStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-};
-const waitUntilNotebookInstanceStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-    return checkExceptions(result);
-};
-
-const checkState$2 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeProcessingJobCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.ProcessingJobStatus;
-            };
-            if (returnComparator() === "Completed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.ProcessingJobStatus;
-            };
-            if (returnComparator() === "Stopped") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.ProcessingJobStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForProcessingJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-};
-const waitUntilProcessingJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-    return checkExceptions(result);
-};
-
-const checkState$1 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeTrainingJobCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.TrainingJobStatus;
-            };
-            if (returnComparator() === "Completed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.TrainingJobStatus;
-            };
-            if (returnComparator() === "Stopped") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.TrainingJobStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForTrainingJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 120, maxDelay: 21600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-};
-const waitUntilTrainingJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 120, maxDelay: 21600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-    return checkExceptions(result);
-};
-
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeTransformJobCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.TransformJobStatus;
-            };
-            if (returnComparator() === "Completed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.TransformJobStatus;
-            };
-            if (returnComparator() === "Stopped") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.TransformJobStatus;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ValidationException") {
-            return { state: WaiterState.FAILURE, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForTransformJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilTransformJobCompletedOrStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 3600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
-
-const commands = {
-    AddAssociationCommand,
-    AddTagsCommand,
-    AssociateTrialComponentCommand,
-    AttachClusterNodeNetworkInterfaceCommand,
-    AttachClusterNodeVolumeCommand,
-    BatchAddClusterNodesCommand,
-    BatchDeleteClusterNodesCommand,
-    BatchDescribeModelPackageCommand,
-    BatchRebootClusterNodesCommand,
-    BatchReplaceClusterNodesCommand,
-    CreateActionCommand,
-    CreateAIBenchmarkJobCommand,
-    CreateAIRecommendationJobCommand,
-    CreateAIWorkloadConfigCommand,
-    CreateAlgorithmCommand,
-    CreateAppCommand,
-    CreateAppImageConfigCommand,
-    CreateArtifactCommand,
-    CreateAutoMLJobCommand,
-    CreateAutoMLJobV2Command,
-    CreateClusterCommand,
-    CreateClusterSchedulerConfigCommand,
-    CreateCodeRepositoryCommand,
-    CreateCompilationJobCommand,
-    CreateComputeQuotaCommand,
-    CreateContextCommand,
-    CreateDataQualityJobDefinitionCommand,
-    CreateDeviceFleetCommand,
-    CreateDomainCommand,
-    CreateEdgeDeploymentPlanCommand,
-    CreateEdgeDeploymentStageCommand,
-    CreateEdgePackagingJobCommand,
-    CreateEndpointCommand,
-    CreateEndpointConfigCommand,
-    CreateExperimentCommand,
-    CreateFeatureGroupCommand,
-    CreateFlowDefinitionCommand,
-    CreateHubCommand,
-    CreateHubContentPresignedUrlsCommand,
-    CreateHubContentReferenceCommand,
-    CreateHumanTaskUiCommand,
-    CreateHyperParameterTuningJobCommand,
-    CreateImageCommand,
-    CreateImageVersionCommand,
-    CreateInferenceComponentCommand,
-    CreateInferenceExperimentCommand,
-    CreateInferenceRecommendationsJobCommand,
-    CreateJobCommand,
-    CreateLabelingJobCommand,
-    CreateMlflowAppCommand,
-    CreateMlflowTrackingServerCommand,
-    CreateModelCommand,
-    CreateModelBiasJobDefinitionCommand,
-    CreateModelCardCommand,
-    CreateModelCardExportJobCommand,
-    CreateModelExplainabilityJobDefinitionCommand,
-    CreateModelPackageCommand,
-    CreateModelPackageGroupCommand,
-    CreateModelQualityJobDefinitionCommand,
-    CreateMonitoringScheduleCommand,
-    CreateNotebookInstanceCommand,
-    CreateNotebookInstanceLifecycleConfigCommand,
-    CreateOptimizationJobCommand,
-    CreatePartnerAppCommand,
-    CreatePartnerAppPresignedUrlCommand,
-    CreatePipelineCommand,
-    CreatePresignedDomainUrlCommand,
-    CreatePresignedMlflowAppUrlCommand,
-    CreatePresignedMlflowTrackingServerUrlCommand,
-    CreatePresignedNotebookInstanceUrlCommand,
-    CreateProcessingJobCommand,
-    CreateProjectCommand,
-    CreateSpaceCommand,
-    CreateStudioLifecycleConfigCommand,
-    CreateTrainingJobCommand,
-    CreateTrainingPlanCommand,
-    CreateTransformJobCommand,
-    CreateTrialCommand,
-    CreateTrialComponentCommand,
-    CreateUserProfileCommand,
-    CreateWorkforceCommand,
-    CreateWorkteamCommand,
-    DeleteActionCommand,
-    DeleteAIBenchmarkJobCommand,
-    DeleteAIRecommendationJobCommand,
-    DeleteAIWorkloadConfigCommand,
-    DeleteAlgorithmCommand,
-    DeleteAppCommand,
-    DeleteAppImageConfigCommand,
-    DeleteArtifactCommand,
-    DeleteAssociationCommand,
-    DeleteClusterCommand,
-    DeleteClusterSchedulerConfigCommand,
-    DeleteCodeRepositoryCommand,
-    DeleteCompilationJobCommand,
-    DeleteComputeQuotaCommand,
-    DeleteContextCommand,
-    DeleteDataQualityJobDefinitionCommand,
-    DeleteDeviceFleetCommand,
-    DeleteDomainCommand,
-    DeleteEdgeDeploymentPlanCommand,
-    DeleteEdgeDeploymentStageCommand,
-    DeleteEndpointCommand,
-    DeleteEndpointConfigCommand,
-    DeleteExperimentCommand,
-    DeleteFeatureGroupCommand,
-    DeleteFlowDefinitionCommand,
-    DeleteHubCommand,
-    DeleteHubContentCommand,
-    DeleteHubContentReferenceCommand,
-    DeleteHumanTaskUiCommand,
-    DeleteHyperParameterTuningJobCommand,
-    DeleteImageCommand,
-    DeleteImageVersionCommand,
-    DeleteInferenceComponentCommand,
-    DeleteInferenceExperimentCommand,
-    DeleteJobCommand,
-    DeleteMlflowAppCommand,
-    DeleteMlflowTrackingServerCommand,
-    DeleteModelCommand,
-    DeleteModelBiasJobDefinitionCommand,
-    DeleteModelCardCommand,
-    DeleteModelExplainabilityJobDefinitionCommand,
-    DeleteModelPackageCommand,
-    DeleteModelPackageGroupCommand,
-    DeleteModelPackageGroupPolicyCommand,
-    DeleteModelQualityJobDefinitionCommand,
-    DeleteMonitoringScheduleCommand,
-    DeleteNotebookInstanceCommand,
-    DeleteNotebookInstanceLifecycleConfigCommand,
-    DeleteOptimizationJobCommand,
-    DeletePartnerAppCommand,
-    DeletePipelineCommand,
-    DeleteProcessingJobCommand,
-    DeleteProjectCommand,
-    DeleteSpaceCommand,
-    DeleteStudioLifecycleConfigCommand,
-    DeleteTagsCommand,
-    DeleteTrainingJobCommand,
-    DeleteTrialCommand,
-    DeleteTrialComponentCommand,
-    DeleteUserProfileCommand,
-    DeleteWorkforceCommand,
-    DeleteWorkteamCommand,
-    DeregisterDevicesCommand,
-    DescribeActionCommand,
-    DescribeAIBenchmarkJobCommand,
-    DescribeAIRecommendationJobCommand,
-    DescribeAIWorkloadConfigCommand,
-    DescribeAlgorithmCommand,
-    DescribeAppCommand,
-    DescribeAppImageConfigCommand,
-    DescribeArtifactCommand,
-    DescribeAutoMLJobCommand,
-    DescribeAutoMLJobV2Command,
-    DescribeClusterCommand,
-    DescribeClusterEventCommand,
-    DescribeClusterNodeCommand,
-    DescribeClusterSchedulerConfigCommand,
-    DescribeCodeRepositoryCommand,
-    DescribeCompilationJobCommand,
-    DescribeComputeQuotaCommand,
-    DescribeContextCommand,
-    DescribeDataQualityJobDefinitionCommand,
-    DescribeDeviceCommand,
-    DescribeDeviceFleetCommand,
-    DescribeDomainCommand,
-    DescribeEdgeDeploymentPlanCommand,
-    DescribeEdgePackagingJobCommand,
-    DescribeEndpointCommand,
-    DescribeEndpointConfigCommand,
-    DescribeExperimentCommand,
-    DescribeFeatureGroupCommand,
-    DescribeFeatureMetadataCommand,
-    DescribeFlowDefinitionCommand,
-    DescribeHubCommand,
-    DescribeHubContentCommand,
-    DescribeHumanTaskUiCommand,
-    DescribeHyperParameterTuningJobCommand,
-    DescribeImageCommand,
-    DescribeImageVersionCommand,
-    DescribeInferenceComponentCommand,
-    DescribeInferenceExperimentCommand,
-    DescribeInferenceRecommendationsJobCommand,
-    DescribeJobCommand,
-    DescribeJobSchemaVersionCommand,
-    DescribeLabelingJobCommand,
-    DescribeLineageGroupCommand,
-    DescribeMlflowAppCommand,
-    DescribeMlflowTrackingServerCommand,
-    DescribeModelCommand,
-    DescribeModelBiasJobDefinitionCommand,
-    DescribeModelCardCommand,
-    DescribeModelCardExportJobCommand,
-    DescribeModelExplainabilityJobDefinitionCommand,
-    DescribeModelPackageCommand,
-    DescribeModelPackageGroupCommand,
-    DescribeModelQualityJobDefinitionCommand,
-    DescribeMonitoringScheduleCommand,
-    DescribeNotebookInstanceCommand,
-    DescribeNotebookInstanceLifecycleConfigCommand,
-    DescribeOptimizationJobCommand,
-    DescribePartnerAppCommand,
-    DescribePipelineCommand,
-    DescribePipelineDefinitionForExecutionCommand,
-    DescribePipelineExecutionCommand,
-    DescribeProcessingJobCommand,
-    DescribeProjectCommand,
-    DescribeReservedCapacityCommand,
-    DescribeSpaceCommand,
-    DescribeStudioLifecycleConfigCommand,
-    DescribeSubscribedWorkteamCommand,
-    DescribeTrainingJobCommand,
-    DescribeTrainingPlanCommand,
-    DescribeTrainingPlanExtensionHistoryCommand,
-    DescribeTransformJobCommand,
-    DescribeTrialCommand,
-    DescribeTrialComponentCommand,
-    DescribeUserProfileCommand,
-    DescribeWorkforceCommand,
-    DescribeWorkteamCommand,
-    DetachClusterNodeVolumeCommand,
-    DisableSagemakerServicecatalogPortfolioCommand,
-    DisassociateTrialComponentCommand,
-    EnableSagemakerServicecatalogPortfolioCommand,
-    ExtendTrainingPlanCommand,
-    GetDeviceFleetReportCommand,
-    GetLineageGroupPolicyCommand,
-    GetModelPackageGroupPolicyCommand,
-    GetSagemakerServicecatalogPortfolioStatusCommand,
-    GetScalingConfigurationRecommendationCommand,
-    GetSearchSuggestionsCommand,
-    ImportHubContentCommand,
-    ListActionsCommand,
-    ListAIBenchmarkJobsCommand,
-    ListAIRecommendationJobsCommand,
-    ListAIWorkloadConfigsCommand,
-    ListAlgorithmsCommand,
-    ListAliasesCommand,
-    ListAppImageConfigsCommand,
-    ListAppsCommand,
-    ListArtifactsCommand,
-    ListAssociationsCommand,
-    ListAutoMLJobsCommand,
-    ListCandidatesForAutoMLJobCommand,
-    ListClusterEventsCommand,
-    ListClusterNodesCommand,
-    ListClustersCommand,
-    ListClusterSchedulerConfigsCommand,
-    ListCodeRepositoriesCommand,
-    ListCompilationJobsCommand,
-    ListComputeQuotasCommand,
-    ListContextsCommand,
-    ListDataQualityJobDefinitionsCommand,
-    ListDeviceFleetsCommand,
-    ListDevicesCommand,
-    ListDomainsCommand,
-    ListEdgeDeploymentPlansCommand,
-    ListEdgePackagingJobsCommand,
-    ListEndpointConfigsCommand,
-    ListEndpointsCommand,
-    ListExperimentsCommand,
-    ListFeatureGroupsCommand,
-    ListFlowDefinitionsCommand,
-    ListHubContentsCommand,
-    ListHubContentVersionsCommand,
-    ListHubsCommand,
-    ListHumanTaskUisCommand,
-    ListHyperParameterTuningJobsCommand,
-    ListImagesCommand,
-    ListImageVersionsCommand,
-    ListInferenceComponentsCommand,
-    ListInferenceExperimentsCommand,
-    ListInferenceRecommendationsJobsCommand,
-    ListInferenceRecommendationsJobStepsCommand,
-    ListJobsCommand,
-    ListJobSchemaVersionsCommand,
-    ListLabelingJobsCommand,
-    ListLabelingJobsForWorkteamCommand,
-    ListLineageGroupsCommand,
-    ListMlflowAppsCommand,
-    ListMlflowTrackingServersCommand,
-    ListModelBiasJobDefinitionsCommand,
-    ListModelCardExportJobsCommand,
-    ListModelCardsCommand,
-    ListModelCardVersionsCommand,
-    ListModelExplainabilityJobDefinitionsCommand,
-    ListModelMetadataCommand,
-    ListModelPackageGroupsCommand,
-    ListModelPackagesCommand,
-    ListModelQualityJobDefinitionsCommand,
-    ListModelsCommand,
-    ListMonitoringAlertHistoryCommand,
-    ListMonitoringAlertsCommand,
-    ListMonitoringExecutionsCommand,
-    ListMonitoringSchedulesCommand,
-    ListNotebookInstanceLifecycleConfigsCommand,
-    ListNotebookInstancesCommand,
-    ListOptimizationJobsCommand,
-    ListPartnerAppsCommand,
-    ListPipelineExecutionsCommand,
-    ListPipelineExecutionStepsCommand,
-    ListPipelineParametersForExecutionCommand,
-    ListPipelinesCommand,
-    ListPipelineVersionsCommand,
-    ListProcessingJobsCommand,
-    ListProjectsCommand,
-    ListResourceCatalogsCommand,
-    ListSpacesCommand,
-    ListStageDevicesCommand,
-    ListStudioLifecycleConfigsCommand,
-    ListSubscribedWorkteamsCommand,
-    ListTagsCommand,
-    ListTrainingJobsCommand,
-    ListTrainingJobsForHyperParameterTuningJobCommand,
-    ListTrainingPlansCommand,
-    ListTransformJobsCommand,
-    ListTrialComponentsCommand,
-    ListTrialsCommand,
-    ListUltraServersByReservedCapacityCommand,
-    ListUserProfilesCommand,
-    ListWorkforcesCommand,
-    ListWorkteamsCommand,
-    PutModelPackageGroupPolicyCommand,
-    QueryLineageCommand,
-    RegisterDevicesCommand,
-    RenderUiTemplateCommand,
-    RetryPipelineExecutionCommand,
-    SearchCommand,
-    SearchTrainingPlanOfferingsCommand,
-    SendPipelineExecutionStepFailureCommand,
-    SendPipelineExecutionStepSuccessCommand,
-    StartClusterHealthCheckCommand,
-    StartEdgeDeploymentStageCommand,
-    StartInferenceExperimentCommand,
-    StartMlflowTrackingServerCommand,
-    StartMonitoringScheduleCommand,
-    StartNotebookInstanceCommand,
-    StartPipelineExecutionCommand,
-    StartSessionCommand,
-    StopAIBenchmarkJobCommand,
-    StopAIRecommendationJobCommand,
-    StopAutoMLJobCommand,
-    StopCompilationJobCommand,
-    StopEdgeDeploymentStageCommand,
-    StopEdgePackagingJobCommand,
-    StopHyperParameterTuningJobCommand,
-    StopInferenceExperimentCommand,
-    StopInferenceRecommendationsJobCommand,
-    StopJobCommand,
-    StopLabelingJobCommand,
-    StopMlflowTrackingServerCommand,
-    StopMonitoringScheduleCommand,
-    StopNotebookInstanceCommand,
-    StopOptimizationJobCommand,
-    StopPipelineExecutionCommand,
-    StopProcessingJobCommand,
-    StopTrainingJobCommand,
-    StopTransformJobCommand,
-    UpdateActionCommand,
-    UpdateAppImageConfigCommand,
-    UpdateArtifactCommand,
-    UpdateClusterCommand,
-    UpdateClusterSchedulerConfigCommand,
-    UpdateClusterSoftwareCommand,
-    UpdateCodeRepositoryCommand,
-    UpdateComputeQuotaCommand,
-    UpdateContextCommand,
-    UpdateDeviceFleetCommand,
-    UpdateDevicesCommand,
-    UpdateDomainCommand,
-    UpdateEndpointCommand,
-    UpdateEndpointWeightsAndCapacitiesCommand,
-    UpdateExperimentCommand,
-    UpdateFeatureGroupCommand,
-    UpdateFeatureMetadataCommand,
-    UpdateHubCommand,
-    UpdateHubContentCommand,
-    UpdateHubContentReferenceCommand,
-    UpdateImageCommand,
-    UpdateImageVersionCommand,
-    UpdateInferenceComponentCommand,
-    UpdateInferenceComponentRuntimeConfigCommand,
-    UpdateInferenceExperimentCommand,
-    UpdateMlflowAppCommand,
-    UpdateMlflowTrackingServerCommand,
-    UpdateModelCardCommand,
-    UpdateModelPackageCommand,
-    UpdateMonitoringAlertCommand,
-    UpdateMonitoringScheduleCommand,
-    UpdateNotebookInstanceCommand,
-    UpdateNotebookInstanceLifecycleConfigCommand,
-    UpdatePartnerAppCommand,
-    UpdatePipelineCommand,
-    UpdatePipelineExecutionCommand,
-    UpdatePipelineVersionCommand,
-    UpdateProjectCommand,
-    UpdateSpaceCommand,
-    UpdateTrainingJobCommand,
-    UpdateTrialCommand,
-    UpdateTrialComponentCommand,
-    UpdateUserProfileCommand,
-    UpdateWorkforceCommand,
-    UpdateWorkteamCommand,
-};
-const paginators = {
-    paginateCreateHubContentPresignedUrls,
-    paginateDescribeTrainingPlanExtensionHistory,
-    paginateListActions,
-    paginateListAIBenchmarkJobs,
-    paginateListAIRecommendationJobs,
-    paginateListAIWorkloadConfigs,
-    paginateListAlgorithms,
-    paginateListAliases,
-    paginateListAppImageConfigs,
-    paginateListApps,
-    paginateListArtifacts,
-    paginateListAssociations,
-    paginateListAutoMLJobs,
-    paginateListCandidatesForAutoMLJob,
-    paginateListClusterEvents,
-    paginateListClusterNodes,
-    paginateListClusters,
-    paginateListClusterSchedulerConfigs,
-    paginateListCodeRepositories,
-    paginateListCompilationJobs,
-    paginateListComputeQuotas,
-    paginateListContexts,
-    paginateListDataQualityJobDefinitions,
-    paginateListDeviceFleets,
-    paginateListDevices,
-    paginateListDomains,
-    paginateListEdgeDeploymentPlans,
-    paginateListEdgePackagingJobs,
-    paginateListEndpointConfigs,
-    paginateListEndpoints,
-    paginateListExperiments,
-    paginateListFeatureGroups,
-    paginateListFlowDefinitions,
-    paginateListHumanTaskUis,
-    paginateListHyperParameterTuningJobs,
-    paginateListImages,
-    paginateListImageVersions,
-    paginateListInferenceComponents,
-    paginateListInferenceExperiments,
-    paginateListInferenceRecommendationsJobs,
-    paginateListInferenceRecommendationsJobSteps,
-    paginateListJobs,
-    paginateListJobSchemaVersions,
-    paginateListLabelingJobs,
-    paginateListLabelingJobsForWorkteam,
-    paginateListLineageGroups,
-    paginateListMlflowApps,
-    paginateListMlflowTrackingServers,
-    paginateListModelBiasJobDefinitions,
-    paginateListModelCardExportJobs,
-    paginateListModelCards,
-    paginateListModelCardVersions,
-    paginateListModelExplainabilityJobDefinitions,
-    paginateListModelMetadata,
-    paginateListModelPackageGroups,
-    paginateListModelPackages,
-    paginateListModelQualityJobDefinitions,
-    paginateListModels,
-    paginateListMonitoringAlertHistory,
-    paginateListMonitoringAlerts,
-    paginateListMonitoringExecutions,
-    paginateListMonitoringSchedules,
-    paginateListNotebookInstanceLifecycleConfigs,
-    paginateListNotebookInstances,
-    paginateListOptimizationJobs,
-    paginateListPartnerApps,
-    paginateListPipelineExecutions,
-    paginateListPipelineExecutionSteps,
-    paginateListPipelineParametersForExecution,
-    paginateListPipelines,
-    paginateListPipelineVersions,
-    paginateListProcessingJobs,
-    paginateListProjects,
-    paginateListResourceCatalogs,
-    paginateListSpaces,
-    paginateListStageDevices,
-    paginateListStudioLifecycleConfigs,
-    paginateListSubscribedWorkteams,
-    paginateListTags,
-    paginateListTrainingJobs,
-    paginateListTrainingJobsForHyperParameterTuningJob,
-    paginateListTrainingPlans,
-    paginateListTransformJobs,
-    paginateListTrialComponents,
-    paginateListTrials,
-    paginateListUltraServersByReservedCapacity,
-    paginateListUserProfiles,
-    paginateListWorkforces,
-    paginateListWorkteams,
-    paginateQueryLineage,
-    paginateSearch,
-};
-const waiters = {
-    waitUntilEndpointDeleted,
-    waitUntilEndpointInService,
-    waitUntilImageCreated,
-    waitUntilImageDeleted,
-    waitUntilImageUpdated,
-    waitUntilImageVersionCreated,
-    waitUntilImageVersionDeleted,
-    waitUntilNotebookInstanceDeleted,
-    waitUntilNotebookInstanceInService,
-    waitUntilNotebookInstanceStopped,
-    waitUntilProcessingJobCompletedOrStopped,
-    waitUntilTrainingJobCompletedOrStopped,
-    waitUntilTransformJobCompletedOrStopped,
-};
-class SageMaker extends SageMakerClient {
-}
-createAggregatedClient(commands, SageMaker, { paginators, waiters });
-
-const MIGProfileType = {
-    MIG_1G_10GB: "mig-1g.10gb",
-    MIG_1G_18GB: "mig-1g.18gb",
-    MIG_1G_20GB: "mig-1g.20gb",
-    MIG_1G_23GB: "mig-1g.23gb",
-    MIG_1G_35GB: "mig-1g.35gb",
-    MIG_1G_45GB: "mig-1g.45gb",
-    MIG_1G_47GB: "mig-1g.47gb",
-    MIG_1G_5GB: "mig-1g.5gb",
-    MIG_2G_10GB: "mig-2g.10gb",
-    MIG_2G_20GB: "mig-2g.20gb",
-    MIG_2G_35GB: "mig-2g.35gb",
-    MIG_2G_45GB: "mig-2g.45gb",
-    MIG_2G_47GB: "mig-2g.47gb",
-    MIG_3G_20GB: "mig-3g.20gb",
-    MIG_3G_40GB: "mig-3g.40gb",
-    MIG_3G_71GB: "mig-3g.71gb",
-    MIG_3G_90GB: "mig-3g.90gb",
-    MIG_3G_93GB: "mig-3g.93gb",
-    MIG_4G_20GB: "mig-4g.20gb",
-    MIG_4G_40GB: "mig-4g.40gb",
-    MIG_4G_71GB: "mig-4g.71gb",
-    MIG_4G_90GB: "mig-4g.90gb",
-    MIG_4G_93GB: "mig-4g.93gb",
-    MIG_7G_141GB: "mig-7g.141gb",
-    MIG_7G_180GB: "mig-7g.180gb",
-    MIG_7G_186GB: "mig-7g.186gb",
-    MIG_7G_40GB: "mig-7g.40gb",
-    MIG_7G_80GB: "mig-7g.80gb",
-};
-const ClusterInstanceType = {
-    ML_C5N_18XLARGE: "ml.c5n.18xlarge",
-    ML_C5N_2XLARGE: "ml.c5n.2xlarge",
-    ML_C5N_4XLARGE: "ml.c5n.4xlarge",
-    ML_C5N_9XLARGE: "ml.c5n.9xlarge",
-    ML_C5N_LARGE: "ml.c5n.large",
-    ML_C5_12XLARGE: "ml.c5.12xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_24XLARGE: "ml.c5.24xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_LARGE: "ml.c5.large",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6A_12XLARGE: "ml.c6a.12xlarge",
-    ML_C6A_16XLARGE: "ml.c6a.16xlarge",
-    ML_C6A_24XLARGE: "ml.c6a.24xlarge",
-    ML_C6A_2XLARGE: "ml.c6a.2xlarge",
-    ML_C6A_32XLARGE: "ml.c6a.32xlarge",
-    ML_C6A_48XLARGE: "ml.c6a.48xlarge",
-    ML_C6A_4XLARGE: "ml.c6a.4xlarge",
-    ML_C6A_8XLARGE: "ml.c6a.8xlarge",
-    ML_C6A_LARGE: "ml.c6a.large",
-    ML_C6A_XLARGE: "ml.c6a.xlarge",
-    ML_C6G_12XLARGE: "ml.c6g.12xlarge",
-    ML_C6G_16XLARGE: "ml.c6g.16xlarge",
-    ML_C6G_2XLARGE: "ml.c6g.2xlarge",
-    ML_C6G_4XLARGE: "ml.c6g.4xlarge",
-    ML_C6G_8XLARGE: "ml.c6g.8xlarge",
-    ML_C6G_LARGE: "ml.c6g.large",
-    ML_C6G_MEDIUM: "ml.c6g.medium",
-    ML_C6G_XLARGE: "ml.c6g.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_LARGE: "ml.c6i.large",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7G_12XLARGE: "ml.c7g.12xlarge",
-    ML_C7G_16XLARGE: "ml.c7g.16xlarge",
-    ML_C7G_2XLARGE: "ml.c7g.2xlarge",
-    ML_C7G_4XLARGE: "ml.c7g.4xlarge",
-    ML_C7G_8XLARGE: "ml.c7g.8xlarge",
-    ML_C7G_LARGE: "ml.c7g.large",
-    ML_C7G_MEDIUM: "ml.c7g.medium",
-    ML_C7G_XLARGE: "ml.c7g.xlarge",
-    ML_C8G_12XLARGE: "ml.c8g.12xlarge",
-    ML_C8G_16XLARGE: "ml.c8g.16xlarge",
-    ML_C8G_24XLARGE: "ml.c8g.24xlarge",
-    ML_C8G_2XLARGE: "ml.c8g.2xlarge",
-    ML_C8G_48XLARGE: "ml.c8g.48xlarge",
-    ML_C8G_4XLARGE: "ml.c8g.4xlarge",
-    ML_C8G_8XLARGE: "ml.c8g.8xlarge",
-    ML_C8G_LARGE: "ml.c8g.large",
-    ML_C8G_MEDIUM: "ml.c8g.medium",
-    ML_C8G_XLARGE: "ml.c8g.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_GR6_4XLARGE: "ml.gr6.4xlarge",
-    ML_GR6_8XLARGE: "ml.gr6.8xlarge",
-    ML_I3EN_12XLARGE: "ml.i3en.12xlarge",
-    ML_I3EN_24XLARGE: "ml.i3en.24xlarge",
-    ML_I3EN_2XLARGE: "ml.i3en.2xlarge",
-    ML_I3EN_3XLARGE: "ml.i3en.3xlarge",
-    ML_I3EN_6XLARGE: "ml.i3en.6xlarge",
-    ML_I3EN_LARGE: "ml.i3en.large",
-    ML_I3EN_XLARGE: "ml.i3en.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_16XLARGE: "ml.m5.16xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_8XLARGE: "ml.m5.8xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6A_12XLARGE: "ml.m6a.12xlarge",
-    ML_M6A_16XLARGE: "ml.m6a.16xlarge",
-    ML_M6A_24XLARGE: "ml.m6a.24xlarge",
-    ML_M6A_2XLARGE: "ml.m6a.2xlarge",
-    ML_M6A_32XLARGE: "ml.m6a.32xlarge",
-    ML_M6A_48XLARGE: "ml.m6a.48xlarge",
-    ML_M6A_4XLARGE: "ml.m6a.4xlarge",
-    ML_M6A_8XLARGE: "ml.m6a.8xlarge",
-    ML_M6A_LARGE: "ml.m6a.large",
-    ML_M6A_XLARGE: "ml.m6a.xlarge",
-    ML_M6G_12XLARGE: "ml.m6g.12xlarge",
-    ML_M6G_16XLARGE: "ml.m6g.16xlarge",
-    ML_M6G_2XLARGE: "ml.m6g.2xlarge",
-    ML_M6G_4XLARGE: "ml.m6g.4xlarge",
-    ML_M6G_8XLARGE: "ml.m6g.8xlarge",
-    ML_M6G_LARGE: "ml.m6g.large",
-    ML_M6G_MEDIUM: "ml.m6g.medium",
-    ML_M6G_XLARGE: "ml.m6g.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7G_12XLARGE: "ml.m7g.12xlarge",
-    ML_M7G_16XLARGE: "ml.m7g.16xlarge",
-    ML_M7G_2XLARGE: "ml.m7g.2xlarge",
-    ML_M7G_4XLARGE: "ml.m7g.4xlarge",
-    ML_M7G_8XLARGE: "ml.m7g.8xlarge",
-    ML_M7G_LARGE: "ml.m7g.large",
-    ML_M7G_MEDIUM: "ml.m7g.medium",
-    ML_M7G_XLARGE: "ml.m7g.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_M8G_12XLARGE: "ml.m8g.12xlarge",
-    ML_M8G_16XLARGE: "ml.m8g.16xlarge",
-    ML_M8G_24XLARGE: "ml.m8g.24xlarge",
-    ML_M8G_2XLARGE: "ml.m8g.2xlarge",
-    ML_M8G_48XLARGE: "ml.m8g.48xlarge",
-    ML_M8G_4XLARGE: "ml.m8g.4xlarge",
-    ML_M8G_8XLARGE: "ml.m8g.8xlarge",
-    ML_M8G_LARGE: "ml.m8g.large",
-    ML_M8G_MEDIUM: "ml.m8g.medium",
-    ML_M8G_XLARGE: "ml.m8g.xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6E_GB200_36XLARGE: "ml.p6e-gb200.36xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_P6_B300_48XLARGE: "ml.p6-b300.48xlarge",
-    ML_R5D_16XLARGE: "ml.r5d.16xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_T3_2XLARGE: "ml.t3.2xlarge",
-    ML_T3_LARGE: "ml.t3.large",
-    ML_T3_MEDIUM: "ml.t3.medium",
-    ML_T3_XLARGE: "ml.t3.xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-    ML_TRN2_3XLARGE: "ml.trn2.3xlarge",
-    ML_TRN2_48XLARGE: "ml.trn2.48xlarge",
-};
-const AccountDefaultStatus = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const ActionStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    UNKNOWN: "Unknown",
-};
-const ActivationState = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const ActiveClusterOperationName = {
-    SCALING: "Scaling",
-};
-const AssociationEdgeType = {
-    ASSOCIATED_WITH: "AssociatedWith",
-    CONTRIBUTED_TO: "ContributedTo",
-    DERIVED_FROM: "DerivedFrom",
-    PRODUCED: "Produced",
-    SAME_AS: "SameAs",
-};
-const ModelCompressionType = {
-    Gzip: "Gzip",
-    None: "None",
-};
-const S3ModelDataType = {
-    S3Object: "S3Object",
-    S3Prefix: "S3Prefix",
-};
-const CompressionType = {
-    GZIP: "Gzip",
-    NONE: "None",
-};
-const AdditionalS3DataSourceDataType = {
-    S3OBJECT: "S3Object",
-    S3PREFIX: "S3Prefix",
-};
-const ProductionVariantInstanceType = {
-    ML_C4_2XLARGE: "ml.c4.2xlarge",
-    ML_C4_4XLARGE: "ml.c4.4xlarge",
-    ML_C4_8XLARGE: "ml.c4.8xlarge",
-    ML_C4_LARGE: "ml.c4.large",
-    ML_C4_XLARGE: "ml.c4.xlarge",
-    ML_C5D_18XLARGE: "ml.c5d.18xlarge",
-    ML_C5D_2XLARGE: "ml.c5d.2xlarge",
-    ML_C5D_4XLARGE: "ml.c5d.4xlarge",
-    ML_C5D_9XLARGE: "ml.c5d.9xlarge",
-    ML_C5D_LARGE: "ml.c5d.large",
-    ML_C5D_XLARGE: "ml.c5d.xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_LARGE: "ml.c5.large",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6GD_12XLARGE: "ml.c6gd.12xlarge",
-    ML_C6GD_16XLARGE: "ml.c6gd.16xlarge",
-    ML_C6GD_2XLARGE: "ml.c6gd.2xlarge",
-    ML_C6GD_4XLARGE: "ml.c6gd.4xlarge",
-    ML_C6GD_8XLARGE: "ml.c6gd.8xlarge",
-    ML_C6GD_LARGE: "ml.c6gd.large",
-    ML_C6GD_XLARGE: "ml.c6gd.xlarge",
-    ML_C6GN_12XLARGE: "ml.c6gn.12xlarge",
-    ML_C6GN_16XLARGE: "ml.c6gn.16xlarge",
-    ML_C6GN_2XLARGE: "ml.c6gn.2xlarge",
-    ML_C6GN_4XLARGE: "ml.c6gn.4xlarge",
-    ML_C6GN_8XLARGE: "ml.c6gn.8xlarge",
-    ML_C6GN_LARGE: "ml.c6gn.large",
-    ML_C6GN_XLARGE: "ml.c6gn.xlarge",
-    ML_C6G_12XLARGE: "ml.c6g.12xlarge",
-    ML_C6G_16XLARGE: "ml.c6g.16xlarge",
-    ML_C6G_2XLARGE: "ml.c6g.2xlarge",
-    ML_C6G_4XLARGE: "ml.c6g.4xlarge",
-    ML_C6G_8XLARGE: "ml.c6g.8xlarge",
-    ML_C6G_LARGE: "ml.c6g.large",
-    ML_C6G_XLARGE: "ml.c6g.xlarge",
-    ML_C6IN_12XLARGE: "ml.c6in.12xlarge",
-    ML_C6IN_16XLARGE: "ml.c6in.16xlarge",
-    ML_C6IN_24XLARGE: "ml.c6in.24xlarge",
-    ML_C6IN_2XLARGE: "ml.c6in.2xlarge",
-    ML_C6IN_32XLARGE: "ml.c6in.32xlarge",
-    ML_C6IN_4XLARGE: "ml.c6in.4xlarge",
-    ML_C6IN_8XLARGE: "ml.c6in.8xlarge",
-    ML_C6IN_LARGE: "ml.c6in.large",
-    ML_C6IN_XLARGE: "ml.c6in.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_LARGE: "ml.c6i.large",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7G_12XLARGE: "ml.c7g.12xlarge",
-    ML_C7G_16XLARGE: "ml.c7g.16xlarge",
-    ML_C7G_2XLARGE: "ml.c7g.2xlarge",
-    ML_C7G_4XLARGE: "ml.c7g.4xlarge",
-    ML_C7G_8XLARGE: "ml.c7g.8xlarge",
-    ML_C7G_LARGE: "ml.c7g.large",
-    ML_C7G_XLARGE: "ml.c7g.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_C8G_12XLARGE: "ml.c8g.12xlarge",
-    ML_C8G_16XLARGE: "ml.c8g.16xlarge",
-    ML_C8G_24XLARGE: "ml.c8g.24xlarge",
-    ML_C8G_2XLARGE: "ml.c8g.2xlarge",
-    ML_C8G_48XLARGE: "ml.c8g.48xlarge",
-    ML_C8G_4XLARGE: "ml.c8g.4xlarge",
-    ML_C8G_8XLARGE: "ml.c8g.8xlarge",
-    ML_C8G_LARGE: "ml.c8g.large",
-    ML_C8G_MEDIUM: "ml.c8g.medium",
-    ML_C8G_XLARGE: "ml.c8g.xlarge",
-    ML_DL1_24XLARGE: "ml.dl1.24xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_INF1_24XLARGE: "ml.inf1.24xlarge",
-    ML_INF1_2XLARGE: "ml.inf1.2xlarge",
-    ML_INF1_6XLARGE: "ml.inf1.6xlarge",
-    ML_INF1_XLARGE: "ml.inf1.xlarge",
-    ML_INF2_24XLARGE: "ml.inf2.24xlarge",
-    ML_INF2_48XLARGE: "ml.inf2.48xlarge",
-    ML_INF2_8XLARGE: "ml.inf2.8xlarge",
-    ML_INF2_XLARGE: "ml.inf2.xlarge",
-    ML_M4_10XLARGE: "ml.m4.10xlarge",
-    ML_M4_16XLARGE: "ml.m4.16xlarge",
-    ML_M4_2XLARGE: "ml.m4.2xlarge",
-    ML_M4_4XLARGE: "ml.m4.4xlarge",
-    ML_M4_XLARGE: "ml.m4.xlarge",
-    ML_M5D_12XLARGE: "ml.m5d.12xlarge",
-    ML_M5D_24XLARGE: "ml.m5d.24xlarge",
-    ML_M5D_2XLARGE: "ml.m5d.2xlarge",
-    ML_M5D_4XLARGE: "ml.m5d.4xlarge",
-    ML_M5D_LARGE: "ml.m5d.large",
-    ML_M5D_XLARGE: "ml.m5d.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6GD_12XLARGE: "ml.m6gd.12xlarge",
-    ML_M6GD_16XLARGE: "ml.m6gd.16xlarge",
-    ML_M6GD_2XLARGE: "ml.m6gd.2xlarge",
-    ML_M6GD_4XLARGE: "ml.m6gd.4xlarge",
-    ML_M6GD_8XLARGE: "ml.m6gd.8xlarge",
-    ML_M6GD_LARGE: "ml.m6gd.large",
-    ML_M6GD_XLARGE: "ml.m6gd.xlarge",
-    ML_M6G_12XLARGE: "ml.m6g.12xlarge",
-    ML_M6G_16XLARGE: "ml.m6g.16xlarge",
-    ML_M6G_2XLARGE: "ml.m6g.2xlarge",
-    ML_M6G_4XLARGE: "ml.m6g.4xlarge",
-    ML_M6G_8XLARGE: "ml.m6g.8xlarge",
-    ML_M6G_LARGE: "ml.m6g.large",
-    ML_M6G_XLARGE: "ml.m6g.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_M8G_12XLARGE: "ml.m8g.12xlarge",
-    ML_M8G_16XLARGE: "ml.m8g.16xlarge",
-    ML_M8G_24XLARGE: "ml.m8g.24xlarge",
-    ML_M8G_2XLARGE: "ml.m8g.2xlarge",
-    ML_M8G_48XLARGE: "ml.m8g.48xlarge",
-    ML_M8G_4XLARGE: "ml.m8g.4xlarge",
-    ML_M8G_8XLARGE: "ml.m8g.8xlarge",
-    ML_M8G_LARGE: "ml.m8g.large",
-    ML_M8G_MEDIUM: "ml.m8g.medium",
-    ML_M8G_XLARGE: "ml.m8g.xlarge",
-    ML_P2_16XLARGE: "ml.p2.16xlarge",
-    ML_P2_8XLARGE: "ml.p2.8xlarge",
-    ML_P2_XLARGE: "ml.p2.xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6E_GB200_36XLARGE: "ml.p6e-gb200.36xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_P6_B300_48XLARGE: "ml.p6-b300.48xlarge",
-    ML_R5D_12XLARGE: "ml.r5d.12xlarge",
-    ML_R5D_24XLARGE: "ml.r5d.24xlarge",
-    ML_R5D_2XLARGE: "ml.r5d.2xlarge",
-    ML_R5D_4XLARGE: "ml.r5d.4xlarge",
-    ML_R5D_LARGE: "ml.r5d.large",
-    ML_R5D_XLARGE: "ml.r5d.xlarge",
-    ML_R5_12XLARGE: "ml.r5.12xlarge",
-    ML_R5_24XLARGE: "ml.r5.24xlarge",
-    ML_R5_2XLARGE: "ml.r5.2xlarge",
-    ML_R5_4XLARGE: "ml.r5.4xlarge",
-    ML_R5_LARGE: "ml.r5.large",
-    ML_R5_XLARGE: "ml.r5.xlarge",
-    ML_R6GD_12XLARGE: "ml.r6gd.12xlarge",
-    ML_R6GD_16XLARGE: "ml.r6gd.16xlarge",
-    ML_R6GD_2XLARGE: "ml.r6gd.2xlarge",
-    ML_R6GD_4XLARGE: "ml.r6gd.4xlarge",
-    ML_R6GD_8XLARGE: "ml.r6gd.8xlarge",
-    ML_R6GD_LARGE: "ml.r6gd.large",
-    ML_R6GD_XLARGE: "ml.r6gd.xlarge",
-    ML_R6G_12XLARGE: "ml.r6g.12xlarge",
-    ML_R6G_16XLARGE: "ml.r6g.16xlarge",
-    ML_R6G_2XLARGE: "ml.r6g.2xlarge",
-    ML_R6G_4XLARGE: "ml.r6g.4xlarge",
-    ML_R6G_8XLARGE: "ml.r6g.8xlarge",
-    ML_R6G_LARGE: "ml.r6g.large",
-    ML_R6G_XLARGE: "ml.r6g.xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7GD_12XLARGE: "ml.r7gd.12xlarge",
-    ML_R7GD_16XLARGE: "ml.r7gd.16xlarge",
-    ML_R7GD_2XLARGE: "ml.r7gd.2xlarge",
-    ML_R7GD_4XLARGE: "ml.r7gd.4xlarge",
-    ML_R7GD_8XLARGE: "ml.r7gd.8xlarge",
-    ML_R7GD_LARGE: "ml.r7gd.large",
-    ML_R7GD_MEDIUM: "ml.r7gd.medium",
-    ML_R7GD_XLARGE: "ml.r7gd.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_R8G_12XLARGE: "ml.r8g.12xlarge",
-    ML_R8G_16XLARGE: "ml.r8g.16xlarge",
-    ML_R8G_24XLARGE: "ml.r8g.24xlarge",
-    ML_R8G_2XLARGE: "ml.r8g.2xlarge",
-    ML_R8G_48XLARGE: "ml.r8g.48xlarge",
-    ML_R8G_4XLARGE: "ml.r8g.4xlarge",
-    ML_R8G_8XLARGE: "ml.r8g.8xlarge",
-    ML_R8G_LARGE: "ml.r8g.large",
-    ML_R8G_MEDIUM: "ml.r8g.medium",
-    ML_R8G_XLARGE: "ml.r8g.xlarge",
-    ML_T2_2XLARGE: "ml.t2.2xlarge",
-    ML_T2_LARGE: "ml.t2.large",
-    ML_T2_MEDIUM: "ml.t2.medium",
-    ML_T2_XLARGE: "ml.t2.xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-    ML_TRN2_48XLARGE: "ml.trn2.48xlarge",
-};
-const TransformInstanceType = {
-    ML_C4_2XLARGE: "ml.c4.2xlarge",
-    ML_C4_4XLARGE: "ml.c4.4xlarge",
-    ML_C4_8XLARGE: "ml.c4.8xlarge",
-    ML_C4_XLARGE: "ml.c4.xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_LARGE: "ml.c6i.large",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_INF2_24XLARGE: "ml.inf2.24xlarge",
-    ML_INF2_48XLARGE: "ml.inf2.48xlarge",
-    ML_INF2_8XLARGE: "ml.inf2.8xlarge",
-    ML_INF2_XLARGE: "ml.inf2.xlarge",
-    ML_M4_10XLARGE: "ml.m4.10xlarge",
-    ML_M4_16XLARGE: "ml.m4.16xlarge",
-    ML_M4_2XLARGE: "ml.m4.2xlarge",
-    ML_M4_4XLARGE: "ml.m4.4xlarge",
-    ML_M4_XLARGE: "ml.m4.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_P2_16XLARGE: "ml.p2.16xlarge",
-    ML_P2_8XLARGE: "ml.p2.8xlarge",
-    ML_P2_XLARGE: "ml.p2.xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-};
-const AggregationTransformationValue = {
-    Avg: "avg",
-    First: "first",
-    Max: "max",
-    Min: "min",
-    Sum: "sum",
-};
-const AIBenchmarkJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const AICapacityReservationPreference = {
-    CAPACITY_RESERVATIONS_ONLY: "capacity-reservations-only",
-};
-const AIRecommendationInstanceType = {
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-};
-const AIRecommendationOptimizationType = {
-    KERNEL_TUNING: "KernelTuning",
-    SPECULATIVE_DECODING: "SpeculativeDecoding",
-};
-const AIRecommendationMetric = {
-    COST: "cost",
-    THROUGHPUT: "throughput",
-    TTFT_MS: "ttft-ms",
-};
-const AIRecommendationInferenceFramework = {
-    LMI: "LMI",
-    VLLM: "VLLM",
-};
-const AIRecommendationJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const AlgorithmSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const TrainingRepositoryAccessMode = {
-    PLATFORM: "Platform",
-    VPC: "Vpc",
-};
-const TrainingInputMode = {
-    FASTFILE: "FastFile",
-    FILE: "File",
-    PIPE: "Pipe",
-};
-const AlgorithmStatus = {
-    COMPLETED: "Completed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-};
-const DetailedAlgorithmStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    NOT_STARTED: "NotStarted",
-};
-const FileSystemAccessMode = {
-    RO: "ro",
-    RW: "rw",
-};
-const FileSystemType = {
-    EFS: "EFS",
-    FSXLUSTRE: "FSxLustre",
-};
-const S3DataDistribution = {
-    FULLY_REPLICATED: "FullyReplicated",
-    SHARDED_BY_S3_KEY: "ShardedByS3Key",
-};
-const S3DataType = {
-    AUGMENTED_MANIFEST_FILE: "AugmentedManifestFile",
-    CONVERSE: "Converse",
-    MANIFEST_FILE: "ManifestFile",
-    S3_PREFIX: "S3Prefix",
-};
-const RecordWrapper = {
-    NONE: "None",
-    RECORDIO: "RecordIO",
-};
-const OutputCompressionType = {
-    GZIP: "GZIP",
-    NONE: "NONE",
-};
-const TrainingInstanceType = {
-    ML_C4_2XLARGE: "ml.c4.2xlarge",
-    ML_C4_4XLARGE: "ml.c4.4xlarge",
-    ML_C4_8XLARGE: "ml.c4.8xlarge",
-    ML_C4_XLARGE: "ml.c4.xlarge",
-    ML_C5N_18XLARGE: "ml.c5n.18xlarge",
-    ML_C5N_2XLARGE: "ml.c5n.2xlarge",
-    ML_C5N_4XLARGE: "ml.c5n.4xlarge",
-    ML_C5N_9XLARGE: "ml.c5n.9xlarge",
-    ML_C5N_XLARGE: "ml.c5n.xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_C8I_12XLARGE: "ml.c8i.12xlarge",
-    ML_C8I_16XLARGE: "ml.c8i.16xlarge",
-    ML_C8I_24XLARGE: "ml.c8i.24xlarge",
-    ML_C8I_2XLARGE: "ml.c8i.2xlarge",
-    ML_C8I_32XLARGE: "ml.c8i.32xlarge",
-    ML_C8I_48XLARGE: "ml.c8i.48xlarge",
-    ML_C8I_4XLARGE: "ml.c8i.4xlarge",
-    ML_C8I_8XLARGE: "ml.c8i.8xlarge",
-    ML_C8I_96XLARGE: "ml.c8i.96xlarge",
-    ML_C8I_XLARGE: "ml.c8i.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_M4_10XLARGE: "ml.m4.10xlarge",
-    ML_M4_16XLARGE: "ml.m4.16xlarge",
-    ML_M4_2XLARGE: "ml.m4.2xlarge",
-    ML_M4_4XLARGE: "ml.m4.4xlarge",
-    ML_M4_XLARGE: "ml.m4.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_M8I_12XLARGE: "ml.m8i.12xlarge",
-    ML_M8I_16XLARGE: "ml.m8i.16xlarge",
-    ML_M8I_24XLARGE: "ml.m8i.24xlarge",
-    ML_M8I_2XLARGE: "ml.m8i.2xlarge",
-    ML_M8I_32XLARGE: "ml.m8i.32xlarge",
-    ML_M8I_48XLARGE: "ml.m8i.48xlarge",
-    ML_M8I_4XLARGE: "ml.m8i.4xlarge",
-    ML_M8I_8XLARGE: "ml.m8i.8xlarge",
-    ML_M8I_96XLARGE: "ml.m8i.96xlarge",
-    ML_M8I_LARGE: "ml.m8i.large",
-    ML_M8I_XLARGE: "ml.m8i.xlarge",
-    ML_P2_16XLARGE: "ml.p2.16xlarge",
-    ML_P2_8XLARGE: "ml.p2.8xlarge",
-    ML_P2_XLARGE: "ml.p2.xlarge",
-    ML_P3DN_24XLARGE: "ml.p3dn.24xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6E_GB200_36XLARGE: "ml.p6e-gb200.36xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_P6_B300_48XLARGE: "ml.p6-b300.48xlarge",
-    ML_R5D_12XLARGE: "ml.r5d.12xlarge",
-    ML_R5D_16XLARGE: "ml.r5d.16xlarge",
-    ML_R5D_24XLARGE: "ml.r5d.24xlarge",
-    ML_R5D_2XLARGE: "ml.r5d.2xlarge",
-    ML_R5D_4XLARGE: "ml.r5d.4xlarge",
-    ML_R5D_8XLARGE: "ml.r5d.8xlarge",
-    ML_R5D_LARGE: "ml.r5d.large",
-    ML_R5D_XLARGE: "ml.r5d.xlarge",
-    ML_R5_12XLARGE: "ml.r5.12xlarge",
-    ML_R5_16XLARGE: "ml.r5.16xlarge",
-    ML_R5_24XLARGE: "ml.r5.24xlarge",
-    ML_R5_2XLARGE: "ml.r5.2xlarge",
-    ML_R5_4XLARGE: "ml.r5.4xlarge",
-    ML_R5_8XLARGE: "ml.r5.8xlarge",
-    ML_R5_LARGE: "ml.r5.large",
-    ML_R5_XLARGE: "ml.r5.xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_R8I_12XLARGE: "ml.r8i.12xlarge",
-    ML_R8I_16XLARGE: "ml.r8i.16xlarge",
-    ML_R8I_24XLARGE: "ml.r8i.24xlarge",
-    ML_R8I_2XLARGE: "ml.r8i.2xlarge",
-    ML_R8I_32XLARGE: "ml.r8i.32xlarge",
-    ML_R8I_48XLARGE: "ml.r8i.48xlarge",
-    ML_R8I_4XLARGE: "ml.r8i.4xlarge",
-    ML_R8I_8XLARGE: "ml.r8i.8xlarge",
-    ML_R8I_96XLARGE: "ml.r8i.96xlarge",
-    ML_R8I_LARGE: "ml.r8i.large",
-    ML_R8I_XLARGE: "ml.r8i.xlarge",
-    ML_T3_2XLARGE: "ml.t3.2xlarge",
-    ML_T3_LARGE: "ml.t3.large",
-    ML_T3_MEDIUM: "ml.t3.medium",
-    ML_T3_XLARGE: "ml.t3.xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-    ML_TRN2_48XLARGE: "ml.trn2.48xlarge",
-};
-const BatchStrategy = {
-    MULTI_RECORD: "MultiRecord",
-    SINGLE_RECORD: "SingleRecord",
-};
-const SplitType = {
-    LINE: "Line",
-    NONE: "None",
-    RECORDIO: "RecordIO",
-    TFRECORD: "TFRecord",
-};
-const AssemblyType = {
-    LINE: "Line",
-    NONE: "None",
-};
-const FeatureStatus = {
-    Disabled: "DISABLED",
-    Enabled: "ENABLED",
-};
-const AppType = {
-    Canvas: "Canvas",
-    CodeEditor: "CodeEditor",
-    DetailedProfiler: "DetailedProfiler",
-    JupyterLab: "JupyterLab",
-    JupyterServer: "JupyterServer",
-    KernelGateway: "KernelGateway",
-    RSessionGateway: "RSessionGateway",
-    RStudioServerPro: "RStudioServerPro",
-    TensorBoard: "TensorBoard",
-};
-const AppInstanceType = {
-    ML_C5_12XLARGE: "ml.c5.12xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_24XLARGE: "ml.c5.24xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_LARGE: "ml.c5.large",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6ID_12XLARGE: "ml.c6id.12xlarge",
-    ML_C6ID_16XLARGE: "ml.c6id.16xlarge",
-    ML_C6ID_24XLARGE: "ml.c6id.24xlarge",
-    ML_C6ID_2XLARGE: "ml.c6id.2xlarge",
-    ML_C6ID_32XLARGE: "ml.c6id.32xlarge",
-    ML_C6ID_4XLARGE: "ml.c6id.4xlarge",
-    ML_C6ID_8XLARGE: "ml.c6id.8xlarge",
-    ML_C6ID_LARGE: "ml.c6id.large",
-    ML_C6ID_XLARGE: "ml.c6id.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_LARGE: "ml.c6i.large",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_GEOSPATIAL_INTERACTIVE: "ml.geospatial.interactive",
-    ML_M5D_12XLARGE: "ml.m5d.12xlarge",
-    ML_M5D_16XLARGE: "ml.m5d.16xlarge",
-    ML_M5D_24XLARGE: "ml.m5d.24xlarge",
-    ML_M5D_2XLARGE: "ml.m5d.2xlarge",
-    ML_M5D_4XLARGE: "ml.m5d.4xlarge",
-    ML_M5D_8XLARGE: "ml.m5d.8xlarge",
-    ML_M5D_LARGE: "ml.m5d.large",
-    ML_M5D_XLARGE: "ml.m5d.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_16XLARGE: "ml.m5.16xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_8XLARGE: "ml.m5.8xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6ID_12XLARGE: "ml.m6id.12xlarge",
-    ML_M6ID_16XLARGE: "ml.m6id.16xlarge",
-    ML_M6ID_24XLARGE: "ml.m6id.24xlarge",
-    ML_M6ID_2XLARGE: "ml.m6id.2xlarge",
-    ML_M6ID_32XLARGE: "ml.m6id.32xlarge",
-    ML_M6ID_4XLARGE: "ml.m6id.4xlarge",
-    ML_M6ID_8XLARGE: "ml.m6id.8xlarge",
-    ML_M6ID_LARGE: "ml.m6id.large",
-    ML_M6ID_XLARGE: "ml.m6id.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_P3DN_24XLARGE: "ml.p3dn.24xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_R5_12XLARGE: "ml.r5.12xlarge",
-    ML_R5_16XLARGE: "ml.r5.16xlarge",
-    ML_R5_24XLARGE: "ml.r5.24xlarge",
-    ML_R5_2XLARGE: "ml.r5.2xlarge",
-    ML_R5_4XLARGE: "ml.r5.4xlarge",
-    ML_R5_8XLARGE: "ml.r5.8xlarge",
-    ML_R5_LARGE: "ml.r5.large",
-    ML_R5_XLARGE: "ml.r5.xlarge",
-    ML_R6ID_12XLARGE: "ml.r6id.12xlarge",
-    ML_R6ID_16XLARGE: "ml.r6id.16xlarge",
-    ML_R6ID_24XLARGE: "ml.r6id.24xlarge",
-    ML_R6ID_2XLARGE: "ml.r6id.2xlarge",
-    ML_R6ID_32XLARGE: "ml.r6id.32xlarge",
-    ML_R6ID_4XLARGE: "ml.r6id.4xlarge",
-    ML_R6ID_8XLARGE: "ml.r6id.8xlarge",
-    ML_R6ID_LARGE: "ml.r6id.large",
-    ML_R6ID_XLARGE: "ml.r6id.xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_T3_2XLARGE: "ml.t3.2xlarge",
-    ML_T3_LARGE: "ml.t3.large",
-    ML_T3_MEDIUM: "ml.t3.medium",
-    ML_T3_MICRO: "ml.t3.micro",
-    ML_T3_SMALL: "ml.t3.small",
-    ML_T3_XLARGE: "ml.t3.xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-    SYSTEM: "system",
-};
-const AppStatus = {
-    Deleted: "Deleted",
-    Deleting: "Deleting",
-    Failed: "Failed",
-    InService: "InService",
-    Pending: "Pending",
-};
-const AppImageConfigSortKey = {
-    CreationTime: "CreationTime",
-    LastModifiedTime: "LastModifiedTime",
-    Name: "Name",
-};
-const LifecycleManagement = {
-    Disabled: "DISABLED",
-    Enabled: "ENABLED",
-};
-const AppNetworkAccessType = {
-    PublicInternetOnly: "PublicInternetOnly",
-    VpcOnly: "VpcOnly",
-};
-const AppSecurityGroupManagement = {
-    Customer: "Customer",
-    Service: "Service",
-};
-const AppSortKey = {
-    CreationTime: "CreationTime",
-};
-const ArtifactSourceIdType = {
-    CUSTOM: "Custom",
-    MD5_HASH: "MD5Hash",
-    S3_ETAG: "S3ETag",
-    S3_VERSION: "S3Version",
-};
-const AsyncNotificationTopicTypes = {
-    ERROR_NOTIFICATION_TOPIC: "ERROR_NOTIFICATION_TOPIC",
-    SUCCESS_NOTIFICATION_TOPIC: "SUCCESS_NOTIFICATION_TOPIC",
-};
-const AthenaResultCompressionType = {
-    GZIP: "GZIP",
-    SNAPPY: "SNAPPY",
-    ZLIB: "ZLIB",
-};
-const AthenaResultFormat = {
-    AVRO: "AVRO",
-    JSON: "JSON",
-    ORC: "ORC",
-    PARQUET: "PARQUET",
-    TEXTFILE: "TEXTFILE",
-};
-const VolumeAttachmentStatus = {
-    ATTACHED: "attached",
-    ATTACHING: "attaching",
-    BUSY: "busy",
-    DETACHED: "detached",
-    DETACHING: "detaching",
-};
-const AuthMode = {
-    IAM: "IAM",
-    SSO: "SSO",
-};
-const AutoMLAlgorithm = {
-    ARIMA: "arima",
-    CATBOOST: "catboost",
-    CNN_QR: "cnn-qr",
-    DEEPAR: "deepar",
-    ETS: "ets",
-    EXTRA_TREES: "extra-trees",
-    FASTAI: "fastai",
-    LIGHTGBM: "lightgbm",
-    LINEAR_LEARNER: "linear-learner",
-    MLP: "mlp",
-    NN_TORCH: "nn-torch",
-    NPTS: "npts",
-    PROPHET: "prophet",
-    RANDOMFOREST: "randomforest",
-    XGBOOST: "xgboost",
-};
-const AutoMLMetricEnum = {
-    ACCURACY: "Accuracy",
-    AUC: "AUC",
-    AVERAGE_WEIGHTED_QUANTILE_LOSS: "AverageWeightedQuantileLoss",
-    BALANCED_ACCURACY: "BalancedAccuracy",
-    F1: "F1",
-    F1_MACRO: "F1macro",
-    MAE: "MAE",
-    MAPE: "MAPE",
-    MASE: "MASE",
-    MSE: "MSE",
-    PRECISION: "Precision",
-    PRECISION_MACRO: "PrecisionMacro",
-    R2: "R2",
-    RECALL: "Recall",
-    RECALL_MACRO: "RecallMacro",
-    RMSE: "RMSE",
-    WAPE: "WAPE",
-};
-const MetricSetSource = {
-    TEST: "Test",
-    TRAIN: "Train",
-    VALIDATION: "Validation",
-};
-const AutoMLMetricExtendedEnum = {
-    ACCURACY: "Accuracy",
-    AUC: "AUC",
-    AVERAGE_WEIGHTED_QUANTILE_LOSS: "AverageWeightedQuantileLoss",
-    BALANCED_ACCURACY: "BalancedAccuracy",
-    F1: "F1",
-    F1_MACRO: "F1macro",
-    INFERENCE_LATENCY: "InferenceLatency",
-    LogLoss: "LogLoss",
-    MAE: "MAE",
-    MAPE: "MAPE",
-    MASE: "MASE",
-    MSE: "MSE",
-    PERPLEXITY: "Perplexity",
-    PRECISION: "Precision",
-    PRECISION_MACRO: "PrecisionMacro",
-    R2: "R2",
-    RECALL: "Recall",
-    RECALL_MACRO: "RecallMacro",
-    RMSE: "RMSE",
-    ROUGE1: "Rouge1",
-    ROUGE2: "Rouge2",
-    ROUGEL: "RougeL",
-    ROUGEL_SUM: "RougeLSum",
-    TRAINING_LOSS: "TrainingLoss",
-    VALIDATION_LOSS: "ValidationLoss",
-    WAPE: "WAPE",
-};
-const CandidateStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const CandidateStepType = {
-    PROCESSING: "AWS::SageMaker::ProcessingJob",
-    TRAINING: "AWS::SageMaker::TrainingJob",
-    TRANSFORM: "AWS::SageMaker::TransformJob",
-};
-const AutoMLJobObjectiveType = {
-    MAXIMIZE: "Maximize",
-    MINIMIZE: "Minimize",
-};
-const AutoMLProcessingUnit = {
-    CPU: "CPU",
-    GPU: "GPU",
-};
-const ObjectiveStatus = {
-    Failed: "Failed",
-    Pending: "Pending",
-    Succeeded: "Succeeded",
-};
-const AutoMLChannelType = {
-    TRAINING: "training",
-    VALIDATION: "validation",
-};
-const AutoMLS3DataType = {
-    AUGMENTED_MANIFEST_FILE: "AugmentedManifestFile",
-    MANIFEST_FILE: "ManifestFile",
-    S3_PREFIX: "S3Prefix",
-};
-const AutoMLMode = {
-    AUTO: "AUTO",
-    ENSEMBLING: "ENSEMBLING",
-    HYPERPARAMETER_TUNING: "HYPERPARAMETER_TUNING",
-};
-const AutoMLJobSecondaryStatus = {
-    ANALYZING_DATA: "AnalyzingData",
-    CANDIDATE_DEFINITIONS_GENERATED: "CandidateDefinitionsGenerated",
-    COMPLETED: "Completed",
-    DEPLOYING_MODEL: "DeployingModel",
-    EXPLAINABILITY_ERROR: "ExplainabilityError",
-    FAILED: "Failed",
-    FEATURE_ENGINEERING: "FeatureEngineering",
-    GENERATING_EXPLAINABILITY_REPORT: "GeneratingExplainabilityReport",
-    GENERATING_MODEL_INSIGHTS_REPORT: "GeneratingModelInsightsReport",
-    MAX_AUTO_ML_JOB_RUNTIME_REACHED: "MaxAutoMLJobRuntimeReached",
-    MAX_CANDIDATES_REACHED: "MaxCandidatesReached",
-    MODEL_DEPLOYMENT_ERROR: "ModelDeploymentError",
-    MODEL_INSIGHTS_ERROR: "ModelInsightsError",
-    MODEL_TUNING: "ModelTuning",
-    PRE_TRAINING: "PreTraining",
-    STARTING: "Starting",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    TRAINING_MODELS: "TrainingModels",
-};
-const AutoMLJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const ProblemType = {
-    BINARY_CLASSIFICATION: "BinaryClassification",
-    MULTICLASS_CLASSIFICATION: "MulticlassClassification",
-    REGRESSION: "Regression",
-};
-const FillingType = {
-    Backfill: "backfill",
-    BackfillValue: "backfill_value",
-    Frontfill: "frontfill",
-    FrontfillValue: "frontfill_value",
-    Futurefill: "futurefill",
-    FuturefillValue: "futurefill_value",
-    Middlefill: "middlefill",
-    MiddlefillValue: "middlefill_value",
-};
-const AutoMLProblemTypeConfigName = {
-    IMAGE_CLASSIFICATION: "ImageClassification",
-    TABULAR: "Tabular",
-    TEXT_CLASSIFICATION: "TextClassification",
-    TEXT_GENERATION: "TextGeneration",
-    TIMESERIES_FORECASTING: "TimeSeriesForecasting",
-};
-const AutoMLSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const AutoMLSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const AutoMountHomeEFS = {
-    DEFAULT_AS_DOMAIN: "DefaultAsDomain",
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const AutotuneMode = {
-    ENABLED: "Enabled",
-};
-const AvailabilityZoneBalanceEnforcementMode = {
-    PERMISSIVE: "PERMISSIVE",
-};
-const AwsManagedHumanLoopRequestSource = {
-    REKOGNITION_DETECT_MODERATION_LABELS_IMAGE_V3: "AWS/Rekognition/DetectModerationLabels/Image/V3",
-    TEXTRACT_ANALYZE_DOCUMENT_FORMS_V1: "AWS/Textract/AnalyzeDocument/Forms/V1",
-};
-const BatchAddClusterNodesErrorCode = {
-    INCOMPATIBLE_AVAILABILITY_ZONES: "IncompatibleAvailabilityZones",
-    INCOMPATIBLE_INSTANCE_TYPES: "IncompatibleInstanceTypes",
-    INSTANCE_GROUP_NOT_FOUND: "InstanceGroupNotFound",
-    INVALID_INSTANCE_GROUP_STATUS: "InvalidInstanceGroupStatus",
-};
-const ClusterInstanceStatus = {
-    DEEP_HEALTH_CHECK_IN_PROGRESS: "DeepHealthCheckInProgress",
-    FAILURE: "Failure",
-    NOT_FOUND: "NotFound",
-    PENDING: "Pending",
-    RUNNING: "Running",
-    SHUTTING_DOWN: "ShuttingDown",
-    SYSTEM_UPDATING: "SystemUpdating",
-};
-const BatchDeleteClusterNodesErrorCode = {
-    INVALID_NODE_STATUS: "InvalidNodeStatus",
-    NODE_ID_IN_USE: "NodeIdInUse",
-    NODE_ID_NOT_FOUND: "NodeIdNotFound",
-};
-const ModelApprovalStatus = {
-    APPROVED: "Approved",
-    PENDING_MANUAL_APPROVAL: "PendingManualApproval",
-    REJECTED: "Rejected",
-};
-const ModelPackageRegistrationType = {
-    LOGGED: "Logged",
-    REGISTERED: "Registered",
-};
-const ModelPackageStatus = {
-    COMPLETED: "Completed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-};
-const BatchRebootClusterNodesErrorCode = {
-    INSTANCE_ID_IN_USE: "InstanceIdInUse",
-    INSTANCE_ID_NOT_FOUND: "InstanceIdNotFound",
-    INTERNAL_SERVER_ERROR: "InternalServerError",
-    INVALID_INSTANCE_STATUS: "InvalidInstanceStatus",
-};
-const BatchReplaceClusterNodesErrorCode = {
-    INSTANCE_ID_IN_USE: "InstanceIdInUse",
-    INSTANCE_ID_NOT_FOUND: "InstanceIdNotFound",
-    INTERNAL_SERVER_ERROR: "InternalServerError",
-    INVALID_INSTANCE_STATUS: "InvalidInstanceStatus",
-};
-const ProcessingS3DataDistributionType = {
-    FULLYREPLICATED: "FullyReplicated",
-    SHARDEDBYS3KEY: "ShardedByS3Key",
-};
-const ProcessingS3InputMode = {
-    FILE: "File",
-    PIPE: "Pipe",
-};
-const CapacitySizeType = {
-    CAPACITY_PERCENT: "CAPACITY_PERCENT",
-    INSTANCE_COUNT: "INSTANCE_COUNT",
-};
-const TrafficRoutingConfigType = {
-    ALL_AT_ONCE: "ALL_AT_ONCE",
-    CANARY: "CANARY",
-    LINEAR: "LINEAR",
-};
-const BooleanOperator = {
-    AND: "And",
-    OR: "Or",
-};
-const CandidateSortBy = {
-    CreationTime: "CreationTime",
-    FinalObjectiveMetricValue: "FinalObjectiveMetricValue",
-    Status: "Status",
-};
-const DataSourceName = {
-    SalesforceGenie: "SalesforceGenie",
-    Snowflake: "Snowflake",
-};
-const CapacityReservationType = {
-    CRG: "CRG",
-    ODCR: "ODCR",
-};
-const CapacityReservationPreference = {
-    CAPACITY_RESERVATIONS_ONLY: "capacity-reservations-only",
-};
-const NodeUnavailabilityType = {
-    CAPACITY_PERCENTAGE: "CAPACITY_PERCENTAGE",
-    INSTANCE_COUNT: "INSTANCE_COUNT",
-};
-const CaptureMode = {
-    INPUT: "Input",
-    INPUT_AND_OUTPUT: "InputAndOutput",
-    OUTPUT: "Output",
-};
-const CaptureStatus = {
-    STARTED: "Started",
-    STOPPED: "Stopped",
-};
-const ClarifyFeatureType = {
-    CATEGORICAL: "categorical",
-    NUMERICAL: "numerical",
-    TEXT: "text",
-};
-const ClarifyTextGranularity = {
-    PARAGRAPH: "paragraph",
-    SENTENCE: "sentence",
-    TOKEN: "token",
-};
-const ClarifyTextLanguage = {
-    AFRIKAANS: "af",
-    ALBANIAN: "sq",
-    ARABIC: "ar",
-    ARMENIAN: "hy",
-    BASQUE: "eu",
-    BENGALI: "bn",
-    BULGARIAN: "bg",
-    CATALAN: "ca",
-    CHINESE: "zh",
-    CROATIAN: "hr",
-    CZECH: "cs",
-    DANISH: "da",
-    DUTCH: "nl",
-    ENGLISH: "en",
-    ESTONIAN: "et",
-    FINNISH: "fi",
-    FRENCH: "fr",
-    GERMAN: "de",
-    GREEK: "el",
-    GUJARATI: "gu",
-    HEBREW: "he",
-    HINDI: "hi",
-    HUNGARIAN: "hu",
-    ICELANDIC: "is",
-    INDONESIAN: "id",
-    IRISH: "ga",
-    ITALIAN: "it",
-    KANNADA: "kn",
-    KYRGYZ: "ky",
-    LATVIAN: "lv",
-    LIGURIAN: "lij",
-    LITHUANIAN: "lt",
-    LUXEMBOURGISH: "lb",
-    MACEDONIAN: "mk",
-    MALAYALAM: "ml",
-    MARATHI: "mr",
-    MULTI_LANGUAGE: "xx",
-    NEPALI: "ne",
-    NORWEGIAN_BOKMAL: "nb",
-    PERSIAN: "fa",
-    POLISH: "pl",
-    PORTUGUESE: "pt",
-    ROMANIAN: "ro",
-    RUSSIAN: "ru",
-    SANSKRIT: "sa",
-    SERBIAN: "sr",
-    SETSWANA: "tn",
-    SINHALA: "si",
-    SLOVAK: "sk",
-    SLOVENIAN: "sl",
-    SPANISH: "es",
-    SWEDISH: "sv",
-    TAGALOG: "tl",
-    TAMIL: "ta",
-    TATAR: "tt",
-    TELUGU: "te",
-    TURKISH: "tr",
-    UKRAINIAN: "uk",
-    URDU: "ur",
-    YORUBA: "yo",
-};
-const ClusterPatchingStrategy = {
-    WHEN_ALL_IDLE: "WhenAllIdle",
-    WHEN_IDLE: "WhenIdle",
-};
-const ClusterAutoScalerType = {
-    KARPENTER: "Karpenter",
-};
-const ClusterAutoScalingMode = {
-    DISABLE: "Disable",
-    ENABLE: "Enable",
-};
-const ClusterAutoScalingStatus = {
-    CREATING: "Creating",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    INSERVICE: "InService",
-};
-const ClusterCapacityType = {
-    ON_DEMAND: "OnDemand",
-    SPOT: "Spot",
-};
-const ClusterConfigMode = {
-    DISABLE: "Disable",
-    ENABLE: "Enable",
-};
-const ClusterEventLevel = {
-    ERROR: "Error",
-    INFO: "Info",
-    WARN: "Warn",
-};
-const ClusterEventResourceType = {
-    CLUSTER: "Cluster",
-    INSTANCE: "Instance",
-    INSTANCE_GROUP: "InstanceGroup",
-};
-const ClusterFSxLustreDeletionPolicy = {
-    DELETE_IF_NOT_USED: "DeleteIfNotUsed",
-    KEEP: "Keep",
-};
-const ClusterImageVersionStatus = {
-    END_OF_LIFE: "EndOfLife",
-    SECURITY_UPDATE_REQUIRED: "SecurityUpdateRequired",
-    UPDATE_AVAILABLE: "UpdateAvailable",
-    UP_TO_DATE: "UpToDate",
-};
-const ClusterKubernetesTaintEffect = {
-    NO_EXECUTE: "NoExecute",
-    NO_SCHEDULE: "NoSchedule",
-    PREFER_NO_SCHEDULE: "PreferNoSchedule",
-};
-const ClusterInterfaceType = {
-    EFA: "efa",
-    EFA_ONLY: "efa-only",
-};
-const DeepHealthCheckType = {
-    INSTANCE_CONNECTIVITY: "InstanceConnectivity",
-    INSTANCE_STRESS: "InstanceStress",
-};
-const ClusterSlurmNodeType = {
-    COMPUTE: "Compute",
-    CONTROLLER: "Controller",
-    LOGIN: "Login",
-};
-const SoftwareUpdateStatus = {
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    ROLLBACK_COMPLETE: "RollbackComplete",
-    ROLLBACK_IN_PROGRESS: "RollbackInProgress",
-    SUCCEEDED: "Succeeded",
-};
-const InstanceGroupStatus = {
-    CREATING: "Creating",
-    DEGRADED: "Degraded",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    INSERVICE: "InService",
-    SYSTEMUPDATING: "SystemUpdating",
-    UPDATING: "Updating",
-};
-const ClusterNodeProvisioningMode = {
-    CONTINUOUS: "Continuous",
-};
-const ClusterNodeRecovery = {
-    AUTOMATIC: "Automatic",
-    NONE: "None",
-};
-const ClusterSlurmConfigStrategy = {
-    MANAGED: "Managed",
-    MERGE: "Merge",
-    OVERWRITE: "Overwrite",
-};
-const SchedulerResourceStatus = {
-    CREATED: "Created",
-    CREATE_FAILED: "CreateFailed",
-    CREATE_ROLLBACK_FAILED: "CreateRollbackFailed",
-    CREATING: "Creating",
-    DELETED: "Deleted",
-    DELETE_FAILED: "DeleteFailed",
-    DELETE_ROLLBACK_FAILED: "DeleteRollbackFailed",
-    DELETING: "Deleting",
-    UPDATED: "Updated",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATE_ROLLBACK_FAILED: "UpdateRollbackFailed",
-    UPDATING: "Updating",
-};
-const ClusterSortBy = {
-    CREATION_TIME: "CREATION_TIME",
-    NAME: "NAME",
-};
-const ClusterStatus = {
-    CREATING: "Creating",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    INSERVICE: "InService",
-    ROLLINGBACK: "RollingBack",
-    SYSTEMUPDATING: "SystemUpdating",
-    UPDATING: "Updating",
-};
-const CodeRepositorySortBy = {
-    CREATION_TIME: "CreationTime",
-    LAST_MODIFIED_TIME: "LastModifiedTime",
-    NAME: "Name",
-};
-const CodeRepositorySortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const CollectionType = {
-    LIST: "List",
-    SET: "Set",
-    VECTOR: "Vector",
-};
-const CompilationJobStatus = {
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    INPROGRESS: "INPROGRESS",
-    STARTING: "STARTING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
-};
-const TargetDevice = {
-    AISAGE: "aisage",
-    AMBA_CV2: "amba_cv2",
-    AMBA_CV22: "amba_cv22",
-    AMBA_CV25: "amba_cv25",
-    COREML: "coreml",
-    DEEPLENS: "deeplens",
-    IMX8MPLUS: "imx8mplus",
-    IMX8QM: "imx8qm",
-    JACINTO_TDA4VM: "jacinto_tda4vm",
-    JETSON_NANO: "jetson_nano",
-    JETSON_TX1: "jetson_tx1",
-    JETSON_TX2: "jetson_tx2",
-    JETSON_XAVIER: "jetson_xavier",
-    LAMBDA: "lambda",
-    ML_C4: "ml_c4",
-    ML_C5: "ml_c5",
-    ML_C6G: "ml_c6g",
-    ML_EIA2: "ml_eia2",
-    ML_G4DN: "ml_g4dn",
-    ML_INF1: "ml_inf1",
-    ML_INF2: "ml_inf2",
-    ML_M4: "ml_m4",
-    ML_M5: "ml_m5",
-    ML_M6G: "ml_m6g",
-    ML_P2: "ml_p2",
-    ML_P3: "ml_p3",
-    ML_TRN1: "ml_trn1",
-    QCS603: "qcs603",
-    QCS605: "qcs605",
-    RASP3B: "rasp3b",
-    RASP4B: "rasp4b",
-    RK3288: "rk3288",
-    RK3399: "rk3399",
-    SBE_C: "sbe_c",
-    SITARA_AM57X: "sitara_am57x",
-    X86_WIN32: "x86_win32",
-    X86_WIN64: "x86_win64",
-};
-const TargetPlatformAccelerator = {
-    INTEL_GRAPHICS: "INTEL_GRAPHICS",
-    MALI: "MALI",
-    NNA: "NNA",
-    NVIDIA: "NVIDIA",
-};
-const TargetPlatformArch = {
-    ARM64: "ARM64",
-    ARM_EABI: "ARM_EABI",
-    ARM_EABIHF: "ARM_EABIHF",
-    X86: "X86",
-    X86_64: "X86_64",
-};
-const TargetPlatformOs = {
-    ANDROID: "ANDROID",
-    LINUX: "LINUX",
-};
-const CompleteOnConvergence = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const PreemptTeamTasks = {
-    LOWERPRIORITY: "LowerPriority",
-    NEVER: "Never",
-};
-const ResourceSharingStrategy = {
-    DONTLEND: "DontLend",
-    LEND: "Lend",
-    LENDANDBORROW: "LendAndBorrow",
-};
-const ConditionOutcome = {
-    FALSE: "False",
-    TRUE: "True",
-};
-var MetricPublishFrequencyInSeconds;
-(function (MetricPublishFrequencyInSeconds) {
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_10_S"] = 10] = "FREQ_10_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_30_S"] = 30] = "FREQ_30_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_60_S"] = 60] = "FREQ_60_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_120_S"] = 120] = "FREQ_120_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_180_S"] = 180] = "FREQ_180_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_240_S"] = 240] = "FREQ_240_S";
-    MetricPublishFrequencyInSeconds[MetricPublishFrequencyInSeconds["FREQ_300_S"] = 300] = "FREQ_300_S";
-})(MetricPublishFrequencyInSeconds || (MetricPublishFrequencyInSeconds = {}));
-const RepositoryAccessMode = {
-    PLATFORM: "Platform",
-    VPC: "Vpc",
-};
-const ContainerMode = {
-    MULTI_MODEL: "MultiModel",
-    SINGLE_MODEL: "SingleModel",
-};
-const ModelCacheSetting = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const ContentClassifier = {
-    FREE_OF_ADULT_CONTENT: "FreeOfAdultContent",
-    FREE_OF_PERSONALLY_IDENTIFIABLE_INFORMATION: "FreeOfPersonallyIdentifiableInformation",
-};
-const HyperParameterScalingType = {
-    AUTO: "Auto",
-    LINEAR: "Linear",
-    LOGARITHMIC: "Logarithmic",
-    REVERSE_LOGARITHMIC: "ReverseLogarithmic",
-};
-const ParameterType = {
-    CATEGORICAL: "Categorical",
-    CONTINUOUS: "Continuous",
-    FREE_TEXT: "FreeText",
-    INTEGER: "Integer",
-};
-const HyperParameterTuningJobObjectiveType = {
-    MAXIMIZE: "Maximize",
-    MINIMIZE: "Minimize",
-};
-const FairShare = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const IdleResourceSharing = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const Framework = {
-    DARKNET: "DARKNET",
-    KERAS: "KERAS",
-    MXNET: "MXNET",
-    ONNX: "ONNX",
-    PYTORCH: "PYTORCH",
-    SKLEARN: "SKLEARN",
-    TENSORFLOW: "TENSORFLOW",
-    TFLITE: "TFLITE",
-    XGBOOST: "XGBOOST",
-};
-const ProcessingS3UploadMode = {
-    CONTINUOUS: "Continuous",
-    END_OF_JOB: "EndOfJob",
-};
-const ProcessingInstanceType = {
-    ML_C4_2XLARGE: "ml.c4.2xlarge",
-    ML_C4_4XLARGE: "ml.c4.4xlarge",
-    ML_C4_8XLARGE: "ml.c4.8xlarge",
-    ML_C4_XLARGE: "ml.c4.xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_C8I_12XLARGE: "ml.c8i.12xlarge",
-    ML_C8I_16XLARGE: "ml.c8i.16xlarge",
-    ML_C8I_24XLARGE: "ml.c8i.24xlarge",
-    ML_C8I_2XLARGE: "ml.c8i.2xlarge",
-    ML_C8I_32XLARGE: "ml.c8i.32xlarge",
-    ML_C8I_48XLARGE: "ml.c8i.48xlarge",
-    ML_C8I_4XLARGE: "ml.c8i.4xlarge",
-    ML_C8I_8XLARGE: "ml.c8i.8xlarge",
-    ML_C8I_96XLARGE: "ml.c8i.96xlarge",
-    ML_C8I_XLARGE: "ml.c8i.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_M4_10XLARGE: "ml.m4.10xlarge",
-    ML_M4_16XLARGE: "ml.m4.16xlarge",
-    ML_M4_2XLARGE: "ml.m4.2xlarge",
-    ML_M4_4XLARGE: "ml.m4.4xlarge",
-    ML_M4_XLARGE: "ml.m4.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_LARGE: "ml.m5.large",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_M8I_12XLARGE: "ml.m8i.12xlarge",
-    ML_M8I_16XLARGE: "ml.m8i.16xlarge",
-    ML_M8I_24XLARGE: "ml.m8i.24xlarge",
-    ML_M8I_2XLARGE: "ml.m8i.2xlarge",
-    ML_M8I_32XLARGE: "ml.m8i.32xlarge",
-    ML_M8I_48XLARGE: "ml.m8i.48xlarge",
-    ML_M8I_4XLARGE: "ml.m8i.4xlarge",
-    ML_M8I_8XLARGE: "ml.m8i.8xlarge",
-    ML_M8I_96XLARGE: "ml.m8i.96xlarge",
-    ML_M8I_LARGE: "ml.m8i.large",
-    ML_M8I_XLARGE: "ml.m8i.xlarge",
-    ML_P2_16XLARGE: "ml.p2.16xlarge",
-    ML_P2_8XLARGE: "ml.p2.8xlarge",
-    ML_P2_XLARGE: "ml.p2.xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_R5D_12XLARGE: "ml.r5d.12xlarge",
-    ML_R5D_16XLARGE: "ml.r5d.16xlarge",
-    ML_R5D_24XLARGE: "ml.r5d.24xlarge",
-    ML_R5D_2XLARGE: "ml.r5d.2xlarge",
-    ML_R5D_4XLARGE: "ml.r5d.4xlarge",
-    ML_R5D_8XLARGE: "ml.r5d.8xlarge",
-    ML_R5D_LARGE: "ml.r5d.large",
-    ML_R5D_XLARGE: "ml.r5d.xlarge",
-    ML_R5_12XLARGE: "ml.r5.12xlarge",
-    ML_R5_16XLARGE: "ml.r5.16xlarge",
-    ML_R5_24XLARGE: "ml.r5.24xlarge",
-    ML_R5_2XLARGE: "ml.r5.2xlarge",
-    ML_R5_4XLARGE: "ml.r5.4xlarge",
-    ML_R5_8XLARGE: "ml.r5.8xlarge",
-    ML_R5_LARGE: "ml.r5.large",
-    ML_R5_XLARGE: "ml.r5.xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_R8I_12XLARGE: "ml.r8i.12xlarge",
-    ML_R8I_16XLARGE: "ml.r8i.16xlarge",
-    ML_R8I_24XLARGE: "ml.r8i.24xlarge",
-    ML_R8I_2XLARGE: "ml.r8i.2xlarge",
-    ML_R8I_32XLARGE: "ml.r8i.32xlarge",
-    ML_R8I_48XLARGE: "ml.r8i.48xlarge",
-    ML_R8I_4XLARGE: "ml.r8i.4xlarge",
-    ML_R8I_8XLARGE: "ml.r8i.8xlarge",
-    ML_R8I_96XLARGE: "ml.r8i.96xlarge",
-    ML_R8I_LARGE: "ml.r8i.large",
-    ML_R8I_XLARGE: "ml.r8i.xlarge",
-    ML_T3_2XLARGE: "ml.t3.2xlarge",
-    ML_T3_LARGE: "ml.t3.large",
-    ML_T3_MEDIUM: "ml.t3.medium",
-    ML_T3_XLARGE: "ml.t3.xlarge",
-};
-const EdgePresetDeploymentType = {
-    GreengrassV2Component: "GreengrassV2Component",
-};
-const RStudioServerProAccessStatus = {
-    Disabled: "DISABLED",
-    Enabled: "ENABLED",
-};
-const RStudioServerProUserGroup = {
-    Admin: "R_STUDIO_ADMIN",
-    User: "R_STUDIO_USER",
-};
-const NotebookOutputOption = {
-    Allowed: "Allowed",
-    Disabled: "Disabled",
-};
-const StudioWebPortal = {
-    Disabled: "DISABLED",
-    Enabled: "ENABLED",
-};
-const ExecutionRoleSessionNameMode = {
-    Static: "STATIC",
-    UserIdentity: "USER_IDENTITY",
-};
-const MlTools = {
-    AUTO_ML: "AutoMl",
-    COMET: "Comet",
-    DATASETS: "Datasets",
-    DATA_WRANGLER: "DataWrangler",
-    DEEPCHECKS_LLM_EVALUATION: "DeepchecksLLMEvaluation",
-    EMR_CLUSTERS: "EmrClusters",
-    ENDPOINTS: "Endpoints",
-    EVALUATORS: "Evaluators",
-    EXPERIMENTS: "Experiments",
-    FEATURE_STORE: "FeatureStore",
-    FIDDLER: "Fiddler",
-    HYPER_POD_CLUSTERS: "HyperPodClusters",
-    INFERENCE_OPTIMIZATION: "InferenceOptimization",
-    INFERENCE_RECOMMENDER: "InferenceRecommender",
-    JUMP_START: "JumpStart",
-    LAKERA_GUARD: "LakeraGuard",
-    MODELS: "Models",
-    MODEL_EVALUATION: "ModelEvaluation",
-    PERFORMANCE_EVALUATION: "PerformanceEvaluation",
-    PIPELINES: "Pipelines",
-    PROJECTS: "Projects",
-    RUNNING_INSTANCES: "RunningInstances",
-    TRAINING: "Training",
-};
-const SageMakerImageName = {
-    sagemaker_distribution: "sagemaker_distribution",
-};
-const ExecutionRoleIdentityConfig = {
-    DISABLED: "DISABLED",
-    USER_PROFILE_NAME: "USER_PROFILE_NAME",
-};
-const IPAddressType = {
-    DUALSTACK: "dualstack",
-    IPV4: "ipv4",
-};
-const HomeEfsFileSystemCreation = {
-    Disabled: "Disabled",
-    Enabled: "Enabled",
-};
-const TagPropagation = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const FailureHandlingPolicy = {
-    DoNothing: "DO_NOTHING",
-    RollbackOnFailure: "ROLLBACK_ON_FAILURE",
-};
-const DeviceSubsetType = {
-    NameContains: "NAMECONTAINS",
-    Percentage: "PERCENTAGE",
-    Selection: "SELECTION",
-};
-const ProductionVariantAcceleratorType = {
-    ML_EIA1_LARGE: "ml.eia1.large",
-    ML_EIA1_MEDIUM: "ml.eia1.medium",
-    ML_EIA1_XLARGE: "ml.eia1.xlarge",
-    ML_EIA2_LARGE: "ml.eia2.large",
-    ML_EIA2_MEDIUM: "ml.eia2.medium",
-    ML_EIA2_XLARGE: "ml.eia2.xlarge",
-};
-const ProductionVariantInferenceAmiVersion = {
-    AL2023_GPU_4_1: "al2023-ami-sagemaker-inference-gpu-4-1",
-    AL2_GPU_2: "al2-ami-sagemaker-inference-gpu-2",
-    AL2_GPU_2_1: "al2-ami-sagemaker-inference-gpu-2-1",
-    AL2_GPU_3_1: "al2-ami-sagemaker-inference-gpu-3-1",
-    AL2_NEURON_2: "al2-ami-sagemaker-inference-neuron-2",
-};
-const ManagedInstanceScalingScaleInStrategy = {
-    CONSOLIDATION: "CONSOLIDATION",
-    IDLE_RELEASE: "IDLE_RELEASE",
-};
-const ManagedInstanceScalingStatus = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const RoutingStrategy = {
-    LEAST_OUTSTANDING_REQUESTS: "LEAST_OUTSTANDING_REQUESTS",
-    PREFIX_AWARE: "PREFIX_AWARE",
-    RANDOM: "RANDOM",
-};
-const FeatureType = {
-    FRACTIONAL: "Fractional",
-    INTEGRAL: "Integral",
-    STRING: "String",
-};
-const TableFormat = {
-    DEFAULT: "Default",
-    GLUE: "Glue",
-    ICEBERG: "Iceberg",
-};
-const StorageType = {
-    IN_MEMORY: "InMemory",
-    STANDARD: "Standard",
-    STANDARD_V2: "Standard_V2",
-};
-const TtlDurationUnit = {
-    DAYS: "Days",
-    HOURS: "Hours",
-    MINUTES: "Minutes",
-    SECONDS: "Seconds",
-    WEEKS: "Weeks",
-};
-const ThroughputMode = {
-    ON_DEMAND: "OnDemand",
-    PROVISIONED: "Provisioned",
-};
-const HubContentType = {
-    DATA_SET: "DataSet",
-    JSON_DOC: "JsonDoc",
-    MODEL: "Model",
-    MODEL_REFERENCE: "ModelReference",
-    NOTEBOOK: "Notebook",
-};
-const HyperParameterTuningJobStrategyType = {
-    BAYESIAN: "Bayesian",
-    GRID: "Grid",
-    HYPERBAND: "Hyperband",
-    RANDOM: "Random",
-};
-const TrainingJobEarlyStoppingType = {
-    AUTO: "Auto",
-    OFF: "Off",
-};
-const HyperParameterTuningAllocationStrategy = {
-    PRIORITIZED: "Prioritized",
-};
-const HyperParameterTuningJobWarmStartType = {
-    IDENTICAL_DATA_AND_ALGORITHM: "IdenticalDataAndAlgorithm",
-    TRANSFER_LEARNING: "TransferLearning",
-};
-const JobType = {
-    INFERENCE: "INFERENCE",
-    NOTEBOOK_KERNEL: "NOTEBOOK_KERNEL",
-    TRAINING: "TRAINING",
-};
-const Processor = {
-    CPU: "CPU",
-    GPU: "GPU",
-};
-const VendorGuidance = {
-    ARCHIVED: "ARCHIVED",
-    NOT_PROVIDED: "NOT_PROVIDED",
-    STABLE: "STABLE",
-    TO_BE_ARCHIVED: "TO_BE_ARCHIVED",
-};
-const InferenceComponentPlacementStrategy = {
-    BINPACK: "BINPACK",
-    SPREAD: "SPREAD",
-};
-const ModelInfrastructureType = {
-    REAL_TIME_INFERENCE: "RealTimeInference",
-};
-const InferenceExperimentType = {
-    SHADOW_MODE: "ShadowMode",
-};
-const RecommendationJobSupportedEndpointType = {
-    REALTIME: "RealTime",
-    SERVERLESS: "Serverless",
-};
-const TrafficType = {
-    PHASES: "PHASES",
-    STAIRS: "STAIRS",
-};
-const RecommendationJobType = {
-    ADVANCED: "Advanced",
-    DEFAULT: "Default",
-};
-const FlatInvocations = {
-    CONTINUE: "Continue",
-    STOP: "Stop",
-};
-const JobCategory = {
-    AGENT_RFT: "AgentRFT",
-    AGENT_RFT_EVALUATION: "AgentRFTEvaluation",
-};
-const ModelRegistrationMode = {
-    AUTO_MODEL_REGISTRATION_DISABLED: "AutoModelRegistrationDisabled",
-    AUTO_MODEL_REGISTRATION_ENABLED: "AutoModelRegistrationEnabled",
-};
-const TrackingServerSize = {
-    L: "Large",
-    M: "Medium",
-    S: "Small",
-};
-const InferenceExecutionMode = {
-    DIRECT: "Direct",
-    SERIAL: "Serial",
-};
-const ModelCardStatus = {
-    APPROVED: "Approved",
-    ARCHIVED: "Archived",
-    DRAFT: "Draft",
-    PENDINGREVIEW: "PendingReview",
-};
-const ManagedStorageType = {
-    RESTRICTED: "Restricted",
-};
-const SkipModelValidation = {
-    ALL: "All",
-    NONE: "None",
-};
-const MonitoringProblemType = {
-    BINARY_CLASSIFICATION: "BinaryClassification",
-    MULTICLASS_CLASSIFICATION: "MulticlassClassification",
-    REGRESSION: "Regression",
-};
-const MonitoringType = {
-    DATA_QUALITY: "DataQuality",
-    MODEL_BIAS: "ModelBias",
-    MODEL_EXPLAINABILITY: "ModelExplainability",
-    MODEL_QUALITY: "ModelQuality",
-};
-const NotebookInstanceAcceleratorType = {
-    ML_EIA1_LARGE: "ml.eia1.large",
-    ML_EIA1_MEDIUM: "ml.eia1.medium",
-    ML_EIA1_XLARGE: "ml.eia1.xlarge",
-    ML_EIA2_LARGE: "ml.eia2.large",
-    ML_EIA2_MEDIUM: "ml.eia2.medium",
-    ML_EIA2_XLARGE: "ml.eia2.xlarge",
-};
-const DirectInternetAccess = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const _InstanceType = {
-    ML_C4_2XLARGE: "ml.c4.2xlarge",
-    ML_C4_4XLARGE: "ml.c4.4xlarge",
-    ML_C4_8XLARGE: "ml.c4.8xlarge",
-    ML_C4_XLARGE: "ml.c4.xlarge",
-    ML_C5D_18XLARGE: "ml.c5d.18xlarge",
-    ML_C5D_2XLARGE: "ml.c5d.2xlarge",
-    ML_C5D_4XLARGE: "ml.c5d.4xlarge",
-    ML_C5D_9XLARGE: "ml.c5d.9xlarge",
-    ML_C5D_XLARGE: "ml.c5d.xlarge",
-    ML_C5_18XLARGE: "ml.c5.18xlarge",
-    ML_C5_2XLARGE: "ml.c5.2xlarge",
-    ML_C5_4XLARGE: "ml.c5.4xlarge",
-    ML_C5_9XLARGE: "ml.c5.9xlarge",
-    ML_C5_XLARGE: "ml.c5.xlarge",
-    ML_C6ID_12XLARGE: "ml.c6id.12xlarge",
-    ML_C6ID_16XLARGE: "ml.c6id.16xlarge",
-    ML_C6ID_24XLARGE: "ml.c6id.24xlarge",
-    ML_C6ID_2XLARGE: "ml.c6id.2xlarge",
-    ML_C6ID_32XLARGE: "ml.c6id.32xlarge",
-    ML_C6ID_4XLARGE: "ml.c6id.4xlarge",
-    ML_C6ID_8XLARGE: "ml.c6id.8xlarge",
-    ML_C6ID_LARGE: "ml.c6id.large",
-    ML_C6ID_XLARGE: "ml.c6id.xlarge",
-    ML_C6I_12XLARGE: "ml.c6i.12xlarge",
-    ML_C6I_16XLARGE: "ml.c6i.16xlarge",
-    ML_C6I_24XLARGE: "ml.c6i.24xlarge",
-    ML_C6I_2XLARGE: "ml.c6i.2xlarge",
-    ML_C6I_32XLARGE: "ml.c6i.32xlarge",
-    ML_C6I_4XLARGE: "ml.c6i.4xlarge",
-    ML_C6I_8XLARGE: "ml.c6i.8xlarge",
-    ML_C6I_LARGE: "ml.c6i.large",
-    ML_C6I_XLARGE: "ml.c6i.xlarge",
-    ML_C7I_12XLARGE: "ml.c7i.12xlarge",
-    ML_C7I_16XLARGE: "ml.c7i.16xlarge",
-    ML_C7I_24XLARGE: "ml.c7i.24xlarge",
-    ML_C7I_2XLARGE: "ml.c7i.2xlarge",
-    ML_C7I_48XLARGE: "ml.c7i.48xlarge",
-    ML_C7I_4XLARGE: "ml.c7i.4xlarge",
-    ML_C7I_8XLARGE: "ml.c7i.8xlarge",
-    ML_C7I_LARGE: "ml.c7i.large",
-    ML_C7I_XLARGE: "ml.c7i.xlarge",
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_INF1_24XLARGE: "ml.inf1.24xlarge",
-    ML_INF1_2XLARGE: "ml.inf1.2xlarge",
-    ML_INF1_6XLARGE: "ml.inf1.6xlarge",
-    ML_INF1_XLARGE: "ml.inf1.xlarge",
-    ML_INF2_24XLARGE: "ml.inf2.24xlarge",
-    ML_INF2_48XLARGE: "ml.inf2.48xlarge",
-    ML_INF2_8XLARGE: "ml.inf2.8xlarge",
-    ML_INF2_XLARGE: "ml.inf2.xlarge",
-    ML_M4_10XLARGE: "ml.m4.10xlarge",
-    ML_M4_16XLARGE: "ml.m4.16xlarge",
-    ML_M4_2XLARGE: "ml.m4.2xlarge",
-    ML_M4_4XLARGE: "ml.m4.4xlarge",
-    ML_M4_XLARGE: "ml.m4.xlarge",
-    ML_M5D_12XLARGE: "ml.m5d.12xlarge",
-    ML_M5D_16XLARGE: "ml.m5d.16xlarge",
-    ML_M5D_24XLARGE: "ml.m5d.24xlarge",
-    ML_M5D_2XLARGE: "ml.m5d.2xlarge",
-    ML_M5D_4XLARGE: "ml.m5d.4xlarge",
-    ML_M5D_8XLARGE: "ml.m5d.8xlarge",
-    ML_M5D_LARGE: "ml.m5d.large",
-    ML_M5D_XLARGE: "ml.m5d.xlarge",
-    ML_M5_12XLARGE: "ml.m5.12xlarge",
-    ML_M5_24XLARGE: "ml.m5.24xlarge",
-    ML_M5_2XLARGE: "ml.m5.2xlarge",
-    ML_M5_4XLARGE: "ml.m5.4xlarge",
-    ML_M5_XLARGE: "ml.m5.xlarge",
-    ML_M6ID_12XLARGE: "ml.m6id.12xlarge",
-    ML_M6ID_16XLARGE: "ml.m6id.16xlarge",
-    ML_M6ID_24XLARGE: "ml.m6id.24xlarge",
-    ML_M6ID_2XLARGE: "ml.m6id.2xlarge",
-    ML_M6ID_32XLARGE: "ml.m6id.32xlarge",
-    ML_M6ID_4XLARGE: "ml.m6id.4xlarge",
-    ML_M6ID_8XLARGE: "ml.m6id.8xlarge",
-    ML_M6ID_LARGE: "ml.m6id.large",
-    ML_M6ID_XLARGE: "ml.m6id.xlarge",
-    ML_M6I_12XLARGE: "ml.m6i.12xlarge",
-    ML_M6I_16XLARGE: "ml.m6i.16xlarge",
-    ML_M6I_24XLARGE: "ml.m6i.24xlarge",
-    ML_M6I_2XLARGE: "ml.m6i.2xlarge",
-    ML_M6I_32XLARGE: "ml.m6i.32xlarge",
-    ML_M6I_4XLARGE: "ml.m6i.4xlarge",
-    ML_M6I_8XLARGE: "ml.m6i.8xlarge",
-    ML_M6I_LARGE: "ml.m6i.large",
-    ML_M6I_XLARGE: "ml.m6i.xlarge",
-    ML_M7I_12XLARGE: "ml.m7i.12xlarge",
-    ML_M7I_16XLARGE: "ml.m7i.16xlarge",
-    ML_M7I_24XLARGE: "ml.m7i.24xlarge",
-    ML_M7I_2XLARGE: "ml.m7i.2xlarge",
-    ML_M7I_48XLARGE: "ml.m7i.48xlarge",
-    ML_M7I_4XLARGE: "ml.m7i.4xlarge",
-    ML_M7I_8XLARGE: "ml.m7i.8xlarge",
-    ML_M7I_LARGE: "ml.m7i.large",
-    ML_M7I_XLARGE: "ml.m7i.xlarge",
-    ML_P2_16XLARGE: "ml.p2.16xlarge",
-    ML_P2_8XLARGE: "ml.p2.8xlarge",
-    ML_P2_XLARGE: "ml.p2.xlarge",
-    ML_P3DN_24XLARGE: "ml.p3dn.24xlarge",
-    ML_P3_16XLARGE: "ml.p3.16xlarge",
-    ML_P3_2XLARGE: "ml.p3.2xlarge",
-    ML_P3_8XLARGE: "ml.p3.8xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_R5_12XLARGE: "ml.r5.12xlarge",
-    ML_R5_16XLARGE: "ml.r5.16xlarge",
-    ML_R5_24XLARGE: "ml.r5.24xlarge",
-    ML_R5_2XLARGE: "ml.r5.2xlarge",
-    ML_R5_4XLARGE: "ml.r5.4xlarge",
-    ML_R5_8XLARGE: "ml.r5.8xlarge",
-    ML_R5_LARGE: "ml.r5.large",
-    ML_R5_XLARGE: "ml.r5.xlarge",
-    ML_R6ID_12XLARGE: "ml.r6id.12xlarge",
-    ML_R6ID_16XLARGE: "ml.r6id.16xlarge",
-    ML_R6ID_24XLARGE: "ml.r6id.24xlarge",
-    ML_R6ID_2XLARGE: "ml.r6id.2xlarge",
-    ML_R6ID_32XLARGE: "ml.r6id.32xlarge",
-    ML_R6ID_4XLARGE: "ml.r6id.4xlarge",
-    ML_R6ID_8XLARGE: "ml.r6id.8xlarge",
-    ML_R6ID_LARGE: "ml.r6id.large",
-    ML_R6ID_XLARGE: "ml.r6id.xlarge",
-    ML_R6I_12XLARGE: "ml.r6i.12xlarge",
-    ML_R6I_16XLARGE: "ml.r6i.16xlarge",
-    ML_R6I_24XLARGE: "ml.r6i.24xlarge",
-    ML_R6I_2XLARGE: "ml.r6i.2xlarge",
-    ML_R6I_32XLARGE: "ml.r6i.32xlarge",
-    ML_R6I_4XLARGE: "ml.r6i.4xlarge",
-    ML_R6I_8XLARGE: "ml.r6i.8xlarge",
-    ML_R6I_LARGE: "ml.r6i.large",
-    ML_R6I_XLARGE: "ml.r6i.xlarge",
-    ML_R7I_12XLARGE: "ml.r7i.12xlarge",
-    ML_R7I_16XLARGE: "ml.r7i.16xlarge",
-    ML_R7I_24XLARGE: "ml.r7i.24xlarge",
-    ML_R7I_2XLARGE: "ml.r7i.2xlarge",
-    ML_R7I_48XLARGE: "ml.r7i.48xlarge",
-    ML_R7I_4XLARGE: "ml.r7i.4xlarge",
-    ML_R7I_8XLARGE: "ml.r7i.8xlarge",
-    ML_R7I_LARGE: "ml.r7i.large",
-    ML_R7I_XLARGE: "ml.r7i.xlarge",
-    ML_T2_2XLARGE: "ml.t2.2xlarge",
-    ML_T2_LARGE: "ml.t2.large",
-    ML_T2_MEDIUM: "ml.t2.medium",
-    ML_T2_XLARGE: "ml.t2.xlarge",
-    ML_T3_2XLARGE: "ml.t3.2xlarge",
-    ML_T3_LARGE: "ml.t3.large",
-    ML_T3_MEDIUM: "ml.t3.medium",
-    ML_T3_XLARGE: "ml.t3.xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-};
-const RootAccess = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const OptimizationJobDeploymentInstanceType = {
-    ML_G4DN_12XLARGE: "ml.g4dn.12xlarge",
-    ML_G4DN_16XLARGE: "ml.g4dn.16xlarge",
-    ML_G4DN_2XLARGE: "ml.g4dn.2xlarge",
-    ML_G4DN_4XLARGE: "ml.g4dn.4xlarge",
-    ML_G4DN_8XLARGE: "ml.g4dn.8xlarge",
-    ML_G4DN_XLARGE: "ml.g4dn.xlarge",
-    ML_G5_12XLARGE: "ml.g5.12xlarge",
-    ML_G5_16XLARGE: "ml.g5.16xlarge",
-    ML_G5_24XLARGE: "ml.g5.24xlarge",
-    ML_G5_2XLARGE: "ml.g5.2xlarge",
-    ML_G5_48XLARGE: "ml.g5.48xlarge",
-    ML_G5_4XLARGE: "ml.g5.4xlarge",
-    ML_G5_8XLARGE: "ml.g5.8xlarge",
-    ML_G5_XLARGE: "ml.g5.xlarge",
-    ML_G6E_12XLARGE: "ml.g6e.12xlarge",
-    ML_G6E_16XLARGE: "ml.g6e.16xlarge",
-    ML_G6E_24XLARGE: "ml.g6e.24xlarge",
-    ML_G6E_2XLARGE: "ml.g6e.2xlarge",
-    ML_G6E_48XLARGE: "ml.g6e.48xlarge",
-    ML_G6E_4XLARGE: "ml.g6e.4xlarge",
-    ML_G6E_8XLARGE: "ml.g6e.8xlarge",
-    ML_G6E_XLARGE: "ml.g6e.xlarge",
-    ML_G6_12XLARGE: "ml.g6.12xlarge",
-    ML_G6_16XLARGE: "ml.g6.16xlarge",
-    ML_G6_24XLARGE: "ml.g6.24xlarge",
-    ML_G6_2XLARGE: "ml.g6.2xlarge",
-    ML_G6_48XLARGE: "ml.g6.48xlarge",
-    ML_G6_4XLARGE: "ml.g6.4xlarge",
-    ML_G6_8XLARGE: "ml.g6.8xlarge",
-    ML_G6_XLARGE: "ml.g6.xlarge",
-    ML_G7E_12XLARGE: "ml.g7e.12xlarge",
-    ML_G7E_24XLARGE: "ml.g7e.24xlarge",
-    ML_G7E_2XLARGE: "ml.g7e.2xlarge",
-    ML_G7E_48XLARGE: "ml.g7e.48xlarge",
-    ML_G7E_4XLARGE: "ml.g7e.4xlarge",
-    ML_G7E_8XLARGE: "ml.g7e.8xlarge",
-    ML_G7_12XLARGE: "ml.g7.12xlarge",
-    ML_G7_24XLARGE: "ml.g7.24xlarge",
-    ML_G7_2XLARGE: "ml.g7.2xlarge",
-    ML_G7_48XLARGE: "ml.g7.48xlarge",
-    ML_G7_4XLARGE: "ml.g7.4xlarge",
-    ML_G7_8XLARGE: "ml.g7.8xlarge",
-    ML_INF2_24XLARGE: "ml.inf2.24xlarge",
-    ML_INF2_48XLARGE: "ml.inf2.48xlarge",
-    ML_INF2_8XLARGE: "ml.inf2.8xlarge",
-    ML_INF2_XLARGE: "ml.inf2.xlarge",
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_TRN1N_32XLARGE: "ml.trn1n.32xlarge",
-    ML_TRN1_2XLARGE: "ml.trn1.2xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-};
-const ModelSpeculativeDecodingTechnique = {
-    EAGLE: "EAGLE",
-};
-const ModelSpeculativeDecodingS3DataType = {
-    ManifestFile: "ManifestFile",
-    S3Prefix: "S3Prefix",
-};
-const PartnerAppAuthType = {
-    IAM: "IAM",
-    IDC: "IDC",
-};
-const PartnerAppType = {
-    COMET: "comet",
-    DEEPCHECKS_LLM_EVALUATION: "deepchecks-llm-evaluation",
-    FIDDLER: "fiddler",
-    LAKERA_GUARD: "lakera-guard",
-};
-const DataDistributionType = {
-    FULLYREPLICATED: "FullyReplicated",
-    SHARDEDBYS3KEY: "ShardedByS3Key",
-};
-const InputMode = {
-    FILE: "File",
-    PIPE: "Pipe",
-};
-const RedshiftResultCompressionType = {
-    BZIP2: "BZIP2",
-    GZIP: "GZIP",
-    NONE: "None",
-    SNAPPY: "SNAPPY",
-    ZSTD: "ZSTD",
-};
-const RedshiftResultFormat = {
-    CSV: "CSV",
-    PARQUET: "PARQUET",
-};
-const ProcessingS3CompressionType = {
-    GZIP: "Gzip",
-    NONE: "None",
-};
-const ProcessingS3DataType = {
-    MANIFEST_FILE: "ManifestFile",
-    S3_PREFIX: "S3Prefix",
-};
-const SharingType = {
-    Private: "Private",
-    Shared: "Shared",
-};
-const StudioLifecycleConfigAppType = {
-    CodeEditor: "CodeEditor",
-    JupyterLab: "JupyterLab",
-    JupyterServer: "JupyterServer",
-    KernelGateway: "KernelGateway",
-};
-const CustomizationTechnique = {
-    DPO: "DPO",
-    RLAIF: "RLAIF",
-    RLVR: "RLVR",
-    SFT: "SFT",
-};
-const EvaluationType = {
-    BENCHMARK_EVALUATION: "BenchmarkEvaluation",
-    CUSTOM_SCORER_EVALUATION: "CustomScorerEvaluation",
-    LLMAJ_EVALUATION: "LLMAJEvaluation",
-};
-const ServerlessJobType = {
-    EVALUATION: "Evaluation",
-    FINE_TUNING: "FineTuning",
-};
-const Peft = {
-    LORA: "LORA",
-};
-const JoinSource = {
-    INPUT: "Input",
-    NONE: "None",
-};
-const TrialComponentPrimaryStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const WorkforceIpAddressType = {
-    dualstack: "dualstack",
-    ipv4: "ipv4",
-};
-const EnabledOrDisabled = {
-    Disabled: "Disabled",
-    Enabled: "Enabled",
-};
-const CrossAccountFilterOption = {
-    CROSS_ACCOUNT: "CrossAccount",
-    SAME_ACCOUNT: "SameAccount",
-};
-const Statistic = {
-    AVERAGE: "Average",
-    MAXIMUM: "Maximum",
-    MINIMUM: "Minimum",
-    SAMPLE_COUNT: "SampleCount",
-    SUM: "Sum",
-};
-const RuleEvaluationStatus = {
-    ERROR: "Error",
-    IN_PROGRESS: "InProgress",
-    ISSUES_FOUND: "IssuesFound",
-    NO_ISSUES_FOUND: "NoIssuesFound",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const RetentionType = {
-    Delete: "Delete",
-    Retain: "Retain",
-};
-const RecommendationStatus = {
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    NOT_APPLICABLE: "NOT_APPLICABLE",
-};
-const StageStatus = {
-    Creating: "CREATING",
-    Deployed: "DEPLOYED",
-    Failed: "FAILED",
-    InProgress: "INPROGRESS",
-    ReadyToDeploy: "READYTODEPLOY",
-    Starting: "STARTING",
-    Stopped: "STOPPED",
-    Stopping: "STOPPING",
-};
-const SchedulerConfigComponent = {
-    FAIR_SHARE: "FairShare",
-    IDLE_RESOURCE_SHARING: "IdleResourceSharing",
-    PRIORITY_CLASSES: "PriorityClasses",
-};
-const DomainStatus = {
-    Delete_Failed: "Delete_Failed",
-    Deleting: "Deleting",
-    Failed: "Failed",
-    InService: "InService",
-    Pending: "Pending",
-    Update_Failed: "Update_Failed",
-    Updating: "Updating",
-};
-const EdgePackagingJobStatus = {
-    Completed: "COMPLETED",
-    Failed: "FAILED",
-    InProgress: "INPROGRESS",
-    Starting: "STARTING",
-    Stopped: "STOPPED",
-    Stopping: "STOPPING",
-};
-const EdgePresetDeploymentStatus = {
-    Completed: "COMPLETED",
-    Failed: "FAILED",
-};
-const EndpointStatus = {
-    CREATING: "Creating",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_SERVICE: "InService",
-    OUT_OF_SERVICE: "OutOfService",
-    ROLLING_BACK: "RollingBack",
-    SYSTEM_UPDATING: "SystemUpdating",
-    UPDATE_ROLLBACK_FAILED: "UpdateRollbackFailed",
-    UPDATING: "Updating",
-};
-const VariantStatus = {
-    ACTIVATING_TRAFFIC: "ActivatingTraffic",
-    BAKING: "Baking",
-    CREATING: "Creating",
-    DELETING: "Deleting",
-    UPDATING: "Updating",
-};
-const FeatureGroupStatus = {
-    CREATED: "Created",
-    CREATE_FAILED: "CreateFailed",
-    CREATING: "Creating",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-};
-const LastUpdateStatusValue = {
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    SUCCESSFUL: "Successful",
-};
-const OfflineStoreStatusValue = {
-    ACTIVE: "Active",
-    BLOCKED: "Blocked",
-    DISABLED: "Disabled",
-};
-const FlowDefinitionStatus = {
-    ACTIVE: "Active",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    INITIALIZING: "Initializing",
-};
-const HubStatus = {
-    CREATE_FAILED: "CreateFailed",
-    CREATING: "Creating",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    IN_SERVICE: "InService",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATING: "Updating",
-};
-const HubContentStatus = {
-    AVAILABLE: "Available",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    IMPORTING: "Importing",
-    IMPORT_FAILED: "ImportFailed",
-    PENDING_DELETE: "PendingDelete",
-    PENDING_IMPORT: "PendingImport",
-};
-const HubContentSupportStatus = {
-    DEPRECATED: "Deprecated",
-    RESTRICTED: "Restricted",
-    SUPPORTED: "Supported",
-};
-const HumanTaskUiStatus = {
-    ACTIVE: "Active",
-    DELETING: "Deleting",
-};
-const TrainingJobStatus = {
-    COMPLETED: "Completed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const HyperParameterTuningJobStatus = {
-    COMPLETED: "Completed",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const ImageStatus = {
-    CREATED: "CREATED",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATING: "CREATING",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETING: "DELETING",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATING: "UPDATING",
-};
-const ImageVersionStatus = {
-    CREATED: "CREATED",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATING: "CREATING",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETING: "DELETING",
-};
-const InferenceComponentStatus = {
-    CREATING: "Creating",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_SERVICE: "InService",
-    UPDATING: "Updating",
-};
-const InferenceComponentCapacitySizeType = {
-    CAPACITY_PERCENT: "CAPACITY_PERCENT",
-    COPY_COUNT: "COPY_COUNT",
-};
-const ModelVariantStatus = {
-    CREATING: "Creating",
-    DELETED: "Deleted",
-    DELETING: "Deleting",
-    IN_SERVICE: "InService",
-    UPDATING: "Updating",
-};
-const InferenceExperimentStatus = {
-    CANCELLED: "Cancelled",
-    COMPLETED: "Completed",
-    CREATED: "Created",
-    CREATING: "Creating",
-    RUNNING: "Running",
-    STARTING: "Starting",
-    STOPPING: "Stopping",
-    UPDATING: "Updating",
-};
-const RecommendationJobStatus = {
-    COMPLETED: "COMPLETED",
-    DELETED: "DELETED",
-    DELETING: "DELETING",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    PENDING: "PENDING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
-};
-const JobStatus = {
-    COMPLETED: "Completed",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const JobSecondaryStatus = {
-    COMPLETED: "Completed",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    DOWNLOADING: "Downloading",
-    EVALUATING: "Evaluating",
-    FAILED: "Failed",
-    INTERRUPTED: "Interrupted",
-    MAX_RUNTIME_EXCEEDED: "MaxRuntimeExceeded",
-    PENDING: "Pending",
-    RESTARTING: "Restarting",
-    STARTING: "Starting",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    TRAINING: "Training",
-    UPLOADING: "Uploading",
-};
-const LabelingJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    INITIALIZING: "Initializing",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const MaintenanceStatus = {
-    MAINTENANCE_COMPLETE: "MaintenanceComplete",
-    MAINTENANCE_FAILED: "MaintenanceFailed",
-    MAINTENANCE_IN_PROGRESS: "MaintenanceInProgress",
-};
-const MlflowAppStatus = {
-    CREATED: "Created",
-    CREATE_FAILED: "CreateFailed",
-    CREATING: "Creating",
-    DELETED: "Deleted",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    UPDATED: "Updated",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATING: "Updating",
-};
-const IsTrackingServerActive = {
-    ACTIVE: "Active",
-    INACTIVE: "Inactive",
-};
-const TrackingServerMaintenanceStatus = {
-    MAINTENANCE_COMPLETE: "MaintenanceComplete",
-    MAINTENANCE_FAILED: "MaintenanceFailed",
-    MAINTENANCE_IN_PROGRESS: "MaintenanceInProgress",
-};
-const TrackingServerStatus = {
-    CREATED: "Created",
-    CREATE_FAILED: "CreateFailed",
-    CREATING: "Creating",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    MAINTENANCE_COMPLETE: "MaintenanceComplete",
-    MAINTENANCE_FAILED: "MaintenanceFailed",
-    MAINTENANCE_IN_PROGRESS: "MaintenanceInProgress",
-    STARTED: "Started",
-    STARTING: "Starting",
-    START_FAILED: "StartFailed",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    STOP_FAILED: "StopFailed",
-    UPDATED: "Updated",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATING: "Updating",
-};
-const IncludedData = {
-    ALL_DATA: "AllData",
-    METADATA_ONLY: "MetadataOnly",
-};
-const ModelCardProcessingStatus = {
-    CONTENT_DELETED: "ContentDeleted",
-    DELETE_COMPLETED: "DeleteCompleted",
-    DELETE_FAILED: "DeleteFailed",
-    DELETE_INPROGRESS: "DeleteInProgress",
-    DELETE_PENDING: "DeletePending",
-    EXPORTJOBS_DELETED: "ExportJobsDeleted",
-};
-const ModelCardExportJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-};
-const DetailedModelPackageStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    NOT_STARTED: "NotStarted",
-};
-const ModelPackageGroupStatus = {
-    COMPLETED: "Completed",
-    DELETE_FAILED: "DeleteFailed",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-};
-const ExecutionStatus = {
-    COMPLETED: "Completed",
-    COMPLETED_WITH_VIOLATIONS: "CompletedWithViolations",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const ScheduleStatus = {
-    FAILED: "Failed",
-    PENDING: "Pending",
-    SCHEDULED: "Scheduled",
-    STOPPED: "Stopped",
-};
-const NotebookInstanceStatus = {
-    Deleting: "Deleting",
-    Failed: "Failed",
-    InMaintenance: "InMaintenance",
-    InService: "InService",
-    Pending: "Pending",
-    PendingMaintenance: "PendingMaintenance",
-    Stopped: "Stopped",
-    Stopping: "Stopping",
-    Updating: "Updating",
-};
-const OptimizationJobStatus = {
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    INPROGRESS: "INPROGRESS",
-    STARTING: "STARTING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
-};
-const PartnerAppStatus = {
-    AVAILABLE: "Available",
-    CREATING: "Creating",
-    DELETED: "Deleted",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATING: "Updating",
-};
-const PipelineStatus = {
-    ACTIVE: "Active",
-    DELETING: "Deleting",
-};
-const PipelineExecutionStatus = {
-    EXECUTING: "Executing",
-    FAILED: "Failed",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    SUCCEEDED: "Succeeded",
-};
-const ProcessingJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const ProjectStatus = {
-    CREATE_COMPLETED: "CreateCompleted",
-    CREATE_FAILED: "CreateFailed",
-    CREATE_IN_PROGRESS: "CreateInProgress",
-    DELETE_COMPLETED: "DeleteCompleted",
-    DELETE_FAILED: "DeleteFailed",
-    DELETE_IN_PROGRESS: "DeleteInProgress",
-    PENDING: "Pending",
-    UPDATE_COMPLETED: "UpdateCompleted",
-    UPDATE_FAILED: "UpdateFailed",
-    UPDATE_IN_PROGRESS: "UpdateInProgress",
-};
-const ReservedCapacityInstanceType = {
-    ML_P4DE_24XLARGE: "ml.p4de.24xlarge",
-    ML_P4D_24XLARGE: "ml.p4d.24xlarge",
-    ML_P5EN_48XLARGE: "ml.p5en.48xlarge",
-    ML_P5E_48XLARGE: "ml.p5e.48xlarge",
-    ML_P5_48XLARGE: "ml.p5.48xlarge",
-    ML_P5_4XLARGE: "ml.p5.4xlarge",
-    ML_P6E_GB200_36XLARGE: "ml.p6e-gb200.36xlarge",
-    ML_P6_B200_48XLARGE: "ml.p6-b200.48xlarge",
-    ML_P6_B300_48XLARGE: "ml.p6-b300.48xlarge",
-    ML_TRN1_32XLARGE: "ml.trn1.32xlarge",
-    ML_TRN2_48XLARGE: "ml.trn2.48xlarge",
-};
-const ReservedCapacityType = {
-    INSTANCE: "Instance",
-    ULTRASERVER: "UltraServer",
-};
-const ReservedCapacityStatus = {
-    ACTIVE: "Active",
-    EXPIRED: "Expired",
-    FAILED: "Failed",
-    PENDING: "Pending",
-    SCHEDULED: "Scheduled",
-};
-const SpaceStatus = {
-    Delete_Failed: "Delete_Failed",
-    Deleting: "Deleting",
-    Failed: "Failed",
-    InService: "InService",
-    Pending: "Pending",
-    Update_Failed: "Update_Failed",
-    Updating: "Updating",
-};
-const ProfilingStatus = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const SecondaryStatus = {
-    COMPLETED: "Completed",
-    DOWNLOADING: "Downloading",
-    DOWNLOADING_TRAINING_IMAGE: "DownloadingTrainingImage",
-    FAILED: "Failed",
-    INTERRUPTED: "Interrupted",
-    LAUNCHING_ML_INSTANCES: "LaunchingMLInstances",
-    MAX_RUNTIME_EXCEEDED: "MaxRuntimeExceeded",
-    MAX_WAIT_TIME_EXCEEDED: "MaxWaitTimeExceeded",
-    PENDING: "Pending",
-    PREPARING_TRAINING_STACK: "PreparingTrainingStack",
-    RESTARTING: "Restarting",
-    STARTING: "Starting",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    TRAINING: "Training",
-    UPDATING: "Updating",
-    UPLOADING: "Uploading",
-};
-const WarmPoolResourceStatus = {
-    AVAILABLE: "Available",
-    INUSE: "InUse",
-    REUSED: "Reused",
-    TERMINATED: "Terminated",
-};
-const TrainingPlanStatus = {
-    ACTIVE: "Active",
-    EXPIRED: "Expired",
-    FAILED: "Failed",
-    PENDING: "Pending",
-    SCHEDULED: "Scheduled",
-};
-const SageMakerResourceName = {
-    ENDPOINT: "endpoint",
-    HYPERPOD_CLUSTER: "hyperpod-cluster",
-    STUDIO_APPS: "studio-apps",
-    TRAINING_JOB: "training-job",
-};
-const TransformJobStatus = {
-    COMPLETED: "Completed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-};
-const UserProfileStatus = {
-    Delete_Failed: "Delete_Failed",
-    Deleting: "Deleting",
-    Failed: "Failed",
-    InService: "InService",
-    Pending: "Pending",
-    Update_Failed: "Update_Failed",
-    Updating: "Updating",
-};
-const WorkforceStatus = {
-    ACTIVE: "Active",
-    DELETING: "Deleting",
-    FAILED: "Failed",
-    INITIALIZING: "Initializing",
-    UPDATING: "Updating",
-};
-const DeviceDeploymentStatus = {
-    Deployed: "DEPLOYED",
-    Failed: "FAILED",
-    InProgress: "INPROGRESS",
-    ReadyToDeploy: "READYTODEPLOY",
-    Stopped: "STOPPED",
-    Stopping: "STOPPING",
-};
-const Direction = {
-    ASCENDANTS: "Ascendants",
-    BOTH: "Both",
-    DESCENDANTS: "Descendants",
-};
-const EndpointConfigSortKey = {
-    CreationTime: "CreationTime",
-    Name: "Name",
-};
-const EndpointSortKey = {
-    CreationTime: "CreationTime",
-    Name: "Name",
-    Status: "Status",
-};
-const EventSortBy = {
-    EVENT_TIME: "EventTime",
-};
-const FeatureGroupSortBy = {
-    CREATION_TIME: "CreationTime",
-    FEATURE_GROUP_STATUS: "FeatureGroupStatus",
-    NAME: "Name",
-    OFFLINE_STORE_STATUS: "OfflineStoreStatus",
-};
-const FeatureGroupSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const Operator = {
-    CONTAINS: "Contains",
-    EQUALS: "Equals",
-    EXISTS: "Exists",
-    GREATER_THAN: "GreaterThan",
-    GREATER_THAN_OR_EQUAL_TO: "GreaterThanOrEqualTo",
-    IN: "In",
-    LESS_THAN: "LessThan",
-    LESS_THAN_OR_EQUAL_TO: "LessThanOrEqualTo",
-    NOT_EQUALS: "NotEquals",
-    NOT_EXISTS: "NotExists",
-};
-const SagemakerServicecatalogStatus = {
-    DISABLED: "Disabled",
-    ENABLED: "Enabled",
-};
-const ResourceType = {
-    ENDPOINT: "Endpoint",
-    EXPERIMENT: "Experiment",
-    EXPERIMENT_TRIAL: "ExperimentTrial",
-    EXPERIMENT_TRIAL_COMPONENT: "ExperimentTrialComponent",
-    FEATURE_GROUP: "FeatureGroup",
-    FEATURE_METADATA: "FeatureMetadata",
-    HUB_CONTENT: "HubContent",
-    HYPER_PARAMETER_TUNING_JOB: "HyperParameterTuningJob",
-    IMAGE: "Image",
-    IMAGE_VERSION: "ImageVersion",
-    JOB: "Job",
-    MODEL: "Model",
-    MODEL_CARD: "ModelCard",
-    MODEL_PACKAGE: "ModelPackage",
-    MODEL_PACKAGE_GROUP: "ModelPackageGroup",
-    PIPELINE: "Pipeline",
-    PIPELINE_EXECUTION: "PipelineExecution",
-    PIPELINE_VERSION: "PipelineVersion",
-    PROJECT: "Project",
-    TRAINING_JOB: "TrainingJob",
-};
-const HubContentSortBy = {
-    CREATION_TIME: "CreationTime",
-    HUB_CONTENT_NAME: "HubContentName",
-    HUB_CONTENT_STATUS: "HubContentStatus",
-};
-const HubSortBy = {
-    ACCOUNT_ID_OWNER: "AccountIdOwner",
-    CREATION_TIME: "CreationTime",
-    HUB_NAME: "HubName",
-    HUB_STATUS: "HubStatus",
-};
-const HyperParameterTuningJobSortByOptions = {
-    CreationTime: "CreationTime",
-    Name: "Name",
-    Status: "Status",
-};
-const ImageSortBy = {
-    CREATION_TIME: "CREATION_TIME",
-    IMAGE_NAME: "IMAGE_NAME",
-    LAST_MODIFIED_TIME: "LAST_MODIFIED_TIME",
-};
-const ImageSortOrder = {
-    ASCENDING: "ASCENDING",
-    DESCENDING: "DESCENDING",
-};
-const ImageVersionSortBy = {
-    CREATION_TIME: "CREATION_TIME",
-    LAST_MODIFIED_TIME: "LAST_MODIFIED_TIME",
-    VERSION: "VERSION",
-};
-const ImageVersionSortOrder = {
-    ASCENDING: "ASCENDING",
-    DESCENDING: "DESCENDING",
-};
-const InferenceComponentSortKey = {
-    CreationTime: "CreationTime",
-    Name: "Name",
-    Status: "Status",
-};
-const InferenceExperimentStopDesiredState = {
-    CANCELLED: "Cancelled",
-    COMPLETED: "Completed",
-};
-const RecommendationStepType = {
-    BENCHMARK: "BENCHMARK",
-};
-const LineageType = {
-    ACTION: "Action",
-    ARTIFACT: "Artifact",
-    CONTEXT: "Context",
-    TRIAL_COMPONENT: "TrialComponent",
-};
-const SortActionsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const SortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const ListAIBenchmarkJobsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ListAIRecommendationJobsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ListAIWorkloadConfigsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const SortArtifactsBy = {
-    CREATION_TIME: "CreationTime",
-};
-const SortAssociationsBy = {
-    CREATION_TIME: "CreationTime",
-    DESTINATION_ARN: "DestinationArn",
-    DESTINATION_TYPE: "DestinationType",
-    SOURCE_ARN: "SourceArn",
-    SOURCE_TYPE: "SourceType",
-};
-const SortClusterSchedulerConfigBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ListCompilationJobsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const SortQuotaBy = {
-    CLUSTER_ARN: "ClusterArn",
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const SortContextsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const MonitoringJobDefinitionSortKey = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ListDeviceFleetsSortBy = {
-    CreationTime: "CREATION_TIME",
-    LastModifiedTime: "LAST_MODIFIED_TIME",
-    Name: "NAME",
-};
-const ListEdgeDeploymentPlansSortBy = {
-    CreationTime: "CREATION_TIME",
-    DeviceFleetName: "DEVICE_FLEET_NAME",
-    LastModifiedTime: "LAST_MODIFIED_TIME",
-    Name: "NAME",
-};
-const ListEdgePackagingJobsSortBy = {
-    CreationTime: "CREATION_TIME",
-    EdgePackagingJobStatus: "STATUS",
-    LastModifiedTime: "LAST_MODIFIED_TIME",
-    ModelName: "MODEL_NAME",
-    Name: "NAME",
-};
-const OrderKey = {
-    Ascending: "Ascending",
-    Descending: "Descending",
-};
-const SortExperimentsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const SortInferenceExperimentsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ListInferenceRecommendationsJobsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const SortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ListLabelingJobsForWorkteamSortByOptions = {
-    CREATION_TIME: "CreationTime",
-};
-const SortLineageGroupsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const SortMlflowAppBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const SortTrackingServerBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ModelCardExportJobSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const ModelCardExportJobSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const ModelCardSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ModelCardSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const ModelCardVersionSortBy = {
-    VERSION: "Version",
-};
-const ModelMetadataFilterType = {
-    DOMAIN: "Domain",
-    FRAMEWORK: "Framework",
-    FRAMEWORKVERSION: "FrameworkVersion",
-    TASK: "Task",
-};
-const ModelPackageGroupSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ModelPackageType = {
-    BOTH: "Both",
-    UNVERSIONED: "Unversioned",
-    VERSIONED: "Versioned",
-};
-const ModelPackageSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ModelSortKey = {
-    CreationTime: "CreationTime",
-    Name: "Name",
-};
-const MonitoringAlertHistorySortKey = {
-    CreationTime: "CreationTime",
-    Status: "Status",
-};
-const MonitoringAlertStatus = {
-    IN_ALERT: "InAlert",
-    OK: "OK",
-};
-const MonitoringExecutionSortKey = {
-    CREATION_TIME: "CreationTime",
-    SCHEDULED_TIME: "ScheduledTime",
-    STATUS: "Status",
-};
-const MonitoringScheduleSortKey = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const NotebookInstanceLifecycleConfigSortKey = {
-    CREATION_TIME: "CreationTime",
-    LAST_MODIFIED_TIME: "LastModifiedTime",
-    NAME: "Name",
-};
-const NotebookInstanceLifecycleConfigSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const NotebookInstanceSortKey = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const NotebookInstanceSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const ListOptimizationJobsSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-    STATUS: "Status",
-};
-const SortPipelineExecutionsBy = {
-    CREATION_TIME: "CreationTime",
-    PIPELINE_EXECUTION_ARN: "PipelineExecutionArn",
-};
-const StepStatus = {
-    EXECUTING: "Executing",
-    FAILED: "Failed",
-    STARTING: "Starting",
-    STOPPED: "Stopped",
-    STOPPING: "Stopping",
-    SUCCEEDED: "Succeeded",
-};
-const SortPipelinesBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ProjectSortBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const ProjectSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const ResourceCatalogSortBy = {
-    CREATION_TIME: "CreationTime",
-};
-const ResourceCatalogSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const SpaceSortKey = {
-    CreationTime: "CreationTime",
-    LastModifiedTime: "LastModifiedTime",
-};
-const StudioLifecycleConfigSortKey = {
-    CreationTime: "CreationTime",
-    LastModifiedTime: "LastModifiedTime",
-    Name: "Name",
-};
-const TrainingJobSortByOptions = {
-    CreationTime: "CreationTime",
-    FinalObjectiveMetricValue: "FinalObjectiveMetricValue",
-    Name: "Name",
-    Status: "Status",
-};
-const TrainingPlanFilterName = {
-    STATUS: "Status",
-};
-const TrainingPlanSortBy = {
-    NAME: "TrainingPlanName",
-    START_TIME: "StartTime",
-    STATUS: "Status",
-};
-const TrainingPlanSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const SortTrialComponentsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const SortTrialsBy = {
-    CREATION_TIME: "CreationTime",
-    NAME: "Name",
-};
-const UltraServerHealthStatus = {
-    IMPAIRED: "Impaired",
-    INSUFFICIENT_DATA: "Insufficient-Data",
-    OK: "OK",
-};
-const UserProfileSortKey = {
-    CreationTime: "CreationTime",
-    LastModifiedTime: "LastModifiedTime",
-};
-const ListWorkforcesSortByOptions = {
-    CreateDate: "CreateDate",
-    Name: "Name",
-};
-const ListWorkteamsSortByOptions = {
-    CreateDate: "CreateDate",
-    Name: "Name",
-};
-const ModelVariantAction = {
-    PROMOTE: "Promote",
-    REMOVE: "Remove",
-    RETAIN: "Retain",
-};
-const Relation = {
-    EQUAL_TO: "EqualTo",
-    GREATER_THAN_OR_EQUAL_TO: "GreaterThanOrEqualTo",
-};
-const SearchSortOrder = {
-    ASCENDING: "Ascending",
-    DESCENDING: "Descending",
-};
-const VariantPropertyType = {
-    DataCaptureConfig: "DataCaptureConfig",
-    DesiredInstanceCount: "DesiredInstanceCount",
-    DesiredWeight: "DesiredWeight",
-};
-
-exports.AIAdapterModelPackageEntry$ = AIAdapterModelPackageEntry$;
-exports.AIAdapterS3Entry$ = AIAdapterS3Entry$;
-exports.AIAdapterSource$ = AIAdapterSource$;
-exports.AIBenchmarkEndpoint$ = AIBenchmarkEndpoint$;
-exports.AIBenchmarkInferenceComponent$ = AIBenchmarkInferenceComponent$;
-exports.AIBenchmarkJobStatus = AIBenchmarkJobStatus;
-exports.AIBenchmarkJobSummary$ = AIBenchmarkJobSummary$;
-exports.AIBenchmarkNetworkConfig$ = AIBenchmarkNetworkConfig$;
-exports.AIBenchmarkOutputConfig$ = AIBenchmarkOutputConfig$;
-exports.AIBenchmarkOutputResult$ = AIBenchmarkOutputResult$;
-exports.AIBenchmarkTarget$ = AIBenchmarkTarget$;
-exports.AICapacityReservationConfig$ = AICapacityReservationConfig$;
-exports.AICapacityReservationPreference = AICapacityReservationPreference;
-exports.AICloudWatchLogs$ = AICloudWatchLogs$;
-exports.AIDatasetConfig$ = AIDatasetConfig$;
-exports.AIMlflowConfig$ = AIMlflowConfig$;
-exports.AIModelSource$ = AIModelSource$;
-exports.AIModelSourceS3$ = AIModelSourceS3$;
-exports.AIRecommendation$ = AIRecommendation$;
-exports.AIRecommendationAdapterDetails$ = AIRecommendationAdapterDetails$;
-exports.AIRecommendationComputeSpec$ = AIRecommendationComputeSpec$;
-exports.AIRecommendationConstraint$ = AIRecommendationConstraint$;
-exports.AIRecommendationDeploymentConfiguration$ = AIRecommendationDeploymentConfiguration$;
-exports.AIRecommendationDeploymentS3Channel$ = AIRecommendationDeploymentS3Channel$;
-exports.AIRecommendationInferenceFramework = AIRecommendationInferenceFramework;
-exports.AIRecommendationInferenceSpecification$ = AIRecommendationInferenceSpecification$;
-exports.AIRecommendationInstanceDetail$ = AIRecommendationInstanceDetail$;
-exports.AIRecommendationInstanceType = AIRecommendationInstanceType;
-exports.AIRecommendationJobStatus = AIRecommendationJobStatus;
-exports.AIRecommendationJobSummary$ = AIRecommendationJobSummary$;
-exports.AIRecommendationMetric = AIRecommendationMetric;
-exports.AIRecommendationModelDetails$ = AIRecommendationModelDetails$;
-exports.AIRecommendationOptimizationDetail$ = AIRecommendationOptimizationDetail$;
-exports.AIRecommendationOptimizationType = AIRecommendationOptimizationType;
-exports.AIRecommendationOutputConfig$ = AIRecommendationOutputConfig$;
-exports.AIRecommendationOutputResult$ = AIRecommendationOutputResult$;
-exports.AIRecommendationPerformanceMetric$ = AIRecommendationPerformanceMetric$;
-exports.AIRecommendationPerformanceTarget$ = AIRecommendationPerformanceTarget$;
-exports.AIWorkloadConfigSummary$ = AIWorkloadConfigSummary$;
-exports.AIWorkloadConfigs$ = AIWorkloadConfigs$;
-exports.AIWorkloadDataSource$ = AIWorkloadDataSource$;
-exports.AIWorkloadInputDataConfig$ = AIWorkloadInputDataConfig$;
-exports.AIWorkloadS3DataSource$ = AIWorkloadS3DataSource$;
-exports.AcceleratorPartitionConfig$ = AcceleratorPartitionConfig$;
-exports.AccountDefaultStatus = AccountDefaultStatus;
-exports.ActionSource$ = ActionSource$;
-exports.ActionStatus = ActionStatus;
-exports.ActionSummary$ = ActionSummary$;
-exports.ActivationState = ActivationState;
-exports.ActiveClusterOperationName = ActiveClusterOperationName;
-exports.AddAssociation$ = AddAssociation$;
-exports.AddAssociationCommand = AddAssociationCommand;
-exports.AddAssociationRequest$ = AddAssociationRequest$;
-exports.AddAssociationResponse$ = AddAssociationResponse$;
-exports.AddClusterNodeSpecification$ = AddClusterNodeSpecification$;
-exports.AddTags$ = AddTags$;
-exports.AddTagsCommand = AddTagsCommand;
-exports.AddTagsInput$ = AddTagsInput$;
-exports.AddTagsOutput$ = AddTagsOutput$;
-exports.AdditionalEnis$ = AdditionalEnis$;
-exports.AdditionalInferenceSpecificationDefinition$ = AdditionalInferenceSpecificationDefinition$;
-exports.AdditionalModelDataSource$ = AdditionalModelDataSource$;
-exports.AdditionalS3DataSource$ = AdditionalS3DataSource$;
-exports.AdditionalS3DataSourceDataType = AdditionalS3DataSourceDataType;
-exports.AgentVersion$ = AgentVersion$;
-exports.AggregationTransformationValue = AggregationTransformationValue;
-exports.Alarm$ = Alarm$;
-exports.AlarmDetails$ = AlarmDetails$;
-exports.AlgorithmSortBy = AlgorithmSortBy;
-exports.AlgorithmSpecification$ = AlgorithmSpecification$;
-exports.AlgorithmStatus = AlgorithmStatus;
-exports.AlgorithmStatusDetails$ = AlgorithmStatusDetails$;
-exports.AlgorithmStatusItem$ = AlgorithmStatusItem$;
-exports.AlgorithmSummary$ = AlgorithmSummary$;
-exports.AlgorithmValidationProfile$ = AlgorithmValidationProfile$;
-exports.AlgorithmValidationSpecification$ = AlgorithmValidationSpecification$;
-exports.AmazonQSettings$ = AmazonQSettings$;
-exports.AnnotationConsolidationConfig$ = AnnotationConsolidationConfig$;
-exports.AppDetails$ = AppDetails$;
-exports.AppImageConfigDetails$ = AppImageConfigDetails$;
-exports.AppImageConfigSortKey = AppImageConfigSortKey;
-exports.AppInstanceType = AppInstanceType;
-exports.AppLifecycleManagement$ = AppLifecycleManagement$;
-exports.AppNetworkAccessType = AppNetworkAccessType;
-exports.AppSecurityGroupManagement = AppSecurityGroupManagement;
-exports.AppSortKey = AppSortKey;
-exports.AppSpecification$ = AppSpecification$;
-exports.AppStatus = AppStatus;
-exports.AppType = AppType;
-exports.ArtifactSource$ = ArtifactSource$;
-exports.ArtifactSourceIdType = ArtifactSourceIdType;
-exports.ArtifactSourceType$ = ArtifactSourceType$;
-exports.ArtifactSummary$ = ArtifactSummary$;
-exports.AssemblyType = AssemblyType;
-exports.AssociateTrialComponent$ = AssociateTrialComponent$;
-exports.AssociateTrialComponentCommand = AssociateTrialComponentCommand;
-exports.AssociateTrialComponentRequest$ = AssociateTrialComponentRequest$;
-exports.AssociateTrialComponentResponse$ = AssociateTrialComponentResponse$;
-exports.AssociationEdgeType = AssociationEdgeType;
-exports.AssociationInfo$ = AssociationInfo$;
-exports.AssociationSummary$ = AssociationSummary$;
-exports.AsyncInferenceClientConfig$ = AsyncInferenceClientConfig$;
-exports.AsyncInferenceConfig$ = AsyncInferenceConfig$;
-exports.AsyncInferenceNotificationConfig$ = AsyncInferenceNotificationConfig$;
-exports.AsyncInferenceOutputConfig$ = AsyncInferenceOutputConfig$;
-exports.AsyncNotificationTopicTypes = AsyncNotificationTopicTypes;
-exports.AthenaDatasetDefinition$ = AthenaDatasetDefinition$;
-exports.AthenaResultCompressionType = AthenaResultCompressionType;
-exports.AthenaResultFormat = AthenaResultFormat;
-exports.AttachClusterNodeNetworkInterface$ = AttachClusterNodeNetworkInterface$;
-exports.AttachClusterNodeNetworkInterfaceCommand = AttachClusterNodeNetworkInterfaceCommand;
-exports.AttachClusterNodeNetworkInterfaceRequest$ = AttachClusterNodeNetworkInterfaceRequest$;
-exports.AttachClusterNodeNetworkInterfaceResponse$ = AttachClusterNodeNetworkInterfaceResponse$;
-exports.AttachClusterNodeVolume$ = AttachClusterNodeVolume$;
-exports.AttachClusterNodeVolumeCommand = AttachClusterNodeVolumeCommand;
-exports.AttachClusterNodeVolumeRequest$ = AttachClusterNodeVolumeRequest$;
-exports.AttachClusterNodeVolumeResponse$ = AttachClusterNodeVolumeResponse$;
-exports.AuthMode = AuthMode;
-exports.AuthorizedUrl$ = AuthorizedUrl$;
-exports.AutoMLAlgorithm = AutoMLAlgorithm;
-exports.AutoMLAlgorithmConfig$ = AutoMLAlgorithmConfig$;
-exports.AutoMLCandidate$ = AutoMLCandidate$;
-exports.AutoMLCandidateGenerationConfig$ = AutoMLCandidateGenerationConfig$;
-exports.AutoMLCandidateStep$ = AutoMLCandidateStep$;
-exports.AutoMLChannel$ = AutoMLChannel$;
-exports.AutoMLChannelType = AutoMLChannelType;
-exports.AutoMLComputeConfig$ = AutoMLComputeConfig$;
-exports.AutoMLContainerDefinition$ = AutoMLContainerDefinition$;
-exports.AutoMLDataSource$ = AutoMLDataSource$;
-exports.AutoMLDataSplitConfig$ = AutoMLDataSplitConfig$;
-exports.AutoMLJobArtifacts$ = AutoMLJobArtifacts$;
-exports.AutoMLJobChannel$ = AutoMLJobChannel$;
-exports.AutoMLJobCompletionCriteria$ = AutoMLJobCompletionCriteria$;
-exports.AutoMLJobConfig$ = AutoMLJobConfig$;
-exports.AutoMLJobObjective$ = AutoMLJobObjective$;
-exports.AutoMLJobObjectiveType = AutoMLJobObjectiveType;
-exports.AutoMLJobSecondaryStatus = AutoMLJobSecondaryStatus;
-exports.AutoMLJobStatus = AutoMLJobStatus;
-exports.AutoMLJobStepMetadata$ = AutoMLJobStepMetadata$;
-exports.AutoMLJobSummary$ = AutoMLJobSummary$;
-exports.AutoMLMetricEnum = AutoMLMetricEnum;
-exports.AutoMLMetricExtendedEnum = AutoMLMetricExtendedEnum;
-exports.AutoMLMode = AutoMLMode;
-exports.AutoMLOutputDataConfig$ = AutoMLOutputDataConfig$;
-exports.AutoMLPartialFailureReason$ = AutoMLPartialFailureReason$;
-exports.AutoMLProblemTypeConfig$ = AutoMLProblemTypeConfig$;
-exports.AutoMLProblemTypeConfigName = AutoMLProblemTypeConfigName;
-exports.AutoMLProblemTypeResolvedAttributes$ = AutoMLProblemTypeResolvedAttributes$;
-exports.AutoMLProcessingUnit = AutoMLProcessingUnit;
-exports.AutoMLResolvedAttributes$ = AutoMLResolvedAttributes$;
-exports.AutoMLS3DataSource$ = AutoMLS3DataSource$;
-exports.AutoMLS3DataType = AutoMLS3DataType;
-exports.AutoMLSecurityConfig$ = AutoMLSecurityConfig$;
-exports.AutoMLSortBy = AutoMLSortBy;
-exports.AutoMLSortOrder = AutoMLSortOrder;
-exports.AutoMountHomeEFS = AutoMountHomeEFS;
-exports.AutoParameter$ = AutoParameter$;
-exports.AutoRollbackConfig$ = AutoRollbackConfig$;
-exports.Autotune$ = Autotune$;
-exports.AutotuneMode = AutotuneMode;
-exports.AvailabilityZoneBalanceEnforcementMode = AvailabilityZoneBalanceEnforcementMode;
-exports.AvailableUpgrade$ = AvailableUpgrade$;
-exports.AwsManagedHumanLoopRequestSource = AwsManagedHumanLoopRequestSource;
-exports.BaseModel$ = BaseModel$;
-exports.BatchAddClusterNodes$ = BatchAddClusterNodes$;
-exports.BatchAddClusterNodesCommand = BatchAddClusterNodesCommand;
-exports.BatchAddClusterNodesError$ = BatchAddClusterNodesError$;
-exports.BatchAddClusterNodesErrorCode = BatchAddClusterNodesErrorCode;
-exports.BatchAddClusterNodesRequest$ = BatchAddClusterNodesRequest$;
-exports.BatchAddClusterNodesResponse$ = BatchAddClusterNodesResponse$;
-exports.BatchDataCaptureConfig$ = BatchDataCaptureConfig$;
-exports.BatchDeleteClusterNodeLogicalIdsError$ = BatchDeleteClusterNodeLogicalIdsError$;
-exports.BatchDeleteClusterNodes$ = BatchDeleteClusterNodes$;
-exports.BatchDeleteClusterNodesCommand = BatchDeleteClusterNodesCommand;
-exports.BatchDeleteClusterNodesError$ = BatchDeleteClusterNodesError$;
-exports.BatchDeleteClusterNodesErrorCode = BatchDeleteClusterNodesErrorCode;
-exports.BatchDeleteClusterNodesRequest$ = BatchDeleteClusterNodesRequest$;
-exports.BatchDeleteClusterNodesResponse$ = BatchDeleteClusterNodesResponse$;
-exports.BatchDescribeModelPackage$ = BatchDescribeModelPackage$;
-exports.BatchDescribeModelPackageCommand = BatchDescribeModelPackageCommand;
-exports.BatchDescribeModelPackageError$ = BatchDescribeModelPackageError$;
-exports.BatchDescribeModelPackageInput$ = BatchDescribeModelPackageInput$;
-exports.BatchDescribeModelPackageOutput$ = BatchDescribeModelPackageOutput$;
-exports.BatchDescribeModelPackageSummary$ = BatchDescribeModelPackageSummary$;
-exports.BatchRebootClusterNodeLogicalIdsError$ = BatchRebootClusterNodeLogicalIdsError$;
-exports.BatchRebootClusterNodes$ = BatchRebootClusterNodes$;
-exports.BatchRebootClusterNodesCommand = BatchRebootClusterNodesCommand;
-exports.BatchRebootClusterNodesError$ = BatchRebootClusterNodesError$;
-exports.BatchRebootClusterNodesErrorCode = BatchRebootClusterNodesErrorCode;
-exports.BatchRebootClusterNodesRequest$ = BatchRebootClusterNodesRequest$;
-exports.BatchRebootClusterNodesResponse$ = BatchRebootClusterNodesResponse$;
-exports.BatchReplaceClusterNodeLogicalIdsError$ = BatchReplaceClusterNodeLogicalIdsError$;
-exports.BatchReplaceClusterNodes$ = BatchReplaceClusterNodes$;
-exports.BatchReplaceClusterNodesCommand = BatchReplaceClusterNodesCommand;
-exports.BatchReplaceClusterNodesError$ = BatchReplaceClusterNodesError$;
-exports.BatchReplaceClusterNodesErrorCode = BatchReplaceClusterNodesErrorCode;
-exports.BatchReplaceClusterNodesRequest$ = BatchReplaceClusterNodesRequest$;
-exports.BatchReplaceClusterNodesResponse$ = BatchReplaceClusterNodesResponse$;
-exports.BatchStrategy = BatchStrategy;
-exports.BatchTransformInput$ = BatchTransformInput$;
-exports.BedrockCustomModelDeploymentMetadata$ = BedrockCustomModelDeploymentMetadata$;
-exports.BedrockCustomModelMetadata$ = BedrockCustomModelMetadata$;
-exports.BedrockModelImportMetadata$ = BedrockModelImportMetadata$;
-exports.BedrockProvisionedModelThroughputMetadata$ = BedrockProvisionedModelThroughputMetadata$;
-exports.BestObjectiveNotImproving$ = BestObjectiveNotImproving$;
-exports.Bias$ = Bias$;
-exports.BlueGreenUpdatePolicy$ = BlueGreenUpdatePolicy$;
-exports.BooleanOperator = BooleanOperator;
-exports.CacheHitResult$ = CacheHitResult$;
-exports.CallbackStepMetadata$ = CallbackStepMetadata$;
-exports.CandidateArtifactLocations$ = CandidateArtifactLocations$;
-exports.CandidateGenerationConfig$ = CandidateGenerationConfig$;
-exports.CandidateProperties$ = CandidateProperties$;
-exports.CandidateSortBy = CandidateSortBy;
-exports.CandidateStatus = CandidateStatus;
-exports.CandidateStepType = CandidateStepType;
-exports.CanvasAppSettings$ = CanvasAppSettings$;
-exports.CapacityReservation$ = CapacityReservation$;
-exports.CapacityReservationPreference = CapacityReservationPreference;
-exports.CapacityReservationType = CapacityReservationType;
-exports.CapacitySize$ = CapacitySize$;
-exports.CapacitySizeConfig$ = CapacitySizeConfig$;
-exports.CapacitySizeType = CapacitySizeType;
-exports.CaptureContentTypeHeader$ = CaptureContentTypeHeader$;
-exports.CaptureMode = CaptureMode;
-exports.CaptureOption$ = CaptureOption$;
-exports.CaptureStatus = CaptureStatus;
-exports.CategoricalParameter$ = CategoricalParameter$;
-exports.CategoricalParameterRange$ = CategoricalParameterRange$;
-exports.CategoricalParameterRangeSpecification$ = CategoricalParameterRangeSpecification$;
-exports.CfnCreateTemplateProvider$ = CfnCreateTemplateProvider$;
-exports.CfnStackCreateParameter$ = CfnStackCreateParameter$;
-exports.CfnStackDetail$ = CfnStackDetail$;
-exports.CfnStackParameter$ = CfnStackParameter$;
-exports.CfnStackUpdateParameter$ = CfnStackUpdateParameter$;
-exports.CfnTemplateProviderDetail$ = CfnTemplateProviderDetail$;
-exports.CfnUpdateTemplateProvider$ = CfnUpdateTemplateProvider$;
-exports.Channel$ = Channel$;
-exports.ChannelSpecification$ = ChannelSpecification$;
-exports.CheckpointConfig$ = CheckpointConfig$;
-exports.ClarifyCheckStepMetadata$ = ClarifyCheckStepMetadata$;
-exports.ClarifyExplainerConfig$ = ClarifyExplainerConfig$;
-exports.ClarifyFeatureType = ClarifyFeatureType;
-exports.ClarifyInferenceConfig$ = ClarifyInferenceConfig$;
-exports.ClarifyShapBaselineConfig$ = ClarifyShapBaselineConfig$;
-exports.ClarifyShapConfig$ = ClarifyShapConfig$;
-exports.ClarifyTextConfig$ = ClarifyTextConfig$;
-exports.ClarifyTextGranularity = ClarifyTextGranularity;
-exports.ClarifyTextLanguage = ClarifyTextLanguage;
-exports.ClusterAutoPatchConfig$ = ClusterAutoPatchConfig$;
-exports.ClusterAutoPatchConfigDetails$ = ClusterAutoPatchConfigDetails$;
-exports.ClusterAutoScalerType = ClusterAutoScalerType;
-exports.ClusterAutoScalingConfig$ = ClusterAutoScalingConfig$;
-exports.ClusterAutoScalingConfigOutput$ = ClusterAutoScalingConfigOutput$;
-exports.ClusterAutoScalingMode = ClusterAutoScalingMode;
-exports.ClusterAutoScalingStatus = ClusterAutoScalingStatus;
-exports.ClusterCapacityRequirements$ = ClusterCapacityRequirements$;
-exports.ClusterCapacityType = ClusterCapacityType;
-exports.ClusterConfigMode = ClusterConfigMode;
-exports.ClusterEbsVolumeConfig$ = ClusterEbsVolumeConfig$;
-exports.ClusterEventDetail$ = ClusterEventDetail$;
-exports.ClusterEventLevel = ClusterEventLevel;
-exports.ClusterEventResourceType = ClusterEventResourceType;
-exports.ClusterEventSummary$ = ClusterEventSummary$;
-exports.ClusterFSxLustreDeletionPolicy = ClusterFSxLustreDeletionPolicy;
-exports.ClusterFsxLustreConfig$ = ClusterFsxLustreConfig$;
-exports.ClusterFsxOpenZfsConfig$ = ClusterFsxOpenZfsConfig$;
-exports.ClusterImageVersionStatus = ClusterImageVersionStatus;
-exports.ClusterInstanceGroupDetails$ = ClusterInstanceGroupDetails$;
-exports.ClusterInstanceGroupSpecification$ = ClusterInstanceGroupSpecification$;
-exports.ClusterInstancePlacement$ = ClusterInstancePlacement$;
-exports.ClusterInstanceRequirementDetails$ = ClusterInstanceRequirementDetails$;
-exports.ClusterInstanceRequirements$ = ClusterInstanceRequirements$;
-exports.ClusterInstanceStatus = ClusterInstanceStatus;
-exports.ClusterInstanceStatusDetails$ = ClusterInstanceStatusDetails$;
-exports.ClusterInstanceStorageConfig$ = ClusterInstanceStorageConfig$;
-exports.ClusterInstanceType = ClusterInstanceType;
-exports.ClusterInstanceTypeDetail$ = ClusterInstanceTypeDetail$;
-exports.ClusterInterfaceType = ClusterInterfaceType;
-exports.ClusterKubernetesConfig$ = ClusterKubernetesConfig$;
-exports.ClusterKubernetesConfigDetails$ = ClusterKubernetesConfigDetails$;
-exports.ClusterKubernetesConfigNodeDetails$ = ClusterKubernetesConfigNodeDetails$;
-exports.ClusterKubernetesTaint$ = ClusterKubernetesTaint$;
-exports.ClusterKubernetesTaintEffect = ClusterKubernetesTaintEffect;
-exports.ClusterLifeCycleConfig$ = ClusterLifeCycleConfig$;
-exports.ClusterMetadata$ = ClusterMetadata$;
-exports.ClusterNetworkInterface$ = ClusterNetworkInterface$;
-exports.ClusterNetworkInterfaceDetails$ = ClusterNetworkInterfaceDetails$;
-exports.ClusterNodeDetails$ = ClusterNodeDetails$;
-exports.ClusterNodeProvisioningMode = ClusterNodeProvisioningMode;
-exports.ClusterNodeRecovery = ClusterNodeRecovery;
-exports.ClusterNodeSummary$ = ClusterNodeSummary$;
-exports.ClusterOnDemandOptions$ = ClusterOnDemandOptions$;
-exports.ClusterOrchestrator$ = ClusterOrchestrator$;
-exports.ClusterOrchestratorEksConfig$ = ClusterOrchestratorEksConfig$;
-exports.ClusterOrchestratorSlurmConfig$ = ClusterOrchestratorSlurmConfig$;
-exports.ClusterPatchSchedule$ = ClusterPatchSchedule$;
-exports.ClusterPatchScheduleDetails$ = ClusterPatchScheduleDetails$;
-exports.ClusterPatchingStrategy = ClusterPatchingStrategy;
-exports.ClusterRestrictedInstanceGroupDetails$ = ClusterRestrictedInstanceGroupDetails$;
-exports.ClusterRestrictedInstanceGroupSpecification$ = ClusterRestrictedInstanceGroupSpecification$;
-exports.ClusterRestrictedInstanceGroupsConfig$ = ClusterRestrictedInstanceGroupsConfig$;
-exports.ClusterRestrictedInstanceGroupsConfigOutput$ = ClusterRestrictedInstanceGroupsConfigOutput$;
-exports.ClusterSchedulerConfigSummary$ = ClusterSchedulerConfigSummary$;
-exports.ClusterSharedEnvironmentConfig$ = ClusterSharedEnvironmentConfig$;
-exports.ClusterSharedEnvironmentConfigDetails$ = ClusterSharedEnvironmentConfigDetails$;
-exports.ClusterSlurmConfig$ = ClusterSlurmConfig$;
-exports.ClusterSlurmConfigDetails$ = ClusterSlurmConfigDetails$;
-exports.ClusterSlurmConfigStrategy = ClusterSlurmConfigStrategy;
-exports.ClusterSlurmNodeType = ClusterSlurmNodeType;
-exports.ClusterSortBy = ClusterSortBy;
-exports.ClusterSpotOptions$ = ClusterSpotOptions$;
-exports.ClusterStatus = ClusterStatus;
-exports.ClusterSummary$ = ClusterSummary$;
-exports.ClusterTieredStorageConfig$ = ClusterTieredStorageConfig$;
-exports.CodeEditorAppImageConfig$ = CodeEditorAppImageConfig$;
-exports.CodeEditorAppSettings$ = CodeEditorAppSettings$;
-exports.CodeRepository$ = CodeRepository$;
-exports.CodeRepositorySortBy = CodeRepositorySortBy;
-exports.CodeRepositorySortOrder = CodeRepositorySortOrder;
-exports.CodeRepositorySummary$ = CodeRepositorySummary$;
-exports.CognitoConfig$ = CognitoConfig$;
-exports.CognitoMemberDefinition$ = CognitoMemberDefinition$;
-exports.CollectionConfig$ = CollectionConfig$;
-exports.CollectionConfiguration$ = CollectionConfiguration$;
-exports.CollectionType = CollectionType;
-exports.CompilationJobStatus = CompilationJobStatus;
-exports.CompilationJobSummary$ = CompilationJobSummary$;
-exports.CompleteOnConvergence = CompleteOnConvergence;
-exports.CompressionType = CompressionType;
-exports.ComputeQuotaConfig$ = ComputeQuotaConfig$;
-exports.ComputeQuotaResourceConfig$ = ComputeQuotaResourceConfig$;
-exports.ComputeQuotaSummary$ = ComputeQuotaSummary$;
-exports.ComputeQuotaTarget$ = ComputeQuotaTarget$;
-exports.ConditionOutcome = ConditionOutcome;
-exports.ConditionStepMetadata$ = ConditionStepMetadata$;
-exports.ConflictException = ConflictException;
-exports.ConflictException$ = ConflictException$;
-exports.ContainerConfig$ = ContainerConfig$;
-exports.ContainerDefinition$ = ContainerDefinition$;
-exports.ContainerMetricsConfig$ = ContainerMetricsConfig$;
-exports.ContainerMode = ContainerMode;
-exports.ContentClassifier = ContentClassifier;
-exports.ContextSource$ = ContextSource$;
-exports.ContextSummary$ = ContextSummary$;
-exports.ContinuousParameterRange$ = ContinuousParameterRange$;
-exports.ContinuousParameterRangeSpecification$ = ContinuousParameterRangeSpecification$;
-exports.ConvergenceDetected$ = ConvergenceDetected$;
-exports.CreateAIBenchmarkJob$ = CreateAIBenchmarkJob$;
-exports.CreateAIBenchmarkJobCommand = CreateAIBenchmarkJobCommand;
-exports.CreateAIBenchmarkJobRequest$ = CreateAIBenchmarkJobRequest$;
-exports.CreateAIBenchmarkJobResponse$ = CreateAIBenchmarkJobResponse$;
-exports.CreateAIRecommendationJob$ = CreateAIRecommendationJob$;
-exports.CreateAIRecommendationJobCommand = CreateAIRecommendationJobCommand;
-exports.CreateAIRecommendationJobRequest$ = CreateAIRecommendationJobRequest$;
-exports.CreateAIRecommendationJobResponse$ = CreateAIRecommendationJobResponse$;
-exports.CreateAIWorkloadConfig$ = CreateAIWorkloadConfig$;
-exports.CreateAIWorkloadConfigCommand = CreateAIWorkloadConfigCommand;
-exports.CreateAIWorkloadConfigRequest$ = CreateAIWorkloadConfigRequest$;
-exports.CreateAIWorkloadConfigResponse$ = CreateAIWorkloadConfigResponse$;
-exports.CreateAction$ = CreateAction$;
-exports.CreateActionCommand = CreateActionCommand;
-exports.CreateActionRequest$ = CreateActionRequest$;
-exports.CreateActionResponse$ = CreateActionResponse$;
-exports.CreateAlgorithm$ = CreateAlgorithm$;
-exports.CreateAlgorithmCommand = CreateAlgorithmCommand;
-exports.CreateAlgorithmInput$ = CreateAlgorithmInput$;
-exports.CreateAlgorithmOutput$ = CreateAlgorithmOutput$;
-exports.CreateApp$ = CreateApp$;
-exports.CreateAppCommand = CreateAppCommand;
-exports.CreateAppImageConfig$ = CreateAppImageConfig$;
-exports.CreateAppImageConfigCommand = CreateAppImageConfigCommand;
-exports.CreateAppImageConfigRequest$ = CreateAppImageConfigRequest$;
-exports.CreateAppImageConfigResponse$ = CreateAppImageConfigResponse$;
-exports.CreateAppRequest$ = CreateAppRequest$;
-exports.CreateAppResponse$ = CreateAppResponse$;
-exports.CreateArtifact$ = CreateArtifact$;
-exports.CreateArtifactCommand = CreateArtifactCommand;
-exports.CreateArtifactRequest$ = CreateArtifactRequest$;
-exports.CreateArtifactResponse$ = CreateArtifactResponse$;
-exports.CreateAutoMLJob$ = CreateAutoMLJob$;
-exports.CreateAutoMLJobCommand = CreateAutoMLJobCommand;
-exports.CreateAutoMLJobRequest$ = CreateAutoMLJobRequest$;
-exports.CreateAutoMLJobResponse$ = CreateAutoMLJobResponse$;
-exports.CreateAutoMLJobV2$ = CreateAutoMLJobV2$;
-exports.CreateAutoMLJobV2Command = CreateAutoMLJobV2Command;
-exports.CreateAutoMLJobV2Request$ = CreateAutoMLJobV2Request$;
-exports.CreateAutoMLJobV2Response$ = CreateAutoMLJobV2Response$;
-exports.CreateCluster$ = CreateCluster$;
-exports.CreateClusterCommand = CreateClusterCommand;
-exports.CreateClusterRequest$ = CreateClusterRequest$;
-exports.CreateClusterResponse$ = CreateClusterResponse$;
-exports.CreateClusterSchedulerConfig$ = CreateClusterSchedulerConfig$;
-exports.CreateClusterSchedulerConfigCommand = CreateClusterSchedulerConfigCommand;
-exports.CreateClusterSchedulerConfigRequest$ = CreateClusterSchedulerConfigRequest$;
-exports.CreateClusterSchedulerConfigResponse$ = CreateClusterSchedulerConfigResponse$;
-exports.CreateCodeRepository$ = CreateCodeRepository$;
-exports.CreateCodeRepositoryCommand = CreateCodeRepositoryCommand;
-exports.CreateCodeRepositoryInput$ = CreateCodeRepositoryInput$;
-exports.CreateCodeRepositoryOutput$ = CreateCodeRepositoryOutput$;
-exports.CreateCompilationJob$ = CreateCompilationJob$;
-exports.CreateCompilationJobCommand = CreateCompilationJobCommand;
-exports.CreateCompilationJobRequest$ = CreateCompilationJobRequest$;
-exports.CreateCompilationJobResponse$ = CreateCompilationJobResponse$;
-exports.CreateComputeQuota$ = CreateComputeQuota$;
-exports.CreateComputeQuotaCommand = CreateComputeQuotaCommand;
-exports.CreateComputeQuotaRequest$ = CreateComputeQuotaRequest$;
-exports.CreateComputeQuotaResponse$ = CreateComputeQuotaResponse$;
-exports.CreateContext$ = CreateContext$;
-exports.CreateContextCommand = CreateContextCommand;
-exports.CreateContextRequest$ = CreateContextRequest$;
-exports.CreateContextResponse$ = CreateContextResponse$;
-exports.CreateDataQualityJobDefinition$ = CreateDataQualityJobDefinition$;
-exports.CreateDataQualityJobDefinitionCommand = CreateDataQualityJobDefinitionCommand;
-exports.CreateDataQualityJobDefinitionRequest$ = CreateDataQualityJobDefinitionRequest$;
-exports.CreateDataQualityJobDefinitionResponse$ = CreateDataQualityJobDefinitionResponse$;
-exports.CreateDeviceFleet$ = CreateDeviceFleet$;
-exports.CreateDeviceFleetCommand = CreateDeviceFleetCommand;
-exports.CreateDeviceFleetRequest$ = CreateDeviceFleetRequest$;
-exports.CreateDomain$ = CreateDomain$;
-exports.CreateDomainCommand = CreateDomainCommand;
-exports.CreateDomainRequest$ = CreateDomainRequest$;
-exports.CreateDomainResponse$ = CreateDomainResponse$;
-exports.CreateEdgeDeploymentPlan$ = CreateEdgeDeploymentPlan$;
-exports.CreateEdgeDeploymentPlanCommand = CreateEdgeDeploymentPlanCommand;
-exports.CreateEdgeDeploymentPlanRequest$ = CreateEdgeDeploymentPlanRequest$;
-exports.CreateEdgeDeploymentPlanResponse$ = CreateEdgeDeploymentPlanResponse$;
-exports.CreateEdgeDeploymentStage$ = CreateEdgeDeploymentStage$;
-exports.CreateEdgeDeploymentStageCommand = CreateEdgeDeploymentStageCommand;
-exports.CreateEdgeDeploymentStageRequest$ = CreateEdgeDeploymentStageRequest$;
-exports.CreateEdgePackagingJob$ = CreateEdgePackagingJob$;
-exports.CreateEdgePackagingJobCommand = CreateEdgePackagingJobCommand;
-exports.CreateEdgePackagingJobRequest$ = CreateEdgePackagingJobRequest$;
-exports.CreateEndpoint$ = CreateEndpoint$;
-exports.CreateEndpointCommand = CreateEndpointCommand;
-exports.CreateEndpointConfig$ = CreateEndpointConfig$;
-exports.CreateEndpointConfigCommand = CreateEndpointConfigCommand;
-exports.CreateEndpointConfigInput$ = CreateEndpointConfigInput$;
-exports.CreateEndpointConfigOutput$ = CreateEndpointConfigOutput$;
-exports.CreateEndpointInput$ = CreateEndpointInput$;
-exports.CreateEndpointOutput$ = CreateEndpointOutput$;
-exports.CreateExperiment$ = CreateExperiment$;
-exports.CreateExperimentCommand = CreateExperimentCommand;
-exports.CreateExperimentRequest$ = CreateExperimentRequest$;
-exports.CreateExperimentResponse$ = CreateExperimentResponse$;
-exports.CreateFeatureGroup$ = CreateFeatureGroup$;
-exports.CreateFeatureGroupCommand = CreateFeatureGroupCommand;
-exports.CreateFeatureGroupRequest$ = CreateFeatureGroupRequest$;
-exports.CreateFeatureGroupResponse$ = CreateFeatureGroupResponse$;
-exports.CreateFlowDefinition$ = CreateFlowDefinition$;
-exports.CreateFlowDefinitionCommand = CreateFlowDefinitionCommand;
-exports.CreateFlowDefinitionRequest$ = CreateFlowDefinitionRequest$;
-exports.CreateFlowDefinitionResponse$ = CreateFlowDefinitionResponse$;
-exports.CreateHub$ = CreateHub$;
-exports.CreateHubCommand = CreateHubCommand;
-exports.CreateHubContentPresignedUrls$ = CreateHubContentPresignedUrls$;
-exports.CreateHubContentPresignedUrlsCommand = CreateHubContentPresignedUrlsCommand;
-exports.CreateHubContentPresignedUrlsRequest$ = CreateHubContentPresignedUrlsRequest$;
-exports.CreateHubContentPresignedUrlsResponse$ = CreateHubContentPresignedUrlsResponse$;
-exports.CreateHubContentReference$ = CreateHubContentReference$;
-exports.CreateHubContentReferenceCommand = CreateHubContentReferenceCommand;
-exports.CreateHubContentReferenceRequest$ = CreateHubContentReferenceRequest$;
-exports.CreateHubContentReferenceResponse$ = CreateHubContentReferenceResponse$;
-exports.CreateHubRequest$ = CreateHubRequest$;
-exports.CreateHubResponse$ = CreateHubResponse$;
-exports.CreateHumanTaskUi$ = CreateHumanTaskUi$;
-exports.CreateHumanTaskUiCommand = CreateHumanTaskUiCommand;
-exports.CreateHumanTaskUiRequest$ = CreateHumanTaskUiRequest$;
-exports.CreateHumanTaskUiResponse$ = CreateHumanTaskUiResponse$;
-exports.CreateHyperParameterTuningJob$ = CreateHyperParameterTuningJob$;
-exports.CreateHyperParameterTuningJobCommand = CreateHyperParameterTuningJobCommand;
-exports.CreateHyperParameterTuningJobRequest$ = CreateHyperParameterTuningJobRequest$;
-exports.CreateHyperParameterTuningJobResponse$ = CreateHyperParameterTuningJobResponse$;
-exports.CreateImage$ = CreateImage$;
-exports.CreateImageCommand = CreateImageCommand;
-exports.CreateImageRequest$ = CreateImageRequest$;
-exports.CreateImageResponse$ = CreateImageResponse$;
-exports.CreateImageVersion$ = CreateImageVersion$;
-exports.CreateImageVersionCommand = CreateImageVersionCommand;
-exports.CreateImageVersionRequest$ = CreateImageVersionRequest$;
-exports.CreateImageVersionResponse$ = CreateImageVersionResponse$;
-exports.CreateInferenceComponent$ = CreateInferenceComponent$;
-exports.CreateInferenceComponentCommand = CreateInferenceComponentCommand;
-exports.CreateInferenceComponentInput$ = CreateInferenceComponentInput$;
-exports.CreateInferenceComponentOutput$ = CreateInferenceComponentOutput$;
-exports.CreateInferenceExperiment$ = CreateInferenceExperiment$;
-exports.CreateInferenceExperimentCommand = CreateInferenceExperimentCommand;
-exports.CreateInferenceExperimentRequest$ = CreateInferenceExperimentRequest$;
-exports.CreateInferenceExperimentResponse$ = CreateInferenceExperimentResponse$;
-exports.CreateInferenceRecommendationsJob$ = CreateInferenceRecommendationsJob$;
-exports.CreateInferenceRecommendationsJobCommand = CreateInferenceRecommendationsJobCommand;
-exports.CreateInferenceRecommendationsJobRequest$ = CreateInferenceRecommendationsJobRequest$;
-exports.CreateInferenceRecommendationsJobResponse$ = CreateInferenceRecommendationsJobResponse$;
-exports.CreateJob$ = CreateJob$;
-exports.CreateJobCommand = CreateJobCommand;
-exports.CreateJobRequest$ = CreateJobRequest$;
-exports.CreateJobResponse$ = CreateJobResponse$;
-exports.CreateLabelingJob$ = CreateLabelingJob$;
-exports.CreateLabelingJobCommand = CreateLabelingJobCommand;
-exports.CreateLabelingJobRequest$ = CreateLabelingJobRequest$;
-exports.CreateLabelingJobResponse$ = CreateLabelingJobResponse$;
-exports.CreateMlflowApp$ = CreateMlflowApp$;
-exports.CreateMlflowAppCommand = CreateMlflowAppCommand;
-exports.CreateMlflowAppRequest$ = CreateMlflowAppRequest$;
-exports.CreateMlflowAppResponse$ = CreateMlflowAppResponse$;
-exports.CreateMlflowTrackingServer$ = CreateMlflowTrackingServer$;
-exports.CreateMlflowTrackingServerCommand = CreateMlflowTrackingServerCommand;
-exports.CreateMlflowTrackingServerRequest$ = CreateMlflowTrackingServerRequest$;
-exports.CreateMlflowTrackingServerResponse$ = CreateMlflowTrackingServerResponse$;
-exports.CreateModel$ = CreateModel$;
-exports.CreateModelBiasJobDefinition$ = CreateModelBiasJobDefinition$;
-exports.CreateModelBiasJobDefinitionCommand = CreateModelBiasJobDefinitionCommand;
-exports.CreateModelBiasJobDefinitionRequest$ = CreateModelBiasJobDefinitionRequest$;
-exports.CreateModelBiasJobDefinitionResponse$ = CreateModelBiasJobDefinitionResponse$;
-exports.CreateModelCard$ = CreateModelCard$;
-exports.CreateModelCardCommand = CreateModelCardCommand;
-exports.CreateModelCardExportJob$ = CreateModelCardExportJob$;
-exports.CreateModelCardExportJobCommand = CreateModelCardExportJobCommand;
-exports.CreateModelCardExportJobRequest$ = CreateModelCardExportJobRequest$;
-exports.CreateModelCardExportJobResponse$ = CreateModelCardExportJobResponse$;
-exports.CreateModelCardRequest$ = CreateModelCardRequest$;
-exports.CreateModelCardResponse$ = CreateModelCardResponse$;
-exports.CreateModelCommand = CreateModelCommand;
-exports.CreateModelExplainabilityJobDefinition$ = CreateModelExplainabilityJobDefinition$;
-exports.CreateModelExplainabilityJobDefinitionCommand = CreateModelExplainabilityJobDefinitionCommand;
-exports.CreateModelExplainabilityJobDefinitionRequest$ = CreateModelExplainabilityJobDefinitionRequest$;
-exports.CreateModelExplainabilityJobDefinitionResponse$ = CreateModelExplainabilityJobDefinitionResponse$;
-exports.CreateModelInput$ = CreateModelInput$;
-exports.CreateModelOutput$ = CreateModelOutput$;
-exports.CreateModelPackage$ = CreateModelPackage$;
-exports.CreateModelPackageCommand = CreateModelPackageCommand;
-exports.CreateModelPackageGroup$ = CreateModelPackageGroup$;
-exports.CreateModelPackageGroupCommand = CreateModelPackageGroupCommand;
-exports.CreateModelPackageGroupInput$ = CreateModelPackageGroupInput$;
-exports.CreateModelPackageGroupOutput$ = CreateModelPackageGroupOutput$;
-exports.CreateModelPackageInput$ = CreateModelPackageInput$;
-exports.CreateModelPackageOutput$ = CreateModelPackageOutput$;
-exports.CreateModelQualityJobDefinition$ = CreateModelQualityJobDefinition$;
-exports.CreateModelQualityJobDefinitionCommand = CreateModelQualityJobDefinitionCommand;
-exports.CreateModelQualityJobDefinitionRequest$ = CreateModelQualityJobDefinitionRequest$;
-exports.CreateModelQualityJobDefinitionResponse$ = CreateModelQualityJobDefinitionResponse$;
-exports.CreateMonitoringSchedule$ = CreateMonitoringSchedule$;
-exports.CreateMonitoringScheduleCommand = CreateMonitoringScheduleCommand;
-exports.CreateMonitoringScheduleRequest$ = CreateMonitoringScheduleRequest$;
-exports.CreateMonitoringScheduleResponse$ = CreateMonitoringScheduleResponse$;
-exports.CreateNotebookInstance$ = CreateNotebookInstance$;
-exports.CreateNotebookInstanceCommand = CreateNotebookInstanceCommand;
-exports.CreateNotebookInstanceInput$ = CreateNotebookInstanceInput$;
-exports.CreateNotebookInstanceLifecycleConfig$ = CreateNotebookInstanceLifecycleConfig$;
-exports.CreateNotebookInstanceLifecycleConfigCommand = CreateNotebookInstanceLifecycleConfigCommand;
-exports.CreateNotebookInstanceLifecycleConfigInput$ = CreateNotebookInstanceLifecycleConfigInput$;
-exports.CreateNotebookInstanceLifecycleConfigOutput$ = CreateNotebookInstanceLifecycleConfigOutput$;
-exports.CreateNotebookInstanceOutput$ = CreateNotebookInstanceOutput$;
-exports.CreateOptimizationJob$ = CreateOptimizationJob$;
-exports.CreateOptimizationJobCommand = CreateOptimizationJobCommand;
-exports.CreateOptimizationJobRequest$ = CreateOptimizationJobRequest$;
-exports.CreateOptimizationJobResponse$ = CreateOptimizationJobResponse$;
-exports.CreatePartnerApp$ = CreatePartnerApp$;
-exports.CreatePartnerAppCommand = CreatePartnerAppCommand;
-exports.CreatePartnerAppPresignedUrl$ = CreatePartnerAppPresignedUrl$;
-exports.CreatePartnerAppPresignedUrlCommand = CreatePartnerAppPresignedUrlCommand;
-exports.CreatePartnerAppPresignedUrlRequest$ = CreatePartnerAppPresignedUrlRequest$;
-exports.CreatePartnerAppPresignedUrlResponse$ = CreatePartnerAppPresignedUrlResponse$;
-exports.CreatePartnerAppRequest$ = CreatePartnerAppRequest$;
-exports.CreatePartnerAppResponse$ = CreatePartnerAppResponse$;
-exports.CreatePipeline$ = CreatePipeline$;
-exports.CreatePipelineCommand = CreatePipelineCommand;
-exports.CreatePipelineRequest$ = CreatePipelineRequest$;
-exports.CreatePipelineResponse$ = CreatePipelineResponse$;
-exports.CreatePresignedDomainUrl$ = CreatePresignedDomainUrl$;
-exports.CreatePresignedDomainUrlCommand = CreatePresignedDomainUrlCommand;
-exports.CreatePresignedDomainUrlRequest$ = CreatePresignedDomainUrlRequest$;
-exports.CreatePresignedDomainUrlResponse$ = CreatePresignedDomainUrlResponse$;
-exports.CreatePresignedMlflowAppUrl$ = CreatePresignedMlflowAppUrl$;
-exports.CreatePresignedMlflowAppUrlCommand = CreatePresignedMlflowAppUrlCommand;
-exports.CreatePresignedMlflowAppUrlRequest$ = CreatePresignedMlflowAppUrlRequest$;
-exports.CreatePresignedMlflowAppUrlResponse$ = CreatePresignedMlflowAppUrlResponse$;
-exports.CreatePresignedMlflowTrackingServerUrl$ = CreatePresignedMlflowTrackingServerUrl$;
-exports.CreatePresignedMlflowTrackingServerUrlCommand = CreatePresignedMlflowTrackingServerUrlCommand;
-exports.CreatePresignedMlflowTrackingServerUrlRequest$ = CreatePresignedMlflowTrackingServerUrlRequest$;
-exports.CreatePresignedMlflowTrackingServerUrlResponse$ = CreatePresignedMlflowTrackingServerUrlResponse$;
-exports.CreatePresignedNotebookInstanceUrl$ = CreatePresignedNotebookInstanceUrl$;
-exports.CreatePresignedNotebookInstanceUrlCommand = CreatePresignedNotebookInstanceUrlCommand;
-exports.CreatePresignedNotebookInstanceUrlInput$ = CreatePresignedNotebookInstanceUrlInput$;
-exports.CreatePresignedNotebookInstanceUrlOutput$ = CreatePresignedNotebookInstanceUrlOutput$;
-exports.CreateProcessingJob$ = CreateProcessingJob$;
-exports.CreateProcessingJobCommand = CreateProcessingJobCommand;
-exports.CreateProcessingJobRequest$ = CreateProcessingJobRequest$;
-exports.CreateProcessingJobResponse$ = CreateProcessingJobResponse$;
-exports.CreateProject$ = CreateProject$;
-exports.CreateProjectCommand = CreateProjectCommand;
-exports.CreateProjectInput$ = CreateProjectInput$;
-exports.CreateProjectOutput$ = CreateProjectOutput$;
-exports.CreateSpace$ = CreateSpace$;
-exports.CreateSpaceCommand = CreateSpaceCommand;
-exports.CreateSpaceRequest$ = CreateSpaceRequest$;
-exports.CreateSpaceResponse$ = CreateSpaceResponse$;
-exports.CreateStudioLifecycleConfig$ = CreateStudioLifecycleConfig$;
-exports.CreateStudioLifecycleConfigCommand = CreateStudioLifecycleConfigCommand;
-exports.CreateStudioLifecycleConfigRequest$ = CreateStudioLifecycleConfigRequest$;
-exports.CreateStudioLifecycleConfigResponse$ = CreateStudioLifecycleConfigResponse$;
-exports.CreateTemplateProvider$ = CreateTemplateProvider$;
-exports.CreateTrainingJob$ = CreateTrainingJob$;
-exports.CreateTrainingJobCommand = CreateTrainingJobCommand;
-exports.CreateTrainingJobRequest$ = CreateTrainingJobRequest$;
-exports.CreateTrainingJobResponse$ = CreateTrainingJobResponse$;
-exports.CreateTrainingPlan$ = CreateTrainingPlan$;
-exports.CreateTrainingPlanCommand = CreateTrainingPlanCommand;
-exports.CreateTrainingPlanRequest$ = CreateTrainingPlanRequest$;
-exports.CreateTrainingPlanResponse$ = CreateTrainingPlanResponse$;
-exports.CreateTransformJob$ = CreateTransformJob$;
-exports.CreateTransformJobCommand = CreateTransformJobCommand;
-exports.CreateTransformJobRequest$ = CreateTransformJobRequest$;
-exports.CreateTransformJobResponse$ = CreateTransformJobResponse$;
-exports.CreateTrial$ = CreateTrial$;
-exports.CreateTrialCommand = CreateTrialCommand;
-exports.CreateTrialComponent$ = CreateTrialComponent$;
-exports.CreateTrialComponentCommand = CreateTrialComponentCommand;
-exports.CreateTrialComponentRequest$ = CreateTrialComponentRequest$;
-exports.CreateTrialComponentResponse$ = CreateTrialComponentResponse$;
-exports.CreateTrialRequest$ = CreateTrialRequest$;
-exports.CreateTrialResponse$ = CreateTrialResponse$;
-exports.CreateUserProfile$ = CreateUserProfile$;
-exports.CreateUserProfileCommand = CreateUserProfileCommand;
-exports.CreateUserProfileRequest$ = CreateUserProfileRequest$;
-exports.CreateUserProfileResponse$ = CreateUserProfileResponse$;
-exports.CreateWorkforce$ = CreateWorkforce$;
-exports.CreateWorkforceCommand = CreateWorkforceCommand;
-exports.CreateWorkforceRequest$ = CreateWorkforceRequest$;
-exports.CreateWorkforceResponse$ = CreateWorkforceResponse$;
-exports.CreateWorkteam$ = CreateWorkteam$;
-exports.CreateWorkteamCommand = CreateWorkteamCommand;
-exports.CreateWorkteamRequest$ = CreateWorkteamRequest$;
-exports.CreateWorkteamResponse$ = CreateWorkteamResponse$;
-exports.CrossAccountFilterOption = CrossAccountFilterOption;
-exports.CustomFileSystem$ = CustomFileSystem$;
-exports.CustomFileSystemConfig$ = CustomFileSystemConfig$;
-exports.CustomImage$ = CustomImage$;
-exports.CustomPosixUserConfig$ = CustomPosixUserConfig$;
-exports.CustomizationTechnique = CustomizationTechnique;
-exports.CustomizedMetricSpecification$ = CustomizedMetricSpecification$;
-exports.DataCaptureConfig$ = DataCaptureConfig$;
-exports.DataCaptureConfigSummary$ = DataCaptureConfigSummary$;
-exports.DataCatalogConfig$ = DataCatalogConfig$;
-exports.DataDistributionType = DataDistributionType;
-exports.DataProcessing$ = DataProcessing$;
-exports.DataQualityAppSpecification$ = DataQualityAppSpecification$;
-exports.DataQualityBaselineConfig$ = DataQualityBaselineConfig$;
-exports.DataQualityJobInput$ = DataQualityJobInput$;
-exports.DataSource$ = DataSource$;
-exports.DataSourceName = DataSourceName;
-exports.DatasetDefinition$ = DatasetDefinition$;
-exports.DatasetSource$ = DatasetSource$;
-exports.DebugHookConfig$ = DebugHookConfig$;
-exports.DebugRuleConfiguration$ = DebugRuleConfiguration$;
-exports.DebugRuleEvaluationStatus$ = DebugRuleEvaluationStatus$;
-exports.DeepHealthCheckType = DeepHealthCheckType;
-exports.DefaultEbsStorageSettings$ = DefaultEbsStorageSettings$;
-exports.DefaultSpaceSettings$ = DefaultSpaceSettings$;
-exports.DefaultSpaceStorageSettings$ = DefaultSpaceStorageSettings$;
-exports.DeleteAIBenchmarkJob$ = DeleteAIBenchmarkJob$;
-exports.DeleteAIBenchmarkJobCommand = DeleteAIBenchmarkJobCommand;
-exports.DeleteAIBenchmarkJobRequest$ = DeleteAIBenchmarkJobRequest$;
-exports.DeleteAIBenchmarkJobResponse$ = DeleteAIBenchmarkJobResponse$;
-exports.DeleteAIRecommendationJob$ = DeleteAIRecommendationJob$;
-exports.DeleteAIRecommendationJobCommand = DeleteAIRecommendationJobCommand;
-exports.DeleteAIRecommendationJobRequest$ = DeleteAIRecommendationJobRequest$;
-exports.DeleteAIRecommendationJobResponse$ = DeleteAIRecommendationJobResponse$;
-exports.DeleteAIWorkloadConfig$ = DeleteAIWorkloadConfig$;
-exports.DeleteAIWorkloadConfigCommand = DeleteAIWorkloadConfigCommand;
-exports.DeleteAIWorkloadConfigRequest$ = DeleteAIWorkloadConfigRequest$;
-exports.DeleteAIWorkloadConfigResponse$ = DeleteAIWorkloadConfigResponse$;
-exports.DeleteAction$ = DeleteAction$;
-exports.DeleteActionCommand = DeleteActionCommand;
-exports.DeleteActionRequest$ = DeleteActionRequest$;
-exports.DeleteActionResponse$ = DeleteActionResponse$;
-exports.DeleteAlgorithm$ = DeleteAlgorithm$;
-exports.DeleteAlgorithmCommand = DeleteAlgorithmCommand;
-exports.DeleteAlgorithmInput$ = DeleteAlgorithmInput$;
-exports.DeleteApp$ = DeleteApp$;
-exports.DeleteAppCommand = DeleteAppCommand;
-exports.DeleteAppImageConfig$ = DeleteAppImageConfig$;
-exports.DeleteAppImageConfigCommand = DeleteAppImageConfigCommand;
-exports.DeleteAppImageConfigRequest$ = DeleteAppImageConfigRequest$;
-exports.DeleteAppRequest$ = DeleteAppRequest$;
-exports.DeleteArtifact$ = DeleteArtifact$;
-exports.DeleteArtifactCommand = DeleteArtifactCommand;
-exports.DeleteArtifactRequest$ = DeleteArtifactRequest$;
-exports.DeleteArtifactResponse$ = DeleteArtifactResponse$;
-exports.DeleteAssociation$ = DeleteAssociation$;
-exports.DeleteAssociationCommand = DeleteAssociationCommand;
-exports.DeleteAssociationRequest$ = DeleteAssociationRequest$;
-exports.DeleteAssociationResponse$ = DeleteAssociationResponse$;
-exports.DeleteCluster$ = DeleteCluster$;
-exports.DeleteClusterCommand = DeleteClusterCommand;
-exports.DeleteClusterRequest$ = DeleteClusterRequest$;
-exports.DeleteClusterResponse$ = DeleteClusterResponse$;
-exports.DeleteClusterSchedulerConfig$ = DeleteClusterSchedulerConfig$;
-exports.DeleteClusterSchedulerConfigCommand = DeleteClusterSchedulerConfigCommand;
-exports.DeleteClusterSchedulerConfigRequest$ = DeleteClusterSchedulerConfigRequest$;
-exports.DeleteCodeRepository$ = DeleteCodeRepository$;
-exports.DeleteCodeRepositoryCommand = DeleteCodeRepositoryCommand;
-exports.DeleteCodeRepositoryInput$ = DeleteCodeRepositoryInput$;
-exports.DeleteCompilationJob$ = DeleteCompilationJob$;
-exports.DeleteCompilationJobCommand = DeleteCompilationJobCommand;
-exports.DeleteCompilationJobRequest$ = DeleteCompilationJobRequest$;
-exports.DeleteComputeQuota$ = DeleteComputeQuota$;
-exports.DeleteComputeQuotaCommand = DeleteComputeQuotaCommand;
-exports.DeleteComputeQuotaRequest$ = DeleteComputeQuotaRequest$;
-exports.DeleteContext$ = DeleteContext$;
-exports.DeleteContextCommand = DeleteContextCommand;
-exports.DeleteContextRequest$ = DeleteContextRequest$;
-exports.DeleteContextResponse$ = DeleteContextResponse$;
-exports.DeleteDataQualityJobDefinition$ = DeleteDataQualityJobDefinition$;
-exports.DeleteDataQualityJobDefinitionCommand = DeleteDataQualityJobDefinitionCommand;
-exports.DeleteDataQualityJobDefinitionRequest$ = DeleteDataQualityJobDefinitionRequest$;
-exports.DeleteDeviceFleet$ = DeleteDeviceFleet$;
-exports.DeleteDeviceFleetCommand = DeleteDeviceFleetCommand;
-exports.DeleteDeviceFleetRequest$ = DeleteDeviceFleetRequest$;
-exports.DeleteDomain$ = DeleteDomain$;
-exports.DeleteDomainCommand = DeleteDomainCommand;
-exports.DeleteDomainRequest$ = DeleteDomainRequest$;
-exports.DeleteEdgeDeploymentPlan$ = DeleteEdgeDeploymentPlan$;
-exports.DeleteEdgeDeploymentPlanCommand = DeleteEdgeDeploymentPlanCommand;
-exports.DeleteEdgeDeploymentPlanRequest$ = DeleteEdgeDeploymentPlanRequest$;
-exports.DeleteEdgeDeploymentStage$ = DeleteEdgeDeploymentStage$;
-exports.DeleteEdgeDeploymentStageCommand = DeleteEdgeDeploymentStageCommand;
-exports.DeleteEdgeDeploymentStageRequest$ = DeleteEdgeDeploymentStageRequest$;
-exports.DeleteEndpoint$ = DeleteEndpoint$;
-exports.DeleteEndpointCommand = DeleteEndpointCommand;
-exports.DeleteEndpointConfig$ = DeleteEndpointConfig$;
-exports.DeleteEndpointConfigCommand = DeleteEndpointConfigCommand;
-exports.DeleteEndpointConfigInput$ = DeleteEndpointConfigInput$;
-exports.DeleteEndpointInput$ = DeleteEndpointInput$;
-exports.DeleteExperiment$ = DeleteExperiment$;
-exports.DeleteExperimentCommand = DeleteExperimentCommand;
-exports.DeleteExperimentRequest$ = DeleteExperimentRequest$;
-exports.DeleteExperimentResponse$ = DeleteExperimentResponse$;
-exports.DeleteFeatureGroup$ = DeleteFeatureGroup$;
-exports.DeleteFeatureGroupCommand = DeleteFeatureGroupCommand;
-exports.DeleteFeatureGroupRequest$ = DeleteFeatureGroupRequest$;
-exports.DeleteFlowDefinition$ = DeleteFlowDefinition$;
-exports.DeleteFlowDefinitionCommand = DeleteFlowDefinitionCommand;
-exports.DeleteFlowDefinitionRequest$ = DeleteFlowDefinitionRequest$;
-exports.DeleteFlowDefinitionResponse$ = DeleteFlowDefinitionResponse$;
-exports.DeleteHub$ = DeleteHub$;
-exports.DeleteHubCommand = DeleteHubCommand;
-exports.DeleteHubContent$ = DeleteHubContent$;
-exports.DeleteHubContentCommand = DeleteHubContentCommand;
-exports.DeleteHubContentReference$ = DeleteHubContentReference$;
-exports.DeleteHubContentReferenceCommand = DeleteHubContentReferenceCommand;
-exports.DeleteHubContentReferenceRequest$ = DeleteHubContentReferenceRequest$;
-exports.DeleteHubContentRequest$ = DeleteHubContentRequest$;
-exports.DeleteHubRequest$ = DeleteHubRequest$;
-exports.DeleteHumanTaskUi$ = DeleteHumanTaskUi$;
-exports.DeleteHumanTaskUiCommand = DeleteHumanTaskUiCommand;
-exports.DeleteHumanTaskUiRequest$ = DeleteHumanTaskUiRequest$;
-exports.DeleteHumanTaskUiResponse$ = DeleteHumanTaskUiResponse$;
-exports.DeleteHyperParameterTuningJob$ = DeleteHyperParameterTuningJob$;
-exports.DeleteHyperParameterTuningJobCommand = DeleteHyperParameterTuningJobCommand;
-exports.DeleteHyperParameterTuningJobRequest$ = DeleteHyperParameterTuningJobRequest$;
-exports.DeleteImage$ = DeleteImage$;
-exports.DeleteImageCommand = DeleteImageCommand;
-exports.DeleteImageRequest$ = DeleteImageRequest$;
-exports.DeleteImageResponse$ = DeleteImageResponse$;
-exports.DeleteImageVersion$ = DeleteImageVersion$;
-exports.DeleteImageVersionCommand = DeleteImageVersionCommand;
-exports.DeleteImageVersionRequest$ = DeleteImageVersionRequest$;
-exports.DeleteImageVersionResponse$ = DeleteImageVersionResponse$;
-exports.DeleteInferenceComponent$ = DeleteInferenceComponent$;
-exports.DeleteInferenceComponentCommand = DeleteInferenceComponentCommand;
-exports.DeleteInferenceComponentInput$ = DeleteInferenceComponentInput$;
-exports.DeleteInferenceExperiment$ = DeleteInferenceExperiment$;
-exports.DeleteInferenceExperimentCommand = DeleteInferenceExperimentCommand;
-exports.DeleteInferenceExperimentRequest$ = DeleteInferenceExperimentRequest$;
-exports.DeleteInferenceExperimentResponse$ = DeleteInferenceExperimentResponse$;
-exports.DeleteJob$ = DeleteJob$;
-exports.DeleteJobCommand = DeleteJobCommand;
-exports.DeleteJobRequest$ = DeleteJobRequest$;
-exports.DeleteJobResponse$ = DeleteJobResponse$;
-exports.DeleteMlflowApp$ = DeleteMlflowApp$;
-exports.DeleteMlflowAppCommand = DeleteMlflowAppCommand;
-exports.DeleteMlflowAppRequest$ = DeleteMlflowAppRequest$;
-exports.DeleteMlflowAppResponse$ = DeleteMlflowAppResponse$;
-exports.DeleteMlflowTrackingServer$ = DeleteMlflowTrackingServer$;
-exports.DeleteMlflowTrackingServerCommand = DeleteMlflowTrackingServerCommand;
-exports.DeleteMlflowTrackingServerRequest$ = DeleteMlflowTrackingServerRequest$;
-exports.DeleteMlflowTrackingServerResponse$ = DeleteMlflowTrackingServerResponse$;
-exports.DeleteModel$ = DeleteModel$;
-exports.DeleteModelBiasJobDefinition$ = DeleteModelBiasJobDefinition$;
-exports.DeleteModelBiasJobDefinitionCommand = DeleteModelBiasJobDefinitionCommand;
-exports.DeleteModelBiasJobDefinitionRequest$ = DeleteModelBiasJobDefinitionRequest$;
-exports.DeleteModelCard$ = DeleteModelCard$;
-exports.DeleteModelCardCommand = DeleteModelCardCommand;
-exports.DeleteModelCardRequest$ = DeleteModelCardRequest$;
-exports.DeleteModelCommand = DeleteModelCommand;
-exports.DeleteModelExplainabilityJobDefinition$ = DeleteModelExplainabilityJobDefinition$;
-exports.DeleteModelExplainabilityJobDefinitionCommand = DeleteModelExplainabilityJobDefinitionCommand;
-exports.DeleteModelExplainabilityJobDefinitionRequest$ = DeleteModelExplainabilityJobDefinitionRequest$;
-exports.DeleteModelInput$ = DeleteModelInput$;
-exports.DeleteModelPackage$ = DeleteModelPackage$;
-exports.DeleteModelPackageCommand = DeleteModelPackageCommand;
-exports.DeleteModelPackageGroup$ = DeleteModelPackageGroup$;
-exports.DeleteModelPackageGroupCommand = DeleteModelPackageGroupCommand;
-exports.DeleteModelPackageGroupInput$ = DeleteModelPackageGroupInput$;
-exports.DeleteModelPackageGroupPolicy$ = DeleteModelPackageGroupPolicy$;
-exports.DeleteModelPackageGroupPolicyCommand = DeleteModelPackageGroupPolicyCommand;
-exports.DeleteModelPackageGroupPolicyInput$ = DeleteModelPackageGroupPolicyInput$;
-exports.DeleteModelPackageInput$ = DeleteModelPackageInput$;
-exports.DeleteModelQualityJobDefinition$ = DeleteModelQualityJobDefinition$;
-exports.DeleteModelQualityJobDefinitionCommand = DeleteModelQualityJobDefinitionCommand;
-exports.DeleteModelQualityJobDefinitionRequest$ = DeleteModelQualityJobDefinitionRequest$;
-exports.DeleteMonitoringSchedule$ = DeleteMonitoringSchedule$;
-exports.DeleteMonitoringScheduleCommand = DeleteMonitoringScheduleCommand;
-exports.DeleteMonitoringScheduleRequest$ = DeleteMonitoringScheduleRequest$;
-exports.DeleteNotebookInstance$ = DeleteNotebookInstance$;
-exports.DeleteNotebookInstanceCommand = DeleteNotebookInstanceCommand;
-exports.DeleteNotebookInstanceInput$ = DeleteNotebookInstanceInput$;
-exports.DeleteNotebookInstanceLifecycleConfig$ = DeleteNotebookInstanceLifecycleConfig$;
-exports.DeleteNotebookInstanceLifecycleConfigCommand = DeleteNotebookInstanceLifecycleConfigCommand;
-exports.DeleteNotebookInstanceLifecycleConfigInput$ = DeleteNotebookInstanceLifecycleConfigInput$;
-exports.DeleteOptimizationJob$ = DeleteOptimizationJob$;
-exports.DeleteOptimizationJobCommand = DeleteOptimizationJobCommand;
-exports.DeleteOptimizationJobRequest$ = DeleteOptimizationJobRequest$;
-exports.DeletePartnerApp$ = DeletePartnerApp$;
-exports.DeletePartnerAppCommand = DeletePartnerAppCommand;
-exports.DeletePartnerAppRequest$ = DeletePartnerAppRequest$;
-exports.DeletePartnerAppResponse$ = DeletePartnerAppResponse$;
-exports.DeletePipeline$ = DeletePipeline$;
-exports.DeletePipelineCommand = DeletePipelineCommand;
-exports.DeletePipelineRequest$ = DeletePipelineRequest$;
-exports.DeletePipelineResponse$ = DeletePipelineResponse$;
-exports.DeleteProcessingJob$ = DeleteProcessingJob$;
-exports.DeleteProcessingJobCommand = DeleteProcessingJobCommand;
-exports.DeleteProcessingJobRequest$ = DeleteProcessingJobRequest$;
-exports.DeleteProject$ = DeleteProject$;
-exports.DeleteProjectCommand = DeleteProjectCommand;
-exports.DeleteProjectInput$ = DeleteProjectInput$;
-exports.DeleteSpace$ = DeleteSpace$;
-exports.DeleteSpaceCommand = DeleteSpaceCommand;
-exports.DeleteSpaceRequest$ = DeleteSpaceRequest$;
-exports.DeleteStudioLifecycleConfig$ = DeleteStudioLifecycleConfig$;
-exports.DeleteStudioLifecycleConfigCommand = DeleteStudioLifecycleConfigCommand;
-exports.DeleteStudioLifecycleConfigRequest$ = DeleteStudioLifecycleConfigRequest$;
-exports.DeleteTags$ = DeleteTags$;
-exports.DeleteTagsCommand = DeleteTagsCommand;
-exports.DeleteTagsInput$ = DeleteTagsInput$;
-exports.DeleteTagsOutput$ = DeleteTagsOutput$;
-exports.DeleteTrainingJob$ = DeleteTrainingJob$;
-exports.DeleteTrainingJobCommand = DeleteTrainingJobCommand;
-exports.DeleteTrainingJobRequest$ = DeleteTrainingJobRequest$;
-exports.DeleteTrial$ = DeleteTrial$;
-exports.DeleteTrialCommand = DeleteTrialCommand;
-exports.DeleteTrialComponent$ = DeleteTrialComponent$;
-exports.DeleteTrialComponentCommand = DeleteTrialComponentCommand;
-exports.DeleteTrialComponentRequest$ = DeleteTrialComponentRequest$;
-exports.DeleteTrialComponentResponse$ = DeleteTrialComponentResponse$;
-exports.DeleteTrialRequest$ = DeleteTrialRequest$;
-exports.DeleteTrialResponse$ = DeleteTrialResponse$;
-exports.DeleteUserProfile$ = DeleteUserProfile$;
-exports.DeleteUserProfileCommand = DeleteUserProfileCommand;
-exports.DeleteUserProfileRequest$ = DeleteUserProfileRequest$;
-exports.DeleteWorkforce$ = DeleteWorkforce$;
-exports.DeleteWorkforceCommand = DeleteWorkforceCommand;
-exports.DeleteWorkforceRequest$ = DeleteWorkforceRequest$;
-exports.DeleteWorkforceResponse$ = DeleteWorkforceResponse$;
-exports.DeleteWorkteam$ = DeleteWorkteam$;
-exports.DeleteWorkteamCommand = DeleteWorkteamCommand;
-exports.DeleteWorkteamRequest$ = DeleteWorkteamRequest$;
-exports.DeleteWorkteamResponse$ = DeleteWorkteamResponse$;
-exports.DeployedImage$ = DeployedImage$;
-exports.DeploymentConfig$ = DeploymentConfig$;
-exports.DeploymentConfiguration$ = DeploymentConfiguration$;
-exports.DeploymentRecommendation$ = DeploymentRecommendation$;
-exports.DeploymentStage$ = DeploymentStage$;
-exports.DeploymentStageStatusSummary$ = DeploymentStageStatusSummary$;
-exports.DeregisterDevices$ = DeregisterDevices$;
-exports.DeregisterDevicesCommand = DeregisterDevicesCommand;
-exports.DeregisterDevicesRequest$ = DeregisterDevicesRequest$;
-exports.DerivedInformation$ = DerivedInformation$;
-exports.DescribeAIBenchmarkJob$ = DescribeAIBenchmarkJob$;
-exports.DescribeAIBenchmarkJobCommand = DescribeAIBenchmarkJobCommand;
-exports.DescribeAIBenchmarkJobRequest$ = DescribeAIBenchmarkJobRequest$;
-exports.DescribeAIBenchmarkJobResponse$ = DescribeAIBenchmarkJobResponse$;
-exports.DescribeAIRecommendationJob$ = DescribeAIRecommendationJob$;
-exports.DescribeAIRecommendationJobCommand = DescribeAIRecommendationJobCommand;
-exports.DescribeAIRecommendationJobRequest$ = DescribeAIRecommendationJobRequest$;
-exports.DescribeAIRecommendationJobResponse$ = DescribeAIRecommendationJobResponse$;
-exports.DescribeAIWorkloadConfig$ = DescribeAIWorkloadConfig$;
-exports.DescribeAIWorkloadConfigCommand = DescribeAIWorkloadConfigCommand;
-exports.DescribeAIWorkloadConfigRequest$ = DescribeAIWorkloadConfigRequest$;
-exports.DescribeAIWorkloadConfigResponse$ = DescribeAIWorkloadConfigResponse$;
-exports.DescribeAction$ = DescribeAction$;
-exports.DescribeActionCommand = DescribeActionCommand;
-exports.DescribeActionRequest$ = DescribeActionRequest$;
-exports.DescribeActionResponse$ = DescribeActionResponse$;
-exports.DescribeAlgorithm$ = DescribeAlgorithm$;
-exports.DescribeAlgorithmCommand = DescribeAlgorithmCommand;
-exports.DescribeAlgorithmInput$ = DescribeAlgorithmInput$;
-exports.DescribeAlgorithmOutput$ = DescribeAlgorithmOutput$;
-exports.DescribeApp$ = DescribeApp$;
-exports.DescribeAppCommand = DescribeAppCommand;
-exports.DescribeAppImageConfig$ = DescribeAppImageConfig$;
-exports.DescribeAppImageConfigCommand = DescribeAppImageConfigCommand;
-exports.DescribeAppImageConfigRequest$ = DescribeAppImageConfigRequest$;
-exports.DescribeAppImageConfigResponse$ = DescribeAppImageConfigResponse$;
-exports.DescribeAppRequest$ = DescribeAppRequest$;
-exports.DescribeAppResponse$ = DescribeAppResponse$;
-exports.DescribeArtifact$ = DescribeArtifact$;
-exports.DescribeArtifactCommand = DescribeArtifactCommand;
-exports.DescribeArtifactRequest$ = DescribeArtifactRequest$;
-exports.DescribeArtifactResponse$ = DescribeArtifactResponse$;
-exports.DescribeAutoMLJob$ = DescribeAutoMLJob$;
-exports.DescribeAutoMLJobCommand = DescribeAutoMLJobCommand;
-exports.DescribeAutoMLJobRequest$ = DescribeAutoMLJobRequest$;
-exports.DescribeAutoMLJobResponse$ = DescribeAutoMLJobResponse$;
-exports.DescribeAutoMLJobV2$ = DescribeAutoMLJobV2$;
-exports.DescribeAutoMLJobV2Command = DescribeAutoMLJobV2Command;
-exports.DescribeAutoMLJobV2Request$ = DescribeAutoMLJobV2Request$;
-exports.DescribeAutoMLJobV2Response$ = DescribeAutoMLJobV2Response$;
-exports.DescribeCluster$ = DescribeCluster$;
-exports.DescribeClusterCommand = DescribeClusterCommand;
-exports.DescribeClusterEvent$ = DescribeClusterEvent$;
-exports.DescribeClusterEventCommand = DescribeClusterEventCommand;
-exports.DescribeClusterEventRequest$ = DescribeClusterEventRequest$;
-exports.DescribeClusterEventResponse$ = DescribeClusterEventResponse$;
-exports.DescribeClusterNode$ = DescribeClusterNode$;
-exports.DescribeClusterNodeCommand = DescribeClusterNodeCommand;
-exports.DescribeClusterNodeRequest$ = DescribeClusterNodeRequest$;
-exports.DescribeClusterNodeResponse$ = DescribeClusterNodeResponse$;
-exports.DescribeClusterRequest$ = DescribeClusterRequest$;
-exports.DescribeClusterResponse$ = DescribeClusterResponse$;
-exports.DescribeClusterSchedulerConfig$ = DescribeClusterSchedulerConfig$;
-exports.DescribeClusterSchedulerConfigCommand = DescribeClusterSchedulerConfigCommand;
-exports.DescribeClusterSchedulerConfigRequest$ = DescribeClusterSchedulerConfigRequest$;
-exports.DescribeClusterSchedulerConfigResponse$ = DescribeClusterSchedulerConfigResponse$;
-exports.DescribeCodeRepository$ = DescribeCodeRepository$;
-exports.DescribeCodeRepositoryCommand = DescribeCodeRepositoryCommand;
-exports.DescribeCodeRepositoryInput$ = DescribeCodeRepositoryInput$;
-exports.DescribeCodeRepositoryOutput$ = DescribeCodeRepositoryOutput$;
-exports.DescribeCompilationJob$ = DescribeCompilationJob$;
-exports.DescribeCompilationJobCommand = DescribeCompilationJobCommand;
-exports.DescribeCompilationJobRequest$ = DescribeCompilationJobRequest$;
-exports.DescribeCompilationJobResponse$ = DescribeCompilationJobResponse$;
-exports.DescribeComputeQuota$ = DescribeComputeQuota$;
-exports.DescribeComputeQuotaCommand = DescribeComputeQuotaCommand;
-exports.DescribeComputeQuotaRequest$ = DescribeComputeQuotaRequest$;
-exports.DescribeComputeQuotaResponse$ = DescribeComputeQuotaResponse$;
-exports.DescribeContext$ = DescribeContext$;
-exports.DescribeContextCommand = DescribeContextCommand;
-exports.DescribeContextRequest$ = DescribeContextRequest$;
-exports.DescribeContextResponse$ = DescribeContextResponse$;
-exports.DescribeDataQualityJobDefinition$ = DescribeDataQualityJobDefinition$;
-exports.DescribeDataQualityJobDefinitionCommand = DescribeDataQualityJobDefinitionCommand;
-exports.DescribeDataQualityJobDefinitionRequest$ = DescribeDataQualityJobDefinitionRequest$;
-exports.DescribeDataQualityJobDefinitionResponse$ = DescribeDataQualityJobDefinitionResponse$;
-exports.DescribeDevice$ = DescribeDevice$;
-exports.DescribeDeviceCommand = DescribeDeviceCommand;
-exports.DescribeDeviceFleet$ = DescribeDeviceFleet$;
-exports.DescribeDeviceFleetCommand = DescribeDeviceFleetCommand;
-exports.DescribeDeviceFleetRequest$ = DescribeDeviceFleetRequest$;
-exports.DescribeDeviceFleetResponse$ = DescribeDeviceFleetResponse$;
-exports.DescribeDeviceRequest$ = DescribeDeviceRequest$;
-exports.DescribeDeviceResponse$ = DescribeDeviceResponse$;
-exports.DescribeDomain$ = DescribeDomain$;
-exports.DescribeDomainCommand = DescribeDomainCommand;
-exports.DescribeDomainRequest$ = DescribeDomainRequest$;
-exports.DescribeDomainResponse$ = DescribeDomainResponse$;
-exports.DescribeEdgeDeploymentPlan$ = DescribeEdgeDeploymentPlan$;
-exports.DescribeEdgeDeploymentPlanCommand = DescribeEdgeDeploymentPlanCommand;
-exports.DescribeEdgeDeploymentPlanRequest$ = DescribeEdgeDeploymentPlanRequest$;
-exports.DescribeEdgeDeploymentPlanResponse$ = DescribeEdgeDeploymentPlanResponse$;
-exports.DescribeEdgePackagingJob$ = DescribeEdgePackagingJob$;
-exports.DescribeEdgePackagingJobCommand = DescribeEdgePackagingJobCommand;
-exports.DescribeEdgePackagingJobRequest$ = DescribeEdgePackagingJobRequest$;
-exports.DescribeEdgePackagingJobResponse$ = DescribeEdgePackagingJobResponse$;
-exports.DescribeEndpoint$ = DescribeEndpoint$;
-exports.DescribeEndpointCommand = DescribeEndpointCommand;
-exports.DescribeEndpointConfig$ = DescribeEndpointConfig$;
-exports.DescribeEndpointConfigCommand = DescribeEndpointConfigCommand;
-exports.DescribeEndpointConfigInput$ = DescribeEndpointConfigInput$;
-exports.DescribeEndpointConfigOutput$ = DescribeEndpointConfigOutput$;
-exports.DescribeEndpointInput$ = DescribeEndpointInput$;
-exports.DescribeEndpointOutput$ = DescribeEndpointOutput$;
-exports.DescribeExperiment$ = DescribeExperiment$;
-exports.DescribeExperimentCommand = DescribeExperimentCommand;
-exports.DescribeExperimentRequest$ = DescribeExperimentRequest$;
-exports.DescribeExperimentResponse$ = DescribeExperimentResponse$;
-exports.DescribeFeatureGroup$ = DescribeFeatureGroup$;
-exports.DescribeFeatureGroupCommand = DescribeFeatureGroupCommand;
-exports.DescribeFeatureGroupRequest$ = DescribeFeatureGroupRequest$;
-exports.DescribeFeatureGroupResponse$ = DescribeFeatureGroupResponse$;
-exports.DescribeFeatureMetadata$ = DescribeFeatureMetadata$;
-exports.DescribeFeatureMetadataCommand = DescribeFeatureMetadataCommand;
-exports.DescribeFeatureMetadataRequest$ = DescribeFeatureMetadataRequest$;
-exports.DescribeFeatureMetadataResponse$ = DescribeFeatureMetadataResponse$;
-exports.DescribeFlowDefinition$ = DescribeFlowDefinition$;
-exports.DescribeFlowDefinitionCommand = DescribeFlowDefinitionCommand;
-exports.DescribeFlowDefinitionRequest$ = DescribeFlowDefinitionRequest$;
-exports.DescribeFlowDefinitionResponse$ = DescribeFlowDefinitionResponse$;
-exports.DescribeHub$ = DescribeHub$;
-exports.DescribeHubCommand = DescribeHubCommand;
-exports.DescribeHubContent$ = DescribeHubContent$;
-exports.DescribeHubContentCommand = DescribeHubContentCommand;
-exports.DescribeHubContentRequest$ = DescribeHubContentRequest$;
-exports.DescribeHubContentResponse$ = DescribeHubContentResponse$;
-exports.DescribeHubRequest$ = DescribeHubRequest$;
-exports.DescribeHubResponse$ = DescribeHubResponse$;
-exports.DescribeHumanTaskUi$ = DescribeHumanTaskUi$;
-exports.DescribeHumanTaskUiCommand = DescribeHumanTaskUiCommand;
-exports.DescribeHumanTaskUiRequest$ = DescribeHumanTaskUiRequest$;
-exports.DescribeHumanTaskUiResponse$ = DescribeHumanTaskUiResponse$;
-exports.DescribeHyperParameterTuningJob$ = DescribeHyperParameterTuningJob$;
-exports.DescribeHyperParameterTuningJobCommand = DescribeHyperParameterTuningJobCommand;
-exports.DescribeHyperParameterTuningJobRequest$ = DescribeHyperParameterTuningJobRequest$;
-exports.DescribeHyperParameterTuningJobResponse$ = DescribeHyperParameterTuningJobResponse$;
-exports.DescribeImage$ = DescribeImage$;
-exports.DescribeImageCommand = DescribeImageCommand;
-exports.DescribeImageRequest$ = DescribeImageRequest$;
-exports.DescribeImageResponse$ = DescribeImageResponse$;
-exports.DescribeImageVersion$ = DescribeImageVersion$;
-exports.DescribeImageVersionCommand = DescribeImageVersionCommand;
-exports.DescribeImageVersionRequest$ = DescribeImageVersionRequest$;
-exports.DescribeImageVersionResponse$ = DescribeImageVersionResponse$;
-exports.DescribeInferenceComponent$ = DescribeInferenceComponent$;
-exports.DescribeInferenceComponentCommand = DescribeInferenceComponentCommand;
-exports.DescribeInferenceComponentInput$ = DescribeInferenceComponentInput$;
-exports.DescribeInferenceComponentOutput$ = DescribeInferenceComponentOutput$;
-exports.DescribeInferenceExperiment$ = DescribeInferenceExperiment$;
-exports.DescribeInferenceExperimentCommand = DescribeInferenceExperimentCommand;
-exports.DescribeInferenceExperimentRequest$ = DescribeInferenceExperimentRequest$;
-exports.DescribeInferenceExperimentResponse$ = DescribeInferenceExperimentResponse$;
-exports.DescribeInferenceRecommendationsJob$ = DescribeInferenceRecommendationsJob$;
-exports.DescribeInferenceRecommendationsJobCommand = DescribeInferenceRecommendationsJobCommand;
-exports.DescribeInferenceRecommendationsJobRequest$ = DescribeInferenceRecommendationsJobRequest$;
-exports.DescribeInferenceRecommendationsJobResponse$ = DescribeInferenceRecommendationsJobResponse$;
-exports.DescribeJob$ = DescribeJob$;
-exports.DescribeJobCommand = DescribeJobCommand;
-exports.DescribeJobRequest$ = DescribeJobRequest$;
-exports.DescribeJobResponse$ = DescribeJobResponse$;
-exports.DescribeJobSchemaVersion$ = DescribeJobSchemaVersion$;
-exports.DescribeJobSchemaVersionCommand = DescribeJobSchemaVersionCommand;
-exports.DescribeJobSchemaVersionRequest$ = DescribeJobSchemaVersionRequest$;
-exports.DescribeJobSchemaVersionResponse$ = DescribeJobSchemaVersionResponse$;
-exports.DescribeLabelingJob$ = DescribeLabelingJob$;
-exports.DescribeLabelingJobCommand = DescribeLabelingJobCommand;
-exports.DescribeLabelingJobRequest$ = DescribeLabelingJobRequest$;
-exports.DescribeLabelingJobResponse$ = DescribeLabelingJobResponse$;
-exports.DescribeLineageGroup$ = DescribeLineageGroup$;
-exports.DescribeLineageGroupCommand = DescribeLineageGroupCommand;
-exports.DescribeLineageGroupRequest$ = DescribeLineageGroupRequest$;
-exports.DescribeLineageGroupResponse$ = DescribeLineageGroupResponse$;
-exports.DescribeMlflowApp$ = DescribeMlflowApp$;
-exports.DescribeMlflowAppCommand = DescribeMlflowAppCommand;
-exports.DescribeMlflowAppRequest$ = DescribeMlflowAppRequest$;
-exports.DescribeMlflowAppResponse$ = DescribeMlflowAppResponse$;
-exports.DescribeMlflowTrackingServer$ = DescribeMlflowTrackingServer$;
-exports.DescribeMlflowTrackingServerCommand = DescribeMlflowTrackingServerCommand;
-exports.DescribeMlflowTrackingServerRequest$ = DescribeMlflowTrackingServerRequest$;
-exports.DescribeMlflowTrackingServerResponse$ = DescribeMlflowTrackingServerResponse$;
-exports.DescribeModel$ = DescribeModel$;
-exports.DescribeModelBiasJobDefinition$ = DescribeModelBiasJobDefinition$;
-exports.DescribeModelBiasJobDefinitionCommand = DescribeModelBiasJobDefinitionCommand;
-exports.DescribeModelBiasJobDefinitionRequest$ = DescribeModelBiasJobDefinitionRequest$;
-exports.DescribeModelBiasJobDefinitionResponse$ = DescribeModelBiasJobDefinitionResponse$;
-exports.DescribeModelCard$ = DescribeModelCard$;
-exports.DescribeModelCardCommand = DescribeModelCardCommand;
-exports.DescribeModelCardExportJob$ = DescribeModelCardExportJob$;
-exports.DescribeModelCardExportJobCommand = DescribeModelCardExportJobCommand;
-exports.DescribeModelCardExportJobRequest$ = DescribeModelCardExportJobRequest$;
-exports.DescribeModelCardExportJobResponse$ = DescribeModelCardExportJobResponse$;
-exports.DescribeModelCardRequest$ = DescribeModelCardRequest$;
-exports.DescribeModelCardResponse$ = DescribeModelCardResponse$;
-exports.DescribeModelCommand = DescribeModelCommand;
-exports.DescribeModelExplainabilityJobDefinition$ = DescribeModelExplainabilityJobDefinition$;
-exports.DescribeModelExplainabilityJobDefinitionCommand = DescribeModelExplainabilityJobDefinitionCommand;
-exports.DescribeModelExplainabilityJobDefinitionRequest$ = DescribeModelExplainabilityJobDefinitionRequest$;
-exports.DescribeModelExplainabilityJobDefinitionResponse$ = DescribeModelExplainabilityJobDefinitionResponse$;
-exports.DescribeModelInput$ = DescribeModelInput$;
-exports.DescribeModelOutput$ = DescribeModelOutput$;
-exports.DescribeModelPackage$ = DescribeModelPackage$;
-exports.DescribeModelPackageCommand = DescribeModelPackageCommand;
-exports.DescribeModelPackageGroup$ = DescribeModelPackageGroup$;
-exports.DescribeModelPackageGroupCommand = DescribeModelPackageGroupCommand;
-exports.DescribeModelPackageGroupInput$ = DescribeModelPackageGroupInput$;
-exports.DescribeModelPackageGroupOutput$ = DescribeModelPackageGroupOutput$;
-exports.DescribeModelPackageInput$ = DescribeModelPackageInput$;
-exports.DescribeModelPackageOutput$ = DescribeModelPackageOutput$;
-exports.DescribeModelQualityJobDefinition$ = DescribeModelQualityJobDefinition$;
-exports.DescribeModelQualityJobDefinitionCommand = DescribeModelQualityJobDefinitionCommand;
-exports.DescribeModelQualityJobDefinitionRequest$ = DescribeModelQualityJobDefinitionRequest$;
-exports.DescribeModelQualityJobDefinitionResponse$ = DescribeModelQualityJobDefinitionResponse$;
-exports.DescribeMonitoringSchedule$ = DescribeMonitoringSchedule$;
-exports.DescribeMonitoringScheduleCommand = DescribeMonitoringScheduleCommand;
-exports.DescribeMonitoringScheduleRequest$ = DescribeMonitoringScheduleRequest$;
-exports.DescribeMonitoringScheduleResponse$ = DescribeMonitoringScheduleResponse$;
-exports.DescribeNotebookInstance$ = DescribeNotebookInstance$;
-exports.DescribeNotebookInstanceCommand = DescribeNotebookInstanceCommand;
-exports.DescribeNotebookInstanceInput$ = DescribeNotebookInstanceInput$;
-exports.DescribeNotebookInstanceLifecycleConfig$ = DescribeNotebookInstanceLifecycleConfig$;
-exports.DescribeNotebookInstanceLifecycleConfigCommand = DescribeNotebookInstanceLifecycleConfigCommand;
-exports.DescribeNotebookInstanceLifecycleConfigInput$ = DescribeNotebookInstanceLifecycleConfigInput$;
-exports.DescribeNotebookInstanceLifecycleConfigOutput$ = DescribeNotebookInstanceLifecycleConfigOutput$;
-exports.DescribeNotebookInstanceOutput$ = DescribeNotebookInstanceOutput$;
-exports.DescribeOptimizationJob$ = DescribeOptimizationJob$;
-exports.DescribeOptimizationJobCommand = DescribeOptimizationJobCommand;
-exports.DescribeOptimizationJobRequest$ = DescribeOptimizationJobRequest$;
-exports.DescribeOptimizationJobResponse$ = DescribeOptimizationJobResponse$;
-exports.DescribePartnerApp$ = DescribePartnerApp$;
-exports.DescribePartnerAppCommand = DescribePartnerAppCommand;
-exports.DescribePartnerAppRequest$ = DescribePartnerAppRequest$;
-exports.DescribePartnerAppResponse$ = DescribePartnerAppResponse$;
-exports.DescribePipeline$ = DescribePipeline$;
-exports.DescribePipelineCommand = DescribePipelineCommand;
-exports.DescribePipelineDefinitionForExecution$ = DescribePipelineDefinitionForExecution$;
-exports.DescribePipelineDefinitionForExecutionCommand = DescribePipelineDefinitionForExecutionCommand;
-exports.DescribePipelineDefinitionForExecutionRequest$ = DescribePipelineDefinitionForExecutionRequest$;
-exports.DescribePipelineDefinitionForExecutionResponse$ = DescribePipelineDefinitionForExecutionResponse$;
-exports.DescribePipelineExecution$ = DescribePipelineExecution$;
-exports.DescribePipelineExecutionCommand = DescribePipelineExecutionCommand;
-exports.DescribePipelineExecutionRequest$ = DescribePipelineExecutionRequest$;
-exports.DescribePipelineExecutionResponse$ = DescribePipelineExecutionResponse$;
-exports.DescribePipelineRequest$ = DescribePipelineRequest$;
-exports.DescribePipelineResponse$ = DescribePipelineResponse$;
-exports.DescribeProcessingJob$ = DescribeProcessingJob$;
-exports.DescribeProcessingJobCommand = DescribeProcessingJobCommand;
-exports.DescribeProcessingJobRequest$ = DescribeProcessingJobRequest$;
-exports.DescribeProcessingJobResponse$ = DescribeProcessingJobResponse$;
-exports.DescribeProject$ = DescribeProject$;
-exports.DescribeProjectCommand = DescribeProjectCommand;
-exports.DescribeProjectInput$ = DescribeProjectInput$;
-exports.DescribeProjectOutput$ = DescribeProjectOutput$;
-exports.DescribeReservedCapacity$ = DescribeReservedCapacity$;
-exports.DescribeReservedCapacityCommand = DescribeReservedCapacityCommand;
-exports.DescribeReservedCapacityRequest$ = DescribeReservedCapacityRequest$;
-exports.DescribeReservedCapacityResponse$ = DescribeReservedCapacityResponse$;
-exports.DescribeSpace$ = DescribeSpace$;
-exports.DescribeSpaceCommand = DescribeSpaceCommand;
-exports.DescribeSpaceRequest$ = DescribeSpaceRequest$;
-exports.DescribeSpaceResponse$ = DescribeSpaceResponse$;
-exports.DescribeStudioLifecycleConfig$ = DescribeStudioLifecycleConfig$;
-exports.DescribeStudioLifecycleConfigCommand = DescribeStudioLifecycleConfigCommand;
-exports.DescribeStudioLifecycleConfigRequest$ = DescribeStudioLifecycleConfigRequest$;
-exports.DescribeStudioLifecycleConfigResponse$ = DescribeStudioLifecycleConfigResponse$;
-exports.DescribeSubscribedWorkteam$ = DescribeSubscribedWorkteam$;
-exports.DescribeSubscribedWorkteamCommand = DescribeSubscribedWorkteamCommand;
-exports.DescribeSubscribedWorkteamRequest$ = DescribeSubscribedWorkteamRequest$;
-exports.DescribeSubscribedWorkteamResponse$ = DescribeSubscribedWorkteamResponse$;
-exports.DescribeTrainingJob$ = DescribeTrainingJob$;
-exports.DescribeTrainingJobCommand = DescribeTrainingJobCommand;
-exports.DescribeTrainingJobRequest$ = DescribeTrainingJobRequest$;
-exports.DescribeTrainingJobResponse$ = DescribeTrainingJobResponse$;
-exports.DescribeTrainingPlan$ = DescribeTrainingPlan$;
-exports.DescribeTrainingPlanCommand = DescribeTrainingPlanCommand;
-exports.DescribeTrainingPlanExtensionHistory$ = DescribeTrainingPlanExtensionHistory$;
-exports.DescribeTrainingPlanExtensionHistoryCommand = DescribeTrainingPlanExtensionHistoryCommand;
-exports.DescribeTrainingPlanExtensionHistoryRequest$ = DescribeTrainingPlanExtensionHistoryRequest$;
-exports.DescribeTrainingPlanExtensionHistoryResponse$ = DescribeTrainingPlanExtensionHistoryResponse$;
-exports.DescribeTrainingPlanRequest$ = DescribeTrainingPlanRequest$;
-exports.DescribeTrainingPlanResponse$ = DescribeTrainingPlanResponse$;
-exports.DescribeTransformJob$ = DescribeTransformJob$;
-exports.DescribeTransformJobCommand = DescribeTransformJobCommand;
-exports.DescribeTransformJobRequest$ = DescribeTransformJobRequest$;
-exports.DescribeTransformJobResponse$ = DescribeTransformJobResponse$;
-exports.DescribeTrial$ = DescribeTrial$;
-exports.DescribeTrialCommand = DescribeTrialCommand;
-exports.DescribeTrialComponent$ = DescribeTrialComponent$;
-exports.DescribeTrialComponentCommand = DescribeTrialComponentCommand;
-exports.DescribeTrialComponentRequest$ = DescribeTrialComponentRequest$;
-exports.DescribeTrialComponentResponse$ = DescribeTrialComponentResponse$;
-exports.DescribeTrialRequest$ = DescribeTrialRequest$;
-exports.DescribeTrialResponse$ = DescribeTrialResponse$;
-exports.DescribeUserProfile$ = DescribeUserProfile$;
-exports.DescribeUserProfileCommand = DescribeUserProfileCommand;
-exports.DescribeUserProfileRequest$ = DescribeUserProfileRequest$;
-exports.DescribeUserProfileResponse$ = DescribeUserProfileResponse$;
-exports.DescribeWorkforce$ = DescribeWorkforce$;
-exports.DescribeWorkforceCommand = DescribeWorkforceCommand;
-exports.DescribeWorkforceRequest$ = DescribeWorkforceRequest$;
-exports.DescribeWorkforceResponse$ = DescribeWorkforceResponse$;
-exports.DescribeWorkteam$ = DescribeWorkteam$;
-exports.DescribeWorkteamCommand = DescribeWorkteamCommand;
-exports.DescribeWorkteamRequest$ = DescribeWorkteamRequest$;
-exports.DescribeWorkteamResponse$ = DescribeWorkteamResponse$;
-exports.DesiredWeightAndCapacity$ = DesiredWeightAndCapacity$;
-exports.DetachClusterNodeVolume$ = DetachClusterNodeVolume$;
-exports.DetachClusterNodeVolumeCommand = DetachClusterNodeVolumeCommand;
-exports.DetachClusterNodeVolumeRequest$ = DetachClusterNodeVolumeRequest$;
-exports.DetachClusterNodeVolumeResponse$ = DetachClusterNodeVolumeResponse$;
-exports.DetailedAlgorithmStatus = DetailedAlgorithmStatus;
-exports.DetailedModelPackageStatus = DetailedModelPackageStatus;
-exports.Device$ = Device$;
-exports.DeviceDeploymentStatus = DeviceDeploymentStatus;
-exports.DeviceDeploymentSummary$ = DeviceDeploymentSummary$;
-exports.DeviceFleetSummary$ = DeviceFleetSummary$;
-exports.DeviceSelectionConfig$ = DeviceSelectionConfig$;
-exports.DeviceStats$ = DeviceStats$;
-exports.DeviceSubsetType = DeviceSubsetType;
-exports.DeviceSummary$ = DeviceSummary$;
-exports.DirectDeploySettings$ = DirectDeploySettings$;
-exports.DirectInternetAccess = DirectInternetAccess;
-exports.Direction = Direction;
-exports.DisableSagemakerServicecatalogPortfolio$ = DisableSagemakerServicecatalogPortfolio$;
-exports.DisableSagemakerServicecatalogPortfolioCommand = DisableSagemakerServicecatalogPortfolioCommand;
-exports.DisableSagemakerServicecatalogPortfolioInput$ = DisableSagemakerServicecatalogPortfolioInput$;
-exports.DisableSagemakerServicecatalogPortfolioOutput$ = DisableSagemakerServicecatalogPortfolioOutput$;
-exports.DisassociateTrialComponent$ = DisassociateTrialComponent$;
-exports.DisassociateTrialComponentCommand = DisassociateTrialComponentCommand;
-exports.DisassociateTrialComponentRequest$ = DisassociateTrialComponentRequest$;
-exports.DisassociateTrialComponentResponse$ = DisassociateTrialComponentResponse$;
-exports.DockerSettings$ = DockerSettings$;
-exports.DomainDetails$ = DomainDetails$;
-exports.DomainSettings$ = DomainSettings$;
-exports.DomainSettingsForUpdate$ = DomainSettingsForUpdate$;
-exports.DomainStatus = DomainStatus;
-exports.DriftCheckBaselines$ = DriftCheckBaselines$;
-exports.DriftCheckBias$ = DriftCheckBias$;
-exports.DriftCheckExplainability$ = DriftCheckExplainability$;
-exports.DriftCheckModelDataQuality$ = DriftCheckModelDataQuality$;
-exports.DriftCheckModelQuality$ = DriftCheckModelQuality$;
-exports.DynamicScalingConfiguration$ = DynamicScalingConfiguration$;
-exports.EFSFileSystem$ = EFSFileSystem$;
-exports.EFSFileSystemConfig$ = EFSFileSystemConfig$;
-exports.EMRStepMetadata$ = EMRStepMetadata$;
-exports.EbsStorageSettings$ = EbsStorageSettings$;
-exports.Ec2CapacityReservation$ = Ec2CapacityReservation$;
-exports.Edge$ = Edge$;
-exports.EdgeDeploymentConfig$ = EdgeDeploymentConfig$;
-exports.EdgeDeploymentModelConfig$ = EdgeDeploymentModelConfig$;
-exports.EdgeDeploymentPlanSummary$ = EdgeDeploymentPlanSummary$;
-exports.EdgeDeploymentStatus$ = EdgeDeploymentStatus$;
-exports.EdgeModel$ = EdgeModel$;
-exports.EdgeModelStat$ = EdgeModelStat$;
-exports.EdgeModelSummary$ = EdgeModelSummary$;
-exports.EdgeOutputConfig$ = EdgeOutputConfig$;
-exports.EdgePackagingJobStatus = EdgePackagingJobStatus;
-exports.EdgePackagingJobSummary$ = EdgePackagingJobSummary$;
-exports.EdgePresetDeploymentOutput$ = EdgePresetDeploymentOutput$;
-exports.EdgePresetDeploymentStatus = EdgePresetDeploymentStatus;
-exports.EdgePresetDeploymentType = EdgePresetDeploymentType;
-exports.EmrServerlessComputeConfig$ = EmrServerlessComputeConfig$;
-exports.EmrServerlessSettings$ = EmrServerlessSettings$;
-exports.EmrSettings$ = EmrSettings$;
-exports.EnableSagemakerServicecatalogPortfolio$ = EnableSagemakerServicecatalogPortfolio$;
-exports.EnableSagemakerServicecatalogPortfolioCommand = EnableSagemakerServicecatalogPortfolioCommand;
-exports.EnableSagemakerServicecatalogPortfolioInput$ = EnableSagemakerServicecatalogPortfolioInput$;
-exports.EnableSagemakerServicecatalogPortfolioOutput$ = EnableSagemakerServicecatalogPortfolioOutput$;
-exports.EnabledOrDisabled = EnabledOrDisabled;
-exports.Endpoint$ = Endpoint$;
-exports.EndpointConfigSortKey = EndpointConfigSortKey;
-exports.EndpointConfigStepMetadata$ = EndpointConfigStepMetadata$;
-exports.EndpointConfigSummary$ = EndpointConfigSummary$;
-exports.EndpointInfo$ = EndpointInfo$;
-exports.EndpointInput$ = EndpointInput$;
-exports.EndpointInputConfiguration$ = EndpointInputConfiguration$;
-exports.EndpointMetadata$ = EndpointMetadata$;
-exports.EndpointOutputConfiguration$ = EndpointOutputConfiguration$;
-exports.EndpointPerformance$ = EndpointPerformance$;
-exports.EndpointSortKey = EndpointSortKey;
-exports.EndpointStatus = EndpointStatus;
-exports.EndpointStepMetadata$ = EndpointStepMetadata$;
-exports.EndpointSummary$ = EndpointSummary$;
-exports.EnvironmentConfig$ = EnvironmentConfig$;
-exports.EnvironmentConfigDetails$ = EnvironmentConfigDetails$;
-exports.EnvironmentParameter$ = EnvironmentParameter$;
-exports.EnvironmentParameterRanges$ = EnvironmentParameterRanges$;
-exports.ErrorInfo$ = ErrorInfo$;
-exports.EvaluationType = EvaluationType;
-exports.EventDetails$ = EventDetails$;
-exports.EventMetadata$ = EventMetadata$;
-exports.EventSortBy = EventSortBy;
-exports.ExecutionRoleIdentityConfig = ExecutionRoleIdentityConfig;
-exports.ExecutionRoleSessionNameMode = ExecutionRoleSessionNameMode;
-exports.ExecutionStatus = ExecutionStatus;
-exports.Experiment$ = Experiment$;
-exports.ExperimentConfig$ = ExperimentConfig$;
-exports.ExperimentSource$ = ExperimentSource$;
-exports.ExperimentSummary$ = ExperimentSummary$;
-exports.Explainability$ = Explainability$;
-exports.ExplainerConfig$ = ExplainerConfig$;
-exports.ExtendTrainingPlan$ = ExtendTrainingPlan$;
-exports.ExtendTrainingPlanCommand = ExtendTrainingPlanCommand;
-exports.ExtendTrainingPlanRequest$ = ExtendTrainingPlanRequest$;
-exports.ExtendTrainingPlanResponse$ = ExtendTrainingPlanResponse$;
-exports.FSxLustreConfig$ = FSxLustreConfig$;
-exports.FSxLustreFileSystem$ = FSxLustreFileSystem$;
-exports.FSxLustreFileSystemConfig$ = FSxLustreFileSystemConfig$;
-exports.FailStepMetadata$ = FailStepMetadata$;
-exports.FailureHandlingPolicy = FailureHandlingPolicy;
-exports.FairShare = FairShare;
-exports.FeatureDefinition$ = FeatureDefinition$;
-exports.FeatureGroup$ = FeatureGroup$;
-exports.FeatureGroupSortBy = FeatureGroupSortBy;
-exports.FeatureGroupSortOrder = FeatureGroupSortOrder;
-exports.FeatureGroupStatus = FeatureGroupStatus;
-exports.FeatureGroupSummary$ = FeatureGroupSummary$;
-exports.FeatureMetadata$ = FeatureMetadata$;
-exports.FeatureParameter$ = FeatureParameter$;
-exports.FeatureStatus = FeatureStatus;
-exports.FeatureType = FeatureType;
-exports.FileSource$ = FileSource$;
-exports.FileSystemAccessMode = FileSystemAccessMode;
-exports.FileSystemConfig$ = FileSystemConfig$;
-exports.FileSystemDataSource$ = FileSystemDataSource$;
-exports.FileSystemType = FileSystemType;
-exports.FillingType = FillingType;
-exports.Filter$ = Filter$;
-exports.FinalAutoMLJobObjectiveMetric$ = FinalAutoMLJobObjectiveMetric$;
-exports.FinalHyperParameterTuningJobObjectiveMetric$ = FinalHyperParameterTuningJobObjectiveMetric$;
-exports.FlatInvocations = FlatInvocations;
-exports.FlowDefinitionOutputConfig$ = FlowDefinitionOutputConfig$;
-exports.FlowDefinitionStatus = FlowDefinitionStatus;
-exports.FlowDefinitionSummary$ = FlowDefinitionSummary$;
-exports.Framework = Framework;
-exports.GenerativeAiSettings$ = GenerativeAiSettings$;
-exports.GetDeviceFleetReport$ = GetDeviceFleetReport$;
-exports.GetDeviceFleetReportCommand = GetDeviceFleetReportCommand;
-exports.GetDeviceFleetReportRequest$ = GetDeviceFleetReportRequest$;
-exports.GetDeviceFleetReportResponse$ = GetDeviceFleetReportResponse$;
-exports.GetLineageGroupPolicy$ = GetLineageGroupPolicy$;
-exports.GetLineageGroupPolicyCommand = GetLineageGroupPolicyCommand;
-exports.GetLineageGroupPolicyRequest$ = GetLineageGroupPolicyRequest$;
-exports.GetLineageGroupPolicyResponse$ = GetLineageGroupPolicyResponse$;
-exports.GetModelPackageGroupPolicy$ = GetModelPackageGroupPolicy$;
-exports.GetModelPackageGroupPolicyCommand = GetModelPackageGroupPolicyCommand;
-exports.GetModelPackageGroupPolicyInput$ = GetModelPackageGroupPolicyInput$;
-exports.GetModelPackageGroupPolicyOutput$ = GetModelPackageGroupPolicyOutput$;
-exports.GetSagemakerServicecatalogPortfolioStatus$ = GetSagemakerServicecatalogPortfolioStatus$;
-exports.GetSagemakerServicecatalogPortfolioStatusCommand = GetSagemakerServicecatalogPortfolioStatusCommand;
-exports.GetSagemakerServicecatalogPortfolioStatusInput$ = GetSagemakerServicecatalogPortfolioStatusInput$;
-exports.GetSagemakerServicecatalogPortfolioStatusOutput$ = GetSagemakerServicecatalogPortfolioStatusOutput$;
-exports.GetScalingConfigurationRecommendation$ = GetScalingConfigurationRecommendation$;
-exports.GetScalingConfigurationRecommendationCommand = GetScalingConfigurationRecommendationCommand;
-exports.GetScalingConfigurationRecommendationRequest$ = GetScalingConfigurationRecommendationRequest$;
-exports.GetScalingConfigurationRecommendationResponse$ = GetScalingConfigurationRecommendationResponse$;
-exports.GetSearchSuggestions$ = GetSearchSuggestions$;
-exports.GetSearchSuggestionsCommand = GetSearchSuggestionsCommand;
-exports.GetSearchSuggestionsRequest$ = GetSearchSuggestionsRequest$;
-exports.GetSearchSuggestionsResponse$ = GetSearchSuggestionsResponse$;
-exports.GitConfig$ = GitConfig$;
-exports.GitConfigForUpdate$ = GitConfigForUpdate$;
-exports.HiddenSageMakerImage$ = HiddenSageMakerImage$;
-exports.HolidayConfigAttributes$ = HolidayConfigAttributes$;
-exports.HomeEfsFileSystemCreation = HomeEfsFileSystemCreation;
-exports.HubAccessConfig$ = HubAccessConfig$;
-exports.HubContent$ = HubContent$;
-exports.HubContentDependency$ = HubContentDependency$;
-exports.HubContentInfo$ = HubContentInfo$;
-exports.HubContentSortBy = HubContentSortBy;
-exports.HubContentStatus = HubContentStatus;
-exports.HubContentSupportStatus = HubContentSupportStatus;
-exports.HubContentType = HubContentType;
-exports.HubInfo$ = HubInfo$;
-exports.HubS3StorageConfig$ = HubS3StorageConfig$;
-exports.HubSortBy = HubSortBy;
-exports.HubStatus = HubStatus;
-exports.HumanLoopActivationConditionsConfig$ = HumanLoopActivationConditionsConfig$;
-exports.HumanLoopActivationConfig$ = HumanLoopActivationConfig$;
-exports.HumanLoopConfig$ = HumanLoopConfig$;
-exports.HumanLoopRequestSource$ = HumanLoopRequestSource$;
-exports.HumanTaskConfig$ = HumanTaskConfig$;
-exports.HumanTaskUiStatus = HumanTaskUiStatus;
-exports.HumanTaskUiSummary$ = HumanTaskUiSummary$;
-exports.HyperParameterAlgorithmSpecification$ = HyperParameterAlgorithmSpecification$;
-exports.HyperParameterScalingType = HyperParameterScalingType;
-exports.HyperParameterSpecification$ = HyperParameterSpecification$;
-exports.HyperParameterTrainingJobDefinition$ = HyperParameterTrainingJobDefinition$;
-exports.HyperParameterTrainingJobSummary$ = HyperParameterTrainingJobSummary$;
-exports.HyperParameterTuningAllocationStrategy = HyperParameterTuningAllocationStrategy;
-exports.HyperParameterTuningInstanceConfig$ = HyperParameterTuningInstanceConfig$;
-exports.HyperParameterTuningJobCompletionDetails$ = HyperParameterTuningJobCompletionDetails$;
-exports.HyperParameterTuningJobConfig$ = HyperParameterTuningJobConfig$;
-exports.HyperParameterTuningJobConsumedResources$ = HyperParameterTuningJobConsumedResources$;
-exports.HyperParameterTuningJobObjective$ = HyperParameterTuningJobObjective$;
-exports.HyperParameterTuningJobObjectiveType = HyperParameterTuningJobObjectiveType;
-exports.HyperParameterTuningJobSearchEntity$ = HyperParameterTuningJobSearchEntity$;
-exports.HyperParameterTuningJobSortByOptions = HyperParameterTuningJobSortByOptions;
-exports.HyperParameterTuningJobStatus = HyperParameterTuningJobStatus;
-exports.HyperParameterTuningJobStrategyConfig$ = HyperParameterTuningJobStrategyConfig$;
-exports.HyperParameterTuningJobStrategyType = HyperParameterTuningJobStrategyType;
-exports.HyperParameterTuningJobSummary$ = HyperParameterTuningJobSummary$;
-exports.HyperParameterTuningJobWarmStartConfig$ = HyperParameterTuningJobWarmStartConfig$;
-exports.HyperParameterTuningJobWarmStartType = HyperParameterTuningJobWarmStartType;
-exports.HyperParameterTuningResourceConfig$ = HyperParameterTuningResourceConfig$;
-exports.HyperbandStrategyConfig$ = HyperbandStrategyConfig$;
-exports.IPAddressType = IPAddressType;
-exports.IamIdentity$ = IamIdentity$;
-exports.IamPolicyConstraints$ = IamPolicyConstraints$;
-exports.IdcConfigInput$ = IdcConfigInput$;
-exports.IdcConfigOutput$ = IdcConfigOutput$;
-exports.IdentityProviderOAuthSetting$ = IdentityProviderOAuthSetting$;
-exports.IdleResourceSharing = IdleResourceSharing;
-exports.IdleSettings$ = IdleSettings$;
-exports.Image$ = Image$;
-exports.ImageClassificationJobConfig$ = ImageClassificationJobConfig$;
-exports.ImageConfig$ = ImageConfig$;
-exports.ImageSortBy = ImageSortBy;
-exports.ImageSortOrder = ImageSortOrder;
-exports.ImageStatus = ImageStatus;
-exports.ImageVersion$ = ImageVersion$;
-exports.ImageVersionSortBy = ImageVersionSortBy;
-exports.ImageVersionSortOrder = ImageVersionSortOrder;
-exports.ImageVersionStatus = ImageVersionStatus;
-exports.ImportHubContent$ = ImportHubContent$;
-exports.ImportHubContentCommand = ImportHubContentCommand;
-exports.ImportHubContentRequest$ = ImportHubContentRequest$;
-exports.ImportHubContentResponse$ = ImportHubContentResponse$;
-exports.IncludedData = IncludedData;
-exports.InferenceComponentAvailabilityZoneBalance$ = InferenceComponentAvailabilityZoneBalance$;
-exports.InferenceComponentCapacitySize$ = InferenceComponentCapacitySize$;
-exports.InferenceComponentCapacitySizeType = InferenceComponentCapacitySizeType;
-exports.InferenceComponentComputeResourceRequirements$ = InferenceComponentComputeResourceRequirements$;
-exports.InferenceComponentContainerSpecification$ = InferenceComponentContainerSpecification$;
-exports.InferenceComponentContainerSpecificationSummary$ = InferenceComponentContainerSpecificationSummary$;
-exports.InferenceComponentDataCacheConfig$ = InferenceComponentDataCacheConfig$;
-exports.InferenceComponentDataCacheConfigSummary$ = InferenceComponentDataCacheConfigSummary$;
-exports.InferenceComponentDeploymentConfig$ = InferenceComponentDeploymentConfig$;
-exports.InferenceComponentMetadata$ = InferenceComponentMetadata$;
-exports.InferenceComponentPlacementStatus$ = InferenceComponentPlacementStatus$;
-exports.InferenceComponentPlacementStrategy = InferenceComponentPlacementStrategy;
-exports.InferenceComponentRollingUpdatePolicy$ = InferenceComponentRollingUpdatePolicy$;
-exports.InferenceComponentRuntimeConfig$ = InferenceComponentRuntimeConfig$;
-exports.InferenceComponentRuntimeConfigSummary$ = InferenceComponentRuntimeConfigSummary$;
-exports.InferenceComponentSchedulingConfig$ = InferenceComponentSchedulingConfig$;
-exports.InferenceComponentSortKey = InferenceComponentSortKey;
-exports.InferenceComponentSpecification$ = InferenceComponentSpecification$;
-exports.InferenceComponentSpecificationSummary$ = InferenceComponentSpecificationSummary$;
-exports.InferenceComponentStartupParameters$ = InferenceComponentStartupParameters$;
-exports.InferenceComponentStatus = InferenceComponentStatus;
-exports.InferenceComponentSummary$ = InferenceComponentSummary$;
-exports.InferenceExecutionConfig$ = InferenceExecutionConfig$;
-exports.InferenceExecutionMode = InferenceExecutionMode;
-exports.InferenceExperimentDataStorageConfig$ = InferenceExperimentDataStorageConfig$;
-exports.InferenceExperimentSchedule$ = InferenceExperimentSchedule$;
-exports.InferenceExperimentStatus = InferenceExperimentStatus;
-exports.InferenceExperimentStopDesiredState = InferenceExperimentStopDesiredState;
-exports.InferenceExperimentSummary$ = InferenceExperimentSummary$;
-exports.InferenceExperimentType = InferenceExperimentType;
-exports.InferenceHubAccessConfig$ = InferenceHubAccessConfig$;
-exports.InferenceMetrics$ = InferenceMetrics$;
-exports.InferenceRecommendation$ = InferenceRecommendation$;
-exports.InferenceRecommendationsJob$ = InferenceRecommendationsJob$;
-exports.InferenceRecommendationsJobStep$ = InferenceRecommendationsJobStep$;
-exports.InferenceSpecification$ = InferenceSpecification$;
-exports.InfraCheckConfig$ = InfraCheckConfig$;
-exports.InputConfig$ = InputConfig$;
-exports.InputMode = InputMode;
-exports.InstanceGroup$ = InstanceGroup$;
-exports.InstanceGroupHealthCheckConfiguration$ = InstanceGroupHealthCheckConfiguration$;
-exports.InstanceGroupMetadata$ = InstanceGroupMetadata$;
-exports.InstanceGroupScalingMetadata$ = InstanceGroupScalingMetadata$;
-exports.InstanceGroupStatus = InstanceGroupStatus;
-exports.InstanceMetadata$ = InstanceMetadata$;
-exports.InstanceMetadataServiceConfiguration$ = InstanceMetadataServiceConfiguration$;
-exports.InstancePlacementConfig$ = InstancePlacementConfig$;
-exports.InstancePool$ = InstancePool$;
-exports.InstancePoolSummary$ = InstancePoolSummary$;
-exports.InstancePreference$ = InstancePreference$;
-exports.InstanceRequirementsEniConfiguration$ = InstanceRequirementsEniConfiguration$;
-exports.IntegerParameterRange$ = IntegerParameterRange$;
-exports.IntegerParameterRangeSpecification$ = IntegerParameterRangeSpecification$;
-exports.IsTrackingServerActive = IsTrackingServerActive;
-exports.Job$ = Job$;
-exports.JobCategory = JobCategory;
-exports.JobConfigSchemaVersionSummary$ = JobConfigSchemaVersionSummary$;
-exports.JobSecondaryStatus = JobSecondaryStatus;
-exports.JobSecondaryStatusTransition$ = JobSecondaryStatusTransition$;
-exports.JobStatus = JobStatus;
-exports.JobStepMetadata$ = JobStepMetadata$;
-exports.JobSummary$ = JobSummary$;
-exports.JobType = JobType;
-exports.JoinSource = JoinSource;
-exports.JupyterLabAppImageConfig$ = JupyterLabAppImageConfig$;
-exports.JupyterLabAppSettings$ = JupyterLabAppSettings$;
-exports.JupyterServerAppSettings$ = JupyterServerAppSettings$;
-exports.KendraSettings$ = KendraSettings$;
-exports.KernelGatewayAppSettings$ = KernelGatewayAppSettings$;
-exports.KernelGatewayImageConfig$ = KernelGatewayImageConfig$;
-exports.KernelSpec$ = KernelSpec$;
-exports.LabelCounters$ = LabelCounters$;
-exports.LabelCountersForWorkteam$ = LabelCountersForWorkteam$;
-exports.LabelingJobAlgorithmsConfig$ = LabelingJobAlgorithmsConfig$;
-exports.LabelingJobDataAttributes$ = LabelingJobDataAttributes$;
-exports.LabelingJobDataSource$ = LabelingJobDataSource$;
-exports.LabelingJobForWorkteamSummary$ = LabelingJobForWorkteamSummary$;
-exports.LabelingJobInputConfig$ = LabelingJobInputConfig$;
-exports.LabelingJobOutput$ = LabelingJobOutput$;
-exports.LabelingJobOutputConfig$ = LabelingJobOutputConfig$;
-exports.LabelingJobResourceConfig$ = LabelingJobResourceConfig$;
-exports.LabelingJobS3DataSource$ = LabelingJobS3DataSource$;
-exports.LabelingJobSnsDataSource$ = LabelingJobSnsDataSource$;
-exports.LabelingJobStatus = LabelingJobStatus;
-exports.LabelingJobStoppingConditions$ = LabelingJobStoppingConditions$;
-exports.LabelingJobSummary$ = LabelingJobSummary$;
-exports.LambdaStepMetadata$ = LambdaStepMetadata$;
-exports.LastUpdateStatus$ = LastUpdateStatus$;
-exports.LastUpdateStatusValue = LastUpdateStatusValue;
-exports.LifecycleManagement = LifecycleManagement;
-exports.LineageGroupSummary$ = LineageGroupSummary$;
-exports.LineageMetadata$ = LineageMetadata$;
-exports.LineageType = LineageType;
-exports.ListAIBenchmarkJobs$ = ListAIBenchmarkJobs$;
-exports.ListAIBenchmarkJobsCommand = ListAIBenchmarkJobsCommand;
-exports.ListAIBenchmarkJobsRequest$ = ListAIBenchmarkJobsRequest$;
-exports.ListAIBenchmarkJobsResponse$ = ListAIBenchmarkJobsResponse$;
-exports.ListAIBenchmarkJobsSortBy = ListAIBenchmarkJobsSortBy;
-exports.ListAIRecommendationJobs$ = ListAIRecommendationJobs$;
-exports.ListAIRecommendationJobsCommand = ListAIRecommendationJobsCommand;
-exports.ListAIRecommendationJobsRequest$ = ListAIRecommendationJobsRequest$;
-exports.ListAIRecommendationJobsResponse$ = ListAIRecommendationJobsResponse$;
-exports.ListAIRecommendationJobsSortBy = ListAIRecommendationJobsSortBy;
-exports.ListAIWorkloadConfigs$ = ListAIWorkloadConfigs$;
-exports.ListAIWorkloadConfigsCommand = ListAIWorkloadConfigsCommand;
-exports.ListAIWorkloadConfigsRequest$ = ListAIWorkloadConfigsRequest$;
-exports.ListAIWorkloadConfigsResponse$ = ListAIWorkloadConfigsResponse$;
-exports.ListAIWorkloadConfigsSortBy = ListAIWorkloadConfigsSortBy;
-exports.ListActions$ = ListActions$;
-exports.ListActionsCommand = ListActionsCommand;
-exports.ListActionsRequest$ = ListActionsRequest$;
-exports.ListActionsResponse$ = ListActionsResponse$;
-exports.ListAlgorithms$ = ListAlgorithms$;
-exports.ListAlgorithmsCommand = ListAlgorithmsCommand;
-exports.ListAlgorithmsInput$ = ListAlgorithmsInput$;
-exports.ListAlgorithmsOutput$ = ListAlgorithmsOutput$;
-exports.ListAliases$ = ListAliases$;
-exports.ListAliasesCommand = ListAliasesCommand;
-exports.ListAliasesRequest$ = ListAliasesRequest$;
-exports.ListAliasesResponse$ = ListAliasesResponse$;
-exports.ListAppImageConfigs$ = ListAppImageConfigs$;
-exports.ListAppImageConfigsCommand = ListAppImageConfigsCommand;
-exports.ListAppImageConfigsRequest$ = ListAppImageConfigsRequest$;
-exports.ListAppImageConfigsResponse$ = ListAppImageConfigsResponse$;
-exports.ListApps$ = ListApps$;
-exports.ListAppsCommand = ListAppsCommand;
-exports.ListAppsRequest$ = ListAppsRequest$;
-exports.ListAppsResponse$ = ListAppsResponse$;
-exports.ListArtifacts$ = ListArtifacts$;
-exports.ListArtifactsCommand = ListArtifactsCommand;
-exports.ListArtifactsRequest$ = ListArtifactsRequest$;
-exports.ListArtifactsResponse$ = ListArtifactsResponse$;
-exports.ListAssociations$ = ListAssociations$;
-exports.ListAssociationsCommand = ListAssociationsCommand;
-exports.ListAssociationsRequest$ = ListAssociationsRequest$;
-exports.ListAssociationsResponse$ = ListAssociationsResponse$;
-exports.ListAutoMLJobs$ = ListAutoMLJobs$;
-exports.ListAutoMLJobsCommand = ListAutoMLJobsCommand;
-exports.ListAutoMLJobsRequest$ = ListAutoMLJobsRequest$;
-exports.ListAutoMLJobsResponse$ = ListAutoMLJobsResponse$;
-exports.ListCandidatesForAutoMLJob$ = ListCandidatesForAutoMLJob$;
-exports.ListCandidatesForAutoMLJobCommand = ListCandidatesForAutoMLJobCommand;
-exports.ListCandidatesForAutoMLJobRequest$ = ListCandidatesForAutoMLJobRequest$;
-exports.ListCandidatesForAutoMLJobResponse$ = ListCandidatesForAutoMLJobResponse$;
-exports.ListClusterEvents$ = ListClusterEvents$;
-exports.ListClusterEventsCommand = ListClusterEventsCommand;
-exports.ListClusterEventsRequest$ = ListClusterEventsRequest$;
-exports.ListClusterEventsResponse$ = ListClusterEventsResponse$;
-exports.ListClusterNodes$ = ListClusterNodes$;
-exports.ListClusterNodesCommand = ListClusterNodesCommand;
-exports.ListClusterNodesRequest$ = ListClusterNodesRequest$;
-exports.ListClusterNodesResponse$ = ListClusterNodesResponse$;
-exports.ListClusterSchedulerConfigs$ = ListClusterSchedulerConfigs$;
-exports.ListClusterSchedulerConfigsCommand = ListClusterSchedulerConfigsCommand;
-exports.ListClusterSchedulerConfigsRequest$ = ListClusterSchedulerConfigsRequest$;
-exports.ListClusterSchedulerConfigsResponse$ = ListClusterSchedulerConfigsResponse$;
-exports.ListClusters$ = ListClusters$;
-exports.ListClustersCommand = ListClustersCommand;
-exports.ListClustersRequest$ = ListClustersRequest$;
-exports.ListClustersResponse$ = ListClustersResponse$;
-exports.ListCodeRepositories$ = ListCodeRepositories$;
-exports.ListCodeRepositoriesCommand = ListCodeRepositoriesCommand;
-exports.ListCodeRepositoriesInput$ = ListCodeRepositoriesInput$;
-exports.ListCodeRepositoriesOutput$ = ListCodeRepositoriesOutput$;
-exports.ListCompilationJobs$ = ListCompilationJobs$;
-exports.ListCompilationJobsCommand = ListCompilationJobsCommand;
-exports.ListCompilationJobsRequest$ = ListCompilationJobsRequest$;
-exports.ListCompilationJobsResponse$ = ListCompilationJobsResponse$;
-exports.ListCompilationJobsSortBy = ListCompilationJobsSortBy;
-exports.ListComputeQuotas$ = ListComputeQuotas$;
-exports.ListComputeQuotasCommand = ListComputeQuotasCommand;
-exports.ListComputeQuotasRequest$ = ListComputeQuotasRequest$;
-exports.ListComputeQuotasResponse$ = ListComputeQuotasResponse$;
-exports.ListContexts$ = ListContexts$;
-exports.ListContextsCommand = ListContextsCommand;
-exports.ListContextsRequest$ = ListContextsRequest$;
-exports.ListContextsResponse$ = ListContextsResponse$;
-exports.ListDataQualityJobDefinitions$ = ListDataQualityJobDefinitions$;
-exports.ListDataQualityJobDefinitionsCommand = ListDataQualityJobDefinitionsCommand;
-exports.ListDataQualityJobDefinitionsRequest$ = ListDataQualityJobDefinitionsRequest$;
-exports.ListDataQualityJobDefinitionsResponse$ = ListDataQualityJobDefinitionsResponse$;
-exports.ListDeviceFleets$ = ListDeviceFleets$;
-exports.ListDeviceFleetsCommand = ListDeviceFleetsCommand;
-exports.ListDeviceFleetsRequest$ = ListDeviceFleetsRequest$;
-exports.ListDeviceFleetsResponse$ = ListDeviceFleetsResponse$;
-exports.ListDeviceFleetsSortBy = ListDeviceFleetsSortBy;
-exports.ListDevices$ = ListDevices$;
-exports.ListDevicesCommand = ListDevicesCommand;
-exports.ListDevicesRequest$ = ListDevicesRequest$;
-exports.ListDevicesResponse$ = ListDevicesResponse$;
-exports.ListDomains$ = ListDomains$;
-exports.ListDomainsCommand = ListDomainsCommand;
-exports.ListDomainsRequest$ = ListDomainsRequest$;
-exports.ListDomainsResponse$ = ListDomainsResponse$;
-exports.ListEdgeDeploymentPlans$ = ListEdgeDeploymentPlans$;
-exports.ListEdgeDeploymentPlansCommand = ListEdgeDeploymentPlansCommand;
-exports.ListEdgeDeploymentPlansRequest$ = ListEdgeDeploymentPlansRequest$;
-exports.ListEdgeDeploymentPlansResponse$ = ListEdgeDeploymentPlansResponse$;
-exports.ListEdgeDeploymentPlansSortBy = ListEdgeDeploymentPlansSortBy;
-exports.ListEdgePackagingJobs$ = ListEdgePackagingJobs$;
-exports.ListEdgePackagingJobsCommand = ListEdgePackagingJobsCommand;
-exports.ListEdgePackagingJobsRequest$ = ListEdgePackagingJobsRequest$;
-exports.ListEdgePackagingJobsResponse$ = ListEdgePackagingJobsResponse$;
-exports.ListEdgePackagingJobsSortBy = ListEdgePackagingJobsSortBy;
-exports.ListEndpointConfigs$ = ListEndpointConfigs$;
-exports.ListEndpointConfigsCommand = ListEndpointConfigsCommand;
-exports.ListEndpointConfigsInput$ = ListEndpointConfigsInput$;
-exports.ListEndpointConfigsOutput$ = ListEndpointConfigsOutput$;
-exports.ListEndpoints$ = ListEndpoints$;
-exports.ListEndpointsCommand = ListEndpointsCommand;
-exports.ListEndpointsInput$ = ListEndpointsInput$;
-exports.ListEndpointsOutput$ = ListEndpointsOutput$;
-exports.ListExperiments$ = ListExperiments$;
-exports.ListExperimentsCommand = ListExperimentsCommand;
-exports.ListExperimentsRequest$ = ListExperimentsRequest$;
-exports.ListExperimentsResponse$ = ListExperimentsResponse$;
-exports.ListFeatureGroups$ = ListFeatureGroups$;
-exports.ListFeatureGroupsCommand = ListFeatureGroupsCommand;
-exports.ListFeatureGroupsRequest$ = ListFeatureGroupsRequest$;
-exports.ListFeatureGroupsResponse$ = ListFeatureGroupsResponse$;
-exports.ListFlowDefinitions$ = ListFlowDefinitions$;
-exports.ListFlowDefinitionsCommand = ListFlowDefinitionsCommand;
-exports.ListFlowDefinitionsRequest$ = ListFlowDefinitionsRequest$;
-exports.ListFlowDefinitionsResponse$ = ListFlowDefinitionsResponse$;
-exports.ListHubContentVersions$ = ListHubContentVersions$;
-exports.ListHubContentVersionsCommand = ListHubContentVersionsCommand;
-exports.ListHubContentVersionsRequest$ = ListHubContentVersionsRequest$;
-exports.ListHubContentVersionsResponse$ = ListHubContentVersionsResponse$;
-exports.ListHubContents$ = ListHubContents$;
-exports.ListHubContentsCommand = ListHubContentsCommand;
-exports.ListHubContentsRequest$ = ListHubContentsRequest$;
-exports.ListHubContentsResponse$ = ListHubContentsResponse$;
-exports.ListHubs$ = ListHubs$;
-exports.ListHubsCommand = ListHubsCommand;
-exports.ListHubsRequest$ = ListHubsRequest$;
-exports.ListHubsResponse$ = ListHubsResponse$;
-exports.ListHumanTaskUis$ = ListHumanTaskUis$;
-exports.ListHumanTaskUisCommand = ListHumanTaskUisCommand;
-exports.ListHumanTaskUisRequest$ = ListHumanTaskUisRequest$;
-exports.ListHumanTaskUisResponse$ = ListHumanTaskUisResponse$;
-exports.ListHyperParameterTuningJobs$ = ListHyperParameterTuningJobs$;
-exports.ListHyperParameterTuningJobsCommand = ListHyperParameterTuningJobsCommand;
-exports.ListHyperParameterTuningJobsRequest$ = ListHyperParameterTuningJobsRequest$;
-exports.ListHyperParameterTuningJobsResponse$ = ListHyperParameterTuningJobsResponse$;
-exports.ListImageVersions$ = ListImageVersions$;
-exports.ListImageVersionsCommand = ListImageVersionsCommand;
-exports.ListImageVersionsRequest$ = ListImageVersionsRequest$;
-exports.ListImageVersionsResponse$ = ListImageVersionsResponse$;
-exports.ListImages$ = ListImages$;
-exports.ListImagesCommand = ListImagesCommand;
-exports.ListImagesRequest$ = ListImagesRequest$;
-exports.ListImagesResponse$ = ListImagesResponse$;
-exports.ListInferenceComponents$ = ListInferenceComponents$;
-exports.ListInferenceComponentsCommand = ListInferenceComponentsCommand;
-exports.ListInferenceComponentsInput$ = ListInferenceComponentsInput$;
-exports.ListInferenceComponentsOutput$ = ListInferenceComponentsOutput$;
-exports.ListInferenceExperiments$ = ListInferenceExperiments$;
-exports.ListInferenceExperimentsCommand = ListInferenceExperimentsCommand;
-exports.ListInferenceExperimentsRequest$ = ListInferenceExperimentsRequest$;
-exports.ListInferenceExperimentsResponse$ = ListInferenceExperimentsResponse$;
-exports.ListInferenceRecommendationsJobSteps$ = ListInferenceRecommendationsJobSteps$;
-exports.ListInferenceRecommendationsJobStepsCommand = ListInferenceRecommendationsJobStepsCommand;
-exports.ListInferenceRecommendationsJobStepsRequest$ = ListInferenceRecommendationsJobStepsRequest$;
-exports.ListInferenceRecommendationsJobStepsResponse$ = ListInferenceRecommendationsJobStepsResponse$;
-exports.ListInferenceRecommendationsJobs$ = ListInferenceRecommendationsJobs$;
-exports.ListInferenceRecommendationsJobsCommand = ListInferenceRecommendationsJobsCommand;
-exports.ListInferenceRecommendationsJobsRequest$ = ListInferenceRecommendationsJobsRequest$;
-exports.ListInferenceRecommendationsJobsResponse$ = ListInferenceRecommendationsJobsResponse$;
-exports.ListInferenceRecommendationsJobsSortBy = ListInferenceRecommendationsJobsSortBy;
-exports.ListJobSchemaVersions$ = ListJobSchemaVersions$;
-exports.ListJobSchemaVersionsCommand = ListJobSchemaVersionsCommand;
-exports.ListJobSchemaVersionsRequest$ = ListJobSchemaVersionsRequest$;
-exports.ListJobSchemaVersionsResponse$ = ListJobSchemaVersionsResponse$;
-exports.ListJobs$ = ListJobs$;
-exports.ListJobsCommand = ListJobsCommand;
-exports.ListJobsRequest$ = ListJobsRequest$;
-exports.ListJobsResponse$ = ListJobsResponse$;
-exports.ListLabelingJobs$ = ListLabelingJobs$;
-exports.ListLabelingJobsCommand = ListLabelingJobsCommand;
-exports.ListLabelingJobsForWorkteam$ = ListLabelingJobsForWorkteam$;
-exports.ListLabelingJobsForWorkteamCommand = ListLabelingJobsForWorkteamCommand;
-exports.ListLabelingJobsForWorkteamRequest$ = ListLabelingJobsForWorkteamRequest$;
-exports.ListLabelingJobsForWorkteamResponse$ = ListLabelingJobsForWorkteamResponse$;
-exports.ListLabelingJobsForWorkteamSortByOptions = ListLabelingJobsForWorkteamSortByOptions;
-exports.ListLabelingJobsRequest$ = ListLabelingJobsRequest$;
-exports.ListLabelingJobsResponse$ = ListLabelingJobsResponse$;
-exports.ListLineageGroups$ = ListLineageGroups$;
-exports.ListLineageGroupsCommand = ListLineageGroupsCommand;
-exports.ListLineageGroupsRequest$ = ListLineageGroupsRequest$;
-exports.ListLineageGroupsResponse$ = ListLineageGroupsResponse$;
-exports.ListMlflowApps$ = ListMlflowApps$;
-exports.ListMlflowAppsCommand = ListMlflowAppsCommand;
-exports.ListMlflowAppsRequest$ = ListMlflowAppsRequest$;
-exports.ListMlflowAppsResponse$ = ListMlflowAppsResponse$;
-exports.ListMlflowTrackingServers$ = ListMlflowTrackingServers$;
-exports.ListMlflowTrackingServersCommand = ListMlflowTrackingServersCommand;
-exports.ListMlflowTrackingServersRequest$ = ListMlflowTrackingServersRequest$;
-exports.ListMlflowTrackingServersResponse$ = ListMlflowTrackingServersResponse$;
-exports.ListModelBiasJobDefinitions$ = ListModelBiasJobDefinitions$;
-exports.ListModelBiasJobDefinitionsCommand = ListModelBiasJobDefinitionsCommand;
-exports.ListModelBiasJobDefinitionsRequest$ = ListModelBiasJobDefinitionsRequest$;
-exports.ListModelBiasJobDefinitionsResponse$ = ListModelBiasJobDefinitionsResponse$;
-exports.ListModelCardExportJobs$ = ListModelCardExportJobs$;
-exports.ListModelCardExportJobsCommand = ListModelCardExportJobsCommand;
-exports.ListModelCardExportJobsRequest$ = ListModelCardExportJobsRequest$;
-exports.ListModelCardExportJobsResponse$ = ListModelCardExportJobsResponse$;
-exports.ListModelCardVersions$ = ListModelCardVersions$;
-exports.ListModelCardVersionsCommand = ListModelCardVersionsCommand;
-exports.ListModelCardVersionsRequest$ = ListModelCardVersionsRequest$;
-exports.ListModelCardVersionsResponse$ = ListModelCardVersionsResponse$;
-exports.ListModelCards$ = ListModelCards$;
-exports.ListModelCardsCommand = ListModelCardsCommand;
-exports.ListModelCardsRequest$ = ListModelCardsRequest$;
-exports.ListModelCardsResponse$ = ListModelCardsResponse$;
-exports.ListModelExplainabilityJobDefinitions$ = ListModelExplainabilityJobDefinitions$;
-exports.ListModelExplainabilityJobDefinitionsCommand = ListModelExplainabilityJobDefinitionsCommand;
-exports.ListModelExplainabilityJobDefinitionsRequest$ = ListModelExplainabilityJobDefinitionsRequest$;
-exports.ListModelExplainabilityJobDefinitionsResponse$ = ListModelExplainabilityJobDefinitionsResponse$;
-exports.ListModelMetadata$ = ListModelMetadata$;
-exports.ListModelMetadataCommand = ListModelMetadataCommand;
-exports.ListModelMetadataRequest$ = ListModelMetadataRequest$;
-exports.ListModelMetadataResponse$ = ListModelMetadataResponse$;
-exports.ListModelPackageGroups$ = ListModelPackageGroups$;
-exports.ListModelPackageGroupsCommand = ListModelPackageGroupsCommand;
-exports.ListModelPackageGroupsInput$ = ListModelPackageGroupsInput$;
-exports.ListModelPackageGroupsOutput$ = ListModelPackageGroupsOutput$;
-exports.ListModelPackages$ = ListModelPackages$;
-exports.ListModelPackagesCommand = ListModelPackagesCommand;
-exports.ListModelPackagesInput$ = ListModelPackagesInput$;
-exports.ListModelPackagesOutput$ = ListModelPackagesOutput$;
-exports.ListModelQualityJobDefinitions$ = ListModelQualityJobDefinitions$;
-exports.ListModelQualityJobDefinitionsCommand = ListModelQualityJobDefinitionsCommand;
-exports.ListModelQualityJobDefinitionsRequest$ = ListModelQualityJobDefinitionsRequest$;
-exports.ListModelQualityJobDefinitionsResponse$ = ListModelQualityJobDefinitionsResponse$;
-exports.ListModels$ = ListModels$;
-exports.ListModelsCommand = ListModelsCommand;
-exports.ListModelsInput$ = ListModelsInput$;
-exports.ListModelsOutput$ = ListModelsOutput$;
-exports.ListMonitoringAlertHistory$ = ListMonitoringAlertHistory$;
-exports.ListMonitoringAlertHistoryCommand = ListMonitoringAlertHistoryCommand;
-exports.ListMonitoringAlertHistoryRequest$ = ListMonitoringAlertHistoryRequest$;
-exports.ListMonitoringAlertHistoryResponse$ = ListMonitoringAlertHistoryResponse$;
-exports.ListMonitoringAlerts$ = ListMonitoringAlerts$;
-exports.ListMonitoringAlertsCommand = ListMonitoringAlertsCommand;
-exports.ListMonitoringAlertsRequest$ = ListMonitoringAlertsRequest$;
-exports.ListMonitoringAlertsResponse$ = ListMonitoringAlertsResponse$;
-exports.ListMonitoringExecutions$ = ListMonitoringExecutions$;
-exports.ListMonitoringExecutionsCommand = ListMonitoringExecutionsCommand;
-exports.ListMonitoringExecutionsRequest$ = ListMonitoringExecutionsRequest$;
-exports.ListMonitoringExecutionsResponse$ = ListMonitoringExecutionsResponse$;
-exports.ListMonitoringSchedules$ = ListMonitoringSchedules$;
-exports.ListMonitoringSchedulesCommand = ListMonitoringSchedulesCommand;
-exports.ListMonitoringSchedulesRequest$ = ListMonitoringSchedulesRequest$;
-exports.ListMonitoringSchedulesResponse$ = ListMonitoringSchedulesResponse$;
-exports.ListNotebookInstanceLifecycleConfigs$ = ListNotebookInstanceLifecycleConfigs$;
-exports.ListNotebookInstanceLifecycleConfigsCommand = ListNotebookInstanceLifecycleConfigsCommand;
-exports.ListNotebookInstanceLifecycleConfigsInput$ = ListNotebookInstanceLifecycleConfigsInput$;
-exports.ListNotebookInstanceLifecycleConfigsOutput$ = ListNotebookInstanceLifecycleConfigsOutput$;
-exports.ListNotebookInstances$ = ListNotebookInstances$;
-exports.ListNotebookInstancesCommand = ListNotebookInstancesCommand;
-exports.ListNotebookInstancesInput$ = ListNotebookInstancesInput$;
-exports.ListNotebookInstancesOutput$ = ListNotebookInstancesOutput$;
-exports.ListOptimizationJobs$ = ListOptimizationJobs$;
-exports.ListOptimizationJobsCommand = ListOptimizationJobsCommand;
-exports.ListOptimizationJobsRequest$ = ListOptimizationJobsRequest$;
-exports.ListOptimizationJobsResponse$ = ListOptimizationJobsResponse$;
-exports.ListOptimizationJobsSortBy = ListOptimizationJobsSortBy;
-exports.ListPartnerApps$ = ListPartnerApps$;
-exports.ListPartnerAppsCommand = ListPartnerAppsCommand;
-exports.ListPartnerAppsRequest$ = ListPartnerAppsRequest$;
-exports.ListPartnerAppsResponse$ = ListPartnerAppsResponse$;
-exports.ListPipelineExecutionSteps$ = ListPipelineExecutionSteps$;
-exports.ListPipelineExecutionStepsCommand = ListPipelineExecutionStepsCommand;
-exports.ListPipelineExecutionStepsRequest$ = ListPipelineExecutionStepsRequest$;
-exports.ListPipelineExecutionStepsResponse$ = ListPipelineExecutionStepsResponse$;
-exports.ListPipelineExecutions$ = ListPipelineExecutions$;
-exports.ListPipelineExecutionsCommand = ListPipelineExecutionsCommand;
-exports.ListPipelineExecutionsRequest$ = ListPipelineExecutionsRequest$;
-exports.ListPipelineExecutionsResponse$ = ListPipelineExecutionsResponse$;
-exports.ListPipelineParametersForExecution$ = ListPipelineParametersForExecution$;
-exports.ListPipelineParametersForExecutionCommand = ListPipelineParametersForExecutionCommand;
-exports.ListPipelineParametersForExecutionRequest$ = ListPipelineParametersForExecutionRequest$;
-exports.ListPipelineParametersForExecutionResponse$ = ListPipelineParametersForExecutionResponse$;
-exports.ListPipelineVersions$ = ListPipelineVersions$;
-exports.ListPipelineVersionsCommand = ListPipelineVersionsCommand;
-exports.ListPipelineVersionsRequest$ = ListPipelineVersionsRequest$;
-exports.ListPipelineVersionsResponse$ = ListPipelineVersionsResponse$;
-exports.ListPipelines$ = ListPipelines$;
-exports.ListPipelinesCommand = ListPipelinesCommand;
-exports.ListPipelinesRequest$ = ListPipelinesRequest$;
-exports.ListPipelinesResponse$ = ListPipelinesResponse$;
-exports.ListProcessingJobs$ = ListProcessingJobs$;
-exports.ListProcessingJobsCommand = ListProcessingJobsCommand;
-exports.ListProcessingJobsRequest$ = ListProcessingJobsRequest$;
-exports.ListProcessingJobsResponse$ = ListProcessingJobsResponse$;
-exports.ListProjects$ = ListProjects$;
-exports.ListProjectsCommand = ListProjectsCommand;
-exports.ListProjectsInput$ = ListProjectsInput$;
-exports.ListProjectsOutput$ = ListProjectsOutput$;
-exports.ListResourceCatalogs$ = ListResourceCatalogs$;
-exports.ListResourceCatalogsCommand = ListResourceCatalogsCommand;
-exports.ListResourceCatalogsRequest$ = ListResourceCatalogsRequest$;
-exports.ListResourceCatalogsResponse$ = ListResourceCatalogsResponse$;
-exports.ListSpaces$ = ListSpaces$;
-exports.ListSpacesCommand = ListSpacesCommand;
-exports.ListSpacesRequest$ = ListSpacesRequest$;
-exports.ListSpacesResponse$ = ListSpacesResponse$;
-exports.ListStageDevices$ = ListStageDevices$;
-exports.ListStageDevicesCommand = ListStageDevicesCommand;
-exports.ListStageDevicesRequest$ = ListStageDevicesRequest$;
-exports.ListStageDevicesResponse$ = ListStageDevicesResponse$;
-exports.ListStudioLifecycleConfigs$ = ListStudioLifecycleConfigs$;
-exports.ListStudioLifecycleConfigsCommand = ListStudioLifecycleConfigsCommand;
-exports.ListStudioLifecycleConfigsRequest$ = ListStudioLifecycleConfigsRequest$;
-exports.ListStudioLifecycleConfigsResponse$ = ListStudioLifecycleConfigsResponse$;
-exports.ListSubscribedWorkteams$ = ListSubscribedWorkteams$;
-exports.ListSubscribedWorkteamsCommand = ListSubscribedWorkteamsCommand;
-exports.ListSubscribedWorkteamsRequest$ = ListSubscribedWorkteamsRequest$;
-exports.ListSubscribedWorkteamsResponse$ = ListSubscribedWorkteamsResponse$;
-exports.ListTags$ = ListTags$;
-exports.ListTagsCommand = ListTagsCommand;
-exports.ListTagsInput$ = ListTagsInput$;
-exports.ListTagsOutput$ = ListTagsOutput$;
-exports.ListTrainingJobs$ = ListTrainingJobs$;
-exports.ListTrainingJobsCommand = ListTrainingJobsCommand;
-exports.ListTrainingJobsForHyperParameterTuningJob$ = ListTrainingJobsForHyperParameterTuningJob$;
-exports.ListTrainingJobsForHyperParameterTuningJobCommand = ListTrainingJobsForHyperParameterTuningJobCommand;
-exports.ListTrainingJobsForHyperParameterTuningJobRequest$ = ListTrainingJobsForHyperParameterTuningJobRequest$;
-exports.ListTrainingJobsForHyperParameterTuningJobResponse$ = ListTrainingJobsForHyperParameterTuningJobResponse$;
-exports.ListTrainingJobsRequest$ = ListTrainingJobsRequest$;
-exports.ListTrainingJobsResponse$ = ListTrainingJobsResponse$;
-exports.ListTrainingPlans$ = ListTrainingPlans$;
-exports.ListTrainingPlansCommand = ListTrainingPlansCommand;
-exports.ListTrainingPlansRequest$ = ListTrainingPlansRequest$;
-exports.ListTrainingPlansResponse$ = ListTrainingPlansResponse$;
-exports.ListTransformJobs$ = ListTransformJobs$;
-exports.ListTransformJobsCommand = ListTransformJobsCommand;
-exports.ListTransformJobsRequest$ = ListTransformJobsRequest$;
-exports.ListTransformJobsResponse$ = ListTransformJobsResponse$;
-exports.ListTrialComponents$ = ListTrialComponents$;
-exports.ListTrialComponentsCommand = ListTrialComponentsCommand;
-exports.ListTrialComponentsRequest$ = ListTrialComponentsRequest$;
-exports.ListTrialComponentsResponse$ = ListTrialComponentsResponse$;
-exports.ListTrials$ = ListTrials$;
-exports.ListTrialsCommand = ListTrialsCommand;
-exports.ListTrialsRequest$ = ListTrialsRequest$;
-exports.ListTrialsResponse$ = ListTrialsResponse$;
-exports.ListUltraServersByReservedCapacity$ = ListUltraServersByReservedCapacity$;
-exports.ListUltraServersByReservedCapacityCommand = ListUltraServersByReservedCapacityCommand;
-exports.ListUltraServersByReservedCapacityRequest$ = ListUltraServersByReservedCapacityRequest$;
-exports.ListUltraServersByReservedCapacityResponse$ = ListUltraServersByReservedCapacityResponse$;
-exports.ListUserProfiles$ = ListUserProfiles$;
-exports.ListUserProfilesCommand = ListUserProfilesCommand;
-exports.ListUserProfilesRequest$ = ListUserProfilesRequest$;
-exports.ListUserProfilesResponse$ = ListUserProfilesResponse$;
-exports.ListWorkforces$ = ListWorkforces$;
-exports.ListWorkforcesCommand = ListWorkforcesCommand;
-exports.ListWorkforcesRequest$ = ListWorkforcesRequest$;
-exports.ListWorkforcesResponse$ = ListWorkforcesResponse$;
-exports.ListWorkforcesSortByOptions = ListWorkforcesSortByOptions;
-exports.ListWorkteams$ = ListWorkteams$;
-exports.ListWorkteamsCommand = ListWorkteamsCommand;
-exports.ListWorkteamsRequest$ = ListWorkteamsRequest$;
-exports.ListWorkteamsResponse$ = ListWorkteamsResponse$;
-exports.ListWorkteamsSortByOptions = ListWorkteamsSortByOptions;
-exports.MIGProfileType = MIGProfileType;
-exports.MLflowConfiguration$ = MLflowConfiguration$;
-exports.MaintenanceStatus = MaintenanceStatus;
-exports.ManagedConfiguration$ = ManagedConfiguration$;
-exports.ManagedInstanceScalingScaleInStrategy = ManagedInstanceScalingScaleInStrategy;
-exports.ManagedInstanceScalingStatus = ManagedInstanceScalingStatus;
-exports.ManagedStorageType = ManagedStorageType;
-exports.MemberDefinition$ = MemberDefinition$;
-exports.MetadataProperties$ = MetadataProperties$;
-exports.MetricData$ = MetricData$;
-exports.MetricDatum$ = MetricDatum$;
-exports.MetricDefinition$ = MetricDefinition$;
-exports.MetricPublishFrequencyInSeconds = MetricPublishFrequencyInSeconds;
-exports.MetricSetSource = MetricSetSource;
-exports.MetricSpecification$ = MetricSpecification$;
-exports.MetricsConfig$ = MetricsConfig$;
-exports.MetricsEndpoint$ = MetricsEndpoint$;
-exports.MetricsSource$ = MetricsSource$;
-exports.MlTools = MlTools;
-exports.MlflowAppStatus = MlflowAppStatus;
-exports.MlflowAppSummary$ = MlflowAppSummary$;
-exports.MlflowConfig$ = MlflowConfig$;
-exports.MlflowDetails$ = MlflowDetails$;
-exports.Model$ = Model$;
-exports.ModelAccessConfig$ = ModelAccessConfig$;
-exports.ModelApprovalStatus = ModelApprovalStatus;
-exports.ModelArtifacts$ = ModelArtifacts$;
-exports.ModelBiasAppSpecification$ = ModelBiasAppSpecification$;
-exports.ModelBiasBaselineConfig$ = ModelBiasBaselineConfig$;
-exports.ModelBiasJobInput$ = ModelBiasJobInput$;
-exports.ModelCacheSetting = ModelCacheSetting;
-exports.ModelCard$ = ModelCard$;
-exports.ModelCardExportArtifacts$ = ModelCardExportArtifacts$;
-exports.ModelCardExportJobSortBy = ModelCardExportJobSortBy;
-exports.ModelCardExportJobSortOrder = ModelCardExportJobSortOrder;
-exports.ModelCardExportJobStatus = ModelCardExportJobStatus;
-exports.ModelCardExportJobSummary$ = ModelCardExportJobSummary$;
-exports.ModelCardExportOutputConfig$ = ModelCardExportOutputConfig$;
-exports.ModelCardProcessingStatus = ModelCardProcessingStatus;
-exports.ModelCardSecurityConfig$ = ModelCardSecurityConfig$;
-exports.ModelCardSortBy = ModelCardSortBy;
-exports.ModelCardSortOrder = ModelCardSortOrder;
-exports.ModelCardStatus = ModelCardStatus;
-exports.ModelCardSummary$ = ModelCardSummary$;
-exports.ModelCardVersionSortBy = ModelCardVersionSortBy;
-exports.ModelCardVersionSummary$ = ModelCardVersionSummary$;
-exports.ModelClientConfig$ = ModelClientConfig$;
-exports.ModelCompilationConfig$ = ModelCompilationConfig$;
-exports.ModelCompressionType = ModelCompressionType;
-exports.ModelConfiguration$ = ModelConfiguration$;
-exports.ModelDashboardEndpoint$ = ModelDashboardEndpoint$;
-exports.ModelDashboardIndicatorAction$ = ModelDashboardIndicatorAction$;
-exports.ModelDashboardModel$ = ModelDashboardModel$;
-exports.ModelDashboardModelCard$ = ModelDashboardModelCard$;
-exports.ModelDashboardMonitoringSchedule$ = ModelDashboardMonitoringSchedule$;
-exports.ModelDataQuality$ = ModelDataQuality$;
-exports.ModelDataSource$ = ModelDataSource$;
-exports.ModelDeployConfig$ = ModelDeployConfig$;
-exports.ModelDeployResult$ = ModelDeployResult$;
-exports.ModelDigests$ = ModelDigests$;
-exports.ModelExplainabilityAppSpecification$ = ModelExplainabilityAppSpecification$;
-exports.ModelExplainabilityBaselineConfig$ = ModelExplainabilityBaselineConfig$;
-exports.ModelExplainabilityJobInput$ = ModelExplainabilityJobInput$;
-exports.ModelInfrastructureConfig$ = ModelInfrastructureConfig$;
-exports.ModelInfrastructureType = ModelInfrastructureType;
-exports.ModelInput$ = ModelInput$;
-exports.ModelLatencyThreshold$ = ModelLatencyThreshold$;
-exports.ModelLifeCycle$ = ModelLifeCycle$;
-exports.ModelMetadataFilter$ = ModelMetadataFilter$;
-exports.ModelMetadataFilterType = ModelMetadataFilterType;
-exports.ModelMetadataSearchExpression$ = ModelMetadataSearchExpression$;
-exports.ModelMetadataSummary$ = ModelMetadataSummary$;
-exports.ModelMetrics$ = ModelMetrics$;
-exports.ModelPackage$ = ModelPackage$;
-exports.ModelPackageConfig$ = ModelPackageConfig$;
-exports.ModelPackageContainerDefinition$ = ModelPackageContainerDefinition$;
-exports.ModelPackageGroup$ = ModelPackageGroup$;
-exports.ModelPackageGroupSortBy = ModelPackageGroupSortBy;
-exports.ModelPackageGroupStatus = ModelPackageGroupStatus;
-exports.ModelPackageGroupSummary$ = ModelPackageGroupSummary$;
-exports.ModelPackageModelCard$ = ModelPackageModelCard$;
-exports.ModelPackageRegistrationType = ModelPackageRegistrationType;
-exports.ModelPackageSecurityConfig$ = ModelPackageSecurityConfig$;
-exports.ModelPackageSortBy = ModelPackageSortBy;
-exports.ModelPackageStatus = ModelPackageStatus;
-exports.ModelPackageStatusDetails$ = ModelPackageStatusDetails$;
-exports.ModelPackageStatusItem$ = ModelPackageStatusItem$;
-exports.ModelPackageSummary$ = ModelPackageSummary$;
-exports.ModelPackageType = ModelPackageType;
-exports.ModelPackageValidationProfile$ = ModelPackageValidationProfile$;
-exports.ModelPackageValidationSpecification$ = ModelPackageValidationSpecification$;
-exports.ModelQuality$ = ModelQuality$;
-exports.ModelQualityAppSpecification$ = ModelQualityAppSpecification$;
-exports.ModelQualityBaselineConfig$ = ModelQualityBaselineConfig$;
-exports.ModelQualityJobInput$ = ModelQualityJobInput$;
-exports.ModelQuantizationConfig$ = ModelQuantizationConfig$;
-exports.ModelRegisterSettings$ = ModelRegisterSettings$;
-exports.ModelRegistrationMode = ModelRegistrationMode;
-exports.ModelShardingConfig$ = ModelShardingConfig$;
-exports.ModelSortKey = ModelSortKey;
-exports.ModelSpeculativeDecodingConfig$ = ModelSpeculativeDecodingConfig$;
-exports.ModelSpeculativeDecodingS3DataType = ModelSpeculativeDecodingS3DataType;
-exports.ModelSpeculativeDecodingTechnique = ModelSpeculativeDecodingTechnique;
-exports.ModelSpeculativeDecodingTrainingDataSource$ = ModelSpeculativeDecodingTrainingDataSource$;
-exports.ModelStepMetadata$ = ModelStepMetadata$;
-exports.ModelSummary$ = ModelSummary$;
-exports.ModelVariantAction = ModelVariantAction;
-exports.ModelVariantConfig$ = ModelVariantConfig$;
-exports.ModelVariantConfigSummary$ = ModelVariantConfigSummary$;
-exports.ModelVariantStatus = ModelVariantStatus;
-exports.MonitoringAlertActions$ = MonitoringAlertActions$;
-exports.MonitoringAlertHistorySortKey = MonitoringAlertHistorySortKey;
-exports.MonitoringAlertHistorySummary$ = MonitoringAlertHistorySummary$;
-exports.MonitoringAlertStatus = MonitoringAlertStatus;
-exports.MonitoringAlertSummary$ = MonitoringAlertSummary$;
-exports.MonitoringAppSpecification$ = MonitoringAppSpecification$;
-exports.MonitoringBaselineConfig$ = MonitoringBaselineConfig$;
-exports.MonitoringClusterConfig$ = MonitoringClusterConfig$;
-exports.MonitoringConstraintsResource$ = MonitoringConstraintsResource$;
-exports.MonitoringCsvDatasetFormat$ = MonitoringCsvDatasetFormat$;
-exports.MonitoringDatasetFormat$ = MonitoringDatasetFormat$;
-exports.MonitoringExecutionSortKey = MonitoringExecutionSortKey;
-exports.MonitoringExecutionSummary$ = MonitoringExecutionSummary$;
-exports.MonitoringGroundTruthS3Input$ = MonitoringGroundTruthS3Input$;
-exports.MonitoringInput$ = MonitoringInput$;
-exports.MonitoringJobDefinition$ = MonitoringJobDefinition$;
-exports.MonitoringJobDefinitionSortKey = MonitoringJobDefinitionSortKey;
-exports.MonitoringJobDefinitionSummary$ = MonitoringJobDefinitionSummary$;
-exports.MonitoringJsonDatasetFormat$ = MonitoringJsonDatasetFormat$;
-exports.MonitoringNetworkConfig$ = MonitoringNetworkConfig$;
-exports.MonitoringOutput$ = MonitoringOutput$;
-exports.MonitoringOutputConfig$ = MonitoringOutputConfig$;
-exports.MonitoringParquetDatasetFormat$ = MonitoringParquetDatasetFormat$;
-exports.MonitoringProblemType = MonitoringProblemType;
-exports.MonitoringResources$ = MonitoringResources$;
-exports.MonitoringS3Output$ = MonitoringS3Output$;
-exports.MonitoringSchedule$ = MonitoringSchedule$;
-exports.MonitoringScheduleConfig$ = MonitoringScheduleConfig$;
-exports.MonitoringScheduleSortKey = MonitoringScheduleSortKey;
-exports.MonitoringScheduleSummary$ = MonitoringScheduleSummary$;
-exports.MonitoringStatisticsResource$ = MonitoringStatisticsResource$;
-exports.MonitoringStoppingCondition$ = MonitoringStoppingCondition$;
-exports.MonitoringType = MonitoringType;
-exports.MultiModelConfig$ = MultiModelConfig$;
-exports.NeoVpcConfig$ = NeoVpcConfig$;
-exports.NestedFilters$ = NestedFilters$;
-exports.NetworkConfig$ = NetworkConfig$;
-exports.NodeAdditionResult$ = NodeAdditionResult$;
-exports.NodeUnavailabilityType = NodeUnavailabilityType;
-exports.NotebookInstanceAcceleratorType = NotebookInstanceAcceleratorType;
-exports.NotebookInstanceLifecycleConfigSortKey = NotebookInstanceLifecycleConfigSortKey;
-exports.NotebookInstanceLifecycleConfigSortOrder = NotebookInstanceLifecycleConfigSortOrder;
-exports.NotebookInstanceLifecycleConfigSummary$ = NotebookInstanceLifecycleConfigSummary$;
-exports.NotebookInstanceLifecycleHook$ = NotebookInstanceLifecycleHook$;
-exports.NotebookInstanceSortKey = NotebookInstanceSortKey;
-exports.NotebookInstanceSortOrder = NotebookInstanceSortOrder;
-exports.NotebookInstanceStatus = NotebookInstanceStatus;
-exports.NotebookInstanceSummary$ = NotebookInstanceSummary$;
-exports.NotebookOutputOption = NotebookOutputOption;
-exports.NotificationConfiguration$ = NotificationConfiguration$;
-exports.ObjectiveStatus = ObjectiveStatus;
-exports.ObjectiveStatusCounters$ = ObjectiveStatusCounters$;
-exports.OfflineStoreConfig$ = OfflineStoreConfig$;
-exports.OfflineStoreStatus$ = OfflineStoreStatus$;
-exports.OfflineStoreStatusValue = OfflineStoreStatusValue;
-exports.OidcConfig$ = OidcConfig$;
-exports.OidcConfigForResponse$ = OidcConfigForResponse$;
-exports.OidcMemberDefinition$ = OidcMemberDefinition$;
-exports.OnlineStoreConfig$ = OnlineStoreConfig$;
-exports.OnlineStoreConfigUpdate$ = OnlineStoreConfigUpdate$;
-exports.OnlineStoreSecurityConfig$ = OnlineStoreSecurityConfig$;
-exports.Operator = Operator;
-exports.OptimizationConfig$ = OptimizationConfig$;
-exports.OptimizationJobDeploymentInstanceType = OptimizationJobDeploymentInstanceType;
-exports.OptimizationJobModelSource$ = OptimizationJobModelSource$;
-exports.OptimizationJobModelSourceS3$ = OptimizationJobModelSourceS3$;
-exports.OptimizationJobOutputConfig$ = OptimizationJobOutputConfig$;
-exports.OptimizationJobStatus = OptimizationJobStatus;
-exports.OptimizationJobSummary$ = OptimizationJobSummary$;
-exports.OptimizationModelAccessConfig$ = OptimizationModelAccessConfig$;
-exports.OptimizationOutput$ = OptimizationOutput$;
-exports.OptimizationSageMakerModel$ = OptimizationSageMakerModel$;
-exports.OptimizationVpcConfig$ = OptimizationVpcConfig$;
-exports.OrderKey = OrderKey;
-exports.OutputCompressionType = OutputCompressionType;
-exports.OutputConfig$ = OutputConfig$;
-exports.OutputDataConfig$ = OutputDataConfig$;
-exports.OutputParameter$ = OutputParameter$;
-exports.OwnershipSettings$ = OwnershipSettings$;
-exports.OwnershipSettingsSummary$ = OwnershipSettingsSummary$;
-exports.ParallelismConfiguration$ = ParallelismConfiguration$;
-exports.Parameter$ = Parameter$;
-exports.ParameterRange$ = ParameterRange$;
-exports.ParameterRanges$ = ParameterRanges$;
-exports.ParameterType = ParameterType;
-exports.Parent$ = Parent$;
-exports.ParentHyperParameterTuningJob$ = ParentHyperParameterTuningJob$;
-exports.PartnerAppAuthType = PartnerAppAuthType;
-exports.PartnerAppConfig$ = PartnerAppConfig$;
-exports.PartnerAppMaintenanceConfig$ = PartnerAppMaintenanceConfig$;
-exports.PartnerAppStatus = PartnerAppStatus;
-exports.PartnerAppSummary$ = PartnerAppSummary$;
-exports.PartnerAppType = PartnerAppType;
-exports.Peft = Peft;
-exports.PendingDeploymentSummary$ = PendingDeploymentSummary$;
-exports.PendingProductionVariantSummary$ = PendingProductionVariantSummary$;
-exports.Phase$ = Phase$;
-exports.Pipeline$ = Pipeline$;
-exports.PipelineDefinitionS3Location$ = PipelineDefinitionS3Location$;
-exports.PipelineExecution$ = PipelineExecution$;
-exports.PipelineExecutionStatus = PipelineExecutionStatus;
-exports.PipelineExecutionStep$ = PipelineExecutionStep$;
-exports.PipelineExecutionStepMetadata$ = PipelineExecutionStepMetadata$;
-exports.PipelineExecutionSummary$ = PipelineExecutionSummary$;
-exports.PipelineExperimentConfig$ = PipelineExperimentConfig$;
-exports.PipelineStatus = PipelineStatus;
-exports.PipelineSummary$ = PipelineSummary$;
-exports.PipelineVersion$ = PipelineVersion$;
-exports.PipelineVersionSummary$ = PipelineVersionSummary$;
-exports.PlacementSpecification$ = PlacementSpecification$;
-exports.PredefinedMetricSpecification$ = PredefinedMetricSpecification$;
-exports.PreemptTeamTasks = PreemptTeamTasks;
-exports.PrefixAwareRoutingConfig$ = PrefixAwareRoutingConfig$;
-exports.PresignedUrlAccessConfig$ = PresignedUrlAccessConfig$;
-exports.PriorityClass$ = PriorityClass$;
-exports.ProblemType = ProblemType;
-exports.ProcessingClusterConfig$ = ProcessingClusterConfig$;
-exports.ProcessingFeatureStoreOutput$ = ProcessingFeatureStoreOutput$;
-exports.ProcessingInput$ = ProcessingInput$;
-exports.ProcessingInstancePreference$ = ProcessingInstancePreference$;
-exports.ProcessingInstanceType = ProcessingInstanceType;
-exports.ProcessingJob$ = ProcessingJob$;
-exports.ProcessingJobStatus = ProcessingJobStatus;
-exports.ProcessingJobStepMetadata$ = ProcessingJobStepMetadata$;
-exports.ProcessingJobSummary$ = ProcessingJobSummary$;
-exports.ProcessingOutput$ = ProcessingOutput$;
-exports.ProcessingOutputConfig$ = ProcessingOutputConfig$;
-exports.ProcessingResources$ = ProcessingResources$;
-exports.ProcessingS3CompressionType = ProcessingS3CompressionType;
-exports.ProcessingS3DataDistributionType = ProcessingS3DataDistributionType;
-exports.ProcessingS3DataType = ProcessingS3DataType;
-exports.ProcessingS3Input$ = ProcessingS3Input$;
-exports.ProcessingS3InputMode = ProcessingS3InputMode;
-exports.ProcessingS3Output$ = ProcessingS3Output$;
-exports.ProcessingS3UploadMode = ProcessingS3UploadMode;
-exports.ProcessingStoppingCondition$ = ProcessingStoppingCondition$;
-exports.Processor = Processor;
-exports.ProductionVariant$ = ProductionVariant$;
-exports.ProductionVariantAcceleratorType = ProductionVariantAcceleratorType;
-exports.ProductionVariantCapacityReservationConfig$ = ProductionVariantCapacityReservationConfig$;
-exports.ProductionVariantCapacityReservationSummary$ = ProductionVariantCapacityReservationSummary$;
-exports.ProductionVariantCoreDumpConfig$ = ProductionVariantCoreDumpConfig$;
-exports.ProductionVariantInferenceAmiVersion = ProductionVariantInferenceAmiVersion;
-exports.ProductionVariantInstanceType = ProductionVariantInstanceType;
-exports.ProductionVariantManagedInstanceScaling$ = ProductionVariantManagedInstanceScaling$;
-exports.ProductionVariantManagedInstanceScalingScaleInPolicy$ = ProductionVariantManagedInstanceScalingScaleInPolicy$;
-exports.ProductionVariantRoutingConfig$ = ProductionVariantRoutingConfig$;
-exports.ProductionVariantServerlessConfig$ = ProductionVariantServerlessConfig$;
-exports.ProductionVariantServerlessUpdateConfig$ = ProductionVariantServerlessUpdateConfig$;
-exports.ProductionVariantStatus$ = ProductionVariantStatus$;
-exports.ProductionVariantSummary$ = ProductionVariantSummary$;
-exports.ProfilerConfig$ = ProfilerConfig$;
-exports.ProfilerConfigForUpdate$ = ProfilerConfigForUpdate$;
-exports.ProfilerRuleConfiguration$ = ProfilerRuleConfiguration$;
-exports.ProfilerRuleEvaluationStatus$ = ProfilerRuleEvaluationStatus$;
-exports.ProfilingStatus = ProfilingStatus;
-exports.Project$ = Project$;
-exports.ProjectSortBy = ProjectSortBy;
-exports.ProjectSortOrder = ProjectSortOrder;
-exports.ProjectStatus = ProjectStatus;
-exports.ProjectSummary$ = ProjectSummary$;
-exports.PropertyNameQuery$ = PropertyNameQuery$;
-exports.PropertyNameSuggestion$ = PropertyNameSuggestion$;
-exports.ProvisioningParameter$ = ProvisioningParameter$;
-exports.PublicWorkforceTaskPrice$ = PublicWorkforceTaskPrice$;
-exports.PutModelPackageGroupPolicy$ = PutModelPackageGroupPolicy$;
-exports.PutModelPackageGroupPolicyCommand = PutModelPackageGroupPolicyCommand;
-exports.PutModelPackageGroupPolicyInput$ = PutModelPackageGroupPolicyInput$;
-exports.PutModelPackageGroupPolicyOutput$ = PutModelPackageGroupPolicyOutput$;
-exports.QualityCheckStepMetadata$ = QualityCheckStepMetadata$;
-exports.QueryFilters$ = QueryFilters$;
-exports.QueryLineage$ = QueryLineage$;
-exports.QueryLineageCommand = QueryLineageCommand;
-exports.QueryLineageRequest$ = QueryLineageRequest$;
-exports.QueryLineageResponse$ = QueryLineageResponse$;
-exports.RSessionAppSettings$ = RSessionAppSettings$;
-exports.RStudioServerProAccessStatus = RStudioServerProAccessStatus;
-exports.RStudioServerProAppSettings$ = RStudioServerProAppSettings$;
-exports.RStudioServerProDomainSettings$ = RStudioServerProDomainSettings$;
-exports.RStudioServerProDomainSettingsForUpdate$ = RStudioServerProDomainSettingsForUpdate$;
-exports.RStudioServerProUserGroup = RStudioServerProUserGroup;
-exports.RealTimeInferenceConfig$ = RealTimeInferenceConfig$;
-exports.RealTimeInferenceRecommendation$ = RealTimeInferenceRecommendation$;
-exports.RecommendationJobCompiledOutputConfig$ = RecommendationJobCompiledOutputConfig$;
-exports.RecommendationJobContainerConfig$ = RecommendationJobContainerConfig$;
-exports.RecommendationJobInferenceBenchmark$ = RecommendationJobInferenceBenchmark$;
-exports.RecommendationJobInputConfig$ = RecommendationJobInputConfig$;
-exports.RecommendationJobOutputConfig$ = RecommendationJobOutputConfig$;
-exports.RecommendationJobPayloadConfig$ = RecommendationJobPayloadConfig$;
-exports.RecommendationJobResourceLimit$ = RecommendationJobResourceLimit$;
-exports.RecommendationJobStatus = RecommendationJobStatus;
-exports.RecommendationJobStoppingConditions$ = RecommendationJobStoppingConditions$;
-exports.RecommendationJobSupportedEndpointType = RecommendationJobSupportedEndpointType;
-exports.RecommendationJobType = RecommendationJobType;
-exports.RecommendationJobVpcConfig$ = RecommendationJobVpcConfig$;
-exports.RecommendationMetrics$ = RecommendationMetrics$;
-exports.RecommendationStatus = RecommendationStatus;
-exports.RecommendationStepType = RecommendationStepType;
-exports.RecordWrapper = RecordWrapper;
-exports.RedshiftDatasetDefinition$ = RedshiftDatasetDefinition$;
-exports.RedshiftResultCompressionType = RedshiftResultCompressionType;
-exports.RedshiftResultFormat = RedshiftResultFormat;
-exports.RegisterDevices$ = RegisterDevices$;
-exports.RegisterDevicesCommand = RegisterDevicesCommand;
-exports.RegisterDevicesRequest$ = RegisterDevicesRequest$;
-exports.RegisterModelStepMetadata$ = RegisterModelStepMetadata$;
-exports.Relation = Relation;
-exports.RemoteDebugConfig$ = RemoteDebugConfig$;
-exports.RemoteDebugConfigForUpdate$ = RemoteDebugConfigForUpdate$;
-exports.RenderUiTemplate$ = RenderUiTemplate$;
-exports.RenderUiTemplateCommand = RenderUiTemplateCommand;
-exports.RenderUiTemplateRequest$ = RenderUiTemplateRequest$;
-exports.RenderUiTemplateResponse$ = RenderUiTemplateResponse$;
-exports.RenderableTask$ = RenderableTask$;
-exports.RenderingError$ = RenderingError$;
-exports.RepositoryAccessMode = RepositoryAccessMode;
-exports.RepositoryAuthConfig$ = RepositoryAuthConfig$;
-exports.ReservedCapacityInstanceType = ReservedCapacityInstanceType;
-exports.ReservedCapacityOffering$ = ReservedCapacityOffering$;
-exports.ReservedCapacityStatus = ReservedCapacityStatus;
-exports.ReservedCapacitySummary$ = ReservedCapacitySummary$;
-exports.ReservedCapacityType = ReservedCapacityType;
-exports.ResolvedAttributes$ = ResolvedAttributes$;
-exports.ResourceCatalog$ = ResourceCatalog$;
-exports.ResourceCatalogSortBy = ResourceCatalogSortBy;
-exports.ResourceCatalogSortOrder = ResourceCatalogSortOrder;
-exports.ResourceConfig$ = ResourceConfig$;
-exports.ResourceConfigForUpdate$ = ResourceConfigForUpdate$;
-exports.ResourceInUse = ResourceInUse;
-exports.ResourceInUse$ = ResourceInUse$;
-exports.ResourceLimitExceeded = ResourceLimitExceeded;
-exports.ResourceLimitExceeded$ = ResourceLimitExceeded$;
-exports.ResourceLimits$ = ResourceLimits$;
-exports.ResourceNotFound = ResourceNotFound;
-exports.ResourceNotFound$ = ResourceNotFound$;
-exports.ResourceSharingConfig$ = ResourceSharingConfig$;
-exports.ResourceSharingStrategy = ResourceSharingStrategy;
-exports.ResourceSpec$ = ResourceSpec$;
-exports.ResourceType = ResourceType;
-exports.RetentionPolicy$ = RetentionPolicy$;
-exports.RetentionType = RetentionType;
-exports.RetryPipelineExecution$ = RetryPipelineExecution$;
-exports.RetryPipelineExecutionCommand = RetryPipelineExecutionCommand;
-exports.RetryPipelineExecutionRequest$ = RetryPipelineExecutionRequest$;
-exports.RetryPipelineExecutionResponse$ = RetryPipelineExecutionResponse$;
-exports.RetryStrategy$ = RetryStrategy$;
-exports.RoleGroupAssignment$ = RoleGroupAssignment$;
-exports.RollingDeploymentPolicy$ = RollingDeploymentPolicy$;
-exports.RollingUpdatePolicy$ = RollingUpdatePolicy$;
-exports.RootAccess = RootAccess;
-exports.RoutingStrategy = RoutingStrategy;
-exports.RuleEvaluationStatus = RuleEvaluationStatus;
-exports.S3DataDistribution = S3DataDistribution;
-exports.S3DataSource$ = S3DataSource$;
-exports.S3DataType = S3DataType;
-exports.S3FileSystem$ = S3FileSystem$;
-exports.S3FileSystemConfig$ = S3FileSystemConfig$;
-exports.S3ModelDataSource$ = S3ModelDataSource$;
-exports.S3ModelDataType = S3ModelDataType;
-exports.S3Presign$ = S3Presign$;
-exports.S3StorageConfig$ = S3StorageConfig$;
-exports.SageMaker = SageMaker;
-exports.SageMakerClient = SageMakerClient;
-exports.SageMakerImageName = SageMakerImageName;
-exports.SageMakerResourceName = SageMakerResourceName;
-exports.SageMakerServiceException = SageMakerServiceException;
-exports.SageMakerServiceException$ = SageMakerServiceException$;
-exports.SagemakerServicecatalogStatus = SagemakerServicecatalogStatus;
-exports.ScalingPolicy$ = ScalingPolicy$;
-exports.ScalingPolicyMetric$ = ScalingPolicyMetric$;
-exports.ScalingPolicyObjective$ = ScalingPolicyObjective$;
-exports.ScheduleConfig$ = ScheduleConfig$;
-exports.ScheduleStatus = ScheduleStatus;
-exports.ScheduledUpdateConfig$ = ScheduledUpdateConfig$;
-exports.SchedulerConfig$ = SchedulerConfig$;
-exports.SchedulerConfigComponent = SchedulerConfigComponent;
-exports.SchedulerResourceStatus = SchedulerResourceStatus;
-exports.Search$ = Search$;
-exports.SearchCommand = SearchCommand;
-exports.SearchExpression$ = SearchExpression$;
-exports.SearchRecord$ = SearchRecord$;
-exports.SearchRequest$ = SearchRequest$;
-exports.SearchResponse$ = SearchResponse$;
-exports.SearchSortOrder = SearchSortOrder;
-exports.SearchTrainingPlanOfferings$ = SearchTrainingPlanOfferings$;
-exports.SearchTrainingPlanOfferingsCommand = SearchTrainingPlanOfferingsCommand;
-exports.SearchTrainingPlanOfferingsRequest$ = SearchTrainingPlanOfferingsRequest$;
-exports.SearchTrainingPlanOfferingsResponse$ = SearchTrainingPlanOfferingsResponse$;
-exports.SecondaryStatus = SecondaryStatus;
-exports.SecondaryStatusTransition$ = SecondaryStatusTransition$;
-exports.SelectedStep$ = SelectedStep$;
-exports.SelectiveExecutionConfig$ = SelectiveExecutionConfig$;
-exports.SelectiveExecutionResult$ = SelectiveExecutionResult$;
-exports.SendPipelineExecutionStepFailure$ = SendPipelineExecutionStepFailure$;
-exports.SendPipelineExecutionStepFailureCommand = SendPipelineExecutionStepFailureCommand;
-exports.SendPipelineExecutionStepFailureRequest$ = SendPipelineExecutionStepFailureRequest$;
-exports.SendPipelineExecutionStepFailureResponse$ = SendPipelineExecutionStepFailureResponse$;
-exports.SendPipelineExecutionStepSuccess$ = SendPipelineExecutionStepSuccess$;
-exports.SendPipelineExecutionStepSuccessCommand = SendPipelineExecutionStepSuccessCommand;
-exports.SendPipelineExecutionStepSuccessRequest$ = SendPipelineExecutionStepSuccessRequest$;
-exports.SendPipelineExecutionStepSuccessResponse$ = SendPipelineExecutionStepSuccessResponse$;
-exports.ServerlessJobConfig$ = ServerlessJobConfig$;
-exports.ServerlessJobType = ServerlessJobType;
-exports.ServiceCatalogProvisionedProductDetails$ = ServiceCatalogProvisionedProductDetails$;
-exports.ServiceCatalogProvisioningDetails$ = ServiceCatalogProvisioningDetails$;
-exports.ServiceCatalogProvisioningUpdateDetails$ = ServiceCatalogProvisioningUpdateDetails$;
-exports.SessionChainingConfig$ = SessionChainingConfig$;
-exports.ShadowModeConfig$ = ShadowModeConfig$;
-exports.ShadowModelVariantConfig$ = ShadowModelVariantConfig$;
-exports.SharingSettings$ = SharingSettings$;
-exports.SharingType = SharingType;
-exports.ShuffleConfig$ = ShuffleConfig$;
-exports.SkipModelValidation = SkipModelValidation;
-exports.SoftwareUpdateStatus = SoftwareUpdateStatus;
-exports.SortActionsBy = SortActionsBy;
-exports.SortArtifactsBy = SortArtifactsBy;
-exports.SortAssociationsBy = SortAssociationsBy;
-exports.SortBy = SortBy;
-exports.SortClusterSchedulerConfigBy = SortClusterSchedulerConfigBy;
-exports.SortContextsBy = SortContextsBy;
-exports.SortExperimentsBy = SortExperimentsBy;
-exports.SortInferenceExperimentsBy = SortInferenceExperimentsBy;
-exports.SortLineageGroupsBy = SortLineageGroupsBy;
-exports.SortMlflowAppBy = SortMlflowAppBy;
-exports.SortOrder = SortOrder;
-exports.SortPipelineExecutionsBy = SortPipelineExecutionsBy;
-exports.SortPipelinesBy = SortPipelinesBy;
-exports.SortQuotaBy = SortQuotaBy;
-exports.SortTrackingServerBy = SortTrackingServerBy;
-exports.SortTrialComponentsBy = SortTrialComponentsBy;
-exports.SortTrialsBy = SortTrialsBy;
-exports.SourceAlgorithm$ = SourceAlgorithm$;
-exports.SourceAlgorithmSpecification$ = SourceAlgorithmSpecification$;
-exports.SourceIpConfig$ = SourceIpConfig$;
-exports.SpaceAppLifecycleManagement$ = SpaceAppLifecycleManagement$;
-exports.SpaceCodeEditorAppSettings$ = SpaceCodeEditorAppSettings$;
-exports.SpaceDetails$ = SpaceDetails$;
-exports.SpaceIdleSettings$ = SpaceIdleSettings$;
-exports.SpaceJupyterLabAppSettings$ = SpaceJupyterLabAppSettings$;
-exports.SpaceSettings$ = SpaceSettings$;
-exports.SpaceSettingsSummary$ = SpaceSettingsSummary$;
-exports.SpaceSharingSettings$ = SpaceSharingSettings$;
-exports.SpaceSharingSettingsSummary$ = SpaceSharingSettingsSummary$;
-exports.SpaceSortKey = SpaceSortKey;
-exports.SpaceStatus = SpaceStatus;
-exports.SpaceStorageSettings$ = SpaceStorageSettings$;
-exports.SplitType = SplitType;
-exports.StageStatus = StageStatus;
-exports.Stairs$ = Stairs$;
-exports.StartClusterHealthCheck$ = StartClusterHealthCheck$;
-exports.StartClusterHealthCheckCommand = StartClusterHealthCheckCommand;
-exports.StartClusterHealthCheckRequest$ = StartClusterHealthCheckRequest$;
-exports.StartClusterHealthCheckResponse$ = StartClusterHealthCheckResponse$;
-exports.StartEdgeDeploymentStage$ = StartEdgeDeploymentStage$;
-exports.StartEdgeDeploymentStageCommand = StartEdgeDeploymentStageCommand;
-exports.StartEdgeDeploymentStageRequest$ = StartEdgeDeploymentStageRequest$;
-exports.StartInferenceExperiment$ = StartInferenceExperiment$;
-exports.StartInferenceExperimentCommand = StartInferenceExperimentCommand;
-exports.StartInferenceExperimentRequest$ = StartInferenceExperimentRequest$;
-exports.StartInferenceExperimentResponse$ = StartInferenceExperimentResponse$;
-exports.StartMlflowTrackingServer$ = StartMlflowTrackingServer$;
-exports.StartMlflowTrackingServerCommand = StartMlflowTrackingServerCommand;
-exports.StartMlflowTrackingServerRequest$ = StartMlflowTrackingServerRequest$;
-exports.StartMlflowTrackingServerResponse$ = StartMlflowTrackingServerResponse$;
-exports.StartMonitoringSchedule$ = StartMonitoringSchedule$;
-exports.StartMonitoringScheduleCommand = StartMonitoringScheduleCommand;
-exports.StartMonitoringScheduleRequest$ = StartMonitoringScheduleRequest$;
-exports.StartNotebookInstance$ = StartNotebookInstance$;
-exports.StartNotebookInstanceCommand = StartNotebookInstanceCommand;
-exports.StartNotebookInstanceInput$ = StartNotebookInstanceInput$;
-exports.StartPipelineExecution$ = StartPipelineExecution$;
-exports.StartPipelineExecutionCommand = StartPipelineExecutionCommand;
-exports.StartPipelineExecutionRequest$ = StartPipelineExecutionRequest$;
-exports.StartPipelineExecutionResponse$ = StartPipelineExecutionResponse$;
-exports.StartSession$ = StartSession$;
-exports.StartSessionCommand = StartSessionCommand;
-exports.StartSessionRequest$ = StartSessionRequest$;
-exports.StartSessionResponse$ = StartSessionResponse$;
-exports.Statistic = Statistic;
-exports.StepStatus = StepStatus;
-exports.StopAIBenchmarkJob$ = StopAIBenchmarkJob$;
-exports.StopAIBenchmarkJobCommand = StopAIBenchmarkJobCommand;
-exports.StopAIBenchmarkJobRequest$ = StopAIBenchmarkJobRequest$;
-exports.StopAIBenchmarkJobResponse$ = StopAIBenchmarkJobResponse$;
-exports.StopAIRecommendationJob$ = StopAIRecommendationJob$;
-exports.StopAIRecommendationJobCommand = StopAIRecommendationJobCommand;
-exports.StopAIRecommendationJobRequest$ = StopAIRecommendationJobRequest$;
-exports.StopAIRecommendationJobResponse$ = StopAIRecommendationJobResponse$;
-exports.StopAutoMLJob$ = StopAutoMLJob$;
-exports.StopAutoMLJobCommand = StopAutoMLJobCommand;
-exports.StopAutoMLJobRequest$ = StopAutoMLJobRequest$;
-exports.StopCompilationJob$ = StopCompilationJob$;
-exports.StopCompilationJobCommand = StopCompilationJobCommand;
-exports.StopCompilationJobRequest$ = StopCompilationJobRequest$;
-exports.StopEdgeDeploymentStage$ = StopEdgeDeploymentStage$;
-exports.StopEdgeDeploymentStageCommand = StopEdgeDeploymentStageCommand;
-exports.StopEdgeDeploymentStageRequest$ = StopEdgeDeploymentStageRequest$;
-exports.StopEdgePackagingJob$ = StopEdgePackagingJob$;
-exports.StopEdgePackagingJobCommand = StopEdgePackagingJobCommand;
-exports.StopEdgePackagingJobRequest$ = StopEdgePackagingJobRequest$;
-exports.StopHyperParameterTuningJob$ = StopHyperParameterTuningJob$;
-exports.StopHyperParameterTuningJobCommand = StopHyperParameterTuningJobCommand;
-exports.StopHyperParameterTuningJobRequest$ = StopHyperParameterTuningJobRequest$;
-exports.StopInferenceExperiment$ = StopInferenceExperiment$;
-exports.StopInferenceExperimentCommand = StopInferenceExperimentCommand;
-exports.StopInferenceExperimentRequest$ = StopInferenceExperimentRequest$;
-exports.StopInferenceExperimentResponse$ = StopInferenceExperimentResponse$;
-exports.StopInferenceRecommendationsJob$ = StopInferenceRecommendationsJob$;
-exports.StopInferenceRecommendationsJobCommand = StopInferenceRecommendationsJobCommand;
-exports.StopInferenceRecommendationsJobRequest$ = StopInferenceRecommendationsJobRequest$;
-exports.StopJob$ = StopJob$;
-exports.StopJobCommand = StopJobCommand;
-exports.StopJobRequest$ = StopJobRequest$;
-exports.StopJobResponse$ = StopJobResponse$;
-exports.StopLabelingJob$ = StopLabelingJob$;
-exports.StopLabelingJobCommand = StopLabelingJobCommand;
-exports.StopLabelingJobRequest$ = StopLabelingJobRequest$;
-exports.StopMlflowTrackingServer$ = StopMlflowTrackingServer$;
-exports.StopMlflowTrackingServerCommand = StopMlflowTrackingServerCommand;
-exports.StopMlflowTrackingServerRequest$ = StopMlflowTrackingServerRequest$;
-exports.StopMlflowTrackingServerResponse$ = StopMlflowTrackingServerResponse$;
-exports.StopMonitoringSchedule$ = StopMonitoringSchedule$;
-exports.StopMonitoringScheduleCommand = StopMonitoringScheduleCommand;
-exports.StopMonitoringScheduleRequest$ = StopMonitoringScheduleRequest$;
-exports.StopNotebookInstance$ = StopNotebookInstance$;
-exports.StopNotebookInstanceCommand = StopNotebookInstanceCommand;
-exports.StopNotebookInstanceInput$ = StopNotebookInstanceInput$;
-exports.StopOptimizationJob$ = StopOptimizationJob$;
-exports.StopOptimizationJobCommand = StopOptimizationJobCommand;
-exports.StopOptimizationJobRequest$ = StopOptimizationJobRequest$;
-exports.StopPipelineExecution$ = StopPipelineExecution$;
-exports.StopPipelineExecutionCommand = StopPipelineExecutionCommand;
-exports.StopPipelineExecutionRequest$ = StopPipelineExecutionRequest$;
-exports.StopPipelineExecutionResponse$ = StopPipelineExecutionResponse$;
-exports.StopProcessingJob$ = StopProcessingJob$;
-exports.StopProcessingJobCommand = StopProcessingJobCommand;
-exports.StopProcessingJobRequest$ = StopProcessingJobRequest$;
-exports.StopTrainingJob$ = StopTrainingJob$;
-exports.StopTrainingJobCommand = StopTrainingJobCommand;
-exports.StopTrainingJobRequest$ = StopTrainingJobRequest$;
-exports.StopTransformJob$ = StopTransformJob$;
-exports.StopTransformJobCommand = StopTransformJobCommand;
-exports.StopTransformJobRequest$ = StopTransformJobRequest$;
-exports.StoppingCondition$ = StoppingCondition$;
-exports.StorageType = StorageType;
-exports.StudioLifecycleConfigAppType = StudioLifecycleConfigAppType;
-exports.StudioLifecycleConfigDetails$ = StudioLifecycleConfigDetails$;
-exports.StudioLifecycleConfigSortKey = StudioLifecycleConfigSortKey;
-exports.StudioWebPortal = StudioWebPortal;
-exports.StudioWebPortalSettings$ = StudioWebPortalSettings$;
-exports.SubscribedWorkteam$ = SubscribedWorkteam$;
-exports.SuggestionQuery$ = SuggestionQuery$;
-exports.TableFormat = TableFormat;
-exports.TabularJobConfig$ = TabularJobConfig$;
-exports.TabularResolvedAttributes$ = TabularResolvedAttributes$;
-exports.Tag$ = Tag$;
-exports.TagPropagation = TagPropagation;
-exports.TargetDevice = TargetDevice;
-exports.TargetPlatform$ = TargetPlatform$;
-exports.TargetPlatformAccelerator = TargetPlatformAccelerator;
-exports.TargetPlatformArch = TargetPlatformArch;
-exports.TargetPlatformOs = TargetPlatformOs;
-exports.TargetTrackingScalingPolicyConfiguration$ = TargetTrackingScalingPolicyConfiguration$;
-exports.TemplateProviderDetail$ = TemplateProviderDetail$;
-exports.TensorBoardAppSettings$ = TensorBoardAppSettings$;
-exports.TensorBoardOutputConfig$ = TensorBoardOutputConfig$;
-exports.TextClassificationJobConfig$ = TextClassificationJobConfig$;
-exports.TextGenerationJobConfig$ = TextGenerationJobConfig$;
-exports.TextGenerationResolvedAttributes$ = TextGenerationResolvedAttributes$;
-exports.ThroughputConfig$ = ThroughputConfig$;
-exports.ThroughputConfigDescription$ = ThroughputConfigDescription$;
-exports.ThroughputConfigUpdate$ = ThroughputConfigUpdate$;
-exports.ThroughputMode = ThroughputMode;
-exports.TimeSeriesConfig$ = TimeSeriesConfig$;
-exports.TimeSeriesForecastingJobConfig$ = TimeSeriesForecastingJobConfig$;
-exports.TimeSeriesForecastingSettings$ = TimeSeriesForecastingSettings$;
-exports.TimeSeriesTransformations$ = TimeSeriesTransformations$;
-exports.TotalHits$ = TotalHits$;
-exports.TrackingServerMaintenanceStatus = TrackingServerMaintenanceStatus;
-exports.TrackingServerSize = TrackingServerSize;
-exports.TrackingServerStatus = TrackingServerStatus;
-exports.TrackingServerSummary$ = TrackingServerSummary$;
-exports.TrafficPattern$ = TrafficPattern$;
-exports.TrafficRoutingConfig$ = TrafficRoutingConfig$;
-exports.TrafficRoutingConfigType = TrafficRoutingConfigType;
-exports.TrafficType = TrafficType;
-exports.TrainingImageConfig$ = TrainingImageConfig$;
-exports.TrainingInputMode = TrainingInputMode;
-exports.TrainingInstanceType = TrainingInstanceType;
-exports.TrainingJob$ = TrainingJob$;
-exports.TrainingJobDefinition$ = TrainingJobDefinition$;
-exports.TrainingJobEarlyStoppingType = TrainingJobEarlyStoppingType;
-exports.TrainingJobSortByOptions = TrainingJobSortByOptions;
-exports.TrainingJobStatus = TrainingJobStatus;
-exports.TrainingJobStatusCounters$ = TrainingJobStatusCounters$;
-exports.TrainingJobStepMetadata$ = TrainingJobStepMetadata$;
-exports.TrainingJobSummary$ = TrainingJobSummary$;
-exports.TrainingPlanExtension$ = TrainingPlanExtension$;
-exports.TrainingPlanExtensionOffering$ = TrainingPlanExtensionOffering$;
-exports.TrainingPlanFilter$ = TrainingPlanFilter$;
-exports.TrainingPlanFilterName = TrainingPlanFilterName;
-exports.TrainingPlanOffering$ = TrainingPlanOffering$;
-exports.TrainingPlanSortBy = TrainingPlanSortBy;
-exports.TrainingPlanSortOrder = TrainingPlanSortOrder;
-exports.TrainingPlanStatus = TrainingPlanStatus;
-exports.TrainingPlanSummary$ = TrainingPlanSummary$;
-exports.TrainingProgressInfo$ = TrainingProgressInfo$;
-exports.TrainingRepositoryAccessMode = TrainingRepositoryAccessMode;
-exports.TrainingRepositoryAuthConfig$ = TrainingRepositoryAuthConfig$;
-exports.TrainingSpecification$ = TrainingSpecification$;
-exports.TransformDataSource$ = TransformDataSource$;
-exports.TransformInput$ = TransformInput$;
-exports.TransformInstanceType = TransformInstanceType;
-exports.TransformJob$ = TransformJob$;
-exports.TransformJobDefinition$ = TransformJobDefinition$;
-exports.TransformJobStatus = TransformJobStatus;
-exports.TransformJobStepMetadata$ = TransformJobStepMetadata$;
-exports.TransformJobSummary$ = TransformJobSummary$;
-exports.TransformOutput$ = TransformOutput$;
-exports.TransformResources$ = TransformResources$;
-exports.TransformS3DataSource$ = TransformS3DataSource$;
-exports.Trial$ = Trial$;
-exports.TrialComponent$ = TrialComponent$;
-exports.TrialComponentArtifact$ = TrialComponentArtifact$;
-exports.TrialComponentMetricSummary$ = TrialComponentMetricSummary$;
-exports.TrialComponentParameterValue$ = TrialComponentParameterValue$;
-exports.TrialComponentPrimaryStatus = TrialComponentPrimaryStatus;
-exports.TrialComponentSimpleSummary$ = TrialComponentSimpleSummary$;
-exports.TrialComponentSource$ = TrialComponentSource$;
-exports.TrialComponentSourceDetail$ = TrialComponentSourceDetail$;
-exports.TrialComponentStatus$ = TrialComponentStatus$;
-exports.TrialComponentSummary$ = TrialComponentSummary$;
-exports.TrialSource$ = TrialSource$;
-exports.TrialSummary$ = TrialSummary$;
-exports.TrustedIdentityPropagationSettings$ = TrustedIdentityPropagationSettings$;
-exports.TtlDuration$ = TtlDuration$;
-exports.TtlDurationUnit = TtlDurationUnit;
-exports.TuningJobCompletionCriteria$ = TuningJobCompletionCriteria$;
-exports.TuningJobStepMetaData$ = TuningJobStepMetaData$;
-exports.USD$ = USD$;
-exports.UiConfig$ = UiConfig$;
-exports.UiTemplate$ = UiTemplate$;
-exports.UiTemplateInfo$ = UiTemplateInfo$;
-exports.UltraServer$ = UltraServer$;
-exports.UltraServerHealthStatus = UltraServerHealthStatus;
-exports.UltraServerInfo$ = UltraServerInfo$;
-exports.UltraServerSummary$ = UltraServerSummary$;
-exports.UnifiedStudioSettings$ = UnifiedStudioSettings$;
-exports.UpdateAction$ = UpdateAction$;
-exports.UpdateActionCommand = UpdateActionCommand;
-exports.UpdateActionRequest$ = UpdateActionRequest$;
-exports.UpdateActionResponse$ = UpdateActionResponse$;
-exports.UpdateAppImageConfig$ = UpdateAppImageConfig$;
-exports.UpdateAppImageConfigCommand = UpdateAppImageConfigCommand;
-exports.UpdateAppImageConfigRequest$ = UpdateAppImageConfigRequest$;
-exports.UpdateAppImageConfigResponse$ = UpdateAppImageConfigResponse$;
-exports.UpdateArtifact$ = UpdateArtifact$;
-exports.UpdateArtifactCommand = UpdateArtifactCommand;
-exports.UpdateArtifactRequest$ = UpdateArtifactRequest$;
-exports.UpdateArtifactResponse$ = UpdateArtifactResponse$;
-exports.UpdateCluster$ = UpdateCluster$;
-exports.UpdateClusterCommand = UpdateClusterCommand;
-exports.UpdateClusterRequest$ = UpdateClusterRequest$;
-exports.UpdateClusterResponse$ = UpdateClusterResponse$;
-exports.UpdateClusterSchedulerConfig$ = UpdateClusterSchedulerConfig$;
-exports.UpdateClusterSchedulerConfigCommand = UpdateClusterSchedulerConfigCommand;
-exports.UpdateClusterSchedulerConfigRequest$ = UpdateClusterSchedulerConfigRequest$;
-exports.UpdateClusterSchedulerConfigResponse$ = UpdateClusterSchedulerConfigResponse$;
-exports.UpdateClusterSoftware$ = UpdateClusterSoftware$;
-exports.UpdateClusterSoftwareCommand = UpdateClusterSoftwareCommand;
-exports.UpdateClusterSoftwareInstanceGroupSpecification$ = UpdateClusterSoftwareInstanceGroupSpecification$;
-exports.UpdateClusterSoftwareRequest$ = UpdateClusterSoftwareRequest$;
-exports.UpdateClusterSoftwareResponse$ = UpdateClusterSoftwareResponse$;
-exports.UpdateCodeRepository$ = UpdateCodeRepository$;
-exports.UpdateCodeRepositoryCommand = UpdateCodeRepositoryCommand;
-exports.UpdateCodeRepositoryInput$ = UpdateCodeRepositoryInput$;
-exports.UpdateCodeRepositoryOutput$ = UpdateCodeRepositoryOutput$;
-exports.UpdateComputeQuota$ = UpdateComputeQuota$;
-exports.UpdateComputeQuotaCommand = UpdateComputeQuotaCommand;
-exports.UpdateComputeQuotaRequest$ = UpdateComputeQuotaRequest$;
-exports.UpdateComputeQuotaResponse$ = UpdateComputeQuotaResponse$;
-exports.UpdateContext$ = UpdateContext$;
-exports.UpdateContextCommand = UpdateContextCommand;
-exports.UpdateContextRequest$ = UpdateContextRequest$;
-exports.UpdateContextResponse$ = UpdateContextResponse$;
-exports.UpdateDeviceFleet$ = UpdateDeviceFleet$;
-exports.UpdateDeviceFleetCommand = UpdateDeviceFleetCommand;
-exports.UpdateDeviceFleetRequest$ = UpdateDeviceFleetRequest$;
-exports.UpdateDevices$ = UpdateDevices$;
-exports.UpdateDevicesCommand = UpdateDevicesCommand;
-exports.UpdateDevicesRequest$ = UpdateDevicesRequest$;
-exports.UpdateDomain$ = UpdateDomain$;
-exports.UpdateDomainCommand = UpdateDomainCommand;
-exports.UpdateDomainRequest$ = UpdateDomainRequest$;
-exports.UpdateDomainResponse$ = UpdateDomainResponse$;
-exports.UpdateEndpoint$ = UpdateEndpoint$;
-exports.UpdateEndpointCommand = UpdateEndpointCommand;
-exports.UpdateEndpointInput$ = UpdateEndpointInput$;
-exports.UpdateEndpointOutput$ = UpdateEndpointOutput$;
-exports.UpdateEndpointWeightsAndCapacities$ = UpdateEndpointWeightsAndCapacities$;
-exports.UpdateEndpointWeightsAndCapacitiesCommand = UpdateEndpointWeightsAndCapacitiesCommand;
-exports.UpdateEndpointWeightsAndCapacitiesInput$ = UpdateEndpointWeightsAndCapacitiesInput$;
-exports.UpdateEndpointWeightsAndCapacitiesOutput$ = UpdateEndpointWeightsAndCapacitiesOutput$;
-exports.UpdateExperiment$ = UpdateExperiment$;
-exports.UpdateExperimentCommand = UpdateExperimentCommand;
-exports.UpdateExperimentRequest$ = UpdateExperimentRequest$;
-exports.UpdateExperimentResponse$ = UpdateExperimentResponse$;
-exports.UpdateFeatureGroup$ = UpdateFeatureGroup$;
-exports.UpdateFeatureGroupCommand = UpdateFeatureGroupCommand;
-exports.UpdateFeatureGroupRequest$ = UpdateFeatureGroupRequest$;
-exports.UpdateFeatureGroupResponse$ = UpdateFeatureGroupResponse$;
-exports.UpdateFeatureMetadata$ = UpdateFeatureMetadata$;
-exports.UpdateFeatureMetadataCommand = UpdateFeatureMetadataCommand;
-exports.UpdateFeatureMetadataRequest$ = UpdateFeatureMetadataRequest$;
-exports.UpdateHub$ = UpdateHub$;
-exports.UpdateHubCommand = UpdateHubCommand;
-exports.UpdateHubContent$ = UpdateHubContent$;
-exports.UpdateHubContentCommand = UpdateHubContentCommand;
-exports.UpdateHubContentReference$ = UpdateHubContentReference$;
-exports.UpdateHubContentReferenceCommand = UpdateHubContentReferenceCommand;
-exports.UpdateHubContentReferenceRequest$ = UpdateHubContentReferenceRequest$;
-exports.UpdateHubContentReferenceResponse$ = UpdateHubContentReferenceResponse$;
-exports.UpdateHubContentRequest$ = UpdateHubContentRequest$;
-exports.UpdateHubContentResponse$ = UpdateHubContentResponse$;
-exports.UpdateHubRequest$ = UpdateHubRequest$;
-exports.UpdateHubResponse$ = UpdateHubResponse$;
-exports.UpdateImage$ = UpdateImage$;
-exports.UpdateImageCommand = UpdateImageCommand;
-exports.UpdateImageRequest$ = UpdateImageRequest$;
-exports.UpdateImageResponse$ = UpdateImageResponse$;
-exports.UpdateImageVersion$ = UpdateImageVersion$;
-exports.UpdateImageVersionCommand = UpdateImageVersionCommand;
-exports.UpdateImageVersionRequest$ = UpdateImageVersionRequest$;
-exports.UpdateImageVersionResponse$ = UpdateImageVersionResponse$;
-exports.UpdateInferenceComponent$ = UpdateInferenceComponent$;
-exports.UpdateInferenceComponentCommand = UpdateInferenceComponentCommand;
-exports.UpdateInferenceComponentInput$ = UpdateInferenceComponentInput$;
-exports.UpdateInferenceComponentOutput$ = UpdateInferenceComponentOutput$;
-exports.UpdateInferenceComponentRuntimeConfig$ = UpdateInferenceComponentRuntimeConfig$;
-exports.UpdateInferenceComponentRuntimeConfigCommand = UpdateInferenceComponentRuntimeConfigCommand;
-exports.UpdateInferenceComponentRuntimeConfigInput$ = UpdateInferenceComponentRuntimeConfigInput$;
-exports.UpdateInferenceComponentRuntimeConfigOutput$ = UpdateInferenceComponentRuntimeConfigOutput$;
-exports.UpdateInferenceExperiment$ = UpdateInferenceExperiment$;
-exports.UpdateInferenceExperimentCommand = UpdateInferenceExperimentCommand;
-exports.UpdateInferenceExperimentRequest$ = UpdateInferenceExperimentRequest$;
-exports.UpdateInferenceExperimentResponse$ = UpdateInferenceExperimentResponse$;
-exports.UpdateMlflowApp$ = UpdateMlflowApp$;
-exports.UpdateMlflowAppCommand = UpdateMlflowAppCommand;
-exports.UpdateMlflowAppRequest$ = UpdateMlflowAppRequest$;
-exports.UpdateMlflowAppResponse$ = UpdateMlflowAppResponse$;
-exports.UpdateMlflowTrackingServer$ = UpdateMlflowTrackingServer$;
-exports.UpdateMlflowTrackingServerCommand = UpdateMlflowTrackingServerCommand;
-exports.UpdateMlflowTrackingServerRequest$ = UpdateMlflowTrackingServerRequest$;
-exports.UpdateMlflowTrackingServerResponse$ = UpdateMlflowTrackingServerResponse$;
-exports.UpdateModelCard$ = UpdateModelCard$;
-exports.UpdateModelCardCommand = UpdateModelCardCommand;
-exports.UpdateModelCardRequest$ = UpdateModelCardRequest$;
-exports.UpdateModelCardResponse$ = UpdateModelCardResponse$;
-exports.UpdateModelPackage$ = UpdateModelPackage$;
-exports.UpdateModelPackageCommand = UpdateModelPackageCommand;
-exports.UpdateModelPackageInput$ = UpdateModelPackageInput$;
-exports.UpdateModelPackageOutput$ = UpdateModelPackageOutput$;
-exports.UpdateMonitoringAlert$ = UpdateMonitoringAlert$;
-exports.UpdateMonitoringAlertCommand = UpdateMonitoringAlertCommand;
-exports.UpdateMonitoringAlertRequest$ = UpdateMonitoringAlertRequest$;
-exports.UpdateMonitoringAlertResponse$ = UpdateMonitoringAlertResponse$;
-exports.UpdateMonitoringSchedule$ = UpdateMonitoringSchedule$;
-exports.UpdateMonitoringScheduleCommand = UpdateMonitoringScheduleCommand;
-exports.UpdateMonitoringScheduleRequest$ = UpdateMonitoringScheduleRequest$;
-exports.UpdateMonitoringScheduleResponse$ = UpdateMonitoringScheduleResponse$;
-exports.UpdateNotebookInstance$ = UpdateNotebookInstance$;
-exports.UpdateNotebookInstanceCommand = UpdateNotebookInstanceCommand;
-exports.UpdateNotebookInstanceInput$ = UpdateNotebookInstanceInput$;
-exports.UpdateNotebookInstanceLifecycleConfig$ = UpdateNotebookInstanceLifecycleConfig$;
-exports.UpdateNotebookInstanceLifecycleConfigCommand = UpdateNotebookInstanceLifecycleConfigCommand;
-exports.UpdateNotebookInstanceLifecycleConfigInput$ = UpdateNotebookInstanceLifecycleConfigInput$;
-exports.UpdateNotebookInstanceLifecycleConfigOutput$ = UpdateNotebookInstanceLifecycleConfigOutput$;
-exports.UpdateNotebookInstanceOutput$ = UpdateNotebookInstanceOutput$;
-exports.UpdatePartnerApp$ = UpdatePartnerApp$;
-exports.UpdatePartnerAppCommand = UpdatePartnerAppCommand;
-exports.UpdatePartnerAppRequest$ = UpdatePartnerAppRequest$;
-exports.UpdatePartnerAppResponse$ = UpdatePartnerAppResponse$;
-exports.UpdatePipeline$ = UpdatePipeline$;
-exports.UpdatePipelineCommand = UpdatePipelineCommand;
-exports.UpdatePipelineExecution$ = UpdatePipelineExecution$;
-exports.UpdatePipelineExecutionCommand = UpdatePipelineExecutionCommand;
-exports.UpdatePipelineExecutionRequest$ = UpdatePipelineExecutionRequest$;
-exports.UpdatePipelineExecutionResponse$ = UpdatePipelineExecutionResponse$;
-exports.UpdatePipelineRequest$ = UpdatePipelineRequest$;
-exports.UpdatePipelineResponse$ = UpdatePipelineResponse$;
-exports.UpdatePipelineVersion$ = UpdatePipelineVersion$;
-exports.UpdatePipelineVersionCommand = UpdatePipelineVersionCommand;
-exports.UpdatePipelineVersionRequest$ = UpdatePipelineVersionRequest$;
-exports.UpdatePipelineVersionResponse$ = UpdatePipelineVersionResponse$;
-exports.UpdateProject$ = UpdateProject$;
-exports.UpdateProjectCommand = UpdateProjectCommand;
-exports.UpdateProjectInput$ = UpdateProjectInput$;
-exports.UpdateProjectOutput$ = UpdateProjectOutput$;
-exports.UpdateSpace$ = UpdateSpace$;
-exports.UpdateSpaceCommand = UpdateSpaceCommand;
-exports.UpdateSpaceRequest$ = UpdateSpaceRequest$;
-exports.UpdateSpaceResponse$ = UpdateSpaceResponse$;
-exports.UpdateTemplateProvider$ = UpdateTemplateProvider$;
-exports.UpdateTrainingJob$ = UpdateTrainingJob$;
-exports.UpdateTrainingJobCommand = UpdateTrainingJobCommand;
-exports.UpdateTrainingJobRequest$ = UpdateTrainingJobRequest$;
-exports.UpdateTrainingJobResponse$ = UpdateTrainingJobResponse$;
-exports.UpdateTrial$ = UpdateTrial$;
-exports.UpdateTrialCommand = UpdateTrialCommand;
-exports.UpdateTrialComponent$ = UpdateTrialComponent$;
-exports.UpdateTrialComponentCommand = UpdateTrialComponentCommand;
-exports.UpdateTrialComponentRequest$ = UpdateTrialComponentRequest$;
-exports.UpdateTrialComponentResponse$ = UpdateTrialComponentResponse$;
-exports.UpdateTrialRequest$ = UpdateTrialRequest$;
-exports.UpdateTrialResponse$ = UpdateTrialResponse$;
-exports.UpdateUserProfile$ = UpdateUserProfile$;
-exports.UpdateUserProfileCommand = UpdateUserProfileCommand;
-exports.UpdateUserProfileRequest$ = UpdateUserProfileRequest$;
-exports.UpdateUserProfileResponse$ = UpdateUserProfileResponse$;
-exports.UpdateWorkforce$ = UpdateWorkforce$;
-exports.UpdateWorkforceCommand = UpdateWorkforceCommand;
-exports.UpdateWorkforceRequest$ = UpdateWorkforceRequest$;
-exports.UpdateWorkforceResponse$ = UpdateWorkforceResponse$;
-exports.UpdateWorkteam$ = UpdateWorkteam$;
-exports.UpdateWorkteamCommand = UpdateWorkteamCommand;
-exports.UpdateWorkteamRequest$ = UpdateWorkteamRequest$;
-exports.UpdateWorkteamResponse$ = UpdateWorkteamResponse$;
-exports.UserContext$ = UserContext$;
-exports.UserProfileDetails$ = UserProfileDetails$;
-exports.UserProfileSortKey = UserProfileSortKey;
-exports.UserProfileStatus = UserProfileStatus;
-exports.UserSettings$ = UserSettings$;
-exports.VariantProperty$ = VariantProperty$;
-exports.VariantPropertyType = VariantPropertyType;
-exports.VariantStatus = VariantStatus;
-exports.VectorConfig$ = VectorConfig$;
-exports.VendorGuidance = VendorGuidance;
-exports.Vertex$ = Vertex$;
-exports.VisibilityConditions$ = VisibilityConditions$;
-exports.VolumeAttachmentStatus = VolumeAttachmentStatus;
-exports.VpcConfig$ = VpcConfig$;
-exports.WarmPoolResourceStatus = WarmPoolResourceStatus;
-exports.WarmPoolStatus$ = WarmPoolStatus$;
-exports.WorkerAccessConfiguration$ = WorkerAccessConfiguration$;
-exports.Workforce$ = Workforce$;
-exports.WorkforceIpAddressType = WorkforceIpAddressType;
-exports.WorkforceStatus = WorkforceStatus;
-exports.WorkforceVpcConfigRequest$ = WorkforceVpcConfigRequest$;
-exports.WorkforceVpcConfigResponse$ = WorkforceVpcConfigResponse$;
-exports.WorkloadSpec$ = WorkloadSpec$;
-exports.WorkspaceSettings$ = WorkspaceSettings$;
-exports.Workteam$ = Workteam$;
-exports._InstanceType = _InstanceType;
-exports.errorTypeRegistries = errorTypeRegistries;
-exports.paginateCreateHubContentPresignedUrls = paginateCreateHubContentPresignedUrls;
-exports.paginateDescribeTrainingPlanExtensionHistory = paginateDescribeTrainingPlanExtensionHistory;
-exports.paginateListAIBenchmarkJobs = paginateListAIBenchmarkJobs;
-exports.paginateListAIRecommendationJobs = paginateListAIRecommendationJobs;
-exports.paginateListAIWorkloadConfigs = paginateListAIWorkloadConfigs;
-exports.paginateListActions = paginateListActions;
-exports.paginateListAlgorithms = paginateListAlgorithms;
-exports.paginateListAliases = paginateListAliases;
-exports.paginateListAppImageConfigs = paginateListAppImageConfigs;
-exports.paginateListApps = paginateListApps;
-exports.paginateListArtifacts = paginateListArtifacts;
-exports.paginateListAssociations = paginateListAssociations;
-exports.paginateListAutoMLJobs = paginateListAutoMLJobs;
-exports.paginateListCandidatesForAutoMLJob = paginateListCandidatesForAutoMLJob;
-exports.paginateListClusterEvents = paginateListClusterEvents;
-exports.paginateListClusterNodes = paginateListClusterNodes;
-exports.paginateListClusterSchedulerConfigs = paginateListClusterSchedulerConfigs;
-exports.paginateListClusters = paginateListClusters;
-exports.paginateListCodeRepositories = paginateListCodeRepositories;
-exports.paginateListCompilationJobs = paginateListCompilationJobs;
-exports.paginateListComputeQuotas = paginateListComputeQuotas;
-exports.paginateListContexts = paginateListContexts;
-exports.paginateListDataQualityJobDefinitions = paginateListDataQualityJobDefinitions;
-exports.paginateListDeviceFleets = paginateListDeviceFleets;
-exports.paginateListDevices = paginateListDevices;
-exports.paginateListDomains = paginateListDomains;
-exports.paginateListEdgeDeploymentPlans = paginateListEdgeDeploymentPlans;
-exports.paginateListEdgePackagingJobs = paginateListEdgePackagingJobs;
-exports.paginateListEndpointConfigs = paginateListEndpointConfigs;
-exports.paginateListEndpoints = paginateListEndpoints;
-exports.paginateListExperiments = paginateListExperiments;
-exports.paginateListFeatureGroups = paginateListFeatureGroups;
-exports.paginateListFlowDefinitions = paginateListFlowDefinitions;
-exports.paginateListHumanTaskUis = paginateListHumanTaskUis;
-exports.paginateListHyperParameterTuningJobs = paginateListHyperParameterTuningJobs;
-exports.paginateListImageVersions = paginateListImageVersions;
-exports.paginateListImages = paginateListImages;
-exports.paginateListInferenceComponents = paginateListInferenceComponents;
-exports.paginateListInferenceExperiments = paginateListInferenceExperiments;
-exports.paginateListInferenceRecommendationsJobSteps = paginateListInferenceRecommendationsJobSteps;
-exports.paginateListInferenceRecommendationsJobs = paginateListInferenceRecommendationsJobs;
-exports.paginateListJobSchemaVersions = paginateListJobSchemaVersions;
-exports.paginateListJobs = paginateListJobs;
-exports.paginateListLabelingJobs = paginateListLabelingJobs;
-exports.paginateListLabelingJobsForWorkteam = paginateListLabelingJobsForWorkteam;
-exports.paginateListLineageGroups = paginateListLineageGroups;
-exports.paginateListMlflowApps = paginateListMlflowApps;
-exports.paginateListMlflowTrackingServers = paginateListMlflowTrackingServers;
-exports.paginateListModelBiasJobDefinitions = paginateListModelBiasJobDefinitions;
-exports.paginateListModelCardExportJobs = paginateListModelCardExportJobs;
-exports.paginateListModelCardVersions = paginateListModelCardVersions;
-exports.paginateListModelCards = paginateListModelCards;
-exports.paginateListModelExplainabilityJobDefinitions = paginateListModelExplainabilityJobDefinitions;
-exports.paginateListModelMetadata = paginateListModelMetadata;
-exports.paginateListModelPackageGroups = paginateListModelPackageGroups;
-exports.paginateListModelPackages = paginateListModelPackages;
-exports.paginateListModelQualityJobDefinitions = paginateListModelQualityJobDefinitions;
-exports.paginateListModels = paginateListModels;
-exports.paginateListMonitoringAlertHistory = paginateListMonitoringAlertHistory;
-exports.paginateListMonitoringAlerts = paginateListMonitoringAlerts;
-exports.paginateListMonitoringExecutions = paginateListMonitoringExecutions;
-exports.paginateListMonitoringSchedules = paginateListMonitoringSchedules;
-exports.paginateListNotebookInstanceLifecycleConfigs = paginateListNotebookInstanceLifecycleConfigs;
-exports.paginateListNotebookInstances = paginateListNotebookInstances;
-exports.paginateListOptimizationJobs = paginateListOptimizationJobs;
-exports.paginateListPartnerApps = paginateListPartnerApps;
-exports.paginateListPipelineExecutionSteps = paginateListPipelineExecutionSteps;
-exports.paginateListPipelineExecutions = paginateListPipelineExecutions;
-exports.paginateListPipelineParametersForExecution = paginateListPipelineParametersForExecution;
-exports.paginateListPipelineVersions = paginateListPipelineVersions;
-exports.paginateListPipelines = paginateListPipelines;
-exports.paginateListProcessingJobs = paginateListProcessingJobs;
-exports.paginateListProjects = paginateListProjects;
-exports.paginateListResourceCatalogs = paginateListResourceCatalogs;
-exports.paginateListSpaces = paginateListSpaces;
-exports.paginateListStageDevices = paginateListStageDevices;
-exports.paginateListStudioLifecycleConfigs = paginateListStudioLifecycleConfigs;
-exports.paginateListSubscribedWorkteams = paginateListSubscribedWorkteams;
-exports.paginateListTags = paginateListTags;
-exports.paginateListTrainingJobs = paginateListTrainingJobs;
-exports.paginateListTrainingJobsForHyperParameterTuningJob = paginateListTrainingJobsForHyperParameterTuningJob;
-exports.paginateListTrainingPlans = paginateListTrainingPlans;
-exports.paginateListTransformJobs = paginateListTransformJobs;
-exports.paginateListTrialComponents = paginateListTrialComponents;
-exports.paginateListTrials = paginateListTrials;
-exports.paginateListUltraServersByReservedCapacity = paginateListUltraServersByReservedCapacity;
-exports.paginateListUserProfiles = paginateListUserProfiles;
-exports.paginateListWorkforces = paginateListWorkforces;
-exports.paginateListWorkteams = paginateListWorkteams;
-exports.paginateQueryLineage = paginateQueryLineage;
-exports.paginateSearch = paginateSearch;
-exports.waitForEndpointDeleted = waitForEndpointDeleted;
-exports.waitForEndpointInService = waitForEndpointInService;
-exports.waitForImageCreated = waitForImageCreated;
-exports.waitForImageDeleted = waitForImageDeleted;
-exports.waitForImageUpdated = waitForImageUpdated;
-exports.waitForImageVersionCreated = waitForImageVersionCreated;
-exports.waitForImageVersionDeleted = waitForImageVersionDeleted;
-exports.waitForNotebookInstanceDeleted = waitForNotebookInstanceDeleted;
-exports.waitForNotebookInstanceInService = waitForNotebookInstanceInService;
-exports.waitForNotebookInstanceStopped = waitForNotebookInstanceStopped;
-exports.waitForProcessingJobCompletedOrStopped = waitForProcessingJobCompletedOrStopped;
-exports.waitForTrainingJobCompletedOrStopped = waitForTrainingJobCompletedOrStopped;
-exports.waitForTransformJobCompletedOrStopped = waitForTransformJobCompletedOrStopped;
-exports.waitUntilEndpointDeleted = waitUntilEndpointDeleted;
-exports.waitUntilEndpointInService = waitUntilEndpointInService;
-exports.waitUntilImageCreated = waitUntilImageCreated;
-exports.waitUntilImageDeleted = waitUntilImageDeleted;
-exports.waitUntilImageUpdated = waitUntilImageUpdated;
-exports.waitUntilImageVersionCreated = waitUntilImageVersionCreated;
-exports.waitUntilImageVersionDeleted = waitUntilImageVersionDeleted;
-exports.waitUntilNotebookInstanceDeleted = waitUntilNotebookInstanceDeleted;
-exports.waitUntilNotebookInstanceInService = waitUntilNotebookInstanceInService;
-exports.waitUntilNotebookInstanceStopped = waitUntilNotebookInstanceStopped;
-exports.waitUntilProcessingJobCompletedOrStopped = waitUntilProcessingJobCompletedOrStopped;
-exports.waitUntilTrainingJobCompletedOrStopped = waitUntilTrainingJobCompletedOrStopped;
-exports.waitUntilTransformJobCompletedOrStopped = waitUntilTransformJobCompletedOrStopped;
 
 
 /***/ })
