@@ -79,6 +79,11 @@ export function error(message: string | Error): void {
   issue('error', message instanceof Error ? message.toString() : message);
 }
 
+/** Masks a value in all later log lines (`::add-mask::`). */
+export function setSecret(secret: string): void {
+  issue('add-mask', secret);
+}
+
 /** Marks the step failed (exit code 1) and prints the message as an error annotation. */
 export function setFailed(message: string | Error): void {
   process.exitCode = 1;

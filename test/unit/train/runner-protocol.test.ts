@@ -41,6 +41,7 @@ describe('runner protocol = @actions/core', () => {
     env = setupActionEnv({});
     const out = captureStdout();
     const run = (c: typeof runner | typeof actionsCore) => {
+      c.setSecret('s3cr3t\nline');
       c.info('hello %');
       c.warning('careful\nnow 100%');
       c.debug('dbg\r\n');
