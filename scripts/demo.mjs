@@ -26,7 +26,7 @@ import { ensurePython } from './lib/ensure-python.mjs';
 // The AWS SDK warns on Node.js 20 (the runner uses node24); keep the demo's screen for the demo.
 const defaultWarning = process.listeners('warning');
 process.removeAllListeners('warning').on('warning', (w) => {
-  if (w.name !== 'NodeVersionSupportWarning') defaultWarning.forEach((l) => l(w));
+  if (!`${w.name} ${w.message}`.includes('NodeVersionSupportWarning')) defaultWarning.forEach((l) => l(w));
 });
 
 const root = resolve(new URL('..', import.meta.url).pathname);
