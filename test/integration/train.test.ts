@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeProcessingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { startLocal, type LocalHandle } from '../../local/index.js';
+import { removeDir, startEnv, type Env } from './local/helpers.js';
 import { run } from '../../src/actions/train.js';
 import { setupActionEnv, type ActionEnv } from '../helpers/action-env.js';
 import { captureStdout } from '../helpers/capture.js';
@@ -55,6 +56,7 @@ function tinyCsv(): string {
   return rows.join('\n') + '\n';
 }
 
+let localEnv: Env | undefined;
 let local: LocalHandle;
 let dataDir: string;
 let s3: S3Client;
@@ -71,15 +73,8 @@ const awsEnv = (): Record<string, string> => ({
 });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'train-it-'));
-  local = await startLocal({ port: 0, dataDir, logger: 'silent', stopGraceMs: 1000 });
-  const cfg = {
-    endpoint: local.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'secret' },
-  };
-  s3 = new S3Client({ ...cfg, forcePathStyle: true });
-  sm = new SageMakerClient(cfg);
+  localEnv = await startEnv({ stopGraceMs: 1000 });
+  ({ local, dataDir, s3, sm } = localEnv);
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   const put = (Key: string, Body: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }));
   await put('code/process.py', PROCESS_PY);
@@ -91,10 +86,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  s3?.destroy();
-  sm?.destroy();
-  await local?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await localEnv?.close();
+  if (dataDir) removeDir(dataDir);
 });
 
 let env: ActionEnv | undefined;
