@@ -6,11 +6,11 @@ import { runAction, readInputs } from '../core/action.js';
 import { StageFailure } from '../core/errors.js';
 import { createAwsClients } from '../aws/clients.js';
 import type { Clock, Sleep } from '../aws/poller.js';
-import { stopOnSignal, type SignalSource } from '../sagemaker/stop-on-signal.js';
+import { stopOnSignal, type SignalSource } from '../core/signals.js';
 import { stopTransformJob, type PollSchedule } from '../sagemaker/transform.js';
-import { parseEvaluateSettings } from '../evaluate/settings.js';
-import { runEvaluation, type EvaluationOutcome } from '../evaluate/run-evaluation.js';
-import { renderSummary } from '../evaluate/render.js';
+import { parseEvaluateSettings } from '../stages/evaluate/settings.js';
+import { runEvaluation, type EvaluationOutcome } from '../stages/evaluate/run.js';
+import { renderSummary } from '../stages/evaluate/report.js';
 import { postPrComment } from '../github/pr-comment.js';
 import type { Octokit } from '../github/sticky-comment.js';
 

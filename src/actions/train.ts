@@ -7,10 +7,10 @@ import type { Clock, Sleep } from '../aws/poller.js';
 import type { JobApi, JobKind } from '../sagemaker/jobs.js';
 import { trainingJobApi } from '../sagemaker/training.js';
 import { processingJobApi } from '../sagemaker/processing.js';
-import { parseTrainSettings, runContextFromEnv } from '../sagemaker/train-settings.js';
-import { postDecision, postStop, runTrainJob } from '../sagemaker/run-train.js';
-import type { SignalSource } from '../sagemaker/stop-on-signal.js';
-import { trainOutputs, trainSummary } from '../sagemaker/train-report.js';
+import { parseTrainSettings, runContextFromEnv } from '../stages/train/settings.js';
+import { postDecision, postStop, runTrainJob } from '../stages/train/run.js';
+import type { SignalSource } from '../core/signals.js';
+import { trainOutputs, trainSummary } from '../stages/train/report.js';
 
 /** Test seams; production uses the defaults (process signals, real time). */
 export interface TrainOverrides {

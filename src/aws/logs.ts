@@ -1,5 +1,6 @@
 import type { CloudWatchLogsClient, LogStream } from '@aws-sdk/client-cloudwatch-logs';
 import { awsErrorName, errorMessage } from '../core/errors.js';
+import { isThrottling } from './errors.js';
 
 /**
  * Streams a SageMaker job's CloudWatch logs into the step log: every stream of the job (one per
@@ -48,8 +49,6 @@ export function cleanLogMessage(message: string): string {
 type LogsSdk = typeof import('@aws-sdk/client-cloudwatch-logs');
 let sdkPromise: Promise<LogsSdk> | undefined;
 const loadSdk = (): Promise<LogsSdk> => (sdkPromise ??= import('@aws-sdk/client-cloudwatch-logs'));
-
-const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
 
 interface StreamState {
   name: string;
@@ -106,7 +105,7 @@ export class LogStreamer {
     } catch (err) {
       const name = awsErrorName(err) ?? '';
       if (name === 'ResourceNotFoundException') return 0; // group or stream not created yet
-      if (THROTTLING.has(name)) {
+      if (isThrottling(err)) {
         this.throttledRounds++;
         return 0;
       }

@@ -4,15 +4,10 @@ import type {
   ModelPackageSummary,
   CreateModelPackageCommandInput,
 } from '@aws-sdk/client-sagemaker';
-import { awsErrorName, errorMessage } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
+import { isAlreadyExists, isNotFound } from '../aws/errors.js';
 
-function isMissingGroup(err: unknown): boolean {
-  const name = awsErrorName(err);
-  if (name === 'ResourceNotFound') return true;
-  return (
-    name === 'ValidationException' && /not (be )?found|does not exist|could not find/i.test(errorMessage(err))
-  );
-}
+const isMissingGroup = isNotFound;
 
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 export async function findLatestApproved(
@@ -69,11 +64,7 @@ export async function ensureModelPackageGroup(
     return true;
   } catch (err) {
     // A parallel run created it between our describe and create.
-    if (
-      /already exist/i.test(errorMessage(err)) ||
-      awsErrorName(err) === 'ResourceInUse' ||
-      awsErrorName(err) === 'ConflictException'
-    ) {
+    if (/already exist/i.test(errorMessage(err)) || isAlreadyExists(err)) {
       return false;
     }
     throw err;
