@@ -19,6 +19,11 @@ export interface Logger {
   untrusted(text: string): void;
   /** A trusted title line, then untrusted text with workflow commands stopped. */
   untrustedBlock(title: string, text: string): void;
+  /**
+   * One untrusted line of a stream (a job's log): consecutive lines share one stop-commands
+   * block, closed before the next trusted command.
+   */
+  untrustedLine(line: string): void;
 }
 
 /** Every line break the runner (or a terminal) may treat as one: \r\n, \r, \n, U+2028, U+2029. */
@@ -108,6 +113,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger & { guard: Comman
       guard.close();
       for (const l of untrustedLines(text, stopToken(text))) write(l);
     },
+    untrustedLine: (line: string) => guard.line(line),
     untrustedBlock(title: string, text: string): void {
       guard.close();
       write(title);

@@ -125,7 +125,7 @@ export async function waitForJob(opts: WaitOptions): Promise<WaitResult> {
   return { state: result.state, view: result.value ?? last, describes };
 }
 
-export type Outcome = { ok: true } | { ok: false; message: string };
+export type Outcome = { ok: true } | { ok: false; message: string; cancelled?: boolean };
 
 /** Success or the failure message for a finished job (pure). */
 export function outcomeOf(view: JobView, lastLines: string[]): Outcome {

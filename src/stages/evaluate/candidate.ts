@@ -1,13 +1,15 @@
 import type { AwsClients } from '../../aws/clients.js';
-import { systemClock, type Clock } from '../../aws/poller.js';
+import { systemClock } from '../../aws/poller.js';
 import { errorMessage } from '../../core/errors.js';
 import { computeMetrics } from '../../metrics/compute.js';
 import { DataError, readLabels, readPredictions } from '../../metrics/read.js';
 import type { EvaluationResult } from '../../metrics/types.js';
 import { builtinXgboostImage } from '../../sagemaker/images.js';
+import { runAttemptKey } from '../../sagemaker/naming.js';
+import { runIdentityFromEnv } from '../../core/run-identity.js';
 import { usableArtifact, type ChampionInfo } from './champion.js';
 import { readReport } from './report-file.js';
-import type { EvaluateDeps } from './run.js';
+import type { EvaluateDeps } from './deps.js';
 import type { EvaluateSettings } from './settings.js';
 import { resolveSource } from './sources.js';
 import { scoreWithTransform, siblingBase, uploadFeatures, type TransformContext } from './transform-flow.js';
@@ -27,12 +29,6 @@ export interface CandidateOutcome {
   sourceText: string;
   /** A fail-closed problem (bad data: the message names the file/line and the fix). */
   problem: string | undefined;
-}
-
-function runKey(env: NodeJS.ProcessEnv, clock: Clock): string {
-  const run = env['GITHUB_RUN_ID'];
-  if (run) return `${run}-${env['GITHUB_RUN_ATTEMPT'] || '1'}`;
-  return `local-${clock.now().toString(36)}`;
 }
 
 /**
@@ -88,7 +84,7 @@ export async function scoreCandidate(
           sm: await sm(),
           s3: await s3(),
           runId: deps.env['GITHUB_RUN_ID'] || 'local',
-          runKey: runKey(deps.env, deps.clock ?? systemClock),
+          runKey: runAttemptKey(runIdentityFromEnv(deps.env), (deps.clock ?? systemClock).now()),
           roleArn: source.roleArn,
           instanceType: settings.instanceType,
           workDir: deps.workDir,

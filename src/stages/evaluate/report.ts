@@ -1,8 +1,10 @@
 import type { EvaluationResult, ProblemType } from '../../metrics/types.js';
+import type { EvaluationOutcome } from './run.js';
+import type { EvaluateOutput } from './settings.js';
 import type { ThresholdRule, RuleOutcome } from '../../gates/thresholds.js';
 import { formatComparison, type Comparison } from '../../gates/champion.js';
 import { regressionBeyond, type GateDecision } from '../../gates/decide.js';
-import { code, details, formatNumber, table } from '../../core/summary.js';
+import { code, details, escapeMarkdown, formatNumber, table } from '../../core/render.js';
 import { histogramChart, rocChart } from './charts.js';
 
 /** Everything the summary and the PR comment show. Plain data. */
@@ -109,7 +111,7 @@ export function renderSummary(view: EvaluationView): string {
   const rowsText = view.result ? `${view.result.rows} rows, ` : '';
   out.push(`${rowsText}${view.problemType}; predictions from ${view.source}.`, '');
   out.push(`**Decided by:** ${d.decidedBy}`, '');
-  if (d.reasons.length) out.push(...d.reasons.map((r) => `- ${r}`), '');
+  if (d.reasons.length) out.push(...d.reasons.map((r) => `- ${escapeMarkdown(r)}`), '');
   if (view.championGroup) {
     out.push(
       view.champion
@@ -150,6 +152,42 @@ export function renderSummary(view: EvaluationView): string {
   else if (view.localReport) links.push(`Report (local): ${code(view.localReport)}`);
   if (view.modelPackageArn) links.push(`Registered: ${code(view.modelPackageArn)}`);
   if (links.length) out.push(links.join(' · '), '');
-  if (view.notes.length) out.push(details('Notes', view.notes.map((n) => `- ${n}`).join('\n')), '');
+  if (view.notes.length)
+    out.push(details('Notes', view.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')), '');
   return out.join('\n');
+}
+
+/** The `metrics` output: flat metric → number (NaN → null), plus confusion_matrix. */
+export function metricsOutput(outcome: Pick<EvaluationOutcome, 'result'>): Record<string, unknown> {
+  const r = outcome.result;
+  if (!r) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.metrics)) out[k] = Number.isFinite(v) ? v : null;
+  if (r.confusionMatrix) out['confusion_matrix'] = r.confusionMatrix;
+  return out;
+}
+
+/** The evaluate action's outputs (pure). */
+export function evaluateOutputs(
+  outcome: EvaluationOutcome,
+  markdown: string,
+): Record<EvaluateOutput, string> {
+  return {
+    passed: String(outcome.decision.passed),
+    metrics: JSON.stringify(metricsOutput(outcome)),
+    'report-uri': outcome.reportUri ?? '',
+    'model-package-arn': outcome.modelPackageArn ?? '',
+    'champion-package-arn': outcome.champion?.arn ?? '',
+    'summary-markdown': markdown,
+  };
+}
+
+/** The deciding rule and its reason, for the step log (the other reasons are in the summary). */
+export function gateVerdict(decision: GateDecision): string {
+  const first = decision.reasons[0];
+  const more =
+    decision.reasons.length > 1 ? ` (${decision.reasons.length - 1} more line(s) in the job summary)` : '';
+  return first
+    ? `${first.startsWith(decision.decidedBy) ? first : `${decision.decidedBy}: ${first}`}${more}`
+    : decision.decidedBy;
 }

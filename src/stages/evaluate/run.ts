@@ -1,11 +1,9 @@
 import type { AwsClients } from '../../aws/clients.js';
-import type { Clock, Sleep } from '../../aws/poller.js';
 import type { EvaluationResult } from '../../metrics/types.js';
 import { evaluateThresholds } from '../../gates/thresholds.js';
 import { decideGate, type GateDecision } from '../../gates/decide.js';
 import type { Comparison } from '../../gates/champion.js';
 import { builtinXgboostImage } from '../../sagemaker/images.js';
-import type { PollSchedule } from '../../sagemaker/transform.js';
 import { pullRequestNumber, readEventPayload } from '../../github/pr-comment.js';
 import { scoreCandidate } from './candidate.js';
 import type { ChampionInfo } from './champion.js';
@@ -13,22 +11,9 @@ import { compareWithChampion, lookupChampion } from './champion-lookup.js';
 import { registerCandidate } from './register.js';
 import { localReportPath, reportUriNextTo, saveReportLocally, uploadReport } from './report-file.js';
 import type { EvaluateSettings } from './settings.js';
+import type { EvaluateDeps } from './deps.js';
 
-export interface EvaluateDeps {
-  env: NodeJS.ProcessEnv;
-  /** Builds the AWS clients; called only when an AWS call is needed. */
-  aws: () => AwsClients;
-  workDir: string;
-  log: { info: (m: string) => void; warning: (m: string) => void };
-  clock?: Clock;
-  sleep?: Sleep;
-  signal?: AbortSignal | undefined;
-  /** Transform poll schedule (tests shorten it). */
-  poll?: PollSchedule;
-  activeJobs?: Set<string>;
-  /** Paired-bootstrap iterations (default 1000) and seed. */
-  bootstrap?: { iterations?: number; seed?: number };
-}
+export type { EvaluateDeps } from './deps.js';
 
 export interface EvaluationOutcome {
   result: EvaluationResult | undefined;

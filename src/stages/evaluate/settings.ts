@@ -1,5 +1,13 @@
+import type { StageNames } from '../../core/context.js';
 import { ConfigurationError } from '../../core/errors.js';
-import { parseS3Uri, parseRoleArn, show, type Inputs, type S3Location } from '../../core/inputs.js';
+import {
+  parseInstanceType,
+  parseS3Uri,
+  parseRoleArn,
+  show,
+  type Inputs,
+  type S3Location,
+} from '../../core/inputs.js';
 import { PROBLEM_TYPES, type ProblemType } from '../../metrics/types.js';
 import { parseThresholds, type ThresholdRule } from '../../gates/thresholds.js';
 import { parseMaxRegression } from '../../gates/champion.js';
@@ -15,6 +23,46 @@ export type PredictionSource =
     }
   | { kind: 'predictions'; predictions: string; testData: string }
   | { kind: 'evaluation-report'; report: string };
+
+/** The evaluate action's input, output and state names (a unit test checks them against action.yml). */
+export const EVALUATE_NAMES = {
+  action: 'evaluate',
+  inputs: [
+    'model-artifact',
+    'image',
+    'role-arn',
+    'test-data',
+    'label-column',
+    'predictions',
+    'evaluation-report',
+    'problem-type',
+    'probability-threshold',
+    'thresholds',
+    'fail-on-gate',
+    'force-fail',
+    'model-package-group',
+    'max-regression',
+    'confidence',
+    'register',
+    'approve-on-pass',
+    'report-s3-uri',
+    'instance-type',
+    'timeout-minutes',
+    'github-token',
+    'config',
+    'region',
+  ],
+  outputs: [
+    'passed',
+    'metrics',
+    'report-uri',
+    'model-package-arn',
+    'champion-package-arn',
+    'summary-markdown',
+  ],
+  state: [],
+} as const satisfies StageNames;
+export type EvaluateOutput = (typeof EVALUATE_NAMES.outputs)[number];
 
 export interface EvaluateSettings {
   source: PredictionSource;
@@ -39,7 +87,6 @@ export interface EvaluateSettings {
 }
 
 const SOURCE_INPUTS = ['model-artifact', 'predictions', 'evaluation-report'] as const;
-const INSTANCE_TYPE_RE = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 const GROUP_RE = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 /** A local path or an S3 URI (validated when it is one). */
@@ -99,12 +146,10 @@ export function parseEvaluateSettings(inputs: Inputs): EvaluateSettings {
     source = { kind, predictions, testData };
   } else {
     source = { kind, report: location(inputs, 'evaluation-report')! };
-    if (testData)
-      warnings.push(`'test-data' is ignored with 'evaluation-report' (the report is gated as is)`);
+    inputs.rejectForMode(['test-data'], kind, 'source');
   }
   if (kind !== 'model-artifact') {
-    for (const n of ['image', 'role-arn'] as const)
-      if (inputs.has(n)) warnings.push(`'${n}' is only used with 'model-artifact'; ignored`);
+    inputs.rejectForMode(['image', 'role-arn'], kind, 'source');
   }
 
   const modelPackageGroup = inputs.optional('model-package-group');
@@ -131,12 +176,7 @@ export function parseEvaluateSettings(inputs: Inputs): EvaluateSettings {
   if (approveOnPass && !register)
     throw new ConfigurationError(`input 'approve-on-pass': true has no effect without 'register: true'`);
 
-  const instanceType = inputs.string('instance-type', 'ml.m5.xlarge');
-  if (!INSTANCE_TYPE_RE.test(instanceType)) {
-    throw new ConfigurationError(
-      `input 'instance-type': ${show(instanceType)} is not valid; expected a SageMaker instance type like ml.m5.xlarge`,
-    );
-  }
+  const instanceType = parseInstanceType('instance-type', inputs.string('instance-type', 'ml.m5.xlarge'));
   const timeoutMs = inputs.optionalDuration('timeout-minutes', 'm');
   if (timeoutMs !== undefined && timeoutMs <= 0) {
     throw new ConfigurationError(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -7,7 +6,8 @@ import type { ProblemType } from '../../metrics/types.js';
 import { DataError, readPredictions } from '../../metrics/read.js';
 import type { Clock, Sleep } from '../../aws/poller.js';
 import { systemClock } from '../../aws/poller.js';
-import { ensureModel, deterministicModelName } from '../../sagemaker/models.js';
+import { ensureModel } from '../../sagemaker/models.js';
+import { deterministicModelName, transformJobName } from '../../sagemaker/naming.js';
 import { startTransformJob, waitForTransformJob, type PollSchedule } from '../../sagemaker/transform.js';
 import { writeFeatures } from './features.js';
 import { downloadObject, listKeys, uploadFile } from '../../aws/s3.js';
@@ -100,14 +100,7 @@ export interface TransformScores {
   outputUri: string;
 }
 
-const shortHash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 8);
-
-export function transformJobName(runKey: string, label: string, modelName: string, inputUri: string): string {
-  const hash = shortHash(`${modelName}\n${inputUri}`);
-  const run = runKey.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const head = `eval-${label}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-  return `${head}-${hash}`;
-}
+export { transformJobName } from '../../sagemaker/naming.js';
 
 /**
  * Scores the uploaded features with a batch transform of the model: CreateModel (or re-use),

@@ -1,8 +1,9 @@
-import { code, fence, formatDuration, formatNumber, keyValueTable, table } from '../../core/summary.js';
+import { code, fence, formatDuration, formatNumber, keyValueTable, table } from '../../core/render.js';
 import type { TrainJobResult } from './run.js';
+import type { TrainOutput } from './settings.js';
 
 /** The train action's outputs for a result (pure). Values are strings, JSON where structured. */
-export function trainOutputs(r: TrainJobResult): Record<string, string> {
+export function trainOutputs(r: TrainJobResult): Record<TrainOutput, string> {
   const v = r.view;
   return {
     'job-name': r.name,

@@ -2,6 +2,8 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LogStreamer, logConsoleUrl } from '../../aws/logs.js';
 import { DEFAULT_MIN_DELAY_MS, systemClock, systemSleep, type Clock, type Sleep } from '../../aws/poller.js';
 import { errorMessage } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
+import type { TrainState } from './settings.js';
 import {
   consoleJobUrl,
   isNotStoppable,
@@ -32,10 +34,10 @@ export interface TrainJobDeps {
   api: JobApi;
   /** The CloudWatch Logs client, built on first use. */
   logsClient: () => Promise<CloudWatchLogsClient>;
-  info: (line: string) => void;
-  warning: (line: string) => void;
-  /** core.saveState: the post step reads job-name, job-kind and finished. */
-  saveState: (name: string, value: string) => void;
+  /** The action context's Logger: job log lines are untrusted, the rest is ours. */
+  log: Pick<Logger, 'info' | 'warning' | 'untrustedLine'>;
+  /** The context's saveState: the post step reads job-name, job-kind and finished. */
+  saveState: (name: TrainState, value: string) => void;
   signals: SignalSource;
   clock?: Clock;
   sleep?: Sleep;
@@ -63,6 +65,8 @@ export interface TrainJobResult {
 
 export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Promise<TrainJobResult> {
   const { api } = deps;
+  const info = (line: string): void => deps.log.info(line);
+  const warning = (line: string): void => deps.log.warning(line);
   const clock = deps.clock ?? systemClock;
   const label = kindLabel(api);
   let current: string | undefined;
@@ -70,12 +74,12 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
     source: deps.signals,
     what: () => (current ? `${label} ${current}` : undefined),
     stop: () => stopJob(api, current!),
-    log: deps.info,
+    log: info,
     ...(deps.stopBoundMs !== undefined ? { boundMs: deps.stopBoundMs } : {}),
     ...(deps.stopDelay ? { delay: deps.stopDelay } : {}),
   });
   try {
-    const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, { info: deps.info });
+    const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, { info });
     current = res.name;
     deps.saveState('job-name', res.name);
     deps.saveState('job-kind', api.kind);
@@ -87,15 +91,15 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
       logUrl: logConsoleUrl(req.region, api.logGroup, res.name),
       consoleUrl: consoleJobUrl(req.region, api.kind, res.name),
     };
-    if (res.action === 'created') deps.info(`created ${label} ${res.name}`);
+    if (res.action === 'created') info(`created ${label} ${res.name}`);
     if (res.action === 'attached') {
-      deps.info(
+      info(
         `re-attached to ${label} ${res.name} (${res.view?.status}): it was started by an earlier attempt of this run; no new job is created`,
       );
     }
     if (res.action === 'reused') {
       deps.saveState('finished', 'true');
-      deps.info(
+      info(
         `reused ${label} ${res.name}: it already Completed in an earlier attempt of this run; no new job is created`,
       );
       return { ...base, view: res.view, detached: false, outcome: { ok: true }, watchedMs: 0, describes: 0 };
@@ -104,7 +108,7 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
       // The signal came while the job was being created: stop it now.
       await sig.stopped();
       await stopJob(api, res.name).catch((err: unknown) =>
-        deps.warning(`could not stop ${res.name}: ${errorMessage(err)}`),
+        warning(`could not stop ${res.name}: ${errorMessage(err)}`),
       );
       return {
         ...base,
@@ -117,9 +121,7 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
     }
     if (!req.wait) {
       deps.saveState('finished', 'true');
-      deps.info(
-        `wait is false: leaving ${label} ${res.name} running (detached); follow it at ${base.consoleUrl}`,
-      );
+      info(`wait is false: leaving ${label} ${res.name} running (detached); follow it at ${base.consoleUrl}`);
       return { ...base, view: res.view, detached: true, outcome: { ok: true }, watchedMs: 0, describes: 0 };
     }
 
@@ -128,8 +130,9 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
           client: await deps.logsClient(),
           logGroup: api.logGroup,
           prefix: `${res.name}/`,
-          write: deps.info,
-          warn: deps.warning,
+          // Job log lines are untrusted: printed with workflow commands stopped.
+          write: (line) => deps.log.untrustedLine(line),
+          warn: warning,
         })
       : undefined;
     const started = clock.now();
@@ -141,7 +144,8 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
       signal: sig.signal,
       clock,
       sleep: deps.sleep ?? systemSleep,
-      write: deps.info,
+      // Status messages and FailureReasons come from AWS: untrusted.
+      write: (line) => deps.log.untrustedLine(line),
       // The job was just created or described: the first look comes after the minimum delay.
       initialDelayMs: deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
       ...(deps.minDelayMs !== undefined ? { minDelayMs: deps.minDelayMs } : {}),
@@ -162,7 +166,7 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
     }
     if (waited.state === 'timeout') {
       const minutes = formatMinutes(req.timeoutMs ?? 0);
-      deps.info(`timeout-minutes (${minutes}) reached: stopping ${label} ${res.name}`);
+      info(`timeout-minutes (${minutes}) reached: stopping ${label} ${res.name}`);
       await stopJob(api, res.name);
       deps.saveState('finished', 'true');
       const tail = lastLines.length ? `\nLast lines of the job log:\n${lastLines.join('\n')}` : '';
@@ -185,7 +189,11 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
 }
 
 function cancelled(signalName: string, label: string, name: string): Outcome {
-  return { ok: false, message: `cancelled (${signalName}): stop requested for ${label} ${name}` };
+  return {
+    ok: false,
+    cancelled: true,
+    message: `cancelled (${signalName}): stop requested for ${label} ${name}`,
+  };
 }
 
 function formatMinutes(ms: number): string {

@@ -1,5 +1,7 @@
+import type { StageNames } from '../../core/context.js';
 import { ConfigurationError } from '../../core/errors.js';
 import {
+  parseInstanceType,
   parseNumber,
   parseRoleArn,
   parseS3Uri,
@@ -56,22 +58,49 @@ export const DEFAULTS = {
 /** SageMaker's limits: training 28 days, processing 7 days. */
 export const MAX_RUNTIME_MINUTES = { 'training-job': 28 * 24 * 60, 'processing-job': 7 * 24 * 60 } as const;
 
+/** The train action's input, output and state names (a unit test checks them against action.yml). */
+export const TRAIN_NAMES = {
+  action: 'train',
+  inputs: [
+    'mode',
+    'job-name',
+    'image',
+    'role-arn',
+    'instance-type',
+    'instance-count',
+    'volume-size-gb',
+    'max-runtime-minutes',
+    'hyperparameters',
+    'inputs',
+    'content-type',
+    'output-path',
+    'metric-definitions',
+    'environment',
+    'tags',
+    'entrypoint',
+    'arguments',
+    'processing-inputs',
+    'processing-outputs',
+    'wait',
+    'timeout-minutes',
+    'stream-logs',
+    'reuse',
+    'config',
+    'region',
+    'force-fail',
+  ],
+  outputs: ['job-name', 'job-arn', 'status', 'model-artifact', 'metrics', 'outputs', 'log-url'],
+  /** Saved by the main step for the post step. */
+  state: ['job-name', 'job-kind', 'finished'],
+} as const satisfies StageNames;
+export type TrainOutput = (typeof TRAIN_NAMES.outputs)[number];
+export type TrainState = (typeof TRAIN_NAMES.state)[number];
+
 const TRAINING_ONLY = ['hyperparameters', 'inputs', 'content-type', 'output-path', 'metric-definitions'];
 const PROCESSING_ONLY = ['entrypoint', 'arguments', 'processing-inputs', 'processing-outputs'];
 
 const IMAGE_RE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/;
-const INSTANCE_TYPE_RE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const CONTENT_TYPE_RE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/;
-
-export function runContextFromEnv(env: NodeJS.ProcessEnv): RunContext {
-  return {
-    repository: env['GITHUB_REPOSITORY'],
-    workflow: env['GITHUB_WORKFLOW'],
-    job: env['GITHUB_JOB'],
-    runId: env['GITHUB_RUN_ID'],
-    step: env['GITHUB_ACTION'],
-  };
-}
 
 /** Parses and validates every input of the train action (pure apart from reading `inputs`). */
 export function parseTrainSettings(inputs: Inputs, ctx: TrainContext): TrainSettings {
@@ -82,13 +111,7 @@ export function parseTrainSettings(inputs: Inputs, ctx: TrainContext): TrainSett
     );
   }
   const other = mode === 'training-job' ? PROCESSING_ONLY : TRAINING_ONLY;
-  for (const name of other) {
-    if (inputs.has(name)) {
-      throw new ConfigurationError(
-        `input '${name}' does not apply to mode '${mode}'; remove it or change the mode`,
-      );
-    }
-  }
+  inputs.rejectForMode(other, mode);
 
   const modeHint = `mode '${mode}' needs it`;
   const image = inputs.required(
@@ -104,12 +127,10 @@ export function parseTrainSettings(inputs: Inputs, ctx: TrainContext): TrainSett
     'role-arn',
     inputs.required('role-arn', `${modeHint} (the SageMaker execution role)`),
   );
-  const instanceType = inputs.string('instance-type', DEFAULTS.instanceType);
-  if (!INSTANCE_TYPE_RE.test(instanceType)) {
-    throw new ConfigurationError(
-      `input 'instance-type': ${show(instanceType)} is not a SageMaker instance type like ml.m5.xlarge`,
-    );
-  }
+  const instanceType = parseInstanceType(
+    'instance-type',
+    inputs.string('instance-type', DEFAULTS.instanceType),
+  );
   const resources: ResourceSpec = {
     instanceType,
     instanceCount: inputs.integer('instance-count', DEFAULTS.instanceCount, { min: 1, max: 100 }),

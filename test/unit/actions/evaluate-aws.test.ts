@@ -40,6 +40,7 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
     cleanups.push(() => aws.restore());
     aws.objects.set('bkt/data/test/test.csv', testCsv);
     const signals = new EventEmitter();
+    const exits: number[] = [];
     let sleeps = 0;
     const r = await runWithInputs(
       inputs,
@@ -50,9 +51,11 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
             if (++sleeps === 2) signals.emit('SIGINT');
           },
           stopDelay: () => new Promise(() => {}),
+          exit: (code) => exits.push(code),
         }),
       awsEnv,
     );
+    expect(exits).toEqual([1]); // one behaviour with train: exit at once after a cancel
     expect(r.failed).toBe(true);
     expect(r.failure).toMatch(/cancelled/);
     expect(r.stdout).toMatch(

@@ -79,7 +79,7 @@ describe('evaluate action with local files (no AWS)', () => {
     expect(soft.stdout).toMatch(/::warning::evaluate: gate failed \(fail-on-gate: false/);
   });
 
-  it('force-fail computes and reports everything, then fails labelled forced', async () => {
+  it('force-fail validates the inputs, then fails labelled forced without computing anything', async () => {
     const f = fixture();
     const r = await runWithInputs(
       {
@@ -93,10 +93,10 @@ describe('evaluate action with local files (no AWS)', () => {
       noAws,
     );
     expect(r.failed).toBe(true);
-    expect(r.failure).toContain('forced');
+    expect(r.failure).toContain('force-fail is set: this stage failed on purpose');
     expect(r.outputs['passed']).toBe('false');
-    expect(JSON.parse(r.outputs['metrics']!)).toHaveProperty('auc');
-    expect(r.summary).toContain('failed (forced)');
+    expect(r.outputs['metrics']).toBeUndefined();
+    expect(r.summary).toContain('failed on purpose (force-fail: true)');
   });
 
   it('nothing passes by default: no thresholds and no champion fails closed', async () => {

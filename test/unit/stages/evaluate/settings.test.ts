@@ -187,10 +187,13 @@ describe('parseEvaluateSettings', () => {
     expect((err as Error).message).toMatch(message);
   });
 
-  it('warns (does not fail) about inputs that have no effect', () => {
-    const s = parse({ 'evaluation-report': 'r.json', 'test-data': 't.csv', image: 'x' });
-    expect(s.warnings.join('\n')).toMatch(/'test-data' is ignored/);
-    expect(s.warnings.join('\n')).toMatch(/'image' is only used with 'model-artifact'/);
+  it('fails on inputs that do not apply to the chosen source (one rule with train)', () => {
+    expect(() => parse({ 'evaluation-report': 'r.json', 'test-data': 't.csv' })).toThrow(
+      "input 'test-data' does not apply to source 'evaluation-report'; remove it or change the source",
+    );
+    expect(() => parse({ predictions: 'p.csv', 'test-data': 't.csv', image: 'x' })).toThrow(
+      "input 'image' does not apply to source 'predictions'",
+    );
   });
 
   it('never throws anything but ConfigurationError on arbitrary input text', () => {

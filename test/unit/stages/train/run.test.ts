@@ -65,8 +65,11 @@ function harness(kind: 'training' | 'processing' = 'training') {
   const deps: TrainJobDeps = {
     api: kind === 'training' ? trainingJobApi(client) : processingJobApi(client),
     logsClient: async () => new CloudWatchLogsClient({ region: 'us-east-1' }),
-    info: (l) => lines.push(l),
-    warning: (w) => warnings.push(w),
+    log: {
+      info: (l) => lines.push(l),
+      warning: (w) => warnings.push(w),
+      untrustedLine: (l) => lines.push(l),
+    },
     saveState: (k, v) => (state[k] = v),
     signals: signals as unknown as TrainJobDeps['signals'],
     clock: time.clock,
@@ -301,6 +304,7 @@ describe('runTrainJob: timeout, cancel, throttling', () => {
     const r = await runTrainJob(req({ streamLogs: false }), h.deps);
     expect(r.outcome).toEqual({
       ok: false,
+      cancelled: true,
       message: 'cancelled (SIGINT): stop requested for training job job',
     });
     expect(sm.commandCalls(StopTrainingJobCommand)).toHaveLength(1);

@@ -258,7 +258,7 @@ describe('every bad input fails with a message naming the input and the value', 
     [
       'bad instance type',
       { ...training, 'instance-type': 'm5.xlarge' },
-      /input 'instance-type': "m5.xlarge" is not a SageMaker instance type/,
+      /input 'instance-type': "m5.xlarge" is not valid; expected a SageMaker instance type/,
     ],
     ['bad image', { ...training, image: 'my image' }, /input 'image': "my image" is not an image URI/],
     ['bad env key', { ...training, environment: '1ABC: x' }, /input 'environment': variable name "1ABC"/],

@@ -1,4 +1,26 @@
-/** Markdown helpers for job summaries and PR comments. Pure: they build strings. */
+/**
+ * Markdown helpers for job summaries, PR comments and issues. Pure: they build strings. Text that
+ * did not come from the kit (AWS messages, report fields, metric names, file names) goes through
+ * escapeMarkdown (or code/fence) before it is placed in Markdown.
+ */
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]#|~]/g;
+
+/**
+ * Untrusted text as inert Markdown and HTML: no raw tags (so no `</details>` or `<img>`), no
+ * links or images, no @mentions or #references, no emphasis or headings; line breaks are kept.
+ */
+export function escapeMarkdown(text: unknown): string {
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+    .replace(/@/g, '&#64;')
+    .replace(/:\/\//g, '&#58;//');
+}
 
 export function escapeCell(value: unknown): string {
   return String(value ?? '')
@@ -21,7 +43,14 @@ export function keyValueTable(rows: [string, unknown][]): string {
 }
 
 export function code(value: string): string {
-  return value.includes('`') ? `<code>${value.replace(/</g, '&lt;')}</code>` : `\`${value}\``;
+  return value.includes('`') || /[\r\n]/.test(value)
+    ? `<code>${value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/@/g, '&#64;')}</code>`
+    : `\`${value}\``;
 }
 
 export function details(summary: string, body: string): string {
