@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { awsErrorName } from '../core/errors.js';
 import { isNotFound } from './errors.js';
+import { collectAll } from './paging.js';
 
 /** Every key under the prefix (paginated), sorted as S3 lists them (UTF-8 binary order). */
 export async function listKeys(
@@ -14,16 +15,13 @@ export async function listKeys(
   prefix: string,
 ): Promise<{ key: string; size: number }[]> {
   const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
-  const out: { key: string; size: number }[] = [];
-  let token: string | undefined;
-  do {
+  const objects = await collectAll(async (token) => {
     const page = await s3.send(
       new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
     );
-    for (const o of page.Contents ?? []) if (o.Key !== undefined) out.push({ key: o.Key, size: o.Size ?? 0 });
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return out;
+    return { items: page.Contents ?? [], next: page.IsTruncated ? page.NextContinuationToken : undefined };
+  });
+  return objects.flatMap((o) => (o.Key !== undefined ? [{ key: o.Key, size: o.Size ?? 0 }] : []));
 }
 
 /** True when the exact object exists. */

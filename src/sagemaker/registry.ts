@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import { errorMessage } from '../core/errors.js';
 import { isAlreadyExists, isNotFound } from '../aws/errors.js';
+import { findFirst } from '../aws/paging.js';
 
 const isMissingGroup = isNotFound;
 
@@ -16,16 +17,21 @@ export async function findLatestApproved(
 ): Promise<ModelPackageSummary | undefined> {
   const { ListModelPackagesCommand } = await import('../aws/sdk-sagemaker.js');
   try {
-    const out = await sm.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: group,
-        ModelApprovalStatus: 'Approved',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 1,
-      }),
-    );
-    return out.ModelPackageSummaryList?.[0];
+    // MaxResults applies before the status filter: a page may be empty while an Approved package
+    // exists further on, so follow NextToken until one is found (sorted newest first).
+    return await findFirst(async (token) => {
+      const out = await sm.send(
+        new ListModelPackagesCommand({
+          ModelPackageGroupName: group,
+          ModelApprovalStatus: 'Approved',
+          SortBy: 'CreationTime',
+          SortOrder: 'Descending',
+          MaxResults: 10,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
+      return { items: out.ModelPackageSummaryList ?? [], next: out.NextToken };
+    });
   } catch (err) {
     if (isMissingGroup(err)) return undefined;
     throw err;

@@ -40,7 +40,7 @@ describe('model registry wrappers', () => {
       ModelApprovalStatus: 'Approved',
       SortBy: 'CreationTime',
       SortOrder: 'Descending',
-      MaxResults: 1,
+      MaxResults: 10,
     });
   });
 
