@@ -22,7 +22,9 @@ import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
+import { hardenFilesystemStore, type RawFilesystemStore } from './s3fs-store.js';
 import { createRequestHandler } from './server.js';
+import { allowedHostnames, type GuardConfig } from './guard.js';
 import { MetricStore } from './services/cloudwatch.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
@@ -142,6 +144,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const s3App: Promise<S3App> = s3Gate.then(() => {
     const S3rver = loadS3rver() as new (opts: Record<string, unknown>) => S3App;
     const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [] });
+    hardenFilesystemStore(app.store as unknown as RawFilesystemStore);
     app.on('error', (e: Error) => {
       // s3rver reports every S3 error response (NoSuchKey, ...) here; the client already got it.
       if (process.env['SML_DEBUG']) logger.error(String(e.stack ?? e));
@@ -177,9 +180,12 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     faultSpec.throttle > 0 || faultSpec.error > 0 || faultSpec.latencyMs > 0
       ? new FaultInjector(faultSpec, options.seed ?? 1)
       : undefined;
+  // Answers only requests addressed to this server; the port is filled in once it listens.
+  const guard: GuardConfig = { hostnames: allowedHostnames(host), port: -1 };
   const server: Server = createServer(
     createRequestHandler({
       ctx,
+      guard,
       faults,
       accessKey: options.accessKey,
       s3Handler: (req, res) => void s3Handler.then((h) => h(req, res)),
@@ -190,9 +196,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     server.once('error', reject);
     server.listen(options.port ?? 4566, host, () => resolveListen());
   });
+  const port = (server.address() as AddressInfo).port;
+  guard.port = port;
   setImmediate(releaseS3);
   if (!options.lazyS3) await s3App;
-  const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.url = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
 
