@@ -18,6 +18,7 @@ import {
 } from './context.js';
 import { FaultInjector, NO_FAULTS, parseFaults, type FaultSpec } from './faults.js';
 import { ProcessTracker } from './jobs/process.js';
+import { RunLedger } from './jobs/ledger.js';
 import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
@@ -51,6 +52,8 @@ export interface StartLocalOptions {
   lazyS3?: boolean;
   /** SIGTERM-to-SIGKILL grace when a job is stopped (default 10 s; AWS gives 120 s). */
   stopGraceMs?: number;
+  /** Time limit of MetricDefinitions regexes on one log line (default 5 s); the job fails beyond it. */
+  metricRegexTimeoutMs?: number;
 }
 
 export interface LocalHandle {
@@ -118,14 +121,18 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const s3Dir = join(dataDir, 's3');
   mkdirSync(s3Dir, { recursive: true });
 
+  const warn = (m: string): void => logger.warn(m);
   const state: State = {
-    trainingJobs: new Collection(stateDir(dataDir, 'training-jobs')),
-    processingJobs: new Collection(stateDir(dataDir, 'processing-jobs')),
-    transformJobs: new Collection(stateDir(dataDir, 'transform-jobs')),
-    models: new Collection(stateDir(dataDir, 'models')),
-    packageGroups: new Collection(stateDir(dataDir, 'model-package-groups')),
-    packages: new Collection(stateDir(dataDir, 'model-packages')),
+    trainingJobs: new Collection(stateDir(dataDir, 'training-jobs'), warn),
+    processingJobs: new Collection(stateDir(dataDir, 'processing-jobs'), warn),
+    transformJobs: new Collection(stateDir(dataDir, 'transform-jobs'), warn),
+    models: new Collection(stateDir(dataDir, 'models'), warn),
+    packageGroups: new Collection(stateDir(dataDir, 'model-package-groups'), warn),
+    packages: new Collection(stateDir(dataDir, 'model-packages'), warn),
   };
+  // Job process groups and temp roots a killed earlier run left behind are cleaned up first.
+  const ledger = new RunLedger(join(dataDir, 'running.json'));
+  for (const line of ledger.reap()) logger.warn(line);
   recoverInterruptedJobs(state, Date.now());
   let seq = Math.max(
     0,
@@ -160,10 +167,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     dataDir,
     config,
     state,
-    logs: new LogStore(join(dataDir, 'logs'), region, accountId),
+    logs: new LogStore(join(dataDir, 'logs'), region, accountId, Date.now, warn),
     metrics: new MetricStore(join(dataDir, 'metrics.jsonl')),
     s3: new S3Store(s3App.then((app) => app.store)),
-    processes: new ProcessTracker(options.stopGraceMs ?? 10_000),
+    processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
     logger,
     now: Date.now,
@@ -172,6 +179,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     flows: new Set(),
     stoppers: new Map(),
     arn: (resource) => `arn:aws:sagemaker:${region}:${accountId}:${resource}`,
+    ...(options.metricRegexTimeoutMs !== undefined ? { metricRegexTimeoutMs: options.metricRegexTimeoutMs } : {}),
   };
 
   const faultSpec =
