@@ -150,7 +150,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const s3Gate = new Promise<void>((r) => (releaseS3 = r));
   const s3App: Promise<S3App> = s3Gate.then(() => {
     const S3rver = loadS3rver() as new (opts: Record<string, unknown>) => S3App;
-    const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [] });
+    // Path-style only: the Host names this server (guard.ts), never a bucket.
+    const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [], vhostBuckets: false });
     hardenFilesystemStore(app.store as unknown as RawFilesystemStore);
     app.on('error', (e: Error) => {
       // s3rver reports every S3 error response (NoSuchKey, ...) here; the client already got it.

@@ -33,7 +33,7 @@ parentPort.on('message', (batch) => {
     });
     Atomics.add(progress, 0, 1);
   }
-  parentPort.postMessage(found);
+  parentPort.postMessage({ found, lines: batch.length });
 });
 `;
 
@@ -48,6 +48,8 @@ export class MetricEvaluator {
   private readonly counters = new Int32Array(this.progress);
   private queued: [string, number][] = [];
   private sent = 0;
+  /** Lines whose results have arrived (the shared counter runs ahead of the messages). */
+  private received = 0;
   private flushScheduled = false;
   private failure: MetricRegexTimeout | undefined;
   private watchdog: ReturnType<typeof setInterval> | undefined;
@@ -72,8 +74,9 @@ export class MetricEvaluator {
       this.online = true;
       this.lastChange = Date.now();
     });
-    this.worker.on('message', (found: FoundMetric[]) => {
-      for (const f of found) this.onMetric(f);
+    this.worker.on('message', (msg: { found: FoundMetric[]; lines: number }) => {
+      for (const f of msg.found) this.onMetric(f);
+      this.received += msg.lines;
       this.settleIfIdle();
     });
     this.worker.on('error', (err) => this.fail(new MetricRegexTimeout(`MetricDefinitions evaluation failed: ${err.message}`)));
@@ -126,7 +129,7 @@ export class MetricEvaluator {
   }
 
   private settleIfIdle(): void {
-    if (this.queued.length === 0 && Atomics.load(this.counters, 0) >= this.sent && !this.flushScheduled)
+    if (this.queued.length === 0 && this.received >= this.sent && !this.flushScheduled)
       for (const w of this.waiters.splice(0)) w.resolve();
   }
 
