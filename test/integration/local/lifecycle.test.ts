@@ -49,7 +49,10 @@ function tempDir(): string {
 }
 
 /** Starts the bin; resolves with its port once it listens. */
-async function startBin(dataDir: string, extra: string[] = []): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+async function startBin(
+  dataDir: string,
+  extra: string[] = [],
+): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
   const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,7 +97,10 @@ describe('sagemaker-local as a process', () => {
     // as a CI step would: a shell starts npx in the background and kills it
     const sh = spawn(
       '/bin/sh',
-      ['-c', `npx --no-install sagemaker-local start --port 0 --data-dir '${dataDir}' >/dev/null 2>&1 & echo $! ; wait`],
+      [
+        '-c',
+        `npx --no-install sagemaker-local start --port 0 --data-dir '${dataDir}' >/dev/null 2>&1 & echo $! ; wait`,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] },
     );
     started.push(sh);
@@ -128,7 +134,9 @@ describe('sagemaker-local as a process', () => {
       },
     });
     expect(create.status).toBe(200);
-    expect(await until(() => existsSync(jobPidFile) && readFileSync(jobPidFile, 'utf8').trim() !== '')).toBe(true);
+    expect(await until(() => existsSync(jobPidFile) && readFileSync(jobPidFile, 'utf8').trim() !== '')).toBe(
+      true,
+    );
     const sleepPid = Number(readFileSync(jobPidFile, 'utf8'));
     const ledger = JSON.parse(readFileSync(join(dataDir, 'running.json'), 'utf8')) as { roots: string[] };
     expect(ledger.roots).toHaveLength(1);
@@ -143,7 +151,9 @@ describe('sagemaker-local as a process', () => {
     expect(await until(() => !alive(sleepPid))).toBe(true);
     expect(existsSync(root)).toBe(false);
     expect(second.stderr()).toContain('left running by an earlier run');
-    const d = JSON.parse((await smCall(second.port, 'SageMaker.DescribeProcessingJob', { ProcessingJobName: 'orphan' })).body);
+    const d = JSON.parse(
+      (await smCall(second.port, 'SageMaker.DescribeProcessingJob', { ProcessingJobName: 'orphan' })).body,
+    );
     expect(d.ProcessingJobStatus).toBe('Failed');
     expect(runBin(['stop', '--data-dir', dataDir]).status).toBe(0);
   });
@@ -173,7 +183,9 @@ describe('sagemaker-local as a process', () => {
     let reason = '';
     for (let i = 0; i < 600 && status === 'InProgress'; i++) {
       // every Describe is answered while the regex runs (a stalled server would never answer)
-      const d = JSON.parse((await smCall(port, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'redos' })).body);
+      const d = JSON.parse(
+        (await smCall(port, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'redos' })).body,
+      );
       status = d.TrainingJobStatus;
       reason = d.FailureReason ?? '';
       await pause(100);
@@ -194,8 +206,14 @@ describe('corrupt state at start', () => {
     const group = join(dataDir, 'logs', encodeURIComponent('/aws/sagemaker/TrainingJobs'));
     mkdirSync(group, { recursive: true });
     writeFileSync(join(group, '_group.json'), 'not json');
-    writeFileSync(join(group, 'job%2Falgo-1-1.jsonl'), 'garbage header\n{"timestamp":1,"message":"m","ingestionTime":1}\n');
-    writeFileSync(join(group, 'ok%2Falgo-1-1.jsonl'), '{"creationTime":1}\n{"timestamp":1,"message":"m","ingestionTime":1}\n{"torn');
+    writeFileSync(
+      join(group, 'job%2Falgo-1-1.jsonl'),
+      'garbage header\n{"timestamp":1,"message":"m","ingestionTime":1}\n',
+    );
+    writeFileSync(
+      join(group, 'ok%2Falgo-1-1.jsonl'),
+      '{"creationTime":1}\n{"timestamp":1,"message":"m","ingestionTime":1}\n{"torn',
+    );
     const warnings: string[] = [];
     const local = await startLocal({
       port: 0,
@@ -203,8 +221,15 @@ describe('corrupt state at start', () => {
       logger: { info: () => {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
     });
     try {
-      for (const f of [join(jobs, 'broken.json'), join(jobs, 'array.json'), join(group, '_group.json'), join(group, 'job%2Falgo-1-1.jsonl')]) {
-        expect(warnings.some((w) => w.startsWith(`${f} is unreadable`) && w.includes('moved it to'))).toBe(true);
+      for (const f of [
+        join(jobs, 'broken.json'),
+        join(jobs, 'array.json'),
+        join(group, '_group.json'),
+        join(group, 'job%2Falgo-1-1.jsonl'),
+      ]) {
+        expect(warnings.some((w) => w.startsWith(`${f} is unreadable`) && w.includes('moved it to'))).toBe(
+          true,
+        );
         expect(existsSync(f)).toBe(false);
       }
       expect(readdirSync(jobs).filter((f) => f.includes('.corrupt-'))).toHaveLength(2);

@@ -26,12 +26,18 @@ export function raw(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },
     );
     req.on('error', reject);
+    // a server that never answers fails the test instead of hanging it
+    req.setTimeout(30_000, () => req.destroy(new Error(`no answer to ${opts.method ?? 'GET'} ${opts.path}`)));
     req.end(opts.body);
   });
 }
@@ -60,7 +66,8 @@ export function smCall(
     headers: {
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': target,
-      authorization: 'AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=0',
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=0',
       ...headers,
     },
     body: JSON.stringify(body),

@@ -3,7 +3,7 @@
  * bare sockets for malformed ones) against a server on 127.0.0.1 whose data dir has a sibling
  * sentinel directory and a planted file that no request may touch.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,12 +28,18 @@ describe('sagemaker-local security', () => {
     expect(readdirSync(top).sort()).toEqual(['data', 'secret._S3rver_object', 'sentinel-dir']);
   };
 
-  beforeAll(async () => {
-    top = mkdtempSync(join(tmpdir(), 'sml-sec-'));
+  /** Each traversal case starts from the same sentinels (and nothing else) next to the data dir. */
+  const plantSentinels = (): void => {
+    for (const f of readdirSync(top)) if (f !== 'data') removeDir(join(top, f));
     mkdirSync(join(top, 'sentinel-dir'));
     writeFileSync(join(top, 'sentinel-dir', 'keep.txt'), 'keep');
-    // looks like an s3rver object three levels above a key of bucket `b`
+    // looks like an s3rver object three levels above a key of bucket `bkt`
     writeFileSync(join(top, 'secret._S3rver_object'), SECRET);
+  };
+
+  beforeAll(async () => {
+    top = mkdtempSync(join(tmpdir(), 'sml-sec-'));
+    plantSentinels();
     local = await startLocal({ port: 0, dataDir: join(top, 'data'), logger: 'silent', stopGraceMs: 1000 });
     port = local.port;
     expect((await raw(port, { method: 'PUT', path: '/bkt' })).status).toBe(200);
@@ -42,116 +48,6 @@ describe('sagemaker-local security', () => {
   afterAll(async () => {
     await local.stop();
     removeDir(top);
-  });
-
-  describe('nothing outside the data directory', () => {
-    it.each([
-      '/..%2F..%2Fsentinel-dir',
-      '/%2e%2e%2f%2e%2e%2fsentinel-dir',
-      '/%2E%2E%2F%2E%2E%2Fsentinel-dir',
-      '/%252e%252e%252f%252e%252e%252fsentinel-dir',
-      '/..%5C..%5Csentinel-dir',
-      '/%2e%2e',
-      '/..',
-      '/.',
-    ])('DELETE %s is refused (InvalidBucketName) and deletes nothing', async (path) => {
-      const res = await raw(port, { method: 'DELETE', path });
-      expect(res.status).toBe(400);
-      expect(res.body).toContain('<Code>InvalidBucketName</Code>');
-      sentinelIntact();
-    });
-
-    it.each([
-      ['PUT', '/bkt/..%2F..%2F..%2Fevil'],
-      ['PUT', '/bkt/x/../../../../evil'],
-      ['PUT', '/bkt/%2e%2e/%2e%2e/%2e%2e/evil'],
-      ['PUT', '/bkt/%252e%252e%252f%252e%252e%252f%252e%252e%252fevil'],
-      ['PUT', '/bkt/..%5C..%5C..%5Cevil'],
-      ['PUT', '/bkt/a%00b'],
-      ['PUT', '/bkt/./x'],
-      ['GET', '/bkt/..%2F..%2F..%2Fsecret'],
-      ['HEAD', '/bkt/..%2F..%2F..%2Fsecret'],
-      ['DELETE', '/bkt/..%2F..%2F..%2Fsecret'],
-    ])('%s %s is refused (InvalidArgument) and touches nothing', async (method, path) => {
-      const res = await raw(port, { method, path, body: method === 'PUT' ? 'pwned' : undefined });
-      expect(res.status).toBe(400);
-      if (method !== 'HEAD') expect(res.body).toContain('<Code>InvalidArgument</Code>');
-      expect(res.body).not.toContain(SECRET);
-      sentinelIntact();
-    });
-
-    it('refuses a copy source outside the data dir', async () => {
-      for (const src of ['/bkt/../../../secret', 'bkt/..%2F..%2F..%2Fsecret', '/..%2F..%2F/secret']) {
-        const res = await raw(port, {
-          method: 'PUT',
-          path: '/bkt/copy',
-          headers: { 'x-amz-copy-source': src },
-        });
-        expect(res.status).toBe(400);
-        expect(res.body).not.toContain(SECRET);
-      }
-      expect((await raw(port, { path: '/bkt/copy' })).status).toBe(404);
-      sentinelIntact();
-    });
-
-    it('refuses upload ids and part numbers that are paths', async () => {
-      const bad = await raw(port, {
-        method: 'PUT',
-        path: '/bkt/k?partNumber=1&uploadId=..%2F..%2F..%2F..%2Fevilpart',
-        body: 'x',
-      });
-      expect(bad.status).toBe(404);
-      expect(bad.body).toContain('<Code>NoSuchUpload</Code>');
-      const badPart = await raw(port, {
-        method: 'PUT',
-        path: '/bkt/k?partNumber=..%2F..%2F..%2F..%2F..%2Fevilpart&uploadId=abc',
-        body: 'x',
-      });
-      expect(badPart.status).toBe(400);
-      sentinelIntact();
-    });
-
-    it('refuses a browser-form (POST) key outside the data dir, stored by s3rver itself', async () => {
-      const boundary = 'XyZ';
-      const form =
-        `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n../../../evilform\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\nContent-Type: application/octet-stream\r\n\r\npwned\r\n` +
-        `--${boundary}--\r\n`;
-      const res = await raw(port, {
-        method: 'POST',
-        path: '/bkt',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        body: form,
-      });
-      expect(res.status).toBe(400);
-      expect(res.body).toContain('InvalidArgument');
-      sentinelIntact();
-    });
-
-    it('refuses DeleteObjects keys outside the data dir', async () => {
-      const xml =
-        '<?xml version="1.0" encoding="UTF-8"?><Delete><Object><Key>../../../secret</Key></Object></Delete>';
-      await raw(port, {
-        method: 'POST',
-        path: '/bkt?delete',
-        headers: {
-          'content-type': 'application/xml',
-          'content-md5': createHash('md5').update(xml).digest('base64'),
-        },
-        body: xml,
-      });
-      sentinelIntact();
-    });
-
-    it('still serves ordinary keys, including ones with dots and encoded slashes', async () => {
-      for (const key of ['a..b', '...', 'dir/.hidden', 'x%2Fy', '100%25']) {
-        const put = await raw(port, { method: 'PUT', path: `/bkt/${key}`, body: key });
-        expect(put.status).toBe(200);
-        const get = await raw(port, { path: `/bkt/${key}` });
-        expect(get.body).toBe(key);
-      }
-      sentinelIntact();
-    });
   });
 
   describe('only requests addressed to this server', () => {
@@ -201,7 +97,10 @@ describe('sagemaker-local security', () => {
     it.each(['localhost:PORT', '127.0.0.1:PORT', '127.0.0.2:PORT', '[::1]:PORT', 'LOCALHOST:PORT'])(
       'Host %j is served',
       async (host) => {
-        const res = await raw(port, { path: '/bkt/ok.txt', headers: { host: host.replace('PORT', String(port)) } });
+        const res = await raw(port, {
+          path: '/bkt/ok.txt',
+          headers: { host: host.replace('PORT', String(port)) },
+        });
         expect(res.status).toBe(200);
         expect(res.body).toBe('fine');
       },
@@ -351,6 +250,117 @@ describe('sagemaker-local security', () => {
         expect(get.etag).toBe(`"${createHash('md5').update(get.body).digest('hex')}"`);
         expect(bodies.some((b) => b.equals(get.body))).toBe(true);
       }
+    });
+  });
+  // Last: on a server without the guard these requests destroy the sentinel and the data dir.
+  describe('nothing outside the data directory', () => {
+    beforeEach(plantSentinels);
+    it.each([
+      '/..%2F..%2Fsentinel-dir',
+      '/%2e%2e%2f%2e%2e%2fsentinel-dir',
+      '/%2E%2E%2F%2E%2E%2Fsentinel-dir',
+      '/%252e%252e%252f%252e%252e%252fsentinel-dir',
+      '/..%5C..%5Csentinel-dir',
+      '/%2e%2e',
+      '/..',
+      '/.',
+    ])('DELETE %s is refused (InvalidBucketName) and deletes nothing', async (path) => {
+      const res = await raw(port, { method: 'DELETE', path });
+      expect(res.status).toBe(400);
+      expect(res.body).toContain('<Code>InvalidBucketName</Code>');
+      sentinelIntact();
+    });
+
+    it.each([
+      ['PUT', '/bkt/..%2F..%2F..%2Fevil'],
+      ['PUT', '/bkt/x/../../../../evil'],
+      ['PUT', '/bkt/%2e%2e/%2e%2e/%2e%2e/evil'],
+      ['PUT', '/bkt/%252e%252e%252f%252e%252e%252f%252e%252e%252fevil'],
+      ['PUT', '/bkt/..%5C..%5C..%5Cevil'],
+      ['PUT', '/bkt/a%00b'],
+      ['PUT', '/bkt/./x'],
+      ['GET', '/bkt/..%2F..%2F..%2Fsecret'],
+      ['HEAD', '/bkt/..%2F..%2F..%2Fsecret'],
+      ['DELETE', '/bkt/..%2F..%2F..%2Fsecret'],
+    ])('%s %s is refused (InvalidArgument) and touches nothing', async (method, path) => {
+      const res = await raw(port, { method, path, body: method === 'PUT' ? 'pwned' : undefined });
+      expect(res.status).toBe(400);
+      if (method !== 'HEAD') expect(res.body).toContain('<Code>InvalidArgument</Code>');
+      expect(res.body).not.toContain(SECRET);
+      sentinelIntact();
+    });
+
+    it('refuses a copy source outside the data dir', async () => {
+      for (const src of ['/bkt/../../../secret', 'bkt/..%2F..%2F..%2Fsecret', '/..%2F..%2F/secret']) {
+        const res = await raw(port, {
+          method: 'PUT',
+          path: '/bkt/copy',
+          headers: { 'x-amz-copy-source': src },
+        });
+        expect(res.status).toBe(400);
+        expect(res.body).not.toContain(SECRET);
+      }
+      expect((await raw(port, { path: '/bkt/copy' })).status).toBe(404);
+      sentinelIntact();
+    });
+
+    it('refuses upload ids and part numbers that are paths', async () => {
+      const bad = await raw(port, {
+        method: 'PUT',
+        path: '/bkt/k?partNumber=1&uploadId=..%2F..%2F..%2F..%2Fevilpart',
+        body: 'x',
+      });
+      expect(bad.status).toBe(404);
+      expect(bad.body).toContain('<Code>NoSuchUpload</Code>');
+      const badPart = await raw(port, {
+        method: 'PUT',
+        path: '/bkt/k?partNumber=..%2F..%2F..%2F..%2F..%2Fevilpart&uploadId=abc',
+        body: 'x',
+      });
+      expect(badPart.status).toBe(400);
+      sentinelIntact();
+    });
+
+    it('refuses a browser-form (POST) key outside the data dir, stored by s3rver itself', async () => {
+      const boundary = 'XyZ';
+      const form =
+        `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n../../../evilform\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\nContent-Type: application/octet-stream\r\n\r\npwned\r\n` +
+        `--${boundary}--\r\n`;
+      const res = await raw(port, {
+        method: 'POST',
+        path: '/bkt',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: form,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toContain('InvalidArgument');
+      sentinelIntact();
+    });
+
+    it('refuses DeleteObjects keys outside the data dir', async () => {
+      const xml =
+        '<?xml version="1.0" encoding="UTF-8"?><Delete><Object><Key>../../../secret</Key></Object></Delete>';
+      await raw(port, {
+        method: 'POST',
+        path: '/bkt?delete',
+        headers: {
+          'content-type': 'application/xml',
+          'content-md5': createHash('md5').update(xml).digest('base64'),
+        },
+        body: xml,
+      });
+      sentinelIntact();
+    });
+
+    it('still serves ordinary keys, including ones with dots and encoded slashes', async () => {
+      for (const key of ['a..b', '...', 'dir/.hidden', 'x%2Fy', '100%25']) {
+        const put = await raw(port, { method: 'PUT', path: `/bkt/${key}`, body: key });
+        expect(put.status).toBe(200);
+        const get = await raw(port, { path: `/bkt/${key}` });
+        expect(get.body).toBe(key);
+      }
+      sentinelIntact();
     });
   });
 });
