@@ -39,6 +39,11 @@ const started: ChildProcess[] = [];
 const dirs: string[] = [];
 afterAll(async () => {
   for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  // servers started through npx are not our children: stop them through their pid files
+  for (const d of dirs) {
+    const pidFile = join(d, 'data', PID_FILE);
+    if (existsSync(pidFile)) spawnSync(process.execPath, [BIN, 'stop', '--data-dir', join(d, 'data')]);
+  }
   for (const d of dirs) removeDir(d);
 });
 
