@@ -210,9 +210,7 @@ export async function main(
   }
   const running = handle;
   writePidFile(running.dataDir, process.pid, running.url);
-  const unwatch = opts.watchParent
-    ? watchParent((why) => onSignal(`${why}`))
-    : () => {};
+  const unwatch = opts.watchParent ? watchParent((why) => onSignal(`${why}`)) : () => {};
   out.write(`sagemaker-local listening on ${running.url}\n`);
   err.write(
     `sagemaker-local: data in ${running.dataDir}; run \`sagemaker-local env --port ${running.port}\` for the environment to export\n`,
@@ -238,7 +236,9 @@ async function stopCommand(dataDir: string, err: NodeJS.WritableStream): Promise
     return 0;
   }
   if (outcome === 'timeout') {
-    err.write(`sagemaker-local: pid ${pid} did not exit within 30 s of SIGTERM; it may still be stopping jobs\n`);
+    err.write(
+      `sagemaker-local: pid ${pid} did not exit within 30 s of SIGTERM; it may still be stopping jobs\n`,
+    );
     return 1;
   }
   err.write(`sagemaker-local: stopped pid ${pid}\n`);

@@ -11,7 +11,13 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { AwsError, jsonErrorResponse, restJsonErrorResponse, s3ErrorResponse, type WireResponse } from './protocol.js';
+import {
+  AwsError,
+  jsonErrorResponse,
+  restJsonErrorResponse,
+  s3ErrorResponse,
+  type WireResponse,
+} from './protocol.js';
 import type { Route } from './router.js';
 import {
   copySourceParts,
@@ -79,7 +85,11 @@ function s3Rejection(req: IncomingMessage, url: URL, rawPath: string): Rejection
   if (bucket !== undefined) {
     const why = unsafeBucketReason(bucket);
     if (why)
-      return { code: 'InvalidBucketName', message: `The specified bucket is not valid: the name ${why}.`, status: 400 };
+      return {
+        code: 'InvalidBucketName',
+        message: `The specified bucket is not valid: the name ${why}.`,
+        status: 400,
+      };
   }
   if (key !== undefined) {
     const why = unsafeKeyReason(key);
@@ -94,8 +104,7 @@ function s3Rejection(req: IncomingMessage, url: URL, rawPath: string): Rejection
   if (typeof copy === 'string') {
     const src = copySourceParts(copy);
     const why = unsafeBucketReason(src.bucket) ?? unsafeKeyReason(src.key);
-    if (why)
-      return { code: 'InvalidArgument', message: `x-amz-copy-source ${why}.`, status: 400 };
+    if (why) return { code: 'InvalidArgument', message: `x-amz-copy-source ${why}.`, status: 400 };
   }
   const uploadId = url.searchParams.get('uploadId');
   if (uploadId !== null && unsafeUploadIdReason(uploadId))
@@ -124,7 +133,11 @@ function sizeRejection(req: IncomingMessage): Rejection | undefined {
     };
   // AWS: a PUT must say how long it is (aws-chunked ones through x-amz-decoded-content-length).
   if (method === 'PUT' && declared.length === 0 && req.headers['transfer-encoding'] !== undefined)
-    return { code: 'MissingContentLength', message: 'You must provide the Content-Length HTTP header.', status: 411 };
+    return {
+      code: 'MissingContentLength',
+      message: 'You must provide the Content-Length HTTP header.',
+      status: 411,
+    };
   return undefined;
 }
 
@@ -157,7 +170,14 @@ export function guardRequest(
     rejection = s3Rejection(req, url, rawPath);
   }
   if (!rejection) return undefined;
-  if (route.service === 's3') return s3ErrorResponse(rejection.code, rejection.message, rejection.status, requestId);
-  const err = new AwsError(rejection.code === 'AccessDenied' ? 'AccessDeniedException' : rejection.code, rejection.message, rejection.status);
-  return route.service === 'runtime' ? restJsonErrorResponse(err, requestId) : jsonErrorResponse(route.service, err, requestId);
+  if (route.service === 's3')
+    return s3ErrorResponse(rejection.code, rejection.message, rejection.status, requestId);
+  const err = new AwsError(
+    rejection.code === 'AccessDenied' ? 'AccessDeniedException' : rejection.code,
+    rejection.message,
+    rejection.status,
+  );
+  return route.service === 'runtime'
+    ? restJsonErrorResponse(err, requestId)
+    : jsonErrorResponse(route.service, err, requestId);
 }

@@ -180,7 +180,9 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     flows: new Set(),
     stoppers: new Map(),
     arn: (resource) => `arn:aws:sagemaker:${region}:${accountId}:${resource}`,
-    ...(options.metricRegexTimeoutMs !== undefined ? { metricRegexTimeoutMs: options.metricRegexTimeoutMs } : {}),
+    ...(options.metricRegexTimeoutMs !== undefined
+      ? { metricRegexTimeoutMs: options.metricRegexTimeoutMs }
+      : {}),
   };
 
   const faultSpec =

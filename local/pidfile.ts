@@ -120,7 +120,8 @@ export function watchParent(onGone: (why: string) => void, intervalMs = 500): ()
       try {
         process.kill(pid, 0);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ESRCH') why = `the npm process that started it (pid ${pid}) exited`;
+        if ((err as NodeJS.ErrnoException).code === 'ESRCH')
+          why = `the npm process that started it (pid ${pid}) exited`;
       }
     }
     if (why) {

@@ -145,7 +145,8 @@ export class AwsChunkedDecoder extends Transform {
  */
 export function dechunkRequest(req: IncomingMessage): IncomingMessage {
   const declared = Number(req.headers['x-amz-decoded-content-length']);
-  const limit = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, MAX_PUT_BYTES) : MAX_PUT_BYTES;
+  const limit =
+    Number.isFinite(declared) && declared >= 0 ? Math.min(declared, MAX_PUT_BYTES) : MAX_PUT_BYTES;
   const decoder = new AwsChunkedDecoder(limit);
   // A plain Readable dressed as the request (destroying an IncomingMessage would close the
   // socket, and the client must still get its error response).

@@ -37,8 +37,19 @@ export interface RawFilesystemStore {
   getObject(bucket: string, key: string, options?: unknown): Promise<unknown>;
   putObject(object: S3ObjectLike): Promise<{ size: number; md5: string }>;
   putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;
-  putPart(bucket: string, uploadId: string, partNumber: number | string, content: Readable): Promise<{ size: number; md5: string }>;
-  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacement?: unknown): Promise<unknown>;
+  putPart(
+    bucket: string,
+    uploadId: string,
+    partNumber: number | string,
+    content: Readable,
+  ): Promise<{ size: number; md5: string }>;
+  copyObject(
+    srcBucket: string,
+    srcKey: string,
+    destBucket: string,
+    destKey: string,
+    replacement?: unknown,
+  ): Promise<unknown>;
   getMetadata(bucket: string, key: string): Promise<unknown>;
 }
 
@@ -111,7 +122,10 @@ export function hardenFilesystemStore(store: RawFilesystemStore): void {
   const S3Error = require('s3rver/lib/models/error') as S3ErrorCtor;
   const root = store.rootDirectory;
   const refuse = (what: string, why: string): never => {
-    throw new S3Error('InvalidArgument', `${what} ${why}; sagemaker-local keeps every object inside its data directory.`);
+    throw new S3Error(
+      'InvalidArgument',
+      `${what} ${why}; sagemaker-local keeps every object inside its data directory.`,
+    );
   };
   const getBucketPath = store.getBucketPath.bind(store);
   const getResourcePath = store.getResourcePath.bind(store);
@@ -134,7 +148,9 @@ export function hardenFilesystemStore(store: RawFilesystemStore): void {
   const unlocked = Object.create(store, { getMetadata: { value: getMetadata } }) as RawFilesystemStore;
   // Metadata (ETag) and the open file descriptor are taken together under the object's lock.
   store.getObject = (bucket, key, options) =>
-    lock.run(store.getResourcePath(bucket, key, 'object'), () => getObject.call(unlocked, bucket, key, options));
+    lock.run(store.getResourcePath(bucket, key, 'object'), () =>
+      getObject.call(unlocked, bucket, key, options),
+    );
   store.getMetadata = (bucket, key) =>
     lock.run(store.getResourcePath(bucket, key, 'object'), () => getMetadata(bucket, key));
 
@@ -152,7 +168,8 @@ export function hardenFilesystemStore(store: RawFilesystemStore): void {
   };
 
   store.putPart = async (bucket, uploadId, partNumber, content) => {
-    const why = unsafeUploadIdReason(uploadId) ?? (/^\d+$/.test(String(partNumber)) ? undefined : 'is not a number');
+    const why =
+      unsafeUploadIdReason(uploadId) ?? (/^\d+$/.test(String(partNumber)) ? undefined : 'is not a number');
     if (why) refuse('Upload id or part number', why);
     const partPath = assertInside(
       root,

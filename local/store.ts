@@ -6,13 +6,18 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const stderrWarn = (message: string): void => void process.stderr.write(`sagemaker-local: warning: ${message}\n`);
+const stderrWarn = (message: string): void =>
+  void process.stderr.write(`sagemaker-local: warning: ${message}\n`);
 
 /**
  * Moves an unreadable data file aside (`<file>.corrupt-<epoch ms>`) and says so: nothing a user
  * stored vanishes silently, and the next start does not trip over it again.
  */
-export function quarantine(file: string, problem: string, warn: (message: string) => void = stderrWarn): void {
+export function quarantine(
+  file: string,
+  problem: string,
+  warn: (message: string) => void = stderrWarn,
+): void {
   const aside = `${file}.corrupt-${Date.now()}`;
   try {
     renameSync(file, aside);

@@ -79,7 +79,9 @@ export class MetricEvaluator {
       this.received += msg.lines;
       this.settleIfIdle();
     });
-    this.worker.on('error', (err) => this.fail(new MetricRegexTimeout(`MetricDefinitions evaluation failed: ${err.message}`)));
+    this.worker.on('error', (err) =>
+      this.fail(new MetricRegexTimeout(`MetricDefinitions evaluation failed: ${err.message}`)),
+    );
     this.watchdog = setInterval(() => this.check(), Math.max(50, Math.min(1000, this.timeoutMs / 4)));
     this.watchdog.unref();
   }

@@ -38,7 +38,9 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {
   // Own properties only: `constructor`, `__proto__`, `toString`... are not operations.
-  const handler = Object.hasOwn(SAGEMAKER_OPERATIONS, operation) ? SAGEMAKER_OPERATIONS[operation] : undefined;
+  const handler = Object.hasOwn(SAGEMAKER_OPERATIONS, operation)
+    ? SAGEMAKER_OPERATIONS[operation]
+    : undefined;
   if (!handler)
     throw new AwsError(
       'UnknownOperationException',
