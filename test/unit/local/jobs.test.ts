@@ -264,7 +264,11 @@ describe('config and CLI', () => {
     });
     expect(() => parseArgs(['start', '--port', '99999'])).toThrow(UsageError);
     expect(() => parseArgs(['start', '--verbose'])).toThrow(/unknown option/);
-    expect(() => parseArgs(['stop'])).toThrow(/unknown command/);
+    expect(() => parseArgs(['restart'])).toThrow(/unknown command/);
+    expect(parseArgs(['stop', '--data-dir', 'd'])).toMatchObject({ command: 'stop', dataDir: 'd' });
+    expect(parseArgs(['start'])).toMatchObject({ watchParent: true });
+    expect(parseArgs(['start', '--watch-parent', 'false'])).toMatchObject({ watchParent: false });
+    expect(() => parseArgs(['start', '--watch-parent', 'no'])).toThrow(/must be true or false/);
     expect(envLines({ host: '127.0.0.1', port: 4566 })[0]).toBe(
       'export AWS_ENDPOINT_URL=http://127.0.0.1:4566',
     );
