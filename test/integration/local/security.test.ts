@@ -353,6 +353,39 @@ describe('sagemaker-local security', () => {
       sentinelIntact();
     });
 
+    it('a processing LocalPath cannot climb out of /opt/ml (no download outside the job root)', async () => {
+      expect((await raw(port, { method: 'PUT', path: '/bkt/in/a.csv', body: '1,2\n' })).status).toBe(200);
+      const climb = `/opt/ml/processing/${'../'.repeat(8)}${top.slice(1)}/leak`;
+      const create = await smCall(port, 'SageMaker.CreateProcessingJob', {
+        ProcessingJobName: 'climb',
+        RoleArn: 'arn:aws:iam::000000000000:role/R',
+        AppSpecification: {
+          ImageUri: 'x.dkr.ecr.us-east-1.amazonaws.com/any:1',
+          ContainerEntrypoint: ['/bin/true'],
+        },
+        ProcessingInputs: [
+          {
+            InputName: 'in',
+            S3Input: { S3Uri: 's3://bkt/in', LocalPath: climb, S3DataType: 'S3Prefix', S3InputMode: 'File' },
+          },
+        ],
+        ProcessingResources: {
+          ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 1 },
+        },
+      });
+      expect(create.status).toBe(200);
+      let d: { ProcessingJobStatus: string; FailureReason?: string } = { ProcessingJobStatus: 'InProgress' };
+      for (let i = 0; i < 600 && d.ProcessingJobStatus === 'InProgress'; i++) {
+        d = JSON.parse(
+          (await smCall(port, 'SageMaker.DescribeProcessingJob', { ProcessingJobName: 'climb' })).body,
+        );
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(d.ProcessingJobStatus).toBe('Failed');
+      expect(d.FailureReason).toMatch(/^ClientError: local path '.*' leaves \/opt\/ml/);
+      sentinelIntact();
+    });
+
     it('still serves ordinary keys, including ones with dots and encoded slashes', async () => {
       for (const key of ['a..b', '...', 'dir/.hidden', 'x%2Fy', '100%25']) {
         const put = await raw(port, { method: 'PUT', path: `/bkt/${key}`, body: key });

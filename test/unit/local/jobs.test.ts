@@ -38,6 +38,11 @@ describe('/opt/ml path rewriting', () => {
     expect(mapContainerPath('/opt/ml/processing/input', '/tmp/r')).toBe('/tmp/r/processing/input');
     expect(mapContainerPath('/opt/ml', '/tmp/r')).toBe('/tmp/r');
     expect(mapContainerPath('/data/x', '/tmp/r')).toBe('/data/x');
+    expect(mapContainerPath('/opt/ml/processing/a/../b', '/tmp/r')).toBe('/tmp/r/processing/b');
+    expect(() => mapContainerPath('/opt/ml/processing/../../../home/u', '/tmp/r')).toThrow(
+      /leaves \/opt\/ml/,
+    );
+    expect(() => mapContainerPath('/opt/ml/..', '/tmp/r')).toThrow(/ClientError/);
   });
   it('rewrites paths inside arguments, including --flag= and lists, but not look-alikes', () => {
     expect(rewriteArgument('/opt/ml/processing/out', '/R')).toBe('/R/processing/out');
