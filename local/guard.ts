@@ -131,8 +131,9 @@ function sizeRejection(req: IncomingMessage): Rejection | undefined {
       message: `Your proposed upload exceeds the maximum allowed size (${MAX_PUT_BYTES} bytes).`,
       status: 400,
     };
-  // AWS: a PUT must say how long it is (aws-chunked ones through x-amz-decoded-content-length).
-  if (method === 'PUT' && declared.length === 0 && req.headers['transfer-encoding'] !== undefined)
+  // AWS: a PUT or POST must say how long it is (aws-chunked ones through
+  // x-amz-decoded-content-length), so no body here is of unbounded length.
+  if (declared.length === 0 && req.headers['transfer-encoding'] !== undefined)
     return {
       code: 'MissingContentLength',
       message: 'You must provide the Content-Length HTTP header.',

@@ -168,6 +168,11 @@ describe('sagemaker-local security', () => {
       );
       expect(answer).toMatch(/^HTTP\/1\.1 411/);
       expect((await raw(port, { path: '/bkt/chunked' })).status).toBe(404);
+      const post = await rawSocket(
+        port,
+        `POST /bkt?delete HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n`,
+      );
+      expect(post).toMatch(/^HTTP\/1\.1 411/);
     });
 
     it('refuses a JSON body over 16 MiB', async () => {
