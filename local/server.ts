@@ -16,7 +16,9 @@ import {
   s3ErrorResponse,
   type WireResponse,
 } from './protocol.js';
-import { routeRequest } from './router.js';
+import { handleQuery, queryErrorResponse } from './query-protocol.js';
+import { TARGET_PREFIXES, routeRequest } from './router.js';
+import { handleS3Extras } from './s3-extras.js';
 import { dechunkRequest, isAwsChunked } from './s3chunked.js';
 import { handleSageMaker } from './services/sagemaker/index.js';
 
@@ -68,6 +70,8 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
         req.method ?? 'GET',
         url.pathname,
         Array.isArray(target) ? target[0] : target,
+        req.headers['content-type'],
+        url.searchParams,
       );
       const akid = accessKeyIdOf(req.headers.authorization, url.searchParams);
       if (deps.accessKey && akid !== deps.accessKey) {
@@ -94,11 +98,55 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
           res,
           route.service === 'runtime'
             ? restJsonErrorResponse(err, requestId)
-            : jsonErrorResponse(route.service, err, requestId),
+            : route.service === 'query'
+              ? queryErrorResponse(err, requestId)
+              : jsonErrorResponse(
+                  route.service === 'unknown-target' ? 'sagemaker' : route.service,
+                  err,
+                  requestId,
+                ),
         );
         return;
       }
+      if (route.service === 'unknown-target') {
+        req.resume();
+        const served = Object.keys(TARGET_PREFIXES).join(', ');
+        send(
+          res,
+          jsonErrorResponse(
+            'sagemaker',
+            new AwsError(
+              'UnknownOperationException',
+              `sagemaker-local does not serve X-Amz-Target '${route.target}': it serves the targets ${served}.`,
+            ),
+            requestId,
+          ),
+        );
+        return;
+      }
+      if (route.service === 'query') {
+        try {
+          const form = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
+          const fault = await deps.faults?.before();
+          if (fault) throw fault;
+          const params = new URLSearchParams(url.search);
+          for (const [k, v] of new URLSearchParams(form)) params.set(k, v);
+          send(res, await handleQuery(ctx, params, requestId));
+        } catch (err) {
+          const e =
+            err instanceof AwsError
+              ? err
+              : new AwsError('InternalFailure', `sagemaker-local internal error: ${String(err)}`, 500);
+          send(res, queryErrorResponse(e, requestId));
+        }
+        return;
+      }
       if (route.service === 's3') {
+        const extra = await handleS3Extras(ctx, req, url, requestId);
+        if (extra) {
+          send(res, extra);
+          return;
+        }
         registerS3Key(akid);
         if (isAwsChunked(req.headers)) {
           try {
