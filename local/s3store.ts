@@ -27,6 +27,7 @@ export interface FilesystemStore {
     range?: { start?: number; end?: number },
   ): Promise<(StoredObject & { metadata?: Record<string, string> }) | null>;
   putObject(object: unknown): Promise<{ size: number; md5: string }>;
+  existsObject(bucket: string, key: string): Promise<boolean>;
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   putPart(bucket: string, uploadId: string, partNumber: number, content: Readable): Promise<{ md5: string }>;
 }
@@ -86,6 +87,11 @@ export class S3Store {
   /** s3rver's filesystem store, once loaded (for the operations s3rver lacks: s3-extras.ts). */
   async filesystem(): Promise<FilesystemStore> {
     return this.storeReady();
+  }
+
+  async objectExists(bucket: string, key: string): Promise<boolean> {
+    const store = await this.storeReady();
+    return (await store.getBucket(bucket)) !== null && (await store.existsObject(bucket, key));
   }
 
   async bucketExists(bucket: string): Promise<boolean> {

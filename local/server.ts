@@ -186,12 +186,11 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
             throw new AwsError('SerializationException', 'Request body is not valid JSON');
           }
         }
-        const result =
-          service === 'sagemaker'
-            ? handleSageMaker(ctx, route.operation, body)
-            : service === 'logs'
-              ? ctx.logs.handle(route.operation, body)
-              : ctx.metrics.handle(route.operation, body);
+        const result: unknown = await (service === 'sagemaker'
+          ? handleSageMaker(ctx, route.operation, body)
+          : service === 'logs'
+            ? ctx.logs.handle(route.operation, body)
+            : ctx.metrics.handle(route.operation, body));
         send(res, jsonResultResponse(service, result, requestId));
       } catch (err) {
         if (err instanceof AwsError) {

@@ -9,7 +9,7 @@ import * as training from './training.js';
 import * as transform from './transform.js';
 
 type Obj = Record<string, unknown>;
-type Handler = (ctx: LocalContext, req: Obj) => Obj;
+type Handler = (ctx: LocalContext, req: Obj) => Obj | Promise<Obj>;
 
 export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   CreateTrainingJob: training.createTrainingJob,
