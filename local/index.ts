@@ -24,6 +24,7 @@ import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
 import { createRequestHandler } from './server.js';
 import { MetricStore } from './services/cloudwatch.js';
+import { DashboardStore } from './services/dashboards.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
 
@@ -123,6 +124,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     models: new Collection(stateDir(dataDir, 'models')),
     packageGroups: new Collection(stateDir(dataDir, 'model-package-groups')),
     packages: new Collection(stateDir(dataDir, 'model-packages')),
+    monitoringSchedules: new Collection(stateDir(dataDir, 'monitoring-schedules')),
+    monitoringExecutions: new Collection(stateDir(dataDir, 'monitoring-executions')),
   };
   recoverInterruptedJobs(state, Date.now());
   let seq = Math.max(
@@ -158,7 +161,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     config,
     state,
     logs: new LogStore(join(dataDir, 'logs'), region, accountId),
-    metrics: new MetricStore(join(dataDir, 'metrics.jsonl')),
+    metrics: new MetricStore(
+      join(dataDir, 'metrics.jsonl'),
+      new DashboardStore(stateDir(dataDir, 'dashboards'), () => accountId),
+    ),
     s3: new S3Store(s3App.then((app) => app.store)),
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
