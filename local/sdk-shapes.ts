@@ -41,8 +41,12 @@ const cache = new WeakMap<object, Shape>();
 export function shapeOf(schema: unknown): Shape {
   const s = typeof schema === 'function' ? (schema as () => unknown)() : schema;
   if (typeof s === 'number') {
-    if (s & 128) return { kind: 'map', key: () => ({ kind: 'string' }), value: () => shapeOf(s & 63) };
-    if (s & 64) return { kind: 'list', member: () => shapeOf(s & 63) };
+    if (s & 192) {
+      const inner = shapeOf(s & 63);
+      return s & 128
+        ? { kind: 'map', key: () => ({ kind: 'string' }), value: () => inner }
+        : { kind: 'list', member: () => inner };
+    }
     const kind = SIMPLE[s];
     if (!kind) throw new Error(`unknown SDK schema code ${s}`);
     return { kind } as Shape;
