@@ -128,7 +128,9 @@ export async function handleS3Extras(
     req.resume();
     return uploadPartCopy(ctx, req, bucket, decodeURIComponent(objectKey), url.searchParams, requestId);
   }
-  if (!objectKey && [...url.searchParams.keys()].length === 0 && (await ctx.s3.bucketExists(bucket))) {
+  // CreateBucket: no subresource (presigned X-Amz-* parameters and the SDK's x-id do not count)
+  const subresources = [...url.searchParams.keys()].filter((k) => k !== 'x-id' && !/^x-amz-/i.test(k));
+  if (!objectKey && subresources.length === 0 && (await ctx.s3.bucketExists(bucket))) {
     req.resume();
     if (ctx.region === 'us-east-1')
       return { status: 200, headers: { location: `/${bucket}`, 'x-amz-request-id': requestId }, body: '' };
