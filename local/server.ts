@@ -142,7 +142,9 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
         return;
       }
       if (route.service === 's3') {
-        const extra = await handleS3Extras(ctx, req, url, requestId);
+        const extra = await handleS3Extras(ctx, req, url, requestId).catch((err: unknown) =>
+          s3ErrorResponse('InternalError', `sagemaker-local internal error: ${String(err)}`, 500, requestId),
+        );
         if (extra) {
           send(res, extra);
           return;
