@@ -20,12 +20,18 @@ interface QueryService {
   handle(ctx: LocalContext, operation: string, body: Record<string, unknown>): unknown;
 }
 
+/** The client module is loaded on the first query request, then reused. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
 /** Query-protocol services by API version. */
 export const QUERY_SERVICES: Record<string, QueryService> = {
   '2010-08-01': {
     name: 'CloudWatch',
     xmlns: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
-    sdk: async () => (await import('@aws-sdk/client-cloudwatch')) as unknown as Record<string, unknown>,
+    sdk: once(async () => (await import('@aws-sdk/client-cloudwatch')) as unknown as Record<string, unknown>),
     handle: (ctx, operation, body) => ctx.metrics.handle(operation, body),
   },
 };
