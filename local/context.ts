@@ -31,6 +31,8 @@ export interface State {
   models: Collection<Rec>;
   packageGroups: Collection<Rec>;
   packages: Collection<Rec>;
+  monitoringSchedules: Collection<Rec>;
+  monitoringExecutions: Collection<Rec>;
 }
 
 export interface LocalContext {

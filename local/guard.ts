@@ -9,6 +9,7 @@
  * - S3 uploads are limited to AWS's 5 GiB per PUT and must declare their length.
  */
 import type { IncomingMessage } from 'node:http';
+import { queryErrorResponse } from './query-protocol.js';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import {
@@ -178,7 +179,7 @@ export function guardRequest(
     rejection.message,
     rejection.status,
   );
-  return route.service === 'runtime'
-    ? restJsonErrorResponse(err, requestId)
-    : jsonErrorResponse(route.service, err, requestId);
+  if (route.service === 'runtime') return restJsonErrorResponse(err, requestId);
+  if (route.service === 'query') return queryErrorResponse(err, requestId);
+  return jsonErrorResponse(route.service === 'unknown-target' ? 'sagemaker' : route.service, err, requestId);
 }

@@ -27,6 +27,7 @@ import { hardenFilesystemStore, type RawFilesystemStore } from './s3fs-store.js'
 import { createRequestHandler } from './server.js';
 import { allowedHostnames, type GuardConfig } from './guard.js';
 import { MetricStore } from './services/cloudwatch.js';
+import { DashboardStore } from './services/dashboards.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
 
@@ -129,6 +130,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     models: new Collection(stateDir(dataDir, 'models'), warn),
     packageGroups: new Collection(stateDir(dataDir, 'model-package-groups'), warn),
     packages: new Collection(stateDir(dataDir, 'model-packages'), warn),
+    monitoringSchedules: new Collection(stateDir(dataDir, 'monitoring-schedules'), warn),
+    monitoringExecutions: new Collection(stateDir(dataDir, 'monitoring-executions'), warn),
   };
   // Job process groups and temp roots a killed earlier run left behind are cleaned up first.
   const ledger = new RunLedger(join(dataDir, 'running.json'));
@@ -169,7 +172,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     config,
     state,
     logs: new LogStore(join(dataDir, 'logs'), region, accountId, Date.now, warn),
-    metrics: new MetricStore(join(dataDir, 'metrics.jsonl')),
+    metrics: new MetricStore(
+      join(dataDir, 'metrics.jsonl'),
+      new DashboardStore(stateDir(dataDir, 'dashboards'), () => accountId),
+    ),
     s3: new S3Store(s3App.then((app) => app.store)),
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
