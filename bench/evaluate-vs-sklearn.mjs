@@ -7,6 +7,10 @@
  * + 4 features) and a label + 2 features file (its first three columns), same predictions.
  *
  *   node bench/evaluate-vs-sklearn.mjs [--rows 3000000] [--runs 3] [--usecols] [--python /usr/bin/python3]
+ *     [--compare-action DIR] [--process-runs N]
+ *
+ * --compare-action DIR also times another build of the evaluate action (a folder with action.yml
+ * and dist/, e.g. main's) in the same runs, so two builds are compared under the same load.
  *
  * Data goes to .bench-data/ (gitignored). The TypeScript sources are bundled with esbuild (a
  * dependency of tsx) into .bench-data/eval-cli.mjs, which is both imported (in-process timing)
@@ -30,6 +34,9 @@ const rows = Number(arg('--rows', '3000000'));
 const python = arg('--python', process.env.SAGEMAKER_ACTIONS_PYTHON ?? '/usr/bin/python3');
 const usecols = args.includes('--usecols'); // let pandas keep only the label column
 const runs = Number(arg('--runs', '3'));
+const compareAction = arg('--compare-action', undefined);
+// Whole-process (esbuild bundle of the sources) runs; the whole-action runs use --runs.
+const processRuns = Number(arg('--process-runs', String(runs)));
 const testCsv = join(dataDir, `test-${rows}.csv`);
 const predFile = join(dataDir, `test-${rows}.csv.out`);
 const test2Csv = join(dataDir, `test-${rows}-2features.csv`);
@@ -175,7 +182,7 @@ for (let i = 0; i < runs; i++) {
 // Whole processes, alternating ours and sklearn, `runs` times each; medians.
 const oursRuns = [];
 const pyRuns = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < processRuns; i++) {
   oursRuns.push(timeProcess(process.execPath, [cli, 'run', testCsv, predFile]));
   pyRuns.push(
     timeProcess(python, [
@@ -189,8 +196,8 @@ for (let i = 0; i < runs; i++) {
 // The whole action as the runner runs it: the committed bundle, inputs as INPUT_* variables,
 // local files only (no AWS), gate, report JSON, job summary and outputs included; alternating
 // with the whole python process, on both test-data shapes.
-async function actionRun(csv) {
-  const r = await runActionBundle(join(root, 'actions', 'evaluate'), {
+async function actionRun(csv, actionDir = join(root, 'actions', 'evaluate')) {
+  const r = await runActionBundle(actionDir, {
     inputs: { 'test-data': csv, predictions: predFile, thresholds: 'auc: ">= 0.5"' },
     env: { RUNNER_TEMP: dataDir, AWS_REGION: 'us-east-1' },
     cwd: dataDir,
@@ -207,7 +214,9 @@ const shapes = [
 for (const shape of shapes) {
   shape.action = [];
   shape.python = [];
+  shape.compared = [];
   for (let i = 0; i < runs; i++) {
+    if (compareAction) shape.compared.push(await actionRun(shape.csv, resolve(compareAction)));
     shape.action.push(await actionRun(shape.csv));
     const py = timeProcess(python, [
       join(root, 'bench', 'evaluate_sklearn.py'),
@@ -218,6 +227,9 @@ for (const shape of shapes) {
     if (!(Math.abs(py.out.metrics.auc - py0auc()) <= 1e-9))
       throw new Error(`sklearn auc differs on ${shape.csv}`);
     shape.python.push(py.wall);
+    console.log(
+      `  run ${i + 1}, ${shape.name}: action ${shape.action.at(-1).toFixed(2)} s${compareAction ? ` (compared: ${shape.compared.at(-1).toFixed(2)} s)` : ''}, python ${py.wall.toFixed(2)} s, ratio ${(py.wall / shape.action.at(-1)).toFixed(1)}x`,
+    );
   }
 }
 function py0auc() {
@@ -252,7 +264,9 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${(await import('node:os')).cpus().length} CPUs`,
 );
-console.log(`medians of ${runs} runs unless noted           wall s     CPU s`);
+console.log(
+  `medians of ${runs} (whole process: ${processRuns}) runs unless noted           wall s     CPU s`,
+);
 console.log(`ours, in-process, first (cold) run          ${f(oursCold)}   ${f(oursColdCpu)}`);
 console.log(`ours, in-process, warm                      ${f(median(warm))}   ${f(median(warmCpu))}`);
 console.log(
@@ -271,6 +285,12 @@ for (const shape of shapes) {
   console.log(
     `whole action vs whole python process, ${shape.name}: action ${shape.action.map((t) => t.toFixed(2)).join(', ')} s; python ${shape.python.map((t) => t.toFixed(2)).join(', ')} s; ratio per run ${ratios.map((r) => r.toFixed(1)).join(', ')}; median ${(median(shape.python) / median(shape.action)).toFixed(1)}x wall`,
   );
+  if (compareAction) {
+    const cr = shape.compared.map((t, i) => shape.python[i] / t);
+    console.log(
+      `  ${compareAction}: action ${shape.compared.map((t) => t.toFixed(2)).join(', ')} s; ratio per run ${cr.map((r) => r.toFixed(1)).join(', ')}; median ${(median(shape.python) / median(shape.compared)).toFixed(1)}x wall`,
+    );
+  }
 }
 if (mismatches.length) {
   console.error(`VALUES DIFFER: ${mismatches.map(([k]) => k).join(', ')}`);

@@ -121,7 +121,9 @@ export async function scanColumnParallel(
   const split = lineStartAfter(file, Math.floor(size / 2), size);
   if (split <= 0 || split >= size) return scanColumn(file, opts, out, slow);
   const capacity = Math.ceil(((out.data.length - out.length) * (size - split)) / size) + 1024;
-  const worker = startWorker(file, split, size, opts, capacity);
+  // The second half starts at line 2 or later: a one-line header (skipLines 1) is not in it.
+  const skip = opts.skipLines ?? 0;
+  const worker = startWorker(file, split, size, { ...opts, skipLines: skip <= 1 ? 0 : skip }, capacity);
   const kernel = scanKernel();
   let lines: number;
   try {

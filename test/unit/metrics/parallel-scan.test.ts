@@ -65,9 +65,11 @@ describe('scanColumnParallel', () => {
     expect(parallelScanStats.workerHalves).toBe(before + 3);
   });
   it('a header, a BOM, CRLF and a last line without newline stay in the right places', async () => {
+    const before = parallelScanStats.workerHalves;
     const p = file(`\ufeffh,x\r\n${body(999, (i) => `${i},${i + 1}`).replace(/\n/g, '\r\n')}`);
     const { seq: s, par } = await both(p, { column: 1, single: false, skipLines: 1 });
     expect(par).toEqual(s);
+    expect(parallelScanStats.workerHalves).toBe(before + 1); // the header does not stop the worker
     expect(s.lines).toBe(1000);
     expect(s.values!.at(-1)).toBe(999);
   });
