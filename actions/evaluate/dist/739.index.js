@@ -1,8 +1,8 @@
-export const id = 236;
-export const ids = [236];
+export const id = 739;
+export const ids = [739];
 export const modules = {
 
-/***/ 5236:
+/***/ 5739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -25,23 +25,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   StopTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_15__.J),
 /* harmony export */   StopTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_16__.H)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3485);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelCommand_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7358);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5883);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5099);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1234);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3746);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5763);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3597);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6270);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9554);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8039);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7181);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5557);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5875);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9162);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6426);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2563);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelCommand_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1552);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2736);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4109);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9857);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3340);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4904);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5213);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(855);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1288);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3040);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4025);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7363);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5712);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9201);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9484);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4472);
 /**
  * The SageMaker SDK pieces the kit uses, imported from the client's ESM build (dist-es) one
  * module each, instead of the package root.

@@ -1,8 +1,8 @@
-export const id = 341;
-export const ids = [341];
+export const id = 619;
+export const ids = [619];
 export const modules = {
 
-/***/ 3485:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,25 +13,25 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: __Client
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
-var client = __webpack_require__(5152);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/index.js
-var dist_cjs = __webpack_require__(402);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
-var submodules_client = __webpack_require__(2658);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/config/index.js
-var submodules_config = __webpack_require__(7291);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
-var endpoints = __webpack_require__(2085);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
-var protocols = __webpack_require__(3422);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __webpack_require__(3609);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
-var schema = __webpack_require__(6890);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
-var httpAuthSchemes = __webpack_require__(7523);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthSchemeProvider.js
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2450);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8212);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var submodules_client = __webpack_require__(1788);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var submodules_config = __webpack_require__(8593);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(5619);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(4580);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(7911);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(5932);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+var httpAuthSchemes = __webpack_require__(6685);
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthSchemeProvider.js
 
 
 const defaultSageMakerHttpAuthSchemeParametersProvider = async (config, context, input) => {
@@ -73,21 +73,21 @@ const resolveHttpAuthSchemeConfig = (config) => {
     });
 };
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/EndpointParameters.js
-var EndpointParameters = __webpack_require__(9776);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/package.json
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(4158);
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/package.json
 const package_namespaceObject = {"rE":"3.1142.0"};
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
-var credential_provider_node_dist_cjs = __webpack_require__(5861);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
-var serde = __webpack_require__(2430);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __webpack_require__(1279);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
-var submodules_protocols = __webpack_require__(7288);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
-var checksum = __webpack_require__(9542);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/bdd.js
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __webpack_require__(2199);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+var serde = __webpack_require__(7324);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(9065);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+var submodules_protocols = __webpack_require__(7758);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+var checksum = __webpack_require__(5776);
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/bdd.js
 
 const m = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { "fn": f, "argv": [i, "name"] }, k = {}, l = [{ [m]: "Region" }];
@@ -140,7 +140,7 @@ const nodes = new Int32Array([
 ]);
 const bdd = endpoints.BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/endpointResolver.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/endpoint/endpointResolver.js
 
 
 
@@ -156,9 +156,9 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 };
 endpoints.customEndpointFunctions.aws = client.awsEndpointFunctions;
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(1268);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.shared.js
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(7918);
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.shared.js
 
 
 
@@ -201,7 +201,7 @@ const getRuntimeConfig = (config) => {
     };
 };
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeConfig.js
 
 
 
@@ -246,7 +246,7 @@ const runtimeConfig_getRuntimeConfig = (config) => {
     };
 };
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthExtensionConfiguration.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/auth/httpAuthExtensionConfiguration.js
 const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
     const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
     let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -286,7 +286,7 @@ const resolveHttpAuthRuntimeConfig = (config) => {
     };
 };
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeExtensions.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/runtimeExtensions.js
 
 
 
@@ -297,7 +297,7 @@ const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
     return Object.assign(runtimeConfig, (0,client.resolveAwsRegionExtensionConfiguration)(extensionConfiguration), (0,submodules_client.resolveDefaultRuntimeConfig)(extensionConfiguration), (0,protocols.resolveHttpHandlerRuntimeConfig)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
 };
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/SageMakerClient.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/SageMakerClient.js
 
 
 
@@ -349,7 +349,7 @@ class SageMakerClient extends submodules_client.Client {
 
 /***/ }),
 
-/***/ 2319:
+/***/ 4653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -357,9 +357,9 @@ class SageMakerClient extends submodules_client.Client {
 /* harmony export */   lq: () => (/* binding */ _ep0),
 /* harmony export */   yt: () => (/* binding */ _mw0)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2658);
-/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2085);
-/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9776);
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1788);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5619);
+/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4158);
 
 
 
@@ -370,14 +370,14 @@ const _mw0 = (Command, cs, config, o) => [];
 
 /***/ }),
 
-/***/ 1374:
+/***/ 1552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ CreateModelCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModel$ */ .co) {
@@ -386,14 +386,14 @@ class CreateModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 7358:
+/***/ 2736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ CreateModelPackageCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModelPackage", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModelPackage$ */ .A_C) {
@@ -402,14 +402,14 @@ class CreateModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MOD
 
 /***/ }),
 
-/***/ 5883:
+/***/ 4109:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ CreateModelPackageGroupCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateModelPackageGroup", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateModelPackageGroup$ */ .Z9W) {
@@ -418,14 +418,14 @@ class CreateModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPORTE
 
 /***/ }),
 
-/***/ 5099:
+/***/ 9857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ CreateProcessingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateProcessingJob$ */ .x5N) {
@@ -434,14 +434,14 @@ class CreateProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MO
 
 /***/ }),
 
-/***/ 1234:
+/***/ 3340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ CreateTrainingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateTrainingJob$ */ .aBo) {
@@ -450,14 +450,14 @@ class CreateTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODU
 
 /***/ }),
 
-/***/ 3746:
+/***/ 4904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ CreateTransformJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class CreateTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "CreateTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .CreateTransformJob$ */ .Ag4) {
@@ -466,14 +466,14 @@ class CreateTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MOD
 
 /***/ }),
 
-/***/ 5763:
+/***/ 5213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ DescribeModelCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModel", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModel$ */ .H8Y) {
@@ -482,14 +482,14 @@ class DescribeModelCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0
 
 /***/ }),
 
-/***/ 3597:
+/***/ 855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ DescribeModelPackageCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModelPackage", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackage$ */ .xWt) {
@@ -498,14 +498,14 @@ class DescribeModelPackageCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_M
 
 /***/ }),
 
-/***/ 6270:
+/***/ 1288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ DescribeModelPackageGroupCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeModelPackageGroup", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroup$ */ .s_v) {
@@ -514,14 +514,14 @@ class DescribeModelPackageGroupCommand extends (0,_commandBuilder__WEBPACK_IMPOR
 
 /***/ }),
 
-/***/ 9554:
+/***/ 3040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ DescribeProcessingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeProcessingJob$ */ .aXg) {
@@ -530,14 +530,14 @@ class DescribeProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_
 
 /***/ }),
 
-/***/ 8039:
+/***/ 4025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ DescribeTrainingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTrainingJob$ */ .nS9) {
@@ -546,14 +546,14 @@ class DescribeTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MO
 
 /***/ }),
 
-/***/ 7181:
+/***/ 7363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ DescribeTransformJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class DescribeTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "DescribeTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTransformJob$ */ .fbd) {
@@ -562,14 +562,14 @@ class DescribeTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_M
 
 /***/ }),
 
-/***/ 5557:
+/***/ 5712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ ListModelPackagesCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class ListModelPackagesCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "ListModelPackages", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .ListModelPackages$ */ .LDv) {
@@ -578,14 +578,14 @@ class ListModelPackagesCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODU
 
 /***/ }),
 
-/***/ 5875:
+/***/ 9201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ StopProcessingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class StopProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopProcessingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopProcessingJob$ */ .t7E) {
@@ -594,14 +594,14 @@ class StopProcessingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODU
 
 /***/ }),
 
-/***/ 9162:
+/***/ 9484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ StopTrainingJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class StopTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopTrainingJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopTrainingJob$ */ .uX8) {
@@ -610,14 +610,14 @@ class StopTrainingJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE
 
 /***/ }),
 
-/***/ 6426:
+/***/ 4472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ StopTransformJobCommand)
 /* harmony export */ });
-/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2319);
-/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1268);
+/* harmony import */ var _commandBuilder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4653);
+/* harmony import */ var _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7918);
 
 
 class StopTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* .command */ .G5)(_commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._ep0 */ .lq, _commandBuilder__WEBPACK_IMPORTED_MODULE_0__/* ._mw0 */ .yt, "StopTransformJob", _schemas_schemas_0__WEBPACK_IMPORTED_MODULE_1__/* .StopTransformJob$ */ .Mi6) {
@@ -626,7 +626,7 @@ class StopTransformJobCommand extends (0,_commandBuilder__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 9776:
+/***/ 4158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -650,7 +650,7 @@ const commonParams = {
 
 /***/ }),
 
-/***/ 1268:
+/***/ 7918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -677,11 +677,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AIAdapterModelPackageEntry$, AIAdapterS3Entry$, AIAdapterSource$, AIBenchmarkEndpoint$, AIBenchmarkInferenceComponent$, AIBenchmarkJobSummary$, AIBenchmarkNetworkConfig$, AIBenchmarkOutputConfig$, AIBenchmarkOutputResult$, AIBenchmarkTarget$, AICapacityReservationConfig$, AICloudWatchLogs$, AIDatasetConfig$, AIMlflowConfig$, AIModelSource$, AIModelSourceS3$, AIRecommendation$, AIRecommendationAdapterDetails$, AIRecommendationComputeSpec$, AIRecommendationConstraint$, AIRecommendationDeploymentConfiguration$, AIRecommendationDeploymentS3Channel$, AIRecommendationInferenceSpecification$, AIRecommendationInstanceDetail$, AIRecommendationJobSummary$, AIRecommendationModelDetails$, AIRecommendationOptimizationDetail$, AIRecommendationOutputConfig$, AIRecommendationOutputResult$, AIRecommendationPerformanceMetric$, AIRecommendationPerformanceTarget$, AIWorkloadConfigSummary$, AIWorkloadConfigs$, AIWorkloadDataSource$, AIWorkloadInputDataConfig$, AIWorkloadS3DataSource$, AcceleratorPartitionConfig$, ActionSource$, ActionSummary$, AddAssociation$, AddAssociationRequest$, AddAssociationResponse$, AddClusterNodeSpecification$, AddTags$, AddTagsInput$, AddTagsOutput$, AdditionalEnis$, AdditionalInferenceSpecificationDefinition$, AdditionalModelDataSource$, AdditionalS3DataSource$, AgentVersion$, Alarm$, AlarmDetails$, AlgorithmSpecification$, AlgorithmStatusDetails$, AlgorithmStatusItem$, AlgorithmSummary$, AlgorithmValidationProfile$, AlgorithmValidationSpecification$, AmazonQSettings$, AnnotationConsolidationConfig$, AppDetails$, AppImageConfigDetails$, AppLifecycleManagement$, AppSpecification$, ArtifactSource$, ArtifactSourceType$, ArtifactSummary$, AssociateTrialComponent$, AssociateTrialComponentRequest$, AssociateTrialComponentResponse$, AssociationInfo$, AssociationSummary$, AsyncInferenceClientConfig$, AsyncInferenceConfig$, AsyncInferenceNotificationConfig$, AsyncInferenceOutputConfig$, AthenaDatasetDefinition$, AttachClusterNodeNetworkInterface$, AttachClusterNodeNetworkInterfaceRequest$, AttachClusterNodeNetworkInterfaceResponse$, AttachClusterNodeVolume$, AttachClusterNodeVolumeRequest$, AttachClusterNodeVolumeResponse$, AuthorizedUrl$, AutoMLAlgorithmConfig$, AutoMLCandidate$, AutoMLCandidateGenerationConfig$, AutoMLCandidateStep$, AutoMLChannel$, AutoMLComputeConfig$, AutoMLContainerDefinition$, AutoMLDataSource$, AutoMLDataSplitConfig$, AutoMLJobArtifacts$, AutoMLJobChannel$, AutoMLJobCompletionCriteria$, AutoMLJobConfig$, AutoMLJobObjective$, AutoMLJobStepMetadata$, AutoMLJobSummary$, AutoMLOutputDataConfig$, AutoMLPartialFailureReason$, AutoMLProblemTypeConfig$, AutoMLProblemTypeResolvedAttributes$, AutoMLResolvedAttributes$, AutoMLS3DataSource$, AutoMLSecurityConfig$, AutoParameter$, AutoRollbackConfig$, Autotune$, AvailableUpgrade$, BaseModel$, BatchAddClusterNodes$, BatchAddClusterNodesError$, BatchAddClusterNodesRequest$, BatchAddClusterNodesResponse$, BatchDataCaptureConfig$, BatchDeleteClusterNodeLogicalIdsError$, BatchDeleteClusterNodes$, BatchDeleteClusterNodesError$, BatchDeleteClusterNodesRequest$, BatchDeleteClusterNodesResponse$, BatchDescribeModelPackage$, BatchDescribeModelPackageError$, BatchDescribeModelPackageInput$, BatchDescribeModelPackageOutput$, BatchDescribeModelPackageSummary$, BatchRebootClusterNodeLogicalIdsError$, BatchRebootClusterNodes$, BatchRebootClusterNodesError$, BatchRebootClusterNodesRequest$, BatchRebootClusterNodesResponse$, BatchReplaceClusterNodeLogicalIdsError$, BatchReplaceClusterNodes$, BatchReplaceClusterNodesError$, BatchReplaceClusterNodesRequest$, BatchReplaceClusterNodesResponse$, BatchTransformInput$, BedrockCustomModelDeploymentMetadata$, BedrockCustomModelMetadata$, BedrockModelImportMetadata$, BedrockProvisionedModelThroughputMetadata$, BestObjectiveNotImproving$, Bias$, BlueGreenUpdatePolicy$, CacheHitResult$, CallbackStepMetadata$, CandidateArtifactLocations$, CandidateGenerationConfig$, CandidateProperties$, CanvasAppSettings$, CapacityReservation$, CapacitySize$, CapacitySizeConfig$, CaptureContentTypeHeader$, CaptureOption$, CategoricalParameter$, CategoricalParameterRange$, CategoricalParameterRangeSpecification$, CfnCreateTemplateProvider$, CfnStackCreateParameter$, CfnStackDetail$, CfnStackParameter$, CfnStackUpdateParameter$, CfnTemplateProviderDetail$, CfnUpdateTemplateProvider$, Channel$, ChannelSpecification$, CheckpointConfig$, ClarifyCheckStepMetadata$, ClarifyExplainerConfig$, ClarifyInferenceConfig$, ClarifyShapBaselineConfig$, ClarifyShapConfig$, ClarifyTextConfig$, ClusterAutoPatchConfig$, ClusterAutoPatchConfigDetails$, ClusterAutoScalingConfig$, ClusterAutoScalingConfigOutput$, ClusterCapacityRequirements$, ClusterEbsVolumeConfig$, ClusterEventDetail$, ClusterEventSummary$, ClusterFsxLustreConfig$, ClusterFsxOpenZfsConfig$, ClusterInstanceGroupDetails$, ClusterInstanceGroupSpecification$, ClusterInstancePlacement$, ClusterInstanceRequirementDetails$, ClusterInstanceRequirements$, ClusterInstanceStatusDetails$, ClusterInstanceStorageConfig$, ClusterInstanceTypeDetail$, ClusterKubernetesConfig$, ClusterKubernetesConfigDetails$, ClusterKubernetesConfigNodeDetails$, ClusterKubernetesTaint$, ClusterLifeCycleConfig$, ClusterMetadata$, ClusterNetworkInterface$, ClusterNetworkInterfaceDetails$, ClusterNodeDetails$, ClusterNodeSummary$, ClusterOnDemandOptions$, ClusterOrchestrator$, ClusterOrchestratorEksConfig$, ClusterOrchestratorSlurmConfig$, ClusterPatchSchedule$, ClusterPatchScheduleDetails$, ClusterRestrictedInstanceGroupDetails$, ClusterRestrictedInstanceGroupSpecification$, ClusterRestrictedInstanceGroupsConfig$, ClusterRestrictedInstanceGroupsConfigOutput$, ClusterSchedulerConfigSummary$, ClusterSharedEnvironmentConfig$, ClusterSharedEnvironmentConfigDetails$, ClusterSlurmConfig$, ClusterSlurmConfigDetails$, ClusterSpotOptions$, ClusterSummary$, ClusterTieredStorageConfig$, CodeEditorAppImageConfig$, CodeEditorAppSettings$, CodeRepository$, CodeRepositorySummary$, CognitoConfig$, CognitoMemberDefinition$, CollectionConfig$, CollectionConfiguration$, CompilationJobSummary$, ComputeQuotaConfig$, ComputeQuotaResourceConfig$, ComputeQuotaSummary$, ComputeQuotaTarget$, ConditionStepMetadata$, ConflictException$, ContainerConfig$, ContainerDefinition$, ContainerMetricsConfig$, ContextSource$, ContextSummary$, ContinuousParameterRange$, ContinuousParameterRangeSpecification$, ConvergenceDetected$, CreateAIBenchmarkJob$, CreateAIBenchmarkJobRequest$, CreateAIBenchmarkJobResponse$, CreateAIRecommendationJob$, CreateAIRecommendationJobRequest$, CreateAIRecommendationJobResponse$, CreateAIWorkloadConfig$, CreateAIWorkloadConfigRequest$, CreateAIWorkloadConfigResponse$, CreateAction$, CreateActionRequest$, CreateActionResponse$, CreateAlgorithm$, CreateAlgorithmInput$, CreateAlgorithmOutput$, CreateApp$, CreateAppImageConfig$, CreateAppImageConfigRequest$, CreateAppImageConfigResponse$, CreateAppRequest$, CreateAppResponse$, CreateArtifact$, CreateArtifactRequest$, CreateArtifactResponse$, CreateAutoMLJob$, CreateAutoMLJobRequest$, CreateAutoMLJobResponse$, CreateAutoMLJobV2$, CreateAutoMLJobV2Request$, CreateAutoMLJobV2Response$, CreateCluster$, CreateClusterRequest$, CreateClusterResponse$, CreateClusterSchedulerConfig$, CreateClusterSchedulerConfigRequest$, CreateClusterSchedulerConfigResponse$, CreateCodeRepository$, CreateCodeRepositoryInput$, CreateCodeRepositoryOutput$, CreateCompilationJob$, CreateCompilationJobRequest$, CreateCompilationJobResponse$, CreateComputeQuota$, CreateComputeQuotaRequest$, CreateComputeQuotaResponse$, CreateContext$, CreateContextRequest$, CreateContextResponse$, CreateDataQualityJobDefinition$, CreateDataQualityJobDefinitionRequest$, CreateDataQualityJobDefinitionResponse$, CreateDeviceFleet$, CreateDeviceFleetRequest$, CreateDomain$, CreateDomainRequest$, CreateDomainResponse$, CreateEdgeDeploymentPlan$, CreateEdgeDeploymentPlanRequest$, CreateEdgeDeploymentPlanResponse$, CreateEdgeDeploymentStage$, CreateEdgeDeploymentStageRequest$, CreateEdgePackagingJob$, CreateEdgePackagingJobRequest$, CreateEndpoint$, CreateEndpointConfig$, CreateEndpointConfigInput$, CreateEndpointConfigOutput$, CreateEndpointInput$, CreateEndpointOutput$, CreateExperiment$, CreateExperimentRequest$, CreateExperimentResponse$, CreateFeatureGroup$, CreateFeatureGroupRequest$, CreateFeatureGroupResponse$, CreateFlowDefinition$, CreateFlowDefinitionRequest$, CreateFlowDefinitionResponse$, CreateHub$, CreateHubContentPresignedUrls$, CreateHubContentPresignedUrlsRequest$, CreateHubContentPresignedUrlsResponse$, CreateHubContentReference$, CreateHubContentReferenceRequest$, CreateHubContentReferenceResponse$, CreateHubRequest$, CreateHubResponse$, CreateHumanTaskUi$, CreateHumanTaskUiRequest$, CreateHumanTaskUiResponse$, CreateHyperParameterTuningJob$, CreateHyperParameterTuningJobRequest$, CreateHyperParameterTuningJobResponse$, CreateImage$, CreateImageRequest$, CreateImageResponse$, CreateImageVersion$, CreateImageVersionRequest$, CreateImageVersionResponse$, CreateInferenceComponent$, CreateInferenceComponentInput$, CreateInferenceComponentOutput$, CreateInferenceExperiment$, CreateInferenceExperimentRequest$, CreateInferenceExperimentResponse$, CreateInferenceRecommendationsJob$, CreateInferenceRecommendationsJobRequest$, CreateInferenceRecommendationsJobResponse$, CreateJob$, CreateJobRequest$, CreateJobResponse$, CreateLabelingJob$, CreateLabelingJobRequest$, CreateLabelingJobResponse$, CreateMlflowApp$, CreateMlflowAppRequest$, CreateMlflowAppResponse$, CreateMlflowTrackingServer$, CreateMlflowTrackingServerRequest$, CreateMlflowTrackingServerResponse$, CreateModelBiasJobDefinition$, CreateModelBiasJobDefinitionRequest$, CreateModelBiasJobDefinitionResponse$, CreateModelCard$, CreateModelCardExportJob$, CreateModelCardExportJobRequest$, CreateModelCardExportJobResponse$, CreateModelCardRequest$, CreateModelCardResponse$, CreateModelExplainabilityJobDefinition$, CreateModelExplainabilityJobDefinitionRequest$, CreateModelExplainabilityJobDefinitionResponse$, CreateModelInput$, CreateModelOutput$, CreateModelPackageGroupInput$, CreateModelPackageGroupOutput$, CreateModelPackageInput$, CreateModelPackageOutput$, CreateModelQualityJobDefinition$, CreateModelQualityJobDefinitionRequest$, CreateModelQualityJobDefinitionResponse$, CreateMonitoringSchedule$, CreateMonitoringScheduleRequest$, CreateMonitoringScheduleResponse$, CreateNotebookInstance$, CreateNotebookInstanceInput$, CreateNotebookInstanceLifecycleConfig$, CreateNotebookInstanceLifecycleConfigInput$, CreateNotebookInstanceLifecycleConfigOutput$, CreateNotebookInstanceOutput$, CreateOptimizationJob$, CreateOptimizationJobRequest$, CreateOptimizationJobResponse$, CreatePartnerApp$, CreatePartnerAppPresignedUrl$, CreatePartnerAppPresignedUrlRequest$, CreatePartnerAppPresignedUrlResponse$, CreatePartnerAppRequest$, CreatePartnerAppResponse$, CreatePipeline$, CreatePipelineRequest$, CreatePipelineResponse$, CreatePresignedDomainUrl$, CreatePresignedDomainUrlRequest$, CreatePresignedDomainUrlResponse$, CreatePresignedMlflowAppUrl$, CreatePresignedMlflowAppUrlRequest$, CreatePresignedMlflowAppUrlResponse$, CreatePresignedMlflowTrackingServerUrl$, CreatePresignedMlflowTrackingServerUrlRequest$, CreatePresignedMlflowTrackingServerUrlResponse$, CreatePresignedNotebookInstanceUrl$, CreatePresignedNotebookInstanceUrlInput$, CreatePresignedNotebookInstanceUrlOutput$, CreateProcessingJobRequest$, CreateProcessingJobResponse$, CreateProject$, CreateProjectInput$, CreateProjectOutput$, CreateSpace$, CreateSpaceRequest$, CreateSpaceResponse$, CreateStudioLifecycleConfig$, CreateStudioLifecycleConfigRequest$, CreateStudioLifecycleConfigResponse$, CreateTemplateProvider$, CreateTrainingJobRequest$, CreateTrainingJobResponse$, CreateTrainingPlan$, CreateTrainingPlanRequest$, CreateTrainingPlanResponse$, CreateTransformJobRequest$, CreateTransformJobResponse$, CreateTrial$, CreateTrialComponent$, CreateTrialComponentRequest$, CreateTrialComponentResponse$, CreateTrialRequest$, CreateTrialResponse$, CreateUserProfile$, CreateUserProfileRequest$, CreateUserProfileResponse$, CreateWorkforce$, CreateWorkforceRequest$, CreateWorkforceResponse$, CreateWorkteam$, CreateWorkteamRequest$, CreateWorkteamResponse$, CustomFileSystem$, CustomFileSystemConfig$, CustomImage$, CustomPosixUserConfig$, CustomizedMetricSpecification$, DataCaptureConfig$, DataCaptureConfigSummary$, DataCatalogConfig$, DataProcessing$, DataQualityAppSpecification$, DataQualityBaselineConfig$, DataQualityJobInput$, DataSource$, DatasetDefinition$, DatasetSource$, DebugHookConfig$, DebugRuleConfiguration$, DebugRuleEvaluationStatus$, DefaultEbsStorageSettings$, DefaultSpaceSettings$, DefaultSpaceStorageSettings$, DeleteAIBenchmarkJob$, DeleteAIBenchmarkJobRequest$, DeleteAIBenchmarkJobResponse$, DeleteAIRecommendationJob$, DeleteAIRecommendationJobRequest$, DeleteAIRecommendationJobResponse$, DeleteAIWorkloadConfig$, DeleteAIWorkloadConfigRequest$, DeleteAIWorkloadConfigResponse$, DeleteAction$, DeleteActionRequest$, DeleteActionResponse$, DeleteAlgorithm$, DeleteAlgorithmInput$, DeleteApp$, DeleteAppImageConfig$, DeleteAppImageConfigRequest$, DeleteAppRequest$, DeleteArtifact$, DeleteArtifactRequest$, DeleteArtifactResponse$, DeleteAssociation$, DeleteAssociationRequest$, DeleteAssociationResponse$, DeleteCluster$, DeleteClusterRequest$, DeleteClusterResponse$, DeleteClusterSchedulerConfig$, DeleteClusterSchedulerConfigRequest$, DeleteCodeRepository$, DeleteCodeRepositoryInput$, DeleteCompilationJob$, DeleteCompilationJobRequest$, DeleteComputeQuota$, DeleteComputeQuotaRequest$, DeleteContext$, DeleteContextRequest$, DeleteContextResponse$, DeleteDataQualityJobDefinition$, DeleteDataQualityJobDefinitionRequest$, DeleteDeviceFleet$, DeleteDeviceFleetRequest$, DeleteDomain$, DeleteDomainRequest$, DeleteEdgeDeploymentPlan$, DeleteEdgeDeploymentPlanRequest$, DeleteEdgeDeploymentStage$, DeleteEdgeDeploymentStageRequest$, DeleteEndpoint$, DeleteEndpointConfig$, DeleteEndpointConfigInput$, DeleteEndpointInput$, DeleteExperiment$, DeleteExperimentRequest$, DeleteExperimentResponse$, DeleteFeatureGroup$, DeleteFeatureGroupRequest$, DeleteFlowDefinition$, DeleteFlowDefinitionRequest$, DeleteFlowDefinitionResponse$, DeleteHub$, DeleteHubContent$, DeleteHubContentReference$, DeleteHubContentReferenceRequest$, DeleteHubContentRequest$, DeleteHubRequest$, DeleteHumanTaskUi$, DeleteHumanTaskUiRequest$, DeleteHumanTaskUiResponse$, DeleteHyperParameterTuningJob$, DeleteHyperParameterTuningJobRequest$, DeleteImage$, DeleteImageRequest$, DeleteImageResponse$, DeleteImageVersion$, DeleteImageVersionRequest$, DeleteImageVersionResponse$, DeleteInferenceComponent$, DeleteInferenceComponentInput$, DeleteInferenceExperiment$, DeleteInferenceExperimentRequest$, DeleteInferenceExperimentResponse$, DeleteJob$, DeleteJobRequest$, DeleteJobResponse$, DeleteMlflowApp$, DeleteMlflowAppRequest$, DeleteMlflowAppResponse$, DeleteMlflowTrackingServer$, DeleteMlflowTrackingServerRequest$, DeleteMlflowTrackingServerResponse$, DeleteModel$, DeleteModelBiasJobDefinition$, DeleteModelBiasJobDefinitionRequest$, DeleteModelCard$, DeleteModelCardRequest$, DeleteModelExplainabilityJobDefinition$, DeleteModelExplainabilityJobDefinitionRequest$, DeleteModelInput$, DeleteModelPackage$, DeleteModelPackageGroup$, DeleteModelPackageGroupInput$, DeleteModelPackageGroupPolicy$, DeleteModelPackageGroupPolicyInput$, DeleteModelPackageInput$, DeleteModelQualityJobDefinition$, DeleteModelQualityJobDefinitionRequest$, DeleteMonitoringSchedule$, DeleteMonitoringScheduleRequest$, DeleteNotebookInstance$, DeleteNotebookInstanceInput$, DeleteNotebookInstanceLifecycleConfig$, DeleteNotebookInstanceLifecycleConfigInput$, DeleteOptimizationJob$, DeleteOptimizationJobRequest$, DeletePartnerApp$, DeletePartnerAppRequest$, DeletePartnerAppResponse$, DeletePipeline$, DeletePipelineRequest$, DeletePipelineResponse$, DeleteProcessingJob$, DeleteProcessingJobRequest$, DeleteProject$, DeleteProjectInput$, DeleteSpace$, DeleteSpaceRequest$, DeleteStudioLifecycleConfig$, DeleteStudioLifecycleConfigRequest$, DeleteTags$, DeleteTagsInput$, DeleteTagsOutput$, DeleteTrainingJob$, DeleteTrainingJobRequest$, DeleteTrial$, DeleteTrialComponent$, DeleteTrialComponentRequest$, DeleteTrialComponentResponse$, DeleteTrialRequest$, DeleteTrialResponse$, DeleteUserProfile$, DeleteUserProfileRequest$, DeleteWorkforce$, DeleteWorkforceRequest$, DeleteWorkforceResponse$, DeleteWorkteam$, DeleteWorkteamRequest$, DeleteWorkteamResponse$, DeployedImage$, DeploymentConfig$, DeploymentConfiguration$, DeploymentRecommendation$, DeploymentStage$, DeploymentStageStatusSummary$, DeregisterDevices$, DeregisterDevicesRequest$, DerivedInformation$, DescribeAIBenchmarkJob$, DescribeAIBenchmarkJobRequest$, DescribeAIBenchmarkJobResponse$, DescribeAIRecommendationJob$, DescribeAIRecommendationJobRequest$, DescribeAIRecommendationJobResponse$, DescribeAIWorkloadConfig$, DescribeAIWorkloadConfigRequest$, DescribeAIWorkloadConfigResponse$, DescribeAction$, DescribeActionRequest$, DescribeActionResponse$, DescribeAlgorithm$, DescribeAlgorithmInput$, DescribeAlgorithmOutput$, DescribeApp$, DescribeAppImageConfig$, DescribeAppImageConfigRequest$, DescribeAppImageConfigResponse$, DescribeAppRequest$, DescribeAppResponse$, DescribeArtifact$, DescribeArtifactRequest$, DescribeArtifactResponse$, DescribeAutoMLJob$, DescribeAutoMLJobRequest$, DescribeAutoMLJobResponse$, DescribeAutoMLJobV2$, DescribeAutoMLJobV2Request$, DescribeAutoMLJobV2Response$, DescribeCluster$, DescribeClusterEvent$, DescribeClusterEventRequest$, DescribeClusterEventResponse$, DescribeClusterNode$, DescribeClusterNodeRequest$, DescribeClusterNodeResponse$, DescribeClusterRequest$, DescribeClusterResponse$, DescribeClusterSchedulerConfig$, DescribeClusterSchedulerConfigRequest$, DescribeClusterSchedulerConfigResponse$, DescribeCodeRepository$, DescribeCodeRepositoryInput$, DescribeCodeRepositoryOutput$, DescribeCompilationJob$, DescribeCompilationJobRequest$, DescribeCompilationJobResponse$, DescribeComputeQuota$, DescribeComputeQuotaRequest$, DescribeComputeQuotaResponse$, DescribeContext$, DescribeContextRequest$, DescribeContextResponse$, DescribeDataQualityJobDefinition$, DescribeDataQualityJobDefinitionRequest$, DescribeDataQualityJobDefinitionResponse$, DescribeDevice$, DescribeDeviceFleet$, DescribeDeviceFleetRequest$, DescribeDeviceFleetResponse$, DescribeDeviceRequest$, DescribeDeviceResponse$, DescribeDomain$, DescribeDomainRequest$, DescribeDomainResponse$, DescribeEdgeDeploymentPlan$, DescribeEdgeDeploymentPlanRequest$, DescribeEdgeDeploymentPlanResponse$, DescribeEdgePackagingJob$, DescribeEdgePackagingJobRequest$, DescribeEdgePackagingJobResponse$, DescribeEndpoint$, DescribeEndpointConfig$, DescribeEndpointConfigInput$, DescribeEndpointConfigOutput$, DescribeEndpointInput$, DescribeEndpointOutput$, DescribeExperiment$, DescribeExperimentRequest$, DescribeExperimentResponse$, DescribeFeatureGroup$, DescribeFeatureGroupRequest$, DescribeFeatureGroupResponse$, DescribeFeatureMetadata$, DescribeFeatureMetadataRequest$, DescribeFeatureMetadataResponse$, DescribeFlowDefinition$, DescribeFlowDefinitionRequest$, DescribeFlowDefinitionResponse$, DescribeHub$, DescribeHubContent$, DescribeHubContentRequest$, DescribeHubContentResponse$, DescribeHubRequest$, DescribeHubResponse$, DescribeHumanTaskUi$, DescribeHumanTaskUiRequest$, DescribeHumanTaskUiResponse$, DescribeHyperParameterTuningJob$, DescribeHyperParameterTuningJobRequest$, DescribeHyperParameterTuningJobResponse$, DescribeImage$, DescribeImageRequest$, DescribeImageResponse$, DescribeImageVersion$, DescribeImageVersionRequest$, DescribeImageVersionResponse$, DescribeInferenceComponent$, DescribeInferenceComponentInput$, DescribeInferenceComponentOutput$, DescribeInferenceExperiment$, DescribeInferenceExperimentRequest$, DescribeInferenceExperimentResponse$, DescribeInferenceRecommendationsJob$, DescribeInferenceRecommendationsJobRequest$, DescribeInferenceRecommendationsJobResponse$, DescribeJob$, DescribeJobRequest$, DescribeJobResponse$, DescribeJobSchemaVersion$, DescribeJobSchemaVersionRequest$, DescribeJobSchemaVersionResponse$, DescribeLabelingJob$, DescribeLabelingJobRequest$, DescribeLabelingJobResponse$, DescribeLineageGroup$, DescribeLineageGroupRequest$, DescribeLineageGroupResponse$, DescribeMlflowApp$, DescribeMlflowAppRequest$, DescribeMlflowAppResponse$, DescribeMlflowTrackingServer$, DescribeMlflowTrackingServerRequest$, DescribeMlflowTrackingServerResponse$, DescribeModelBiasJobDefinition$, DescribeModelBiasJobDefinitionRequest$, DescribeModelBiasJobDefinitionResponse$, DescribeModelCard$, DescribeModelCardExportJob$, DescribeModelCardExportJobRequest$, DescribeModelCardExportJobResponse$, DescribeModelCardRequest$, DescribeModelCardResponse$, DescribeModelExplainabilityJobDefinition$, DescribeModelExplainabilityJobDefinitionRequest$, DescribeModelExplainabilityJobDefinitionResponse$, DescribeModelInput$, DescribeModelOutput$, DescribeModelPackageGroupInput$, DescribeModelPackageGroupOutput$, DescribeModelPackageInput$, DescribeModelPackageOutput$, DescribeModelQualityJobDefinition$, DescribeModelQualityJobDefinitionRequest$, DescribeModelQualityJobDefinitionResponse$, DescribeMonitoringSchedule$, DescribeMonitoringScheduleRequest$, DescribeMonitoringScheduleResponse$, DescribeNotebookInstance$, DescribeNotebookInstanceInput$, DescribeNotebookInstanceLifecycleConfig$, DescribeNotebookInstanceLifecycleConfigInput$, DescribeNotebookInstanceLifecycleConfigOutput$, DescribeNotebookInstanceOutput$, DescribeOptimizationJob$, DescribeOptimizationJobRequest$, DescribeOptimizationJobResponse$, DescribePartnerApp$, DescribePartnerAppRequest$, DescribePartnerAppResponse$, DescribePipeline$, DescribePipelineDefinitionForExecution$, DescribePipelineDefinitionForExecutionRequest$, DescribePipelineDefinitionForExecutionResponse$, DescribePipelineExecution$, DescribePipelineExecutionRequest$, DescribePipelineExecutionResponse$, DescribePipelineRequest$, DescribePipelineResponse$, DescribeProcessingJobRequest$, DescribeProcessingJobResponse$, DescribeProject$, DescribeProjectInput$, DescribeProjectOutput$, DescribeReservedCapacity$, DescribeReservedCapacityRequest$, DescribeReservedCapacityResponse$, DescribeSpace$, DescribeSpaceRequest$, DescribeSpaceResponse$, DescribeStudioLifecycleConfig$, DescribeStudioLifecycleConfigRequest$, DescribeStudioLifecycleConfigResponse$, DescribeSubscribedWorkteam$, DescribeSubscribedWorkteamRequest$, DescribeSubscribedWorkteamResponse$, DescribeTrainingJobRequest$, DescribeTrainingJobResponse$, DescribeTrainingPlan$, DescribeTrainingPlanExtensionHistory$, DescribeTrainingPlanExtensionHistoryRequest$, DescribeTrainingPlanExtensionHistoryResponse$, DescribeTrainingPlanRequest$, DescribeTrainingPlanResponse$, DescribeTransformJobRequest$, DescribeTransformJobResponse$, DescribeTrial$, DescribeTrialComponent$, DescribeTrialComponentRequest$, DescribeTrialComponentResponse$, DescribeTrialRequest$, DescribeTrialResponse$, DescribeUserProfile$, DescribeUserProfileRequest$, DescribeUserProfileResponse$, DescribeWorkforce$, DescribeWorkforceRequest$, DescribeWorkforceResponse$, DescribeWorkteam$, DescribeWorkteamRequest$, DescribeWorkteamResponse$, DesiredWeightAndCapacity$, DetachClusterNodeVolume$, DetachClusterNodeVolumeRequest$, DetachClusterNodeVolumeResponse$, Device$, DeviceDeploymentSummary$, DeviceFleetSummary$, DeviceSelectionConfig$, DeviceStats$, DeviceSummary$, DirectDeploySettings$, DisableSagemakerServicecatalogPortfolio$, DisableSagemakerServicecatalogPortfolioInput$, DisableSagemakerServicecatalogPortfolioOutput$, DisassociateTrialComponent$, DisassociateTrialComponentRequest$, DisassociateTrialComponentResponse$, DockerSettings$, DomainDetails$, DomainSettings$, DomainSettingsForUpdate$, DriftCheckBaselines$, DriftCheckBias$, DriftCheckExplainability$, DriftCheckModelDataQuality$, DriftCheckModelQuality$, DynamicScalingConfiguration$, EFSFileSystem$, EFSFileSystemConfig$, EMRStepMetadata$, EbsStorageSettings$, Ec2CapacityReservation$, Edge$, EdgeDeploymentConfig$, EdgeDeploymentModelConfig$, EdgeDeploymentPlanSummary$, EdgeDeploymentStatus$, EdgeModel$, EdgeModelStat$, EdgeModelSummary$, EdgeOutputConfig$, EdgePackagingJobSummary$, EdgePresetDeploymentOutput$, EmrServerlessComputeConfig$, EmrServerlessSettings$, EmrSettings$, EnableSagemakerServicecatalogPortfolio$, EnableSagemakerServicecatalogPortfolioInput$, EnableSagemakerServicecatalogPortfolioOutput$, Endpoint$, EndpointConfigStepMetadata$, EndpointConfigSummary$, EndpointInfo$, EndpointInput$, EndpointInputConfiguration$, EndpointMetadata$, EndpointOutputConfiguration$, EndpointPerformance$, EndpointStepMetadata$, EndpointSummary$, EnvironmentConfig$, EnvironmentConfigDetails$, EnvironmentParameter$, EnvironmentParameterRanges$, ErrorInfo$, EventDetails$, EventMetadata$, Experiment$, ExperimentConfig$, ExperimentSource$, ExperimentSummary$, Explainability$, ExplainerConfig$, ExtendTrainingPlan$, ExtendTrainingPlanRequest$, ExtendTrainingPlanResponse$, FSxLustreConfig$, FSxLustreFileSystem$, FSxLustreFileSystemConfig$, FailStepMetadata$, FeatureDefinition$, FeatureGroup$, FeatureGroupSummary$, FeatureMetadata$, FeatureParameter$, FileSource$, FileSystemConfig$, FileSystemDataSource$, Filter$, FinalAutoMLJobObjectiveMetric$, FinalHyperParameterTuningJobObjectiveMetric$, FlowDefinitionOutputConfig$, FlowDefinitionSummary$, GenerativeAiSettings$, GetDeviceFleetReport$, GetDeviceFleetReportRequest$, GetDeviceFleetReportResponse$, GetLineageGroupPolicy$, GetLineageGroupPolicyRequest$, GetLineageGroupPolicyResponse$, GetModelPackageGroupPolicy$, GetModelPackageGroupPolicyInput$, GetModelPackageGroupPolicyOutput$, GetSagemakerServicecatalogPortfolioStatus$, GetSagemakerServicecatalogPortfolioStatusInput$, GetSagemakerServicecatalogPortfolioStatusOutput$, GetScalingConfigurationRecommendation$, GetScalingConfigurationRecommendationRequest$, GetScalingConfigurationRecommendationResponse$, GetSearchSuggestions$, GetSearchSuggestionsRequest$, GetSearchSuggestionsResponse$, GitConfig$, GitConfigForUpdate$, HiddenSageMakerImage$, HolidayConfigAttributes$, HubAccessConfig$, HubContent$, HubContentDependency$, HubContentInfo$, HubInfo$, HubS3StorageConfig$, HumanLoopActivationConditionsConfig$, HumanLoopActivationConfig$, HumanLoopConfig$, HumanLoopRequestSource$, HumanTaskConfig$, HumanTaskUiSummary$, HyperParameterAlgorithmSpecification$, HyperParameterSpecification$, HyperParameterTrainingJobDefinition$, HyperParameterTrainingJobSummary$, HyperParameterTuningInstanceConfig$, HyperParameterTuningJobCompletionDetails$, HyperParameterTuningJobConfig$, HyperParameterTuningJobConsumedResources$, HyperParameterTuningJobObjective$, HyperParameterTuningJobSearchEntity$, HyperParameterTuningJobStrategyConfig$, HyperParameterTuningJobSummary$, HyperParameterTuningJobWarmStartConfig$, HyperParameterTuningResourceConfig$, HyperbandStrategyConfig$, IamIdentity$, IamPolicyConstraints$, IdcConfigInput$, IdcConfigOutput$, IdentityProviderOAuthSetting$, IdleSettings$, Image$, ImageClassificationJobConfig$, ImageConfig$, ImageVersion$, ImportHubContent$, ImportHubContentRequest$, ImportHubContentResponse$, InferenceComponentAvailabilityZoneBalance$, InferenceComponentCapacitySize$, InferenceComponentComputeResourceRequirements$, InferenceComponentContainerSpecification$, InferenceComponentContainerSpecificationSummary$, InferenceComponentDataCacheConfig$, InferenceComponentDataCacheConfigSummary$, InferenceComponentDeploymentConfig$, InferenceComponentMetadata$, InferenceComponentPlacementStatus$, InferenceComponentRollingUpdatePolicy$, InferenceComponentRuntimeConfig$, InferenceComponentRuntimeConfigSummary$, InferenceComponentSchedulingConfig$, InferenceComponentSpecification$, InferenceComponentSpecificationSummary$, InferenceComponentStartupParameters$, InferenceComponentSummary$, InferenceExecutionConfig$, InferenceExperimentDataStorageConfig$, InferenceExperimentSchedule$, InferenceExperimentSummary$, InferenceHubAccessConfig$, InferenceMetrics$, InferenceRecommendation$, InferenceRecommendationsJob$, InferenceRecommendationsJobStep$, InferenceSpecification$, InfraCheckConfig$, InputConfig$, InstanceGroup$, InstanceGroupHealthCheckConfiguration$, InstanceGroupMetadata$, InstanceGroupScalingMetadata$, InstanceMetadata$, InstanceMetadataServiceConfiguration$, InstancePlacementConfig$, InstancePool$, InstancePoolSummary$, InstancePreference$, InstanceRequirementsEniConfiguration$, IntegerParameterRange$, IntegerParameterRangeSpecification$, Job$, JobConfigSchemaVersionSummary$, JobSecondaryStatusTransition$, JobStepMetadata$, JobSummary$, JupyterLabAppImageConfig$, JupyterLabAppSettings$, JupyterServerAppSettings$, KendraSettings$, KernelGatewayAppSettings$, KernelGatewayImageConfig$, KernelSpec$, LabelCounters$, LabelCountersForWorkteam$, LabelingJobAlgorithmsConfig$, LabelingJobDataAttributes$, LabelingJobDataSource$, LabelingJobForWorkteamSummary$, LabelingJobInputConfig$, LabelingJobOutput$, LabelingJobOutputConfig$, LabelingJobResourceConfig$, LabelingJobS3DataSource$, LabelingJobSnsDataSource$, LabelingJobStoppingConditions$, LabelingJobSummary$, LambdaStepMetadata$, LastUpdateStatus$, LineageGroupSummary$, LineageMetadata$, ListAIBenchmarkJobs$, ListAIBenchmarkJobsRequest$, ListAIBenchmarkJobsResponse$, ListAIRecommendationJobs$, ListAIRecommendationJobsRequest$, ListAIRecommendationJobsResponse$, ListAIWorkloadConfigs$, ListAIWorkloadConfigsRequest$, ListAIWorkloadConfigsResponse$, ListActions$, ListActionsRequest$, ListActionsResponse$, ListAlgorithms$, ListAlgorithmsInput$, ListAlgorithmsOutput$, ListAliases$, ListAliasesRequest$, ListAliasesResponse$, ListAppImageConfigs$, ListAppImageConfigsRequest$, ListAppImageConfigsResponse$, ListApps$, ListAppsRequest$, ListAppsResponse$, ListArtifacts$, ListArtifactsRequest$, ListArtifactsResponse$, ListAssociations$, ListAssociationsRequest$, ListAssociationsResponse$, ListAutoMLJobs$, ListAutoMLJobsRequest$, ListAutoMLJobsResponse$, ListCandidatesForAutoMLJob$, ListCandidatesForAutoMLJobRequest$, ListCandidatesForAutoMLJobResponse$, ListClusterEvents$, ListClusterEventsRequest$, ListClusterEventsResponse$, ListClusterNodes$, ListClusterNodesRequest$, ListClusterNodesResponse$, ListClusterSchedulerConfigs$, ListClusterSchedulerConfigsRequest$, ListClusterSchedulerConfigsResponse$, ListClusters$, ListClustersRequest$, ListClustersResponse$, ListCodeRepositories$, ListCodeRepositoriesInput$, ListCodeRepositoriesOutput$, ListCompilationJobs$, ListCompilationJobsRequest$, ListCompilationJobsResponse$, ListComputeQuotas$, ListComputeQuotasRequest$, ListComputeQuotasResponse$, ListContexts$, ListContextsRequest$, ListContextsResponse$, ListDataQualityJobDefinitions$, ListDataQualityJobDefinitionsRequest$, ListDataQualityJobDefinitionsResponse$, ListDeviceFleets$, ListDeviceFleetsRequest$, ListDeviceFleetsResponse$, ListDevices$, ListDevicesRequest$, ListDevicesResponse$, ListDomains$, ListDomainsRequest$, ListDomainsResponse$, ListEdgeDeploymentPlans$, ListEdgeDeploymentPlansRequest$, ListEdgeDeploymentPlansResponse$, ListEdgePackagingJobs$, ListEdgePackagingJobsRequest$, ListEdgePackagingJobsResponse$, ListEndpointConfigs$, ListEndpointConfigsInput$, ListEndpointConfigsOutput$, ListEndpoints$, ListEndpointsInput$, ListEndpointsOutput$, ListExperiments$, ListExperimentsRequest$, ListExperimentsResponse$, ListFeatureGroups$, ListFeatureGroupsRequest$, ListFeatureGroupsResponse$, ListFlowDefinitions$, ListFlowDefinitionsRequest$, ListFlowDefinitionsResponse$, ListHubContentVersions$, ListHubContentVersionsRequest$, ListHubContentVersionsResponse$, ListHubContents$, ListHubContentsRequest$, ListHubContentsResponse$, ListHubs$, ListHubsRequest$, ListHubsResponse$, ListHumanTaskUis$, ListHumanTaskUisRequest$, ListHumanTaskUisResponse$, ListHyperParameterTuningJobs$, ListHyperParameterTuningJobsRequest$, ListHyperParameterTuningJobsResponse$, ListImageVersions$, ListImageVersionsRequest$, ListImageVersionsResponse$, ListImages$, ListImagesRequest$, ListImagesResponse$, ListInferenceComponents$, ListInferenceComponentsInput$, ListInferenceComponentsOutput$, ListInferenceExperiments$, ListInferenceExperimentsRequest$, ListInferenceExperimentsResponse$, ListInferenceRecommendationsJobSteps$, ListInferenceRecommendationsJobStepsRequest$, ListInferenceRecommendationsJobStepsResponse$, ListInferenceRecommendationsJobs$, ListInferenceRecommendationsJobsRequest$, ListInferenceRecommendationsJobsResponse$, ListJobSchemaVersions$, ListJobSchemaVersionsRequest$, ListJobSchemaVersionsResponse$, ListJobs$, ListJobsRequest$, ListJobsResponse$, ListLabelingJobs$, ListLabelingJobsForWorkteam$, ListLabelingJobsForWorkteamRequest$, ListLabelingJobsForWorkteamResponse$, ListLabelingJobsRequest$, ListLabelingJobsResponse$, ListLineageGroups$, ListLineageGroupsRequest$, ListLineageGroupsResponse$, ListMlflowApps$, ListMlflowAppsRequest$, ListMlflowAppsResponse$, ListMlflowTrackingServers$, ListMlflowTrackingServersRequest$, ListMlflowTrackingServersResponse$, ListModelBiasJobDefinitions$, ListModelBiasJobDefinitionsRequest$, ListModelBiasJobDefinitionsResponse$, ListModelCardExportJobs$, ListModelCardExportJobsRequest$, ListModelCardExportJobsResponse$, ListModelCardVersions$, ListModelCardVersionsRequest$, ListModelCardVersionsResponse$, ListModelCards$, ListModelCardsRequest$, ListModelCardsResponse$, ListModelExplainabilityJobDefinitions$, ListModelExplainabilityJobDefinitionsRequest$, ListModelExplainabilityJobDefinitionsResponse$, ListModelMetadata$, ListModelMetadataRequest$, ListModelMetadataResponse$, ListModelPackageGroups$, ListModelPackageGroupsInput$, ListModelPackageGroupsOutput$, ListModelPackagesInput$, ListModelPackagesOutput$, ListModelQualityJobDefinitions$, ListModelQualityJobDefinitionsRequest$, ListModelQualityJobDefinitionsResponse$, ListModels$, ListModelsInput$, ListModelsOutput$, ListMonitoringAlertHistory$, ListMonitoringAlertHistoryRequest$, ListMonitoringAlertHistoryResponse$, ListMonitoringAlerts$, ListMonitoringAlertsRequest$, ListMonitoringAlertsResponse$, ListMonitoringExecutions$, ListMonitoringExecutionsRequest$, ListMonitoringExecutionsResponse$, ListMonitoringSchedules$, ListMonitoringSchedulesRequest$, ListMonitoringSchedulesResponse$, ListNotebookInstanceLifecycleConfigs$, ListNotebookInstanceLifecycleConfigsInput$, ListNotebookInstanceLifecycleConfigsOutput$, ListNotebookInstances$, ListNotebookInstancesInput$, ListNotebookInstancesOutput$, ListOptimizationJobs$, ListOptimizationJobsRequest$, ListOptimizationJobsResponse$, ListPartnerApps$, ListPartnerAppsRequest$, ListPartnerAppsResponse$, ListPipelineExecutionSteps$, ListPipelineExecutionStepsRequest$, ListPipelineExecutionStepsResponse$, ListPipelineExecutions$, ListPipelineExecutionsRequest$, ListPipelineExecutionsResponse$, ListPipelineParametersForExecution$, ListPipelineParametersForExecutionRequest$, ListPipelineParametersForExecutionResponse$, ListPipelineVersions$, ListPipelineVersionsRequest$, ListPipelineVersionsResponse$, ListPipelines$, ListPipelinesRequest$, ListPipelinesResponse$, ListProcessingJobs$, ListProcessingJobsRequest$, ListProcessingJobsResponse$, ListProjects$, ListProjectsInput$, ListProjectsOutput$, ListResourceCatalogs$, ListResourceCatalogsRequest$, ListResourceCatalogsResponse$, ListSpaces$, ListSpacesRequest$, ListSpacesResponse$, ListStageDevices$, ListStageDevicesRequest$, ListStageDevicesResponse$, ListStudioLifecycleConfigs$, ListStudioLifecycleConfigsRequest$, ListStudioLifecycleConfigsResponse$, ListSubscribedWorkteams$, ListSubscribedWorkteamsRequest$, ListSubscribedWorkteamsResponse$, ListTags$, ListTagsInput$, ListTagsOutput$, ListTrainingJobs$, ListTrainingJobsForHyperParameterTuningJob$, ListTrainingJobsForHyperParameterTuningJobRequest$, ListTrainingJobsForHyperParameterTuningJobResponse$, ListTrainingJobsRequest$, ListTrainingJobsResponse$, ListTrainingPlans$, ListTrainingPlansRequest$, ListTrainingPlansResponse$, ListTransformJobs$, ListTransformJobsRequest$, ListTransformJobsResponse$, ListTrialComponents$, ListTrialComponentsRequest$, ListTrialComponentsResponse$, ListTrials$, ListTrialsRequest$, ListTrialsResponse$, ListUltraServersByReservedCapacity$, ListUltraServersByReservedCapacityRequest$, ListUltraServersByReservedCapacityResponse$, ListUserProfiles$, ListUserProfilesRequest$, ListUserProfilesResponse$, ListWorkforces$, ListWorkforcesRequest$, ListWorkforcesResponse$, ListWorkteams$, ListWorkteamsRequest$, ListWorkteamsResponse$, MLflowConfiguration$, ManagedConfiguration$, MemberDefinition$, MetadataProperties$, MetricData$, MetricDatum$, MetricDefinition$, MetricSpecification$, MetricsConfig$, MetricsEndpoint$, MetricsSource$, MlflowAppSummary$, MlflowConfig$, MlflowDetails$, Model$, ModelAccessConfig$, ModelArtifacts$, ModelBiasAppSpecification$, ModelBiasBaselineConfig$, ModelBiasJobInput$, ModelCard$, ModelCardExportArtifacts$, ModelCardExportJobSummary$, ModelCardExportOutputConfig$, ModelCardSecurityConfig$, ModelCardSummary$, ModelCardVersionSummary$, ModelClientConfig$, ModelCompilationConfig$, ModelConfiguration$, ModelDashboardEndpoint$, ModelDashboardIndicatorAction$, ModelDashboardModel$, ModelDashboardModelCard$, ModelDashboardMonitoringSchedule$, ModelDataQuality$, ModelDataSource$, ModelDeployConfig$, ModelDeployResult$, ModelDigests$, ModelExplainabilityAppSpecification$, ModelExplainabilityBaselineConfig$, ModelExplainabilityJobInput$, ModelInfrastructureConfig$, ModelInput$, ModelLatencyThreshold$, ModelLifeCycle$, ModelMetadataFilter$, ModelMetadataSearchExpression$, ModelMetadataSummary$, ModelMetrics$, ModelPackage$, ModelPackageConfig$, ModelPackageContainerDefinition$, ModelPackageGroup$, ModelPackageGroupSummary$, ModelPackageModelCard$, ModelPackageSecurityConfig$, ModelPackageStatusDetails$, ModelPackageStatusItem$, ModelPackageSummary$, ModelPackageValidationProfile$, ModelPackageValidationSpecification$, ModelQuality$, ModelQualityAppSpecification$, ModelQualityBaselineConfig$, ModelQualityJobInput$, ModelQuantizationConfig$, ModelRegisterSettings$, ModelShardingConfig$, ModelSpeculativeDecodingConfig$, ModelSpeculativeDecodingTrainingDataSource$, ModelStepMetadata$, ModelSummary$, ModelVariantConfig$, ModelVariantConfigSummary$, MonitoringAlertActions$, MonitoringAlertHistorySummary$, MonitoringAlertSummary$, MonitoringAppSpecification$, MonitoringBaselineConfig$, MonitoringClusterConfig$, MonitoringConstraintsResource$, MonitoringCsvDatasetFormat$, MonitoringDatasetFormat$, MonitoringExecutionSummary$, MonitoringGroundTruthS3Input$, MonitoringInput$, MonitoringJobDefinition$, MonitoringJobDefinitionSummary$, MonitoringJsonDatasetFormat$, MonitoringNetworkConfig$, MonitoringOutput$, MonitoringOutputConfig$, MonitoringParquetDatasetFormat$, MonitoringResources$, MonitoringS3Output$, MonitoringSchedule$, MonitoringScheduleConfig$, MonitoringScheduleSummary$, MonitoringStatisticsResource$, MonitoringStoppingCondition$, MultiModelConfig$, NeoVpcConfig$, NestedFilters$, NetworkConfig$, NodeAdditionResult$, NotebookInstanceLifecycleConfigSummary$, NotebookInstanceLifecycleHook$, NotebookInstanceSummary$, NotificationConfiguration$, ObjectiveStatusCounters$, OfflineStoreConfig$, OfflineStoreStatus$, OidcConfig$, OidcConfigForResponse$, OidcMemberDefinition$, OnlineStoreConfig$, OnlineStoreConfigUpdate$, OnlineStoreSecurityConfig$, OptimizationConfig$, OptimizationJobModelSource$, OptimizationJobModelSourceS3$, OptimizationJobOutputConfig$, OptimizationJobSummary$, OptimizationModelAccessConfig$, OptimizationOutput$, OptimizationSageMakerModel$, OptimizationVpcConfig$, OutputConfig$, OutputDataConfig$, OutputParameter$, OwnershipSettings$, OwnershipSettingsSummary$, ParallelismConfiguration$, Parameter$, ParameterRange$, ParameterRanges$, Parent$, ParentHyperParameterTuningJob$, PartnerAppConfig$, PartnerAppMaintenanceConfig$, PartnerAppSummary$, PendingDeploymentSummary$, PendingProductionVariantSummary$, Phase$, Pipeline$, PipelineDefinitionS3Location$, PipelineExecution$, PipelineExecutionStep$, PipelineExecutionStepMetadata$, PipelineExecutionSummary$, PipelineExperimentConfig$, PipelineSummary$, PipelineVersion$, PipelineVersionSummary$, PlacementSpecification$, PredefinedMetricSpecification$, PrefixAwareRoutingConfig$, PresignedUrlAccessConfig$, PriorityClass$, ProcessingClusterConfig$, ProcessingFeatureStoreOutput$, ProcessingInput$, ProcessingInstancePreference$, ProcessingJob$, ProcessingJobStepMetadata$, ProcessingJobSummary$, ProcessingOutput$, ProcessingOutputConfig$, ProcessingResources$, ProcessingS3Input$, ProcessingS3Output$, ProcessingStoppingCondition$, ProductionVariant$, ProductionVariantCapacityReservationConfig$, ProductionVariantCapacityReservationSummary$, ProductionVariantCoreDumpConfig$, ProductionVariantManagedInstanceScaling$, ProductionVariantManagedInstanceScalingScaleInPolicy$, ProductionVariantRoutingConfig$, ProductionVariantServerlessConfig$, ProductionVariantServerlessUpdateConfig$, ProductionVariantStatus$, ProductionVariantSummary$, ProfilerConfig$, ProfilerConfigForUpdate$, ProfilerRuleConfiguration$, ProfilerRuleEvaluationStatus$, Project$, ProjectSummary$, PropertyNameQuery$, PropertyNameSuggestion$, ProvisioningParameter$, PublicWorkforceTaskPrice$, PutModelPackageGroupPolicy$, PutModelPackageGroupPolicyInput$, PutModelPackageGroupPolicyOutput$, QualityCheckStepMetadata$, QueryFilters$, QueryLineage$, QueryLineageRequest$, QueryLineageResponse$, RSessionAppSettings$, RStudioServerProAppSettings$, RStudioServerProDomainSettings$, RStudioServerProDomainSettingsForUpdate$, RealTimeInferenceConfig$, RealTimeInferenceRecommendation$, RecommendationJobCompiledOutputConfig$, RecommendationJobContainerConfig$, RecommendationJobInferenceBenchmark$, RecommendationJobInputConfig$, RecommendationJobOutputConfig$, RecommendationJobPayloadConfig$, RecommendationJobResourceLimit$, RecommendationJobStoppingConditions$, RecommendationJobVpcConfig$, RecommendationMetrics$, RedshiftDatasetDefinition$, RegisterDevices$, RegisterDevicesRequest$, RegisterModelStepMetadata$, RemoteDebugConfig$, RemoteDebugConfigForUpdate$, RenderUiTemplate$, RenderUiTemplateRequest$, RenderUiTemplateResponse$, RenderableTask$, RenderingError$, RepositoryAuthConfig$, ReservedCapacityOffering$, ReservedCapacitySummary$, ResolvedAttributes$, ResourceCatalog$, ResourceConfig$, ResourceConfigForUpdate$, ResourceInUse$, ResourceLimitExceeded$, ResourceLimits$, ResourceNotFound$, ResourceSharingConfig$, ResourceSpec$, RetentionPolicy$, RetryPipelineExecution$, RetryPipelineExecutionRequest$, RetryPipelineExecutionResponse$, RetryStrategy$, RoleGroupAssignment$, RollingDeploymentPolicy$, RollingUpdatePolicy$, S3DataSource$, S3FileSystem$, S3FileSystemConfig$, S3ModelDataSource$, S3Presign$, S3StorageConfig$, SageMakerServiceException$, ScalingPolicy$, ScalingPolicyMetric$, ScalingPolicyObjective$, ScheduleConfig$, ScheduledUpdateConfig$, SchedulerConfig$, Search$, SearchExpression$, SearchRecord$, SearchRequest$, SearchResponse$, SearchTrainingPlanOfferings$, SearchTrainingPlanOfferingsRequest$, SearchTrainingPlanOfferingsResponse$, SecondaryStatusTransition$, SelectedStep$, SelectiveExecutionConfig$, SelectiveExecutionResult$, SendPipelineExecutionStepFailure$, SendPipelineExecutionStepFailureRequest$, SendPipelineExecutionStepFailureResponse$, SendPipelineExecutionStepSuccess$, SendPipelineExecutionStepSuccessRequest$, SendPipelineExecutionStepSuccessResponse$, ServerlessJobConfig$, ServiceCatalogProvisionedProductDetails$, ServiceCatalogProvisioningDetails$, ServiceCatalogProvisioningUpdateDetails$, SessionChainingConfig$, ShadowModeConfig$, ShadowModelVariantConfig$, SharingSettings$, ShuffleConfig$, SourceAlgorithm$, SourceAlgorithmSpecification$, SourceIpConfig$, SpaceAppLifecycleManagement$, SpaceCodeEditorAppSettings$, SpaceDetails$, SpaceIdleSettings$, SpaceJupyterLabAppSettings$, SpaceSettings$, SpaceSettingsSummary$, SpaceSharingSettings$, SpaceSharingSettingsSummary$, SpaceStorageSettings$, Stairs$, StartClusterHealthCheck$, StartClusterHealthCheckRequest$, StartClusterHealthCheckResponse$, StartEdgeDeploymentStage$, StartEdgeDeploymentStageRequest$, StartInferenceExperiment$, StartInferenceExperimentRequest$, StartInferenceExperimentResponse$, StartMlflowTrackingServer$, StartMlflowTrackingServerRequest$, StartMlflowTrackingServerResponse$, StartMonitoringSchedule$, StartMonitoringScheduleRequest$, StartNotebookInstance$, StartNotebookInstanceInput$, StartPipelineExecution$, StartPipelineExecutionRequest$, StartPipelineExecutionResponse$, StartSession$, StartSessionRequest$, StartSessionResponse$, StopAIBenchmarkJob$, StopAIBenchmarkJobRequest$, StopAIBenchmarkJobResponse$, StopAIRecommendationJob$, StopAIRecommendationJobRequest$, StopAIRecommendationJobResponse$, StopAutoMLJob$, StopAutoMLJobRequest$, StopCompilationJob$, StopCompilationJobRequest$, StopEdgeDeploymentStage$, StopEdgeDeploymentStageRequest$, StopEdgePackagingJob$, StopEdgePackagingJobRequest$, StopHyperParameterTuningJob$, StopHyperParameterTuningJobRequest$, StopInferenceExperiment$, StopInferenceExperimentRequest$, StopInferenceExperimentResponse$, StopInferenceRecommendationsJob$, StopInferenceRecommendationsJobRequest$, StopJob$, StopJobRequest$, StopJobResponse$, StopLabelingJob$, StopLabelingJobRequest$, StopMlflowTrackingServer$, StopMlflowTrackingServerRequest$, StopMlflowTrackingServerResponse$, StopMonitoringSchedule$, StopMonitoringScheduleRequest$, StopNotebookInstance$, StopNotebookInstanceInput$, StopOptimizationJob$, StopOptimizationJobRequest$, StopPipelineExecution$, StopPipelineExecutionRequest$, StopPipelineExecutionResponse$, StopProcessingJobRequest$, StopTrainingJobRequest$, StopTransformJobRequest$, StoppingCondition$, StudioLifecycleConfigDetails$, StudioWebPortalSettings$, SubscribedWorkteam$, SuggestionQuery$, TabularJobConfig$, TabularResolvedAttributes$, Tag$, TargetPlatform$, TargetTrackingScalingPolicyConfiguration$, TemplateProviderDetail$, TensorBoardAppSettings$, TensorBoardOutputConfig$, TextClassificationJobConfig$, TextGenerationJobConfig$, TextGenerationResolvedAttributes$, ThroughputConfig$, ThroughputConfigDescription$, ThroughputConfigUpdate$, TimeSeriesConfig$, TimeSeriesForecastingJobConfig$, TimeSeriesForecastingSettings$, TimeSeriesTransformations$, TotalHits$, TrackingServerSummary$, TrafficPattern$, TrafficRoutingConfig$, TrainingImageConfig$, TrainingJob$, TrainingJobDefinition$, TrainingJobStatusCounters$, TrainingJobStepMetadata$, TrainingJobSummary$, TrainingPlanExtension$, TrainingPlanExtensionOffering$, TrainingPlanFilter$, TrainingPlanOffering$, TrainingPlanSummary$, TrainingProgressInfo$, TrainingRepositoryAuthConfig$, TrainingSpecification$, TransformDataSource$, TransformInput$, TransformJob$, TransformJobDefinition$, TransformJobStepMetadata$, TransformJobSummary$, TransformOutput$, TransformResources$, TransformS3DataSource$, Trial$, TrialComponent$, TrialComponentArtifact$, TrialComponentMetricSummary$, TrialComponentParameterValue$, TrialComponentSimpleSummary$, TrialComponentSource$, TrialComponentSourceDetail$, TrialComponentStatus$, TrialComponentSummary$, TrialSource$, TrialSummary$, TrustedIdentityPropagationSettings$, TtlDuration$, TuningJobCompletionCriteria$, TuningJobStepMetaData$, USD$, UiConfig$, UiTemplate$, UiTemplateInfo$, UltraServer$, UltraServerInfo$, UltraServerSummary$, UnifiedStudioSettings$, UpdateAction$, UpdateActionRequest$, UpdateActionResponse$, UpdateAppImageConfig$, UpdateAppImageConfigRequest$, UpdateAppImageConfigResponse$, UpdateArtifact$, UpdateArtifactRequest$, UpdateArtifactResponse$, UpdateCluster$, UpdateClusterRequest$, UpdateClusterResponse$, UpdateClusterSchedulerConfig$, UpdateClusterSchedulerConfigRequest$, UpdateClusterSchedulerConfigResponse$, UpdateClusterSoftware$, UpdateClusterSoftwareInstanceGroupSpecification$, UpdateClusterSoftwareRequest$, UpdateClusterSoftwareResponse$, UpdateCodeRepository$, UpdateCodeRepositoryInput$, UpdateCodeRepositoryOutput$, UpdateComputeQuota$, UpdateComputeQuotaRequest$, UpdateComputeQuotaResponse$, UpdateContext$, UpdateContextRequest$, UpdateContextResponse$, UpdateDeviceFleet$, UpdateDeviceFleetRequest$, UpdateDevices$, UpdateDevicesRequest$, UpdateDomain$, UpdateDomainRequest$, UpdateDomainResponse$, UpdateEndpoint$, UpdateEndpointInput$, UpdateEndpointOutput$, UpdateEndpointWeightsAndCapacities$, UpdateEndpointWeightsAndCapacitiesInput$, UpdateEndpointWeightsAndCapacitiesOutput$, UpdateExperiment$, UpdateExperimentRequest$, UpdateExperimentResponse$, UpdateFeatureGroup$, UpdateFeatureGroupRequest$, UpdateFeatureGroupResponse$, UpdateFeatureMetadata$, UpdateFeatureMetadataRequest$, UpdateHub$, UpdateHubContent$, UpdateHubContentReference$, UpdateHubContentReferenceRequest$, UpdateHubContentReferenceResponse$, UpdateHubContentRequest$, UpdateHubContentResponse$, UpdateHubRequest$, UpdateHubResponse$, UpdateImage$, UpdateImageRequest$, UpdateImageResponse$, UpdateImageVersion$, UpdateImageVersionRequest$, UpdateImageVersionResponse$, UpdateInferenceComponent$, UpdateInferenceComponentInput$, UpdateInferenceComponentOutput$, UpdateInferenceComponentRuntimeConfig$, UpdateInferenceComponentRuntimeConfigInput$, UpdateInferenceComponentRuntimeConfigOutput$, UpdateInferenceExperiment$, UpdateInferenceExperimentRequest$, UpdateInferenceExperimentResponse$, UpdateMlflowApp$, UpdateMlflowAppRequest$, UpdateMlflowAppResponse$, UpdateMlflowTrackingServer$, UpdateMlflowTrackingServerRequest$, UpdateMlflowTrackingServerResponse$, UpdateModelCard$, UpdateModelCardRequest$, UpdateModelCardResponse$, UpdateModelPackage$, UpdateModelPackageInput$, UpdateModelPackageOutput$, UpdateMonitoringAlert$, UpdateMonitoringAlertRequest$, UpdateMonitoringAlertResponse$, UpdateMonitoringSchedule$, UpdateMonitoringScheduleRequest$, UpdateMonitoringScheduleResponse$, UpdateNotebookInstance$, UpdateNotebookInstanceInput$, UpdateNotebookInstanceLifecycleConfig$, UpdateNotebookInstanceLifecycleConfigInput$, UpdateNotebookInstanceLifecycleConfigOutput$, UpdateNotebookInstanceOutput$, UpdatePartnerApp$, UpdatePartnerAppRequest$, UpdatePartnerAppResponse$, UpdatePipeline$, UpdatePipelineExecution$, UpdatePipelineExecutionRequest$, UpdatePipelineExecutionResponse$, UpdatePipelineRequest$, UpdatePipelineResponse$, UpdatePipelineVersion$, UpdatePipelineVersionRequest$, UpdatePipelineVersionResponse$, UpdateProject$, UpdateProjectInput$, UpdateProjectOutput$, UpdateSpace$, UpdateSpaceRequest$, UpdateSpaceResponse$, UpdateTemplateProvider$, UpdateTrainingJob$, UpdateTrainingJobRequest$, UpdateTrainingJobResponse$, UpdateTrial$, UpdateTrialComponent$, UpdateTrialComponentRequest$, UpdateTrialComponentResponse$, UpdateTrialRequest$, UpdateTrialResponse$, UpdateUserProfile$, UpdateUserProfileRequest$, UpdateUserProfileResponse$, UpdateWorkforce$, UpdateWorkforceRequest$, UpdateWorkforceResponse$, UpdateWorkteam$, UpdateWorkteamRequest$, UpdateWorkteamResponse$, UserContext$, UserProfileDetails$, UserSettings$, VariantProperty$, VectorConfig$, Vertex$, VisibilityConditions$, VpcConfig$, WarmPoolStatus$, WorkerAccessConfiguration$, Workforce$, WorkforceVpcConfigRequest$, WorkforceVpcConfigResponse$, WorkloadSpec$, WorkspaceSettings$, Workteam$
 
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
-var schema = __webpack_require__(6890);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
-var client = __webpack_require__(2658);
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/models/SageMakerServiceException.js
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(5932);
+// EXTERNAL MODULE: ../../work/wt/mutation/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(1788);
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/models/SageMakerServiceException.js
 
 
 class SageMakerServiceException extends client.ServiceException {
@@ -691,7 +691,7 @@ class SageMakerServiceException extends client.ServiceException {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/models/errors.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/models/errors.js
 
 class ResourceLimitExceeded extends SageMakerServiceException {
     name = "ResourceLimitExceeded";
@@ -750,7 +750,7 @@ class ResourceInUse extends SageMakerServiceException {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js
+;// CONCATENATED MODULE: ../../work/wt/mutation/node_modules/@aws-sdk/client-sagemaker/dist-es/schemas/schemas_0.js
 const _A = "Alarm";
 const _AA = "ActionArn";
 const _AAR = "AddAssociationRequest";
