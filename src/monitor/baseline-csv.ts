@@ -41,7 +41,10 @@ export interface BaselineScan {
  * and all headers must agree.
  */
 export function scanBaselineCsv(files: string[], names?: string[]): BaselineScan {
-  if (files.length === 0) throw new MonitorDataError('no baseline CSV files found; fix: point baseline-data at a CSV file or a folder/prefix holding CSV files');
+  if (files.length === 0)
+    throw new MonitorDataError(
+      'no baseline CSV files found; fix: point baseline-data at a CSV file or a folder/prefix holding CSV files',
+    );
   const sink = newSink();
   let header: string[] | undefined = names;
   for (const file of files) {
@@ -79,9 +82,14 @@ export function scanBaselineCsv(files: string[], names?: string[]): BaselineScan
             const he = nl < 0 || nl >= end ? end : nl;
             const h = parseHeader(buf.toString('utf8', start, he).replace(/\r$/, ''));
             if (header && h.join(',') !== header.join(',')) {
-              throw new MonitorDataError(`${file}:1: header ${JSON.stringify(h.join(',').slice(0, 120))} differs from the first file's; fix: give every baseline file the same columns`);
+              throw new MonitorDataError(
+                `${file}:1: header ${JSON.stringify(h.join(',').slice(0, 120))} differs from the first file's; fix: give every baseline file the same columns`,
+              );
             }
-            if (h.some((x) => x === '')) throw new MonitorDataError(`${file}:1: the header has an empty column name; fix: name every column, or set features`);
+            if (h.some((x) => x === ''))
+              throw new MonitorDataError(
+                `${file}:1: the header has an empty column name; fix: name every column, or set features`,
+              );
             header = h;
             start = Math.min(he + 1, end);
             line++;
@@ -94,7 +102,10 @@ export function scanBaselineCsv(files: string[], names?: string[]): BaselineScan
           last = end;
         }
         const err = feedCsv(sink, buf, start, last);
-        if (err) throw new MonitorDataError(`${file} (after line ${line}): ${err}; fix: write the baseline as RFC 4180 CSV`);
+        if (err)
+          throw new MonitorDataError(
+            `${file} (after line ${line}): ${err}; fix: write the baseline as RFC 4180 CSV`,
+          );
         for (let i = start; i < last; i++) if (buf[i] === 10) line++;
         buf.copy(buf, 0, last, end);
         filled = end - last;
@@ -103,7 +114,9 @@ export function scanBaselineCsv(files: string[], names?: string[]): BaselineScan
       closeSync(fd);
     }
   }
-  if (!header || header.length === 0) throw new MonitorDataError(`${files[0]}: no header row; fix: add a header or set features`);
-  if (sink.rows === 0) throw new MonitorDataError(`${files.join(', ')}: no data rows; fix: baseline on a non-empty data set`);
+  if (!header || header.length === 0)
+    throw new MonitorDataError(`${files[0]}: no header row; fix: add a header or set features`);
+  if (sink.rows === 0)
+    throw new MonitorDataError(`${files.join(', ')}: no data rows; fix: baseline on a non-empty data set`);
   return { names: header, sink, files };
 }

@@ -58,7 +58,15 @@ const FIX_CAPTURE =
 /** Milliseconds since the epoch of an ISO-8601 time; the common Z form is parsed by hand. */
 export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
   const d = (i: number) => buf[s + i]! - 48;
-  if (e - s >= 20 && buf[s + 4] === 45 && buf[s + 7] === 45 && buf[s + 10] === 84 && buf[s + 13] === 58 && buf[s + 16] === 58 && buf[e - 1] === 90) {
+  if (
+    e - s >= 20 &&
+    buf[s + 4] === 45 &&
+    buf[s + 7] === 45 &&
+    buf[s + 10] === 84 &&
+    buf[s + 13] === 58 &&
+    buf[s + 16] === 58 &&
+    buf[e - 1] === 90
+  ) {
     const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
     const month = d(5) * 10 + d(6);
     const day = d(8) * 10 + d(9);
@@ -78,7 +86,17 @@ export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
       ms = Math.floor(ms);
     }
     const parts = [year, month, day, hour, min, sec];
-    if (parts.some((p) => !(p >= 0 && p <= 9999)) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 60) return NaN;
+    if (
+      parts.some((p) => !(p >= 0 && p <= 9999)) ||
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > 31 ||
+      hour > 23 ||
+      min > 59 ||
+      sec > 60
+    )
+      return NaN;
     return Date.UTC(year, month - 1, day, hour, min, sec, ms);
   }
   return slowTime(buf, s, e);
@@ -135,7 +153,9 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
   try {
     fd = openSync(task.file, 'r');
   } catch (err) {
-    throw new MonitorDataError(`cannot read ${task.file}: ${(err as Error).message}; fix: check the path and permissions`);
+    throw new MonitorDataError(
+      `cannot read ${task.file}: ${(err as Error).message}; fix: check the path and permissions`,
+    );
   }
   try {
     let buf = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1)));
@@ -188,8 +208,16 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
 
 function required(scanner: CaptureLineScanner, slot: number): void {
   const s = scanner.starts[slot]!;
-  if (s === NOT_STRING) throw new LineFailure(0, `member ${SLOT_PATHS[slot]} is not a string, as SageMaker data capture writes it; ${FIX_CAPTURE}`);
-  if (s < 0) throw new LineFailure(0, `the record has no ${SLOT_PATHS[slot]}, which SageMaker data capture always writes; ${FIX_CAPTURE}`);
+  if (s === NOT_STRING)
+    throw new LineFailure(
+      0,
+      `member ${SLOT_PATHS[slot]} is not a string, as SageMaker data capture writes it; ${FIX_CAPTURE}`,
+    );
+  if (s < 0)
+    throw new LineFailure(
+      0,
+      `the record has no ${SLOT_PATHS[slot]}, which SageMaker data capture always writes; ${FIX_CAPTURE}`,
+    );
 }
 
 function scanLine(
@@ -203,13 +231,19 @@ function scanLine(
   names: Map<string, number>,
 ): void {
   if (!sc.scan(buf, s, e)) {
-    throw new LineFailure(0, `not a valid JSON record at column ${sc.errorColumn}: ${sc.error}; ${FIX_CAPTURE}`);
+    throw new LineFailure(
+      0,
+      `not a valid JSON record at column ${sc.errorColumn}: ${sc.error}; ${FIX_CAPTURE}`,
+    );
   }
   required(sc, S_EVENT_ID);
   required(sc, S_INFERENCE_TIME);
   const t = parseIsoTime(buf, sc.starts[S_INFERENCE_TIME]!, sc.ends[S_INFERENCE_TIME]!);
   if (!Number.isFinite(t)) {
-    throw new LineFailure(0, `eventMetadata.inferenceTime ${JSON.stringify(sc.text(S_INFERENCE_TIME).slice(0, 40))} is not an ISO-8601 time; ${FIX_CAPTURE}`);
+    throw new LineFailure(
+      0,
+      `eventMetadata.inferenceTime ${JSON.stringify(sc.text(S_INFERENCE_TIME).slice(0, 40))} is not an ISO-8601 time; ${FIX_CAPTURE}`,
+    );
   }
   if (t < task.sinceMs || t >= task.untilMs) {
     r.outsideWindow++;
@@ -241,7 +275,12 @@ function decodedText(sc: CaptureLineScanner, dataSlot: number, encSlot: number):
   return text;
 }
 
-function feedInput(sink: RowSink, sc: CaptureLineScanner, scratch: { buf: Buffer }, names: Map<string, number>): void {
+function feedInput(
+  sink: RowSink,
+  sc: CaptureLineScanner,
+  scratch: { buf: Buffer },
+  names: Map<string, number>,
+): void {
   const es = sc.starts[IN_ENCODING]!;
   const ee = sc.ends[IN_ENCODING]!;
   const b = sc.buf;
@@ -254,7 +293,11 @@ function feedInput(sink: RowSink, sc: CaptureLineScanner, scratch: { buf: Buffer
       const [pb, ps, pe] = sc.bytes(IN_DATA, scratch);
       err = feedCsv(sink, pb, ps, pe);
     } else err = feedCsv(sink, b, sc.starts[IN_DATA]!, sc.ends[IN_DATA]!, esc === 1);
-    if (err) throw new LineFailure(0, `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture well-formed CSV (RFC 4180 quotes)`);
+    if (err)
+      throw new LineFailure(
+        0,
+        `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture well-formed CSV (RFC 4180 quotes)`,
+      );
     return;
   }
   const enc = sc.text(S_IN_ENCODING);
@@ -279,12 +322,19 @@ function feedInput(sink: RowSink, sc: CaptureLineScanner, scratch: { buf: Buffer
       );
     }
   } else {
-    throw new LineFailure(0, `${SLOT_PATHS[S_IN_ENCODING]} is ${JSON.stringify(enc.slice(0, 40))}; expected CSV, JSON or BASE64; ${FIX_CAPTURE}`);
+    throw new LineFailure(
+      0,
+      `${SLOT_PATHS[S_IN_ENCODING]} is ${JSON.stringify(enc.slice(0, 40))}; expected CSV, JSON or BASE64; ${FIX_CAPTURE}`,
+    );
   }
   if (kind === 'csv') {
     const bytes = Buffer.from(text, 'utf8');
     const err = feedCsv(sink, bytes, 0, bytes.length);
-    if (err) throw new LineFailure(0, `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture well-formed CSV (RFC 4180 quotes)`);
+    if (err)
+      throw new LineFailure(
+        0,
+        `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture well-formed CSV (RFC 4180 quotes)`,
+      );
   } else {
     let err: string | null;
     try {
@@ -292,6 +342,10 @@ function feedInput(sink: RowSink, sc: CaptureLineScanner, scratch: { buf: Buffer
     } catch (e) {
       throw new LineFailure(0, (e as Error).message);
     }
-    if (err) throw new LineFailure(0, `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture JSON payloads (an array of feature values, an array of rows, or {"instances": [...]})`);
+    if (err)
+      throw new LineFailure(
+        0,
+        `${SLOT_PATHS[S_IN_DATA]}: ${err}; fix: capture JSON payloads (an array of feature values, an array of rows, or {"instances": [...]})`,
+      );
   }
 }

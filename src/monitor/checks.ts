@@ -9,7 +9,12 @@ import { categoricalDistance, ksTest, numericalDistance, psi, bucketCounts } fro
 import { MonitorDataError } from './errors.js';
 import type { Constraints, FeatureConstraint } from './constraints.js';
 import { FeatureProfile, T_FRACTIONAL, T_INTEGRAL } from './profile.js';
-import { isNumeric, statisticsFromProfiles, type DatasetStatistics, type FeatureStats } from './statistics.js';
+import {
+  isNumeric,
+  statisticsFromProfiles,
+  type DatasetStatistics,
+  type FeatureStats,
+} from './statistics.js';
 import type { Violation } from './violations.js';
 
 export interface ScanTotals {
@@ -57,7 +62,11 @@ function checkShape(baselineCount: number, totals: ScanTotals): void {
   }
 }
 
-export function runChecks(baseline: DatasetStatistics, constraints: Constraints, totals: ScanTotals): CheckResult {
+export function runChecks(
+  baseline: DatasetStatistics,
+  constraints: Constraints,
+  totals: ScanTotals,
+): CheckResult {
   const names = constraints.features.map((f) => f.name);
   const byName = new Map(baseline.features.map((f) => [f.name, f]));
   for (const n of names) {
@@ -93,7 +102,10 @@ export function runChecks(baseline: DatasetStatistics, constraints: Constraints,
     );
   }
   if (more > 0 || totals.unknownNames.size > 0) {
-    const extra = totals.unknownNames.size > 0 ? [...totals.unknownNames.keys()].join(', ') : `column ${names.length + 1}`;
+    const extra =
+      totals.unknownNames.size > 0
+        ? [...totals.unknownNames.keys()].join(', ')
+        : `column ${names.length + 1}`;
     violations.push(
       violation(
         totals.unknownNames.size > 0 ? [...totals.unknownNames.keys()][0]! : `_c${names.length}`,
@@ -136,7 +148,8 @@ function dataTypeCheck(fc: FeatureConstraint, p: FeatureProfile, threshold: numb
   if (fc.type !== 'Integral' && fc.type !== 'Fractional') return;
   const nonNull = p.types[1]! + p.types[2]! + p.types[3]! + p.types[4]!;
   if (nonNull === 0) return;
-  const matching = fc.type === 'Integral' ? p.types[T_INTEGRAL]! : p.types[T_INTEGRAL]! + p.types[T_FRACTIONAL]!;
+  const matching =
+    fc.type === 'Integral' ? p.types[T_INTEGRAL]! : p.types[T_INTEGRAL]! + p.types[T_FRACTIONAL]!;
   const ratio = matching / nonNull;
   if (ratio < threshold) {
     out.push(
@@ -153,17 +166,34 @@ function completenessCheck(fc: FeatureConstraint, cur: FeatureStats, rows: numbe
   if (fc.completeness === undefined || rows === 0) return;
   const observed = cur.present / rows;
   if (observed < fc.completeness) {
-    out.push(violation(fc.name, 'completeness_check', `Value: ${observed} does not meet the constraint requirement! `));
+    out.push(
+      violation(
+        fc.name,
+        'completeness_check',
+        `Value: ${observed} does not meet the constraint requirement! `,
+      ),
+    );
   }
 }
 
-function categoricalValuesCheck(fc: FeatureConstraint, cur: FeatureStats, threshold: number, out: Violation[]): void {
+function categoricalValuesCheck(
+  fc: FeatureConstraint,
+  cur: FeatureStats,
+  threshold: number,
+  out: Violation[],
+): void {
   if (!fc.domains || isNumeric(cur) || cur.present === 0) return;
   const domain = new Set(fc.domains);
   let inDomain = 0;
   let total = 0;
   if (cur.categories === null) {
-    out.push(violation(fc.name, 'categorical_values_check', `Value: 0 does not meet the constraint requirement! (more distinct values than can be counted)`));
+    out.push(
+      violation(
+        fc.name,
+        'categorical_values_check',
+        `Value: 0 does not meet the constraint requirement! (more distinct values than can be counted)`,
+      ),
+    );
     return;
   }
   for (const [v, c] of cur.categories) {
@@ -172,11 +202,22 @@ function categoricalValuesCheck(fc: FeatureConstraint, cur: FeatureStats, thresh
   }
   const ratio = total === 0 ? 1 : inDomain / total;
   if (ratio < threshold) {
-    out.push(violation(fc.name, 'categorical_values_check', `Value: ${ratio} does not meet the constraint requirement! `));
+    out.push(
+      violation(
+        fc.name,
+        'categorical_values_check',
+        `Value: ${ratio} does not meet the constraint requirement! `,
+      ),
+    );
   }
 }
 
-function driftOf(fc: FeatureConstraint, base: FeatureStats, cur: FeatureStats, c: Constraints): FeatureDrift | undefined {
+function driftOf(
+  fc: FeatureConstraint,
+  base: FeatureStats,
+  cur: FeatureStats,
+  c: Constraints,
+): FeatureDrift | undefined {
   const cfg = c.config;
   if (isNumeric(base) && isNumeric(cur)) {
     if (base.sketch.count === 0 || cur.sketch.count === 0) return undefined;
@@ -199,7 +240,14 @@ function driftOf(fc: FeatureConstraint, base: FeatureStats, cur: FeatureStats, c
       currentCounts,
     };
   }
-  if (!isNumeric(base) && !isNumeric(cur) && base.categories && cur.categories && base.categories.size > 0 && cur.categories.size > 0) {
+  if (
+    !isNumeric(base) &&
+    !isNumeric(cur) &&
+    base.categories &&
+    cur.categories &&
+    base.categories.size > 0 &&
+    cur.categories.size > 0
+  ) {
     const threshold = fc.comparisonThreshold ?? cfg.categoricalComparisonThreshold;
     if (cfg.categoricalDriftMethod === 'ChiSquared') {
       throw new MonitorDataError(
@@ -207,9 +255,13 @@ function driftOf(fc: FeatureConstraint, base: FeatureStats, cur: FeatureStats, c
       );
     }
     const distance = categoricalDistance(base.categories, cur.categories, cfg.comparisonMethod);
-    const top = [...base.categories].sort((a, b) => b[1] - a[1]).slice(0, 9).map(([k]) => k);
+    const top = [...base.categories]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 9)
+      .map(([k]) => k);
     const topSet = new Set(top);
-    const other = (m: Map<string, number>) => [...m].filter(([k]) => !topSet.has(k)).reduce((s, [, v]) => s + v, 0);
+    const other = (m: Map<string, number>) =>
+      [...m].filter(([k]) => !topSet.has(k)).reduce((s, [, v]) => s + v, 0);
     return {
       name: fc.name,
       kind: 'categorical',
@@ -217,7 +269,10 @@ function driftOf(fc: FeatureConstraint, base: FeatureStats, cur: FeatureStats, c
       threshold,
       method: `${cfg.comparisonMethod} LInfinity`,
       drifted: distance > threshold,
-      psi: psi([...top.map((k) => base.categories!.get(k) ?? 0), other(base.categories)], [...top.map((k) => cur.categories!.get(k) ?? 0), other(cur.categories)]),
+      psi: psi(
+        [...top.map((k) => base.categories!.get(k) ?? 0), other(base.categories)],
+        [...top.map((k) => cur.categories!.get(k) ?? 0), other(cur.categories)],
+      ),
       labels: [...top, 'other'],
       baselineCounts: [...top.map((k) => base.categories!.get(k) ?? 0), other(base.categories)],
       currentCounts: [...top.map((k) => cur.categories!.get(k) ?? 0), other(cur.categories)],

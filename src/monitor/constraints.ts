@@ -60,7 +60,10 @@ export const SUGGESTED_CONFIG: MonitoringConfig = {
   categoricalDriftMethod: 'LInfinity',
 };
 
-export function suggestConstraints(stats: DatasetStatistics, overrides: Partial<MonitoringConfig> = {}): Constraints {
+export function suggestConstraints(
+  stats: DatasetStatistics,
+  overrides: Partial<MonitoringConfig> = {},
+): Constraints {
   const features = stats.features.map((f): FeatureConstraint => {
     const c: FeatureConstraint = {
       name: f.name,
@@ -105,7 +108,8 @@ export function constraintsJson(c: Constraints): Obj {
   };
 }
 
-const FIX = 'fix: use a constraints.json written by monitor-gate (mode: baseline) or by a Model Monitor baselining job';
+const FIX =
+  'fix: use a constraints.json written by monitor-gate (mode: baseline) or by a Model Monitor baselining job';
 
 function flag(v: unknown, where: string, fallback: boolean): boolean {
   if (v === undefined) return fallback;
@@ -139,12 +143,15 @@ export function parseConstraints(input: unknown, source: string): Constraints {
     const type = str(raw, 'inferred_type', where, FIX);
     const at = `${source}: feature ${JSON.stringify(name)}`;
     if (!['Integral', 'Fractional', 'String', 'Unknown'].includes(type)) {
-      throw new MonitorDataError(`${at}.inferred_type is ${JSON.stringify(type)}; expected Integral, Fractional, String or Unknown; ${FIX}`);
+      throw new MonitorDataError(
+        `${at}.inferred_type is ${JSON.stringify(type)}; expected Integral, Fractional, String or Unknown; ${FIX}`,
+      );
     }
     const f: FeatureConstraint = { name, type: type as FeatureConstraint['type'], evaluate: true };
     if (raw.completeness !== undefined) {
       const c = optNumber(raw.completeness, `${at}.completeness`, 1);
-      if (c < 0 || c > 1) throw new MonitorDataError(`${at}.completeness is ${c}; expected a fraction in [0, 1]; ${FIX}`);
+      if (c < 0 || c > 1)
+        throw new MonitorDataError(`${at}.completeness is ${c}; expected a fraction in [0, 1]; ${FIX}`);
       f.completeness = c;
     }
     if (isObj(raw.num_constraints) && typeof raw.num_constraints.is_non_negative === 'boolean') {
@@ -160,7 +167,12 @@ export function parseConstraints(input: unknown, source: string): Constraints {
     const ov = overridesOf(raw);
     if (ov) {
       f.evaluate = flag(ov.evaluate_constraints, `${at} overrides.evaluate_constraints`, true);
-      if (ov.comparison_threshold !== undefined) f.comparisonThreshold = optNumber(ov.comparison_threshold, `${at} overrides.comparison_threshold`, 0.1);
+      if (ov.comparison_threshold !== undefined)
+        f.comparisonThreshold = optNumber(
+          ov.comparison_threshold,
+          `${at} overrides.comparison_threshold`,
+          0.1,
+        );
     }
     return f;
   });
@@ -170,11 +182,15 @@ export function parseConstraints(input: unknown, source: string): Constraints {
   const dw = `${w}.distribution_constraints`;
   const method = dc.comparison_method ?? dc.comparion_method ?? 'Robust'; // an older AWS page misspelt it
   if (method !== 'Simple' && method !== 'Robust') {
-    throw new MonitorDataError(`${dw}.comparison_method is ${JSON.stringify(method)}; expected "Simple" or "Robust"; ${FIX}`);
+    throw new MonitorDataError(
+      `${dw}.comparison_method is ${JSON.stringify(method)}; expected "Simple" or "Robust"; ${FIX}`,
+    );
   }
   const catMethod = dc.categorical_drift_method ?? 'LInfinity';
   if (catMethod !== 'LInfinity' && catMethod !== 'ChiSquared') {
-    throw new MonitorDataError(`${dw}.categorical_drift_method is ${JSON.stringify(catMethod)}; expected "LInfinity" or "ChiSquared"; ${FIX}`);
+    throw new MonitorDataError(
+      `${dw}.categorical_drift_method is ${JSON.stringify(catMethod)}; expected "LInfinity" or "ChiSquared"; ${FIX}`,
+    );
   }
   const config: MonitoringConfig = {
     evaluateConstraints: flag(mc.evaluate_constraints, `${w}.evaluate_constraints`, true),
@@ -184,7 +200,11 @@ export function parseConstraints(input: unknown, source: string): Constraints {
     performComparison: flag(dc.perform_comparison ?? dc.enable_comparisons, `${dw}.perform_comparison`, true),
     comparisonThreshold: optNumber(dc.comparison_threshold, `${dw}.comparison_threshold`, 0.1),
     comparisonMethod: method,
-    categoricalComparisonThreshold: optNumber(dc.categorical_comparison_threshold, `${dw}.categorical_comparison_threshold`, 0.1),
+    categoricalComparisonThreshold: optNumber(
+      dc.categorical_comparison_threshold,
+      `${dw}.categorical_comparison_threshold`,
+      0.1,
+    ),
     categoricalDriftMethod: catMethod,
   };
   return { features, config };

@@ -44,13 +44,17 @@ export function readGroundTruth(files: string[]): GroundTruth {
         throw new MonitorDataError(`${at}: not valid JSON (${(err as Error).message}); ${FIX_GT}`);
       }
       if (!isObj(rec) || !isObj(rec.groundTruthData) || !isObj(rec.eventMetadata)) {
-        throw new MonitorDataError(`${at}: the record needs groundTruthData and eventMetadata objects; ${FIX_GT}`);
+        throw new MonitorDataError(
+          `${at}: the record needs groundTruthData and eventMetadata objects; ${FIX_GT}`,
+        );
       }
       const id = rec.eventMetadata.eventId;
       const data = rec.groundTruthData.data;
       const encoding = rec.groundTruthData.encoding ?? 'CSV';
-      if (typeof id !== 'string' || id === '') throw new MonitorDataError(`${at}: eventMetadata.eventId is missing; ${FIX_GT}`);
-      if (typeof data !== 'string' && typeof data !== 'number') throw new MonitorDataError(`${at}: groundTruthData.data is missing; ${FIX_GT}`);
+      if (typeof id !== 'string' || id === '')
+        throw new MonitorDataError(`${at}: eventMetadata.eventId is missing; ${FIX_GT}`);
+      if (typeof data !== 'string' && typeof data !== 'number')
+        throw new MonitorDataError(`${at}: groundTruthData.data is missing; ${FIX_GT}`);
       let text2 = String(data);
       if (encoding === 'BASE64') text2 = Buffer.from(text2, 'base64').toString('utf8');
       else if (encoding === 'JSON') {
@@ -58,11 +62,19 @@ export function readGroundTruth(files: string[]): GroundTruth {
           const v = JSON.parse(text2) as unknown;
           text2 = String(isObj(v) ? (v.label ?? v.ground_truth ?? '') : v);
         } catch {
-          throw new MonitorDataError(`${at}: groundTruthData.data is marked JSON but does not parse; ${FIX_GT}`);
+          throw new MonitorDataError(
+            `${at}: groundTruthData.data is marked JSON but does not parse; ${FIX_GT}`,
+          );
         }
-      } else if (encoding !== 'CSV') throw new MonitorDataError(`${at}: groundTruthData.encoding ${JSON.stringify(encoding)} is not CSV, JSON or BASE64; ${FIX_GT}`);
+      } else if (encoding !== 'CSV')
+        throw new MonitorDataError(
+          `${at}: groundTruthData.encoding ${JSON.stringify(encoding)} is not CSV, JSON or BASE64; ${FIX_GT}`,
+        );
       const label = parseNumberText(text2.split(',')[0] ?? '');
-      if (!Number.isFinite(label)) throw new MonitorDataError(`${at}: label ${JSON.stringify(text2.slice(0, 40))} is not a number; ${FIX_GT}`);
+      if (!Number.isFinite(label))
+        throw new MonitorDataError(
+          `${at}: label ${JSON.stringify(text2.slice(0, 40))} is not a number; ${FIX_GT}`,
+        );
       records++;
       if (labels.has(id) && labels.get(id) !== label) {
         throw new MonitorDataError(`${at}: event ${JSON.stringify(id)} has two different labels; ${FIX_GT}`);
@@ -81,7 +93,9 @@ export function predictionOf(output: string): number {
       let v: unknown = JSON.parse(t);
       for (let k = 0; k < 4; k++) {
         if (Array.isArray(v)) v = v[0];
-        else if (isObj(v)) v = v.score ?? v.predictions ?? v.prediction ?? v.predicted_label ?? v.probability ?? v.probabilities;
+        else if (isObj(v))
+          v =
+            v.score ?? v.predictions ?? v.prediction ?? v.predicted_label ?? v.probability ?? v.probabilities;
         else break;
       }
       return typeof v === 'number' ? v : NaN;
@@ -130,7 +144,12 @@ export function modelQuality(
       `none of the ${captured} captured prediction(s) in the window has ground truth (${gt.records} ground-truth record(s) read); fix: label with the capture's inferenceId (or eventId when no inference id was sent), and cover the same time window`,
     );
   }
-  const evaluation = computeMetrics(problemType, Float64Array.from(labels), { scores: Float64Array.from(scores) }, { threshold });
+  const evaluation = computeMetrics(
+    problemType,
+    Float64Array.from(labels),
+    { scores: Float64Array.from(scores) },
+    { threshold },
+  );
   return {
     evaluation,
     report: { version: 0.0, dataset: { item_count: matched }, ...evaluation.report },

@@ -272,7 +272,16 @@ export class CaptureLineScanner {
               throw new SyntaxFailure(i, 'invalid \\u escape');
           }
           i += 6;
-        } else if (x === 34 || x === 92 || x === 47 || x === 98 || x === 102 || x === 110 || x === 114 || x === 116) {
+        } else if (
+          x === 34 ||
+          x === 92 ||
+          x === 47 ||
+          x === 98 ||
+          x === 102 ||
+          x === 110 ||
+          x === 114 ||
+          x === 116
+        ) {
           i += 2;
         } else throw new SyntaxFailure(i, 'invalid escape in a string');
         continue;
@@ -289,12 +298,9 @@ export class CaptureLineScanner {
   private utf8(i: number): number {
     const b = this.buf;
     const c = b[i]!;
-    let n: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
-    else throw new SyntaxFailure(i, 'bytes that are not UTF-8');
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0) throw new SyntaxFailure(i, 'bytes that are not UTF-8');
+    const min = n === 1 ? 0x80 : n === 2 ? 0x800 : 0x10000;
     if (i + n >= this.end) throw new SyntaxFailure(i, 'bytes that are not UTF-8 (cut sequence)');
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
@@ -302,7 +308,8 @@ export class CaptureLineScanner {
       if ((x & 0xc0) !== 0x80) throw new SyntaxFailure(i, 'bytes that are not UTF-8');
       cp = (cp << 6) | (x & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new SyntaxFailure(i, 'bytes that are not UTF-8');
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      throw new SyntaxFailure(i, 'bytes that are not UTF-8');
     return i + n + 1;
   }
 
@@ -311,8 +318,11 @@ export class CaptureLineScanner {
     const s = this.starts[slot]!;
     if (s < 0) return '';
     const e = this.ends[slot]!;
-    if (!this.escaped[slot]) return Buffer.from(this.buf.buffer, this.buf.byteOffset + s, e - s).toString('utf8');
-    return JSON.parse(Buffer.from(this.buf.buffer, this.buf.byteOffset + s - 1, e - s + 2).toString('utf8')) as string;
+    if (!this.escaped[slot])
+      return Buffer.from(this.buf.buffer, this.buf.byteOffset + s, e - s).toString('utf8');
+    return JSON.parse(
+      Buffer.from(this.buf.buffer, this.buf.byteOffset + s - 1, e - s + 2).toString('utf8'),
+    ) as string;
   }
 
   /**
@@ -327,7 +337,7 @@ export class CaptureLineScanner {
     const out = scratch.buf;
     const b = this.buf;
     let o = 0;
-    for (let i = s; i < e; ) {
+    for (let i = s; i < e;) {
       const c = b[i]!;
       if (c !== 92) {
         out[o++] = c;

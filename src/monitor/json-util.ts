@@ -21,13 +21,17 @@ export function num(o: Obj, key: string, where: string, fix: string, optional = 
   if (v === undefined && optional) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (v === 'NaN' && optional) return undefined;
-  throw new MonitorDataError(`${where}.${key} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected a number; ${fix}`);
+  throw new MonitorDataError(
+    `${where}.${key} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected a number; ${fix}`,
+  );
 }
 
 export function str(o: Obj, key: string, where: string, fix: string): string {
   const v = o[key];
   if (typeof v === 'string') return v;
-  throw new MonitorDataError(`${where}.${key} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected a string; ${fix}`);
+  throw new MonitorDataError(
+    `${where}.${key} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected a string; ${fix}`,
+  );
 }
 
 export function obj(o: Obj, key: string, where: string, fix: string): Obj {

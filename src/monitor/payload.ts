@@ -38,7 +38,13 @@ function countRow(sink: RowSink, columns: number): void {
  * but \n and \r, which end rows (so the payload is read in place, without unescaping). Returns an
  * error description, or null.
  */
-export function feedCsv(sink: RowSink, buf: Uint8Array, s: number, e: number, jsonNewlines = false): string | null {
+export function feedCsv(
+  sink: RowSink,
+  buf: Uint8Array,
+  s: number,
+  e: number,
+  jsonNewlines = false,
+): string | null {
   let i = s;
   while (i < e) {
     // one row from i
@@ -149,7 +155,10 @@ function feedValue(p: FeatureProfile, v: unknown, where: string): void {
   else if (typeof v === 'number') p.addTypedNumber(v);
   else if (typeof v === 'string') p.addText(v);
   else if (typeof v === 'boolean') p.addText(String(v));
-  else throw new MonitorDataError(`${where}: a feature value is a nested ${Array.isArray(v) ? 'array' : 'object'}; fix: send flat rows (one value per feature) or use a record preprocessor`);
+  else
+    throw new MonitorDataError(
+      `${where}: a feature value is a nested ${Array.isArray(v) ? 'array' : 'object'}; fix: send flat rows (one value per feature) or use a record preprocessor`,
+    );
 }
 
 function feedRowValues(sink: RowSink, row: unknown[], where: string): void {
@@ -157,7 +166,12 @@ function feedRowValues(sink: RowSink, row: unknown[], where: string): void {
   countRow(sink, row.length);
 }
 
-function feedNamedRow(sink: RowSink, row: Record<string, unknown>, names: Map<string, number>, where: string): void {
+function feedNamedRow(
+  sink: RowSink,
+  row: Record<string, unknown>,
+  names: Map<string, number>,
+  where: string,
+): void {
   let columns = 0;
   for (const [k, v] of Object.entries(row)) {
     const i = names.get(k);
@@ -175,7 +189,12 @@ function feedNamedRow(sink: RowSink, row: Record<string, unknown>, names: Map<st
 }
 
 /** A JSON payload: returns an error description, or null when fed. */
-export function feedJson(sink: RowSink, text: string, names: Map<string, number>, where: string): string | null {
+export function feedJson(
+  sink: RowSink,
+  text: string,
+  names: Map<string, number>,
+  where: string,
+): string | null {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -184,7 +203,8 @@ export function feedJson(sink: RowSink, text: string, names: Map<string, number>
   }
   const rows: unknown[] = [];
   if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every((r) => Array.isArray(r) || (r !== null && typeof r === 'object'))) rows.push(...doc);
+    if (doc.length > 0 && doc.every((r) => Array.isArray(r) || (r !== null && typeof r === 'object')))
+      rows.push(...doc);
     else rows.push(doc);
   } else if (doc !== null && typeof doc === 'object') {
     const o = doc as Record<string, unknown>;

@@ -61,8 +61,16 @@ export function classifyField(buf: Uint8Array, s: number, e: number): number {
     digits += i - f;
   }
   if (i !== e) {
-    if (e - s === 4 && buf[s] === 116 && buf[s + 1] === 114 && buf[s + 2] === 117 && buf[s + 3] === 101) return T_BOOLEAN;
-    if (e - s === 5 && buf[s] === 102 && buf[s + 1] === 97 && buf[s + 2] === 108 && buf[s + 3] === 115 && buf[s + 4] === 101)
+    if (e - s === 4 && buf[s] === 116 && buf[s + 1] === 114 && buf[s + 2] === 117 && buf[s + 3] === 101)
+      return T_BOOLEAN;
+    if (
+      e - s === 5 &&
+      buf[s] === 102 &&
+      buf[s + 1] === 97 &&
+      buf[s + 2] === 108 &&
+      buf[s + 3] === 115 &&
+      buf[s + 4] === 101
+    )
       return T_BOOLEAN;
     return T_STRING;
   }
@@ -114,7 +122,8 @@ export class FeatureProfile {
     const t = classifyField(buf, s, e);
     this.types[t]!++;
     if (t === T_FRACTIONAL || t === T_INTEGRAL) this.addNumber(fieldValue[0]!);
-    else if (t === T_STRING || t === T_BOOLEAN) this.addCategory(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8'));
+    else if (t === T_STRING || t === T_BOOLEAN)
+      this.addCategory(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8'));
   }
 
   /** Adds a value that arrived as text (quoted CSV field, JSON string). */
@@ -212,7 +221,11 @@ export class FeatureProfile {
   }
 }
 
-function mergeCounts<K>(a: Map<K, number> | null, b: Map<K, number> | null, cap: number): Map<K, number> | null {
+function mergeCounts<K>(
+  a: Map<K, number> | null,
+  b: Map<K, number> | null,
+  cap: number,
+): Map<K, number> | null {
   if (a === null || b === null) return null;
   for (const [k, v] of b) a.set(k, (a.get(k) ?? 0) + v);
   return a.size > cap ? null : a;

@@ -39,7 +39,10 @@ export interface ScanAggregate extends Omit<ScanResult, 'bytes'> {
 }
 
 /** Newline-aligned ranges of at most `chunk` bytes (a line longer than that stays whole). */
-export function planRanges(files: CaptureFile[], chunk: number): { file: string; start: number; end: number }[] {
+export function planRanges(
+  files: CaptureFile[],
+  chunk: number,
+): { file: string; start: number; end: number }[] {
   const out: { file: string; start: number; end: number }[] = [];
   const probe = Buffer.allocUnsafe(1 << 16);
   for (const f of files) {
@@ -126,7 +129,9 @@ function defaultWorkerScript(): WorkerScript {
   if (here.endsWith('.ts')) {
     // From source (tests, tsx): load the TypeScript worker through tsx's loader.
     const api = pathToFileURL(
-      createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs'),
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
     ).href;
     const worker = pathToFileURL(join(dirname(here), 'scan-worker.ts')).href;
     return {
@@ -139,7 +144,8 @@ function defaultWorkerScript(): WorkerScript {
 
 /** In a worker thread started by this pool: serve scan tasks and return true. */
 export function serveScanWorker(): boolean {
-  if (isMainThread || !parentPort || (workerData as { flag?: string } | null)?.flag !== WORKER_FLAG) return false;
+  if (isMainThread || !parentPort || (workerData as { flag?: string } | null)?.flag !== WORKER_FLAG)
+    return false;
   const port = parentPort;
   port.on('message', (task: ScanTask) => {
     try {
@@ -221,7 +227,10 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
       };
       w.on('message', (m: { ok?: WireResult; error?: string; data?: boolean }) => {
         if (m.ok) results[current] = fromWire(m.ok);
-        else failure ??= m.data ? new MonitorDataError(m.error ?? 'scan failed') : new Error(m.error ?? 'scan failed');
+        else
+          failure ??= m.data
+            ? new MonitorDataError(m.error ?? 'scan failed')
+            : new Error(m.error ?? 'scan failed');
         feed();
       });
       w.on('error', (err) => {

@@ -60,7 +60,11 @@ export function kllBuckets(sketch: KllSketch, min: number, max: number): Bucket[
 }
 
 /** Statistics of a scanned dataset: `itemCount` rows, one profile per feature name. */
-export function statisticsFromProfiles(names: string[], profiles: FeatureProfile[], itemCount: number): DatasetStatistics {
+export function statisticsFromProfiles(
+  names: string[],
+  profiles: FeatureProfile[],
+  itemCount: number,
+): DatasetStatistics {
   const features = names.map((name, i): FeatureStats => {
     const p = profiles[i] ?? new FeatureProfile();
     const type: InferredType = inferType(p.types);
@@ -83,7 +87,8 @@ export function statisticsFromProfiles(names: string[], profiles: FeatureProfile
     let categories: Map<string, number> | null = null;
     if (p.categories !== null && p.numericCategories !== null) {
       categories = new Map(p.categories);
-      for (const [v, c] of p.numericCategories) categories.set(String(v), (categories.get(String(v)) ?? 0) + c);
+      for (const [v, c] of p.numericCategories)
+        categories.set(String(v), (categories.get(String(v)) ?? 0) + c);
     }
     return {
       name,
@@ -125,7 +130,9 @@ export function statisticsJson(stats: DatasetStatistics): Obj {
       if (f.categories) {
         s.distribution = {
           categorical: {
-            buckets: [...f.categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
+            buckets: [...f.categories]
+              .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+              .map(([value, count]) => ({ value, count })),
           },
         };
       }
@@ -134,7 +141,8 @@ export function statisticsJson(stats: DatasetStatistics): Obj {
   };
 }
 
-const FIX = 'fix: use a statistics.json written by monitor-gate (mode: baseline) or by a Model Monitor baselining job';
+const FIX =
+  'fix: use a statistics.json written by monitor-gate (mode: baseline) or by a Model Monitor baselining job';
 
 /** Reads statistics.json (object or text). Lenient only where Model Monitor itself varies (version 0 vs 0.0, no distribution). */
 export function parseStatistics(input: unknown, source: string): DatasetStatistics {
@@ -162,9 +170,14 @@ export function parseStatistics(input: unknown, source: string): DatasetStatisti
       const sketch = KllSketch.fromJSON(kll.sketch, `${w}.distribution.kll.sketch`);
       const buckets = Array.isArray(kll.buckets)
         ? kll.buckets.map((b, j) => {
-            if (!isObj(b)) throw new MonitorDataError(`${w}.distribution.kll.buckets[${j}] is not an object; ${FIX}`);
+            if (!isObj(b))
+              throw new MonitorDataError(`${w}.distribution.kll.buckets[${j}] is not an object; ${FIX}`);
             const bw = `${w}.distribution.kll.buckets[${j}]`;
-            return { lower_bound: num(b, 'lower_bound', bw, FIX)!, upper_bound: num(b, 'upper_bound', bw, FIX)!, count: num(b, 'count', bw, FIX)! };
+            return {
+              lower_bound: num(b, 'lower_bound', bw, FIX)!,
+              upper_bound: num(b, 'upper_bound', bw, FIX)!,
+              count: num(b, 'count', bw, FIX)!,
+            };
           })
         : [];
       return {
@@ -184,13 +197,17 @@ export function parseStatistics(input: unknown, source: string): DatasetStatisti
     if (type === 'String' || type === 'Unknown') {
       const ss = isObj(raw.string_statistics) ? raw.string_statistics : undefined;
       if (!ss) {
-        if (type === 'Unknown') return { name, type, present: 0, missing: itemCount, distinctCount: 0, categories: null };
+        if (type === 'Unknown')
+          return { name, type, present: 0, missing: itemCount, distinctCount: 0, categories: null };
         throw new MonitorDataError(`${at}.string_statistics is missing; ${FIX}`);
       }
       const w = `${at}.string_statistics`;
       const common = obj(ss, 'common', w, FIX);
       let categories: Map<string, number> | null = null;
-      const d = isObj(ss.distribution) && isObj(ss.distribution.categorical) ? ss.distribution.categorical : undefined;
+      const d =
+        isObj(ss.distribution) && isObj(ss.distribution.categorical)
+          ? ss.distribution.categorical
+          : undefined;
       if (d && Array.isArray(d.buckets)) {
         categories = new Map();
         d.buckets.forEach((b, j) => {
@@ -209,7 +226,9 @@ export function parseStatistics(input: unknown, source: string): DatasetStatisti
         categories,
       };
     }
-    throw new MonitorDataError(`${at}.inferred_type is ${JSON.stringify(type)}; expected Integral, Fractional, String or Unknown; ${FIX}`);
+    throw new MonitorDataError(
+      `${at}.inferred_type is ${JSON.stringify(type)}; expected Integral, Fractional, String or Unknown; ${FIX}`,
+    );
   });
   return { itemCount, features };
 }

@@ -16,7 +16,12 @@ export const CHECK_TYPES = [
 export type CheckType = (typeof CHECK_TYPES)[number];
 
 /** Model-quality monitors write these as constraint_check_type (sagemaker.md §6). */
-export const QUALITY_CHECK_TYPES = ['LessThanThreshold', 'GreaterThanThreshold', 'LessThanOrEqualToThreshold', 'GreaterThanOrEqualToThreshold'] as const;
+export const QUALITY_CHECK_TYPES = [
+  'LessThanThreshold',
+  'GreaterThanThreshold',
+  'LessThanOrEqualToThreshold',
+  'GreaterThanOrEqualToThreshold',
+] as const;
 
 export interface Violation {
   feature_name: string;
@@ -29,7 +34,11 @@ export interface Violation {
 export function violationsJson(violations: Violation[]): { violations: Violation[] } {
   return {
     violations: violations.map((v) => {
-      const o: Violation = { feature_name: v.feature_name, constraint_check_type: v.constraint_check_type, description: v.description };
+      const o: Violation = {
+        feature_name: v.feature_name,
+        constraint_check_type: v.constraint_check_type,
+        description: v.description,
+      };
       if (v.metric_name !== undefined) o.metric_name = v.metric_name;
       return o;
     }),
@@ -45,7 +54,9 @@ export function parseViolations(input: unknown, source: string): Violation[] {
     const where = `${source}: violations[${i}]`;
     if (!isObj(raw)) throw new MonitorDataError(`${where} is not an object; ${FIX}`);
     const type = str(raw, 'constraint_check_type', where, FIX);
-    const known = (CHECK_TYPES as readonly string[]).includes(type) || (QUALITY_CHECK_TYPES as readonly string[]).includes(type);
+    const known =
+      (CHECK_TYPES as readonly string[]).includes(type) ||
+      (QUALITY_CHECK_TYPES as readonly string[]).includes(type);
     if (!known) {
       throw new MonitorDataError(
         `${where}.constraint_check_type is ${JSON.stringify(type.slice(0, 60))}, which this gate does not know (known: ${[...CHECK_TYPES, ...QUALITY_CHECK_TYPES].join(', ')}); it fails closed rather than ignore a check; ${FIX}`,
@@ -53,8 +64,13 @@ export function parseViolations(input: unknown, source: string): Violation[] {
     }
     const metric = typeof raw.metric_name === 'string' ? raw.metric_name : undefined;
     const feature = typeof raw.feature_name === 'string' ? raw.feature_name : metric;
-    if (feature === undefined) throw new MonitorDataError(`${where} names neither feature_name nor metric_name; ${FIX}`);
-    const v: Violation = { feature_name: feature, constraint_check_type: type, description: typeof raw.description === 'string' ? raw.description : '' };
+    if (feature === undefined)
+      throw new MonitorDataError(`${where} names neither feature_name nor metric_name; ${FIX}`);
+    const v: Violation = {
+      feature_name: feature,
+      constraint_check_type: type,
+      description: typeof raw.description === 'string' ? raw.description : '',
+    };
     if (metric !== undefined) v.metric_name = metric;
     return v;
   });

@@ -44,7 +44,9 @@ export function linfSimple(a: KllSketch, b: KllSketch): number {
   const A = cdfOf(a);
   const B = cdfOf(b);
   if (A.total === 0 || B.total === 0) {
-    throw new StatsError('cannot compare an empty distribution; fix: provide data with at least one numeric value');
+    throw new StatsError(
+      'cannot compare an empty distribution; fix: provide data with at least one numeric value',
+    );
   }
   let i = 0;
   let j = 0;
@@ -106,7 +108,8 @@ export function kolmogorovQ(lambda: number): number {
   for (let j = 1; j <= 100; j++) {
     const term = sign * 2 * Math.exp(-2 * j * j * lambda * lambda);
     sum += term;
-    if (Math.abs(term) <= 1e-10 * Math.abs(prev) || Math.abs(term) <= 1e-16) return Math.min(1, Math.max(0, sum));
+    if (Math.abs(term) <= 1e-10 * Math.abs(prev) || Math.abs(term) <= 1e-16)
+      return Math.min(1, Math.max(0, sum));
     prev = term;
     sign = -sign;
   }
@@ -117,7 +120,11 @@ export function kolmogorovQ(lambda: number): number {
  * Population stability index sum (p_i - q_i) ln(p_i / q_i) over bins (counts), with empty bins
  * smoothed to `epsilon` of their total so one empty bin does not make it infinite.
  */
-export function psi(baselineCounts: ArrayLike<number>, currentCounts: ArrayLike<number>, epsilon = 1e-4): number {
+export function psi(
+  baselineCounts: ArrayLike<number>,
+  currentCounts: ArrayLike<number>,
+  epsilon = 1e-4,
+): number {
   if (baselineCounts.length !== currentCounts.length || baselineCounts.length === 0) {
     throw new StatsError('PSI needs the same non-zero number of bins on both sides');
   }

@@ -210,7 +210,9 @@ export class KllSketch {
       while (s.levels.length <= h) s.expand();
       for (const v of lvl as unknown[]) {
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new StatsError(`${where}: sketch item ${JSON.stringify(v)} at level ${h} is not a finite number; ${fix}`);
+          throw new StatsError(
+            `${where}: sketch item ${JSON.stringify(v)} at level ${h} is not a finite number; ${fix}`,
+          );
         }
         s.append(h, v);
         s.count += Math.pow(2, h);

@@ -80,7 +80,9 @@ describe('KllSketch', () => {
 
   it('rejects bad sketches and mismatched merges', () => {
     expect(() => KllSketch.fromJSON({ parameters: { c: 0.64 }, data: [] }, 'f.json')).toThrow(StatsError);
-    expect(() => KllSketch.fromJSON({ parameters: { c: 0.64, k: 2048 }, data: [[1, 'x']] }, 'f.json')).toThrow(/level 0/);
+    expect(() =>
+      KllSketch.fromJSON({ parameters: { c: 0.64, k: 2048 }, data: [[1, 'x']] }, 'f.json'),
+    ).toThrow(/level 0/);
     expect(() => new KllSketch(2048).merge(new KllSketch(1024))).toThrow(/different parameters/);
   });
 });
