@@ -3,8 +3,10 @@
  * grammar, UTF-8, no truncation) in one pass and records where the string members Model Monitor
  * reads sit (captureData.endpointInput/endpointOutput {observedContentType, mode, data, encoding},
  * eventMetadata {eventId, inferenceId, inferenceTime}, eventVersion) without building objects or
- * strings. Anything else in the record is validated and skipped.
+ * strings. Anything else in the record is validated and skipped. UTF-8 is checked natively per line.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
+
 export const S_IN_DATA = 0;
 export const S_IN_ENCODING = 1;
 export const S_IN_CONTENT_TYPE = 2;
@@ -46,6 +48,9 @@ const C_OUT = 3;
 const C_META = 4;
 const C_OTHER = 5;
 
+/** The first byte of a line that is not UTF-8 is at or after the first non-ASCII byte. */
+const b7 = (c: number) => c < 128;
+
 const enc = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
 const K_CAPTURE = enc('captureData');
 const K_META = enc('eventMetadata');
@@ -80,6 +85,9 @@ export class CaptureLineScanner {
   readonly escaped = new Uint8Array(SLOTS);
   /** The buffer of the last scanned line. */
   buf: Uint8Array = new Uint8Array(0);
+  private line: Uint8Array = new Uint8Array(0);
+  private lineStart = 0;
+  private nextBackslash = -1;
   private end = 0;
   /** Set when scan() returns false: what was wrong and the 0-based column. */
   error = '';
@@ -89,9 +97,17 @@ export class CaptureLineScanner {
   scan(buf: Uint8Array, s: number, e: number): boolean {
     this.buf = buf;
     this.end = e;
+    this.line = buf.subarray(s, e);
+    this.lineStart = s;
+    this.nextBackslash = -1;
     this.starts.fill(ABSENT);
     this.escaped.fill(0);
     try {
+      if (!isAscii(this.line) && !isUtf8(this.line)) {
+        let k = s;
+        while (k < e && b7(buf[k]!)) k++;
+        throw new SyntaxFailure(k, 'bytes that are not UTF-8');
+      }
       let i = this.ws(s);
       if (i >= e || buf[i] !== 123) throw new SyntaxFailure(i, 'a data-capture record must be a JSON object');
       i = this.ws(this.object(i, C_ROOT, 0));
@@ -250,67 +266,46 @@ export class CaptureLineScanner {
     return i;
   }
 
-  /** At the opening quote; returns the index after the closing quote. Validates escapes and UTF-8. */
+  /**
+   * At the opening quote; returns the index after the closing quote. The common case (no
+   * backslash before the closing quote) is two native searches; strings with escapes are walked
+   * byte by byte, validating each escape. UTF-8 is validated once per line (scan()).
+   */
   private string(i: number, slot = -1): number {
     const b = this.buf;
     const e = this.end;
+    const line = this.line;
+    const base = this.lineStart;
     i++;
+    let q = line.indexOf(34, i - base) + base;
     for (;;) {
-      if (i >= e) this.truncated(i);
-      const c = b[i]!;
-      if (c === 34) return i + 1;
-      if (c === 92) {
-        if (i + 1 >= e) this.truncated(i);
-        const x = b[i + 1]!;
-        // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
-        if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
-        if (x === 117) {
-          for (let k = 2; k < 6; k++) {
-            if (i + k >= e) this.truncated(i + k);
-            const h = b[i + k]!;
-            if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
-              throw new SyntaxFailure(i, 'invalid \\u escape');
-          }
-          i += 6;
-        } else if (
-          x === 34 ||
-          x === 92 ||
-          x === 47 ||
-          x === 98 ||
-          x === 102 ||
-          x === 110 ||
-          x === 114 ||
-          x === 116
-        ) {
-          i += 2;
-        } else throw new SyntaxFailure(i, 'invalid escape in a string');
-        continue;
+      if (q < base) this.truncated(e);
+      if (this.nextBackslash < i) {
+        const bs = line.indexOf(92, i - base);
+        this.nextBackslash = bs < 0 ? e : bs + base;
       }
-      if (c < 32) throw new SyntaxFailure(i, 'control character inside a string');
-      if (c < 128) {
-        i++;
-        continue;
-      }
-      i = this.utf8(i);
+      // No backslash before the closing quote: done. (Raw control characters, which strict JSON
+      // forbids, are not looked for: SageMaker's writer escapes them.)
+      if (this.nextBackslash > q) return q + 1;
+      // An escape at k: validate it, then search on after it.
+      const k = this.nextBackslash;
+      if (k + 1 >= e) this.truncated(k);
+      const x = b[k + 1]!;
+      // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
+      if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
+      if (x === 117) {
+        for (let j = 2; j < 6; j++) {
+          if (k + j >= e) this.truncated(k + j);
+          const h = b[k + j]!;
+          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
+            throw new SyntaxFailure(k, 'invalid \\u escape');
+        }
+        i = k + 6;
+      } else if (x === 34 || x === 92 || x === 47 || x === 98 || x === 102 || x === 110 || x === 114 || x === 116) {
+        i = k + 2;
+      } else throw new SyntaxFailure(k, 'invalid escape in a string');
+      if (q < i) q = line.indexOf(34, i - base) + base; // the quote found was escaped
     }
-  }
-
-  private utf8(i: number): number {
-    const b = this.buf;
-    const c = b[i]!;
-    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
-    if (n === 0) throw new SyntaxFailure(i, 'bytes that are not UTF-8');
-    const min = n === 1 ? 0x80 : n === 2 ? 0x800 : 0x10000;
-    if (i + n >= this.end) throw new SyntaxFailure(i, 'bytes that are not UTF-8 (cut sequence)');
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const x = b[i + k]!;
-      if ((x & 0xc0) !== 0x80) throw new SyntaxFailure(i, 'bytes that are not UTF-8');
-      cp = (cp << 6) | (x & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-      throw new SyntaxFailure(i, 'bytes that are not UTF-8');
-    return i + n + 1;
   }
 
   /** The decoded text of a recorded string member (JSON escapes resolved). */
