@@ -35,7 +35,14 @@ async function main(): Promise<void> {
     result.statistics.features.map((f) => [
       f.name,
       isNumeric(f)
-        ? { count: f.present, mean: f.mean, std: f.stdDev, min: f.min, max: f.max, median: f.sketch.quantile(0.5) }
+        ? {
+            count: f.present,
+            mean: f.mean,
+            std: f.stdDev,
+            min: f.min,
+            max: f.max,
+            median: f.sketch.quantile(0.5),
+          }
         : { count: f.present, distinct: f.distinctCount },
     ]),
   );

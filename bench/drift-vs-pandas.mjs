@@ -52,7 +52,8 @@ function mulberry32(seed) {
 function row(rnd, shift) {
   const f = [];
   for (let k = 0; k < NUMERIC; k++) {
-    if (k % 3 === 0) f.push(String(Math.floor(rnd() * 10))); // Integral
+    if (k % 3 === 0)
+      f.push(String(Math.floor(rnd() * 10))); // Integral
     else f.push((rnd() * 100 * (k + 1) + shift).toFixed(2)); // Fractional
   }
   f.push(STATES[Math.floor(rnd() * rnd() * STATES.length)]);
@@ -64,20 +65,38 @@ async function generate() {
   if (existsSync(join(dataDir, `capture-${mb}mb.done`))) return;
   mkdirSync(dataDir, { recursive: true });
   const rnd = mulberry32(42);
-  writeFileSync(baselineCsv, names.join(',') + '\n' + Array.from({ length: 50000 }, () => row(rnd, 0)).join('\n') + '\n');
+  writeFileSync(
+    baselineCsv,
+    names.join(',') + '\n' + Array.from({ length: 50000 }, () => row(rnd, 0)).join('\n') + '\n',
+  );
   const target = mb * 1e6;
   let written = 0;
   let i = 0;
   const start = Date.UTC(2026, 10, 29, 0, 0, 0);
   for (let hour = 0; written < target; hour++) {
     const t = new Date(start + hour * 3600_000);
-    const dir = join(captureDir, 'olist-endpoint', 'AllTraffic', String(t.getUTCFullYear()), String(t.getUTCMonth() + 1).padStart(2, '0'), String(t.getUTCDate()).padStart(2, '0'), String(t.getUTCHours()).padStart(2, '0'));
+    const dir = join(
+      captureDir,
+      'olist-endpoint',
+      'AllTraffic',
+      String(t.getUTCFullYear()),
+      String(t.getUTCMonth() + 1).padStart(2, '0'),
+      String(t.getUTCDate()).padStart(2, '0'),
+      String(t.getUTCHours()).padStart(2, '0'),
+    );
     mkdirSync(dir, { recursive: true });
     for (let part = 0; part < 4 && written < target; part++) {
-      const out = createWriteStream(join(dir, `${String(part * 15).padStart(2, '0')}-00-000-${String(hour).padStart(8, '0')}-bench.jsonl`));
+      const out = createWriteStream(
+        join(
+          dir,
+          `${String(part * 15).padStart(2, '0')}-00-000-${String(hour).padStart(8, '0')}-bench.jsonl`,
+        ),
+      );
       let chunk = [];
       for (let r = 0; r < 5000 && written < target; r++, i++) {
-        const when = new Date(start + hour * 3600_000 + part * 900_000 + r * 100).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const when = new Date(start + hour * 3600_000 + part * 900_000 + r * 100)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
         const line = `{"captureData":{"endpointInput":{"observedContentType":"text/csv","mode":"INPUT","data":"${row(rnd, hour > 12 ? 5 : 0)}\\n","encoding":"CSV"},"endpointOutput":{"observedContentType":"text/csv; charset=utf-8","mode":"OUTPUT","data":"${rnd().toFixed(6)}","encoding":"CSV"}},"eventMetadata":{"eventId":"${crypto.randomUUID()}","inferenceTime":"${when}"},"eventVersion":"0"}`;
         chunk.push(line);
         written += line.length + 1;
@@ -92,7 +111,15 @@ async function generate() {
 async function bundle() {
   const esbuild = await import('esbuild');
   const outfile = join(dataDir, 'drift-cli.mjs');
-  await esbuild.build({ entryPoints: [join(root, 'bench', 'drift-cli.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [join(root, 'bench', 'drift-cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
   await esbuild.stop?.();
   return outfile;
 }
@@ -127,15 +154,28 @@ for (const name of names) {
   if (a.count !== b.count) problems.push(`${name}: count ${a.count} vs ${b.count}`);
   if ('mean' in b) {
     for (const k of ['mean', 'std', 'min', 'max']) {
-      if (Math.abs(a[k] - b[k]) > 1e-9 * Math.max(1, Math.abs(b[k]))) problems.push(`${name}: ${k} ${a[k]} vs ${b[k]}`);
+      if (Math.abs(a[k] - b[k]) > 1e-9 * Math.max(1, Math.abs(b[k])))
+        problems.push(`${name}: ${k} ${a[k]} vs ${b[k]}`);
     }
   } else if (a.distinct !== b.distinct) problems.push(`${name}: distinct ${a.distinct} vs ${b.distinct}`);
 }
 
-console.log(`data: ${mbytes.toFixed(1)} MB of capture JSON Lines, ${o.out.records} records, ${names.length} features (CSV payloads)`);
-console.log(`monitor-gate check (whole node process, ${o.out.workers} worker thread(s)): ${o.wall.toFixed(2)} s = ${(mbytes / o.wall).toFixed(1)} MB/s (scan + checks ${o.out.scanSeconds.toFixed(2)} s = ${(mbytes / o.out.scanSeconds).toFixed(1)} MB/s); ${o.out.violations} violation(s), drifted: ${o.out.drifted.join(', ') || 'none'}`);
-console.log(`pandas (read_json lines + read_csv + describe, whole python process): ${p.wall.toFixed(2)} s = ${(mbytes / p.wall).toFixed(1)} MB/s`);
+console.log(
+  `data: ${mbytes.toFixed(1)} MB of capture JSON Lines, ${o.out.records} records, ${names.length} features (CSV payloads)`,
+);
+console.log(
+  `monitor-gate check (whole node process, ${o.out.workers} worker thread(s)): ${o.wall.toFixed(2)} s = ${(mbytes / o.wall).toFixed(1)} MB/s (scan + checks ${o.out.scanSeconds.toFixed(2)} s = ${(mbytes / o.out.scanSeconds).toFixed(1)} MB/s); ${o.out.violations} violation(s), drifted: ${o.out.drifted.join(', ') || 'none'}`,
+);
+console.log(
+  `pandas (read_json lines + read_csv + describe, whole python process): ${p.wall.toFixed(2)} s = ${(mbytes / p.wall).toFixed(1)} MB/s`,
+);
 console.log(`ratio (whole processes): ${(p.wall / o.wall).toFixed(1)}x faster than pandas`);
-console.log(`a Model Monitor hourly execution starts 0-20 min after the hour before its processing job even provisions (sagemaker.md §7): ${((20 * 60) / o.wall).toFixed(0)}x this whole check at the upper bound`);
-console.log(problems.length ? `MISMATCH:\n  ${problems.join('\n  ')}` : 'statistics agree with pandas (count, mean, std, min, max; distinct values)');
+console.log(
+  `a Model Monitor hourly execution starts 0-20 min after the hour before its processing job even provisions (sagemaker.md §7): ${((20 * 60) / o.wall).toFixed(0)}x this whole check at the upper bound`,
+);
+console.log(
+  problems.length
+    ? `MISMATCH:\n  ${problems.join('\n  ')}`
+    : 'statistics agree with pandas (count, mean, std, min, max; distinct values)',
+);
 if (problems.length) process.exitCode = 1;

@@ -4,6 +4,7 @@
  * endpointInput payload (CSV, JSON, or base64 of either) is fed to the profiles. Every problem
  * fails closed with the file, the line and the fix.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
   CaptureLineScanner,
@@ -174,6 +175,21 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
       const eof = n === 0;
       const end = filled + n;
       let lineStart = 0;
+      // UTF-8 once per buffer, natively (a newline byte never sits inside a UTF-8 sequence).
+      const complete = eof ? end : buf.lastIndexOf(10, end - 1) + 1;
+      if (complete > 0 && !isUtf8(buf.subarray(0, complete))) {
+        let ls = 0;
+        while (ls < complete) {
+          let nl = buf.indexOf(10, ls);
+          if (nl < 0 || nl >= complete) nl = complete;
+          if (!isUtf8(buf.subarray(ls, nl))) {
+            throw new MonitorDataError(
+              `${task.file}:${lineOfOffset(task.file, pos + ls)}: the line holds bytes that are not UTF-8; ${FIX_CAPTURE}`,
+            );
+          }
+          ls = nl + 1;
+        }
+      }
       for (;;) {
         let nl = buf.indexOf(10, lineStart);
         if (nl < 0 || nl >= end) {

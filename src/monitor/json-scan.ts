@@ -3,10 +3,9 @@
  * grammar, UTF-8, no truncation) in one pass and records where the string members Model Monitor
  * reads sit (captureData.endpointInput/endpointOutput {observedContentType, mode, data, encoding},
  * eventMetadata {eventId, inferenceId, inferenceTime}, eventVersion) without building objects or
- * strings. Anything else in the record is validated and skipped. UTF-8 is checked natively per line.
+ * strings. Anything else in the record is validated and skipped. UTF-8 is not checked here: the
+ * capture reader validates whole buffers natively (a newline never sits inside a UTF-8 sequence).
  */
-import { isAscii, isUtf8 } from 'node:buffer';
-
 export const S_IN_DATA = 0;
 export const S_IN_ENCODING = 1;
 export const S_IN_CONTENT_TYPE = 2;
@@ -48,9 +47,6 @@ const C_OUT = 3;
 const C_META = 4;
 const C_OTHER = 5;
 
-/** The first byte of a line that is not UTF-8 is at or after the first non-ASCII byte. */
-const b7 = (c: number) => c < 128;
-
 const enc = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
 const K_CAPTURE = enc('captureData');
 const K_META = enc('eventMetadata');
@@ -85,8 +81,8 @@ export class CaptureLineScanner {
   readonly escaped = new Uint8Array(SLOTS);
   /** The buffer of the last scanned line. */
   buf: Uint8Array = new Uint8Array(0);
-  private line: Uint8Array = new Uint8Array(0);
-  private lineStart = 0;
+  private backslashBuf: Uint8Array | undefined;
+  private backslashFrom = 0;
   private nextBackslash = -1;
   private end = 0;
   /** Set when scan() returns false: what was wrong and the 0-based column. */
@@ -97,17 +93,16 @@ export class CaptureLineScanner {
   scan(buf: Uint8Array, s: number, e: number): boolean {
     this.buf = buf;
     this.end = e;
-    this.line = buf.subarray(s, e);
-    this.lineStart = s;
-    this.nextBackslash = -1;
+    // The next backslash is searched in the whole buffer and remembered across lines of the
+    // same buffer while positions grow (a reader that refills the buffer restarts at a lower
+    // position, which resets it), so lines without escapes cost no repeated search.
+    if (buf !== this.backslashBuf || s < this.backslashFrom) {
+      this.backslashBuf = buf;
+      this.nextBackslash = -1;
+    }
     this.starts.fill(ABSENT);
     this.escaped.fill(0);
     try {
-      if (!isAscii(this.line) && !isUtf8(this.line)) {
-        let k = s;
-        while (k < e && b7(buf[k]!)) k++;
-        throw new SyntaxFailure(k, 'bytes that are not UTF-8');
-      }
       let i = this.ws(s);
       if (i >= e || buf[i] !== 123) throw new SyntaxFailure(i, 'a data-capture record must be a JSON object');
       i = this.ws(this.object(i, C_ROOT, 0));
@@ -269,20 +264,19 @@ export class CaptureLineScanner {
   /**
    * At the opening quote; returns the index after the closing quote. The common case (no
    * backslash before the closing quote) is two native searches; strings with escapes are walked
-   * byte by byte, validating each escape. UTF-8 is validated once per line (scan()).
+   * escape by escape. UTF-8 is validated by the caller.
    */
   private string(i: number, slot = -1): number {
     const b = this.buf;
     const e = this.end;
-    const line = this.line;
-    const base = this.lineStart;
     i++;
-    let q = line.indexOf(34, i - base) + base;
+    let q = b.indexOf(34, i);
     for (;;) {
-      if (q < base) this.truncated(e);
+      if (q < 0 || q >= e) this.truncated(e);
       if (this.nextBackslash < i) {
-        const bs = line.indexOf(92, i - base);
-        this.nextBackslash = bs < 0 ? e : bs + base;
+        this.backslashFrom = i;
+        const bs = b.indexOf(92, i);
+        this.nextBackslash = bs < 0 ? b.length : bs;
       }
       // No backslash before the closing quote: done. (Raw control characters, which strict JSON
       // forbids, are not looked for: SageMaker's writer escapes them.)
@@ -301,10 +295,19 @@ export class CaptureLineScanner {
             throw new SyntaxFailure(k, 'invalid \\u escape');
         }
         i = k + 6;
-      } else if (x === 34 || x === 92 || x === 47 || x === 98 || x === 102 || x === 110 || x === 114 || x === 116) {
+      } else if (
+        x === 34 ||
+        x === 92 ||
+        x === 47 ||
+        x === 98 ||
+        x === 102 ||
+        x === 110 ||
+        x === 114 ||
+        x === 116
+      ) {
         i = k + 2;
       } else throw new SyntaxFailure(k, 'invalid escape in a string');
-      if (q < i) q = line.indexOf(34, i - base) + base; // the quote found was escaped
+      if (q < i) q = b.indexOf(34, i); // the quote found was escaped
     }
   }
 

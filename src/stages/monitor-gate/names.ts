@@ -1,0 +1,50 @@
+/** Input, output and state names of actions/monitor-gate (test/unit/monitor-gate checks them against action.yml). */
+export const INPUTS = {
+  mode: 'mode',
+  baselineData: 'baseline-data',
+  features: 'features',
+  outputUri: 'output-uri',
+  comparisonThreshold: 'comparison-threshold',
+  comparisonMethod: 'comparison-method',
+  createSchedule: 'create-schedule',
+  scheduleRoleArn: 'role-arn',
+  endpointName: 'endpoint-name',
+  violationsReport: 'violations-report',
+  monitoringSchedule: 'monitoring-schedule',
+  maxAge: 'max-age',
+  captureUri: 'capture-uri',
+  since: 'since',
+  until: 'until',
+  baselineStatistics: 'baseline-statistics',
+  baselineConstraints: 'baseline-constraints',
+  reportUri: 'report-uri',
+  groundTruthUri: 'ground-truth-uri',
+  problemType: 'problem-type',
+  probabilityThreshold: 'probability-threshold',
+  qualityThresholds: 'quality-thresholds',
+  minJoinRate: 'min-join-rate',
+  alarms: 'alarms',
+  maxViolations: 'max-violations',
+  ignoreFeatures: 'ignore-features',
+  failOnGate: 'fail-on-gate',
+  forceFail: 'force-fail',
+  githubToken: 'github-token',
+  publishMetrics: 'publish-metrics',
+  dashboardName: 'dashboard-name',
+  region: 'region',
+  config: 'config',
+} as const;
+
+export const OUTPUTS = {
+  passed: 'passed',
+  violations: 'violations',
+  violationsCount: 'violations-count',
+  reportUri: 'report-uri',
+  metrics: 'metrics',
+  issueNumber: 'issue-number',
+  statisticsUri: 'statistics-uri',
+  constraintsUri: 'constraints-uri',
+} as const;
+
+/** monitor-gate keeps no state between steps (no post step). */
+export const STATE = {} as const;
