@@ -15,6 +15,7 @@
  * instance is provisioned and the container pulled.
  */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +98,7 @@ async function generate() {
         const when = new Date(start + hour * 3600_000 + part * 900_000 + r * 100)
           .toISOString()
           .replace(/\.\d{3}Z$/, 'Z');
-        const line = `{"captureData":{"endpointInput":{"observedContentType":"text/csv","mode":"INPUT","data":"${row(rnd, hour > 12 ? 5 : 0)}\\n","encoding":"CSV"},"endpointOutput":{"observedContentType":"text/csv; charset=utf-8","mode":"OUTPUT","data":"${rnd().toFixed(6)}","encoding":"CSV"}},"eventMetadata":{"eventId":"${crypto.randomUUID()}","inferenceTime":"${when}"},"eventVersion":"0"}`;
+        const line = `{"captureData":{"endpointInput":{"observedContentType":"text/csv","mode":"INPUT","data":"${row(rnd, hour > 12 ? 5 : 0)}\\n","encoding":"CSV"},"endpointOutput":{"observedContentType":"text/csv; charset=utf-8","mode":"OUTPUT","data":"${rnd().toFixed(6)}","encoding":"CSV"}},"eventMetadata":{"eventId":"${randomUUID()}","inferenceTime":"${when}"},"eventVersion":"0"}`;
         chunk.push(line);
         written += line.length + 1;
       }
