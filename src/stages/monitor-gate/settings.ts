@@ -2,12 +2,81 @@
  * Typed, validated settings of actions/monitor-gate. Pure: inputs in, settings out; every bad
  * value is a ConfigurationError naming the input, the value and the fix.
  */
+import type { StageNames } from '../../core/context.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { parseDuration, parseS3Uri, parseSageMakerName, show, type Inputs } from '../../core/inputs.js';
 import { parseThresholds, type ThresholdRule } from '../../gates/thresholds.js';
 import { PROBLEM_TYPES, type ProblemType } from '../../metrics/types.js';
 import { CHECK_TYPES } from '../../monitor/violations.js';
-import { INPUTS as I } from './names.js';
+
+/** Input names of actions/monitor-gate. */
+const I = {
+  mode: 'mode',
+  baselineData: 'baseline-data',
+  features: 'features',
+  outputUri: 'output-uri',
+  comparisonThreshold: 'comparison-threshold',
+  comparisonMethod: 'comparison-method',
+  createSchedule: 'create-schedule',
+  scheduleRoleArn: 'role-arn',
+  endpointName: 'endpoint-name',
+  violationsReport: 'violations-report',
+  monitoringSchedule: 'monitoring-schedule',
+  maxAge: 'max-age',
+  captureUri: 'capture-uri',
+  since: 'since',
+  until: 'until',
+  baselineStatistics: 'baseline-statistics',
+  baselineConstraints: 'baseline-constraints',
+  reportUri: 'report-uri',
+  groundTruthUri: 'ground-truth-uri',
+  problemType: 'problem-type',
+  probabilityThreshold: 'probability-threshold',
+  qualityThresholds: 'quality-thresholds',
+  minJoinRate: 'min-join-rate',
+  alarms: 'alarms',
+  maxViolations: 'max-violations',
+  ignoreFeatures: 'ignore-features',
+  failOnGate: 'fail-on-gate',
+  forceFail: 'force-fail',
+  githubToken: 'github-token',
+  publishMetrics: 'publish-metrics',
+  dashboardName: 'dashboard-name',
+  region: 'region',
+  config: 'config',
+} as const;
+
+
+/** Output names. */
+export const OUTPUTS = {
+  passed: 'passed',
+  violations: 'violations',
+  violationsCount: 'violations-count',
+  reportUri: 'report-uri',
+  metrics: 'metrics',
+  issueNumber: 'issue-number',
+  statisticsUri: 'statistics-uri',
+  constraintsUri: 'constraints-uri',
+} as const;
+
+
+/** The action's input, output and state names (a unit test checks them against action.yml). */
+export const MONITOR_GATE_NAMES = {
+  action: 'monitor-gate',
+  inputs: Object.values(I),
+  outputs: [
+    OUTPUTS.passed,
+    OUTPUTS.violations,
+    OUTPUTS.violationsCount,
+    OUTPUTS.reportUri,
+    OUTPUTS.metrics,
+    OUTPUTS.issueNumber,
+    OUTPUTS.statisticsUri,
+    OUTPUTS.constraintsUri,
+  ],
+  state: [],
+} as const satisfies StageNames;
+export { I as MONITOR_GATE_INPUTS };
 
 export type Mode = 'baseline' | 'check';
 
