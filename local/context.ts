@@ -56,4 +56,6 @@ export interface LocalContext {
   /** Stop handles of running jobs by `<kind>/<name>`. */
   stoppers: Map<string, () => void>;
   arn(resource: string): string;
+  /** Time limit of one log line's MetricDefinitions evaluation (default 5 s). */
+  metricRegexTimeoutMs?: number;
 }

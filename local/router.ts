@@ -7,11 +7,11 @@ export type Route =
   | { service: 'runtime'; endpointName: string }
   | { service: 's3' };
 
-const TARGET_PREFIXES: Record<string, 'sagemaker' | 'logs' | 'cloudwatch'> = {
-  SageMaker: 'sagemaker',
-  Logs_20140328: 'logs',
-  GraniteServiceVersion20100801: 'cloudwatch',
-};
+const TARGET_PREFIXES = new Map<string, 'sagemaker' | 'logs' | 'cloudwatch'>([
+  ['SageMaker', 'sagemaker'],
+  ['Logs_20140328', 'logs'],
+  ['GraniteServiceVersion20100801', 'cloudwatch'],
+]);
 
 const INVOCATIONS_RE = /^\/endpoints\/([^/]+)\/invocations\/?$/;
 
@@ -19,7 +19,7 @@ export function routeRequest(method: string, path: string, target: string | unde
   if (target) {
     const dot = target.indexOf('.');
     const prefix = dot === -1 ? target : target.slice(0, dot);
-    const service = TARGET_PREFIXES[prefix];
+    const service = TARGET_PREFIXES.get(prefix);
     if (service && method === 'POST') return { service, operation: target.slice(dot + 1) };
   }
   const m = method === 'POST' ? INVOCATIONS_RE.exec(path) : null;

@@ -16,6 +16,7 @@ import {
   s3ErrorResponse,
   type WireResponse,
 } from './protocol.js';
+import { guardRequest, type GuardConfig } from './guard.js';
 import { routeRequest } from './router.js';
 import { dechunkRequest, isAwsChunked } from './s3chunked.js';
 import { handleSageMaker } from './services/sagemaker/index.js';
@@ -27,6 +28,8 @@ export interface ServerDeps {
   faults: FaultInjector | undefined;
   accessKey: string | undefined;
   s3Handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Host names and port the server answers to (set once it listens). */
+  guard: GuardConfig;
 }
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
@@ -69,6 +72,12 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
         url.pathname,
         Array.isArray(target) ? target[0] : target,
       );
+      const denied = guardRequest(req, url, (req.url ?? '/').split('?')[0]!, route, deps.guard, requestId);
+      if (denied) {
+        req.resume();
+        send(res, denied);
+        return;
+      }
       const akid = accessKeyIdOf(req.headers.authorization, url.searchParams);
       if (deps.accessKey && akid !== deps.accessKey) {
         if (route.service === 's3') {
@@ -100,15 +109,7 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
       }
       if (route.service === 's3') {
         registerS3Key(akid);
-        if (isAwsChunked(req.headers)) {
-          try {
-            deps.s3Handler(await dechunkRequest(req), res);
-          } catch (err) {
-            send(res, s3ErrorResponse('IncompleteBody', (err as Error).message, 400, requestId));
-          }
-          return;
-        }
-        deps.s3Handler(req, res);
+        deps.s3Handler(isAwsChunked(req.headers) ? dechunkRequest(req) : req, res);
         return;
       }
       if (route.service === 'runtime') {

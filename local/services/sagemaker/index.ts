@@ -37,7 +37,10 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
 };
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {
-  const handler = SAGEMAKER_OPERATIONS[operation];
+  // Own properties only: `constructor`, `__proto__`, `toString`... are not operations.
+  const handler = Object.hasOwn(SAGEMAKER_OPERATIONS, operation)
+    ? SAGEMAKER_OPERATIONS[operation]
+    : undefined;
   if (!handler)
     throw new AwsError(
       'UnknownOperationException',
