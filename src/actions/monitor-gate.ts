@@ -21,7 +21,11 @@ import {
   renderCheckSummary,
 } from '../stages/monitor-gate/report.js';
 import { runBaseline, runCheck, type CheckOutcome } from '../stages/monitor-gate/run.js';
-import { MONITOR_GATE_NAMES, parseMonitorGateSettings, type MonitorGateSettings } from '../stages/monitor-gate/settings.js';
+import {
+  MONITOR_GATE_NAMES,
+  parseMonitorGateSettings,
+  type MonitorGateSettings,
+} from '../stages/monitor-gate/settings.js';
 
 /** Test seams; production uses the defaults (real time, @actions/github, every core). */
 export interface MonitorGateOverrides {
@@ -38,19 +42,27 @@ async function dataFailures<T>(body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (err) {
-    if (err instanceof MonitorDataError || err instanceof DataError || err instanceof StatsError) throw new StageFailure(errorMessage(err));
+    if (err instanceof MonitorDataError || err instanceof DataError || err instanceof StatsError)
+      throw new StageFailure(errorMessage(err));
     throw err;
   }
 }
 
-async function publish(ctx: Ctx, s: MonitorGateSettings, o: CheckOutcome, aws: ReturnType<typeof createAwsClients>): Promise<void> {
+async function publish(
+  ctx: Ctx,
+  s: MonitorGateSettings,
+  o: CheckOutcome,
+  aws: ReturnType<typeof createAwsClients>,
+): Promise<void> {
   const endpoint = s.endpointName!;
   const schedule = s.check?.monitoringSchedule ?? 'monitor-gate';
   const cw = await aws.cloudwatch();
   const data = cloudWatchData(o, endpoint, schedule);
   if (s.publishMetrics) {
     await putMetrics(cw, DATA_METRICS_NAMESPACE, data, new Date());
-    ctx.log.info(`published ${data.length} metric(s) to ${DATA_METRICS_NAMESPACE} (Endpoint=${endpoint}, MonitoringSchedule=${schedule})`);
+    ctx.log.info(
+      `published ${data.length} metric(s) to ${DATA_METRICS_NAMESPACE} (Endpoint=${endpoint}, MonitoringSchedule=${schedule})`,
+    );
   }
   if (s.dashboardName) {
     const [endpointMetrics, monitorMetrics] = await Promise.all([
@@ -59,17 +71,41 @@ async function publish(ctx: Ctx, s: MonitorGateSettings, o: CheckOutcome, aws: R
     ]);
     // Metrics put just now may take minutes to be listed on AWS: the ones this run published count as existing.
     if (s.publishMetrics) for (const d of data) monitorMetrics.add(d.name);
-    const wanted = ['Invocations', 'Invocation4XXErrors', 'Invocation5XXErrors', 'ModelLatency', 'OverheadLatency'];
+    const wanted = [
+      'Invocations',
+      'Invocation4XXErrors',
+      'Invocation5XXErrors',
+      'ModelLatency',
+      'OverheadLatency',
+    ];
     const missing = wanted.filter((m) => !endpointMetrics.has(m));
-    if (missing.length) ctx.log.info(`dashboard: no widget for ${missing.join(', ')} (no such metric for the endpoint yet)`);
+    if (missing.length)
+      ctx.log.info(`dashboard: no widget for ${missing.join(', ')} (no such metric for the endpoint yet)`);
     const region = await cw.config.region();
-    const problems = await putDashboard(cw, s.dashboardName, dashboardBody(region, endpoint, schedule, wanted.filter((m) => endpointMetrics.has(m)), [...monitorMetrics].sort()));
-    if (problems.length) ctx.log.untrustedBlock('CloudWatch reported dashboard validation messages:', problems.join('\n'));
+    const problems = await putDashboard(
+      cw,
+      s.dashboardName,
+      dashboardBody(
+        region,
+        endpoint,
+        schedule,
+        wanted.filter((m) => endpointMetrics.has(m)),
+        [...monitorMetrics].sort(),
+      ),
+    );
+    if (problems.length)
+      ctx.log.untrustedBlock('CloudWatch reported dashboard validation messages:', problems.join('\n'));
     ctx.log.info(`dashboard ${s.dashboardName} written`);
   }
 }
 
-async function issue(ctx: Ctx, s: MonitorGateSettings, o: CheckOutcome, markdown: string, overrides: MonitorGateOverrides): Promise<number | undefined> {
+async function issue(
+  ctx: Ctx,
+  s: MonitorGateSettings,
+  o: CheckOutcome,
+  markdown: string,
+  overrides: MonitorGateOverrides,
+): Promise<number | undefined> {
   if (!s.githubToken) return undefined;
   if (!s.endpointName) {
     ctx.log.info('drift issue: skipped (set endpoint-name: there is one issue per endpoint)');
@@ -82,7 +118,9 @@ async function issue(ctx: Ctx, s: MonitorGateSettings, o: CheckOutcome, markdown
   }
   const octokit = overrides.octokit
     ? await overrides.octokit(s.githubToken)
-    : (await import('@actions/github')).getOctokit(s.githubToken, { baseUrl: ctx.env['GITHUB_API_URL'] || 'https://api.github.com' });
+    : (await import('@actions/github')).getOctokit(s.githubToken, {
+        baseUrl: ctx.env['GITHUB_API_URL'] || 'https://api.github.com',
+      });
   const server = ctx.env['GITHUB_SERVER_URL'] || 'https://github.com';
   const runUrl = ctx.run.runId ? `${server}/${owner}/${repo}/actions/runs/${ctx.run.runId}` : '';
   const res = await syncDriftIssue({
@@ -107,7 +145,13 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
   let clients: ReturnType<typeof createAwsClients> | undefined;
   const aws = () => (clients ??= createAwsClients({ region: settings.region }));
   const workDir = await mkdtemp(join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'sagemaker-monitor-gate-'));
-  const deps = { aws, workDir, log: ctx.log, now: overrides.now ?? Date.now(), ...(overrides.workers ? { workers: overrides.workers } : {}) };
+  const deps = {
+    aws,
+    workDir,
+    log: ctx.log,
+    now: overrides.now ?? Date.now(),
+    ...(overrides.workers ? { workers: overrides.workers } : {}),
+  };
 
   if (settings.mode === 'baseline') {
     const b = await dataFailures(() => runBaseline(settings, deps));
@@ -125,7 +169,10 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
     throw err;
   }
   const c = settings.check!;
-  const markdown = renderCheckSummary(outcome, settings.endpointName, { sinceMs: c.sinceMs, untilMs: c.untilMs });
+  const markdown = renderCheckSummary(outcome, settings.endpointName, {
+    sinceMs: c.sinceMs,
+    untilMs: c.untilMs,
+  });
   ctx.setOutput('passed', String(outcome.passed));
   ctx.setOutput('violations', JSON.stringify(outcome.verdict.counted.map(({ source: _s, ...v }) => v)));
   ctx.setOutput('violations-count', String(outcome.verdict.counted.length));
@@ -136,7 +183,10 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
   const issueNumber = await issue(ctx, settings, outcome, markdown, overrides);
   ctx.setOutput('issue-number', issueNumber === undefined ? '' : String(issueNumber));
   if (!outcome.passed) {
-    const why = [...outcome.verdict.reasons, ...outcome.findings.filter((f) => !f.passed).map((f) => f.message)].join('; ');
+    const why = [
+      ...outcome.verdict.reasons,
+      ...outcome.findings.filter((f) => !f.passed).map((f) => f.message),
+    ].join('; ');
     if (settings.failOnGate) throw new StageFailure(`gate failed: ${why}`);
     ctx.log.warning(`monitor-gate: gate failed (fail-on-gate: false, so the step stays green): ${why}`);
   } else ctx.log.info('gate passed');

@@ -14,7 +14,12 @@ export interface Datum {
 }
 
 /** PutMetricData in batches (the API takes at most 1000 metrics per call; 500 keeps requests small). */
-export async function putMetrics(cw: CloudWatchClient, namespace: string, data: Datum[], at: Date): Promise<number> {
+export async function putMetrics(
+  cw: CloudWatchClient,
+  namespace: string,
+  data: Datum[],
+  at: Date,
+): Promise<number> {
   const { PutMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
   for (let i = 0; i < data.length; i += 500) {
     await cw.send(
@@ -55,7 +60,9 @@ export async function existingMetrics(
 
 export async function putDashboard(cw: CloudWatchClient, name: string, body: unknown): Promise<string[]> {
   const { PutDashboardCommand } = await import('@aws-sdk/client-cloudwatch');
-  const res = await cw.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: JSON.stringify(body) }));
+  const res = await cw.send(
+    new PutDashboardCommand({ DashboardName: name, DashboardBody: JSON.stringify(body) }),
+  );
   return (res.DashboardValidationMessages ?? []).map((m) => `${m.DataPath ?? ''}: ${m.Message ?? ''}`);
 }
 

@@ -31,7 +31,8 @@ export function judgeViolations(
   for (const v of counted) byType[v.constraint_check_type] = (byType[v.constraint_check_type] ?? 0) + 1;
   const reasons: string[] = [];
   if (typeof maxViolations === 'number') {
-    if (counted.length > maxViolations) reasons.push(`${counted.length} violation(s), max-violations allows ${maxViolations}`);
+    if (counted.length > maxViolations)
+      reasons.push(`${counted.length} violation(s), max-violations allows ${maxViolations}`);
   } else {
     for (const [type, n] of Object.entries(byType)) {
       const max = maxViolations[type] ?? 0;

@@ -49,7 +49,13 @@ export async function syncDriftIssue(opts: {
   const body = (text: string) => `${marker}\n${run}\n${truncateMarkdown(text, 60_000)}`;
   if (!open) {
     if (opts.passed) return { action: 'none', issueNumber: undefined, url: undefined };
-    const res = await octokit.rest.issues.create({ owner, repo, title: opts.title, body: body(opts.markdown), labels: [DRIFT_LABEL] });
+    const res = await octokit.rest.issues.create({
+      owner,
+      repo,
+      title: opts.title,
+      body: body(opts.markdown),
+      labels: [DRIFT_LABEL],
+    });
     return { action: 'opened', issueNumber: res.data.number, url: res.data.html_url };
   }
   // Did this run already write here (issue body or a comment)?
@@ -68,10 +74,21 @@ export async function syncDriftIssue(opts: {
     }
   }
   if (!already) {
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: open.number, body: `${run}\n${truncateMarkdown(opts.markdown, 60_000)}` });
+    await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: open.number,
+      body: `${run}\n${truncateMarkdown(opts.markdown, 60_000)}`,
+    });
   }
   if (opts.passed) {
-    await octokit.rest.issues.update({ owner, repo, issue_number: open.number, state: 'closed', state_reason: 'completed' });
+    await octokit.rest.issues.update({
+      owner,
+      repo,
+      issue_number: open.number,
+      state: 'closed',
+      state_reason: 'completed',
+    });
     return { action: 'closed', issueNumber: open.number, url: open.html_url };
   }
   return { action: already ? 'unchanged' : 'commented', issueNumber: open.number, url: open.html_url };

@@ -46,9 +46,15 @@ export interface DataQualitySchedule {
 }
 
 /** Creates the schedule, or updates it when it exists. Returns 'created' | 'updated'. */
-export async function upsertDataQualitySchedule(sm: SageMakerClient, s: DataQualitySchedule): Promise<'created' | 'updated'> {
-  const { CreateMonitoringScheduleCommand, DescribeMonitoringScheduleCommand, UpdateMonitoringScheduleCommand } =
-    await import('../aws/sdk-sagemaker.js');
+export async function upsertDataQualitySchedule(
+  sm: SageMakerClient,
+  s: DataQualitySchedule,
+): Promise<'created' | 'updated'> {
+  const {
+    CreateMonitoringScheduleCommand,
+    DescribeMonitoringScheduleCommand,
+    UpdateMonitoringScheduleCommand,
+  } = await import('../aws/sdk-sagemaker.js');
   const config = {
     ScheduleConfig: { ScheduleExpression: s.cron },
     MonitoringType: 'DataQuality' as const,
@@ -57,11 +63,23 @@ export async function upsertDataQualitySchedule(sm: SageMakerClient, s: DataQual
         ConstraintsResource: { S3Uri: s.constraintsUri },
         StatisticsResource: { S3Uri: s.statisticsUri },
       },
-      MonitoringInputs: [{ EndpointInput: { EndpointName: s.endpointName, LocalPath: '/opt/ml/processing/input/endpoint' } }],
+      MonitoringInputs: [
+        { EndpointInput: { EndpointName: s.endpointName, LocalPath: '/opt/ml/processing/input/endpoint' } },
+      ],
       MonitoringOutputConfig: {
-        MonitoringOutputs: [{ S3Output: { S3Uri: s.outputUri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' as const } }],
+        MonitoringOutputs: [
+          {
+            S3Output: {
+              S3Uri: s.outputUri,
+              LocalPath: '/opt/ml/processing/output',
+              S3UploadMode: 'EndOfJob' as const,
+            },
+          },
+        ],
       },
-      MonitoringResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge' as const, VolumeSizeInGB: 20 } },
+      MonitoringResources: {
+        ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge' as const, VolumeSizeInGB: 20 },
+      },
       MonitoringAppSpecification: { ImageUri: s.imageUri },
       Environment: { publish_cloudwatch_metrics: 'Enabled' },
       RoleArn: s.roleArn,
@@ -76,10 +94,20 @@ export async function upsertDataQualitySchedule(sm: SageMakerClient, s: DataQual
     exists = false;
   }
   if (exists) {
-    await sm.send(new UpdateMonitoringScheduleCommand({ MonitoringScheduleName: s.scheduleName, MonitoringScheduleConfig: config }));
+    await sm.send(
+      new UpdateMonitoringScheduleCommand({
+        MonitoringScheduleName: s.scheduleName,
+        MonitoringScheduleConfig: config,
+      }),
+    );
     return 'updated';
   }
-  await sm.send(new CreateMonitoringScheduleCommand({ MonitoringScheduleName: s.scheduleName, MonitoringScheduleConfig: config }));
+  await sm.send(
+    new CreateMonitoringScheduleCommand({
+      MonitoringScheduleName: s.scheduleName,
+      MonitoringScheduleConfig: config,
+    }),
+  );
   return 'created';
 }
 

@@ -28,14 +28,19 @@ export async function gatherFiles(
   s3: () => Promise<S3Client>,
   window?: { sinceMs: number; untilMs: number },
 ): Promise<FileSource> {
-  const select = <T extends { path: string }>(xs: T[]) => (window ? selectByHour(xs, window.sinceMs, window.untilMs) : xs);
+  const select = <T extends { path: string }>(xs: T[]) =>
+    window ? selectByHour(xs, window.sinceMs, window.untilMs) : xs;
   if (!isS3(uri)) {
     const files = select(listLocalFiles(uri));
     return { files, origin: files.map((f) => f.path) };
   }
   const loc = parseS3Uri(input, uri);
   const client = await s3();
-  const keys = select((await listKeys(client, loc.bucket, loc.key)).filter((k) => !k.key.endsWith('/')).map((k) => ({ ...k, path: k.key })));
+  const keys = select(
+    (await listKeys(client, loc.bucket, loc.key))
+      .filter((k) => !k.key.endsWith('/'))
+      .map((k) => ({ ...k, path: k.key })),
+  );
   const files: CaptureFile[] = [];
   for (const k of keys) {
     const local = join(workDir, loc.bucket, k.key);
@@ -52,7 +57,13 @@ export async function readText(input: string, uri: string, s3: () => Promise<S3C
 }
 
 /** Writes `name` under the folder/prefix `dirUri`; returns its path or URI. */
-export async function writeOutput(input: string, dirUri: string, name: string, text: string, s3: () => Promise<S3Client>): Promise<string> {
+export async function writeOutput(
+  input: string,
+  dirUri: string,
+  name: string,
+  text: string,
+  s3: () => Promise<S3Client>,
+): Promise<string> {
   if (!isS3(dirUri)) {
     const p = join(dirUri, name);
     await mkdir(dirname(p), { recursive: true });

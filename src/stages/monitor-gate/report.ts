@@ -12,7 +12,7 @@ const BARS = '▁▂▃▄▅▆▇█';
 /** A small histogram as block characters (shares normalised to the larger side). */
 export function sparkline(counts: number[], scaleTo: number): string {
   const total = counts.reduce((a, b) => a + b, 0) || 1;
-  return counts.map((c) => BARS[Math.min(7, Math.round(((c / total) / (scaleTo || 1)) * 7))]!).join('');
+  return counts.map((c) => BARS[Math.min(7, Math.round((c / total / (scaleTo || 1)) * 7))]!).join('');
 }
 
 function maxShare(...sets: number[][]): number {
@@ -24,7 +24,8 @@ function maxShare(...sets: number[][]): number {
   return m;
 }
 
-const fmt = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : Number(x.toPrecision(d)).toString());
+const fmt = (x: number | undefined, d = 4) =>
+  x === undefined || !Number.isFinite(x) ? 'n/a' : Number(x.toPrecision(d)).toString();
 
 export function driftTable(drift: FeatureDrift[]): string {
   return table(
@@ -44,9 +45,15 @@ export function driftTable(drift: FeatureDrift[]): string {
   );
 }
 
-export function renderCheckSummary(o: CheckOutcome, endpoint: string | undefined, window: { sinceMs: number; untilMs: number }): string {
+export function renderCheckSummary(
+  o: CheckOutcome,
+  endpoint: string | undefined,
+  window: { sinceMs: number; untilMs: number },
+): string {
   const lines: string[] = [];
-  lines.push(`### ${o.passed ? '✅' : '❌'} monitor-gate${endpoint ? `: ${escapeMarkdown(endpoint)}` : ''} ${o.passed ? 'passed' : 'failed'}`);
+  lines.push(
+    `### ${o.passed ? '✅' : '❌'} monitor-gate${endpoint ? `: ${escapeMarkdown(endpoint)}` : ''} ${o.passed ? 'passed' : 'failed'}`,
+  );
   lines.push('');
   for (const r of o.verdict.reasons) lines.push(`- ${escapeMarkdown(r)}`);
   for (const f of o.findings) lines.push(`- ${f.passed ? '✅' : '❌'} ${escapeMarkdown(f.message)}`);
@@ -71,21 +78,45 @@ export function renderCheckSummary(o: CheckOutcome, endpoint: string | undefined
   if (o.quality) {
     const q = o.quality;
     lines.push('', '#### Model quality', '');
-    lines.push(table(['rule', 'value', 'result'], q.rules.map((r) => [escapeMarkdown(r.rule), fmt(r.actual), r.passed ? 'passed' : 'failed'])));
-    lines.push('', `Joined ${q.result.matched} of ${q.result.captured} captured predictions with ${q.result.groundTruthRecords} ground-truth record(s).`);
+    lines.push(
+      table(
+        ['rule', 'value', 'result'],
+        q.rules.map((r) => [escapeMarkdown(r.rule), fmt(r.actual), r.passed ? 'passed' : 'failed']),
+      ),
+    );
+    lines.push(
+      '',
+      `Joined ${q.result.matched} of ${q.result.captured} captured predictions with ${q.result.groundTruthRecords} ground-truth record(s).`,
+    );
   }
   if (o.alarms.length) {
     lines.push('', '#### Alarms', '');
-    lines.push(table(['alarm', 'state', 'data in window'], o.alarms.map((a) => [escapeMarkdown(a.name), escapeMarkdown(a.state), a.found ? (a.noData ? 'none (misconfigured)' : 'yes') : ''])));
+    lines.push(
+      table(
+        ['alarm', 'state', 'data in window'],
+        o.alarms.map((a) => [
+          escapeMarkdown(a.name),
+          escapeMarkdown(a.state),
+          a.found ? (a.noData ? 'none (misconfigured)' : 'yes') : '',
+        ]),
+      ),
+    );
   }
   lines.push('', '#### What was read', '');
-  const read: string[] = [`- window: ${new Date(window.sinceMs).toISOString()} .. ${new Date(window.untilMs).toISOString()}`];
+  const read: string[] = [
+    `- window: ${new Date(window.sinceMs).toISOString()} .. ${new Date(window.untilMs).toISOString()}`,
+  ];
   if (o.capture) {
     const s = o.capture.scan;
-    read.push(`- capture: ${s.files} file(s), ${(s.bytes / 1e6).toFixed(1)} MB, ${s.records} record(s) in the window (${s.outsideWindow} outside), ${s.sink.rows} row(s); first ${Number.isFinite(s.minTimeMs) ? new Date(s.minTimeMs).toISOString() : 'n/a'}, last ${Number.isFinite(s.maxTimeMs) ? new Date(s.maxTimeMs).toISOString() : 'n/a'}`);
+    read.push(
+      `- capture: ${s.files} file(s), ${(s.bytes / 1e6).toFixed(1)} MB, ${s.records} record(s) in the window (${s.outsideWindow} outside), ${s.sink.rows} row(s); first ${Number.isFinite(s.minTimeMs) ? new Date(s.minTimeMs).toISOString() : 'n/a'}, last ${Number.isFinite(s.maxTimeMs) ? new Date(s.maxTimeMs).toISOString() : 'n/a'}`,
+    );
     read.push(`- report: ${escapeMarkdown(o.capture.reportUri)}`);
   }
-  if (o.execution) read.push(`- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}`);
+  if (o.execution)
+    read.push(
+      `- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}`,
+    );
   lines.push(...read);
   return lines.join('\n') + '\n';
 }
@@ -94,7 +125,10 @@ export function renderBaselineSummary(b: BaselineOutcome): string {
   return [
     `### ✅ monitor-gate baseline: ${b.rows} row(s), ${b.features.length} feature(s)`,
     '',
-    table(['feature', 'inferred type', 'completeness'], b.features.map((f) => [escapeMarkdown(f.name), f.type, fmt(f.completeness)])),
+    table(
+      ['feature', 'inferred type', 'completeness'],
+      b.features.map((f) => [escapeMarkdown(f.name), f.type, fmt(f.completeness)]),
+    ),
     '',
     `- statistics: ${escapeMarkdown(b.statisticsUri)}`,
     `- constraints: ${escapeMarkdown(b.constraintsUri)}`,
@@ -112,7 +146,9 @@ export function metricsOutput(o: CheckOutcome): Record<string, unknown> {
     out.records = o.capture.scan.records;
   }
   if (o.quality) {
-    out.quality = Object.fromEntries(Object.entries(o.quality.result.evaluation.metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
+    out.quality = Object.fromEntries(
+      Object.entries(o.quality.result.evaluation.metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]),
+    );
     out.join_rate = o.quality.result.joinRate;
   }
   return out;
@@ -125,21 +161,37 @@ export function cloudWatchData(o: CheckOutcome, endpoint: string, schedule: stri
   const dimensions = { Endpoint: endpoint, MonitoringSchedule: schedule };
   const data: Datum[] = [];
   if (o.capture) {
-    for (const d of o.capture.result.drift) data.push({ name: `feature_baseline_drift_${d.name}`, value: d.distance, dimensions });
-    for (const f of o.capture.result.statistics.features) data.push({ name: `feature_non_null_${f.name}`, value: f.present, dimensions, unit: 'Count' });
+    for (const d of o.capture.result.drift)
+      data.push({ name: `feature_baseline_drift_${d.name}`, value: d.distance, dimensions });
+    for (const f of o.capture.result.statistics.features)
+      data.push({ name: `feature_non_null_${f.name}`, value: f.present, dimensions, unit: 'Count' });
   }
-  for (const [type, n] of Object.entries(o.verdict.byType)) data.push({ name: `violations_${type}`, value: n, dimensions, unit: 'Count' });
+  for (const [type, n] of Object.entries(o.verdict.byType))
+    data.push({ name: `violations_${type}`, value: n, dimensions, unit: 'Count' });
   data.push({ name: 'violations_total', value: o.verdict.counted.length, dimensions, unit: 'Count' });
   return data.filter((d) => d.name.length <= 255);
 }
 
 /** Dashboard body: only metrics that exist (checked by the caller) become widgets. */
-export function dashboardBody(region: string, endpoint: string, schedule: string, endpointMetrics: string[], monitorMetrics: string[]): unknown {
+export function dashboardBody(
+  region: string,
+  endpoint: string,
+  schedule: string,
+  endpointMetrics: string[],
+  monitorMetrics: string[],
+): unknown {
   const widgets: unknown[] = [];
   let y = 0;
   const add = (title: string, metrics: unknown[]) => {
     if (metrics.length === 0) return;
-    widgets.push({ type: 'metric', x: 0, y, width: 24, height: 6, properties: { title, region, view: 'timeSeries', stat: 'Average', period: 300, metrics } });
+    widgets.push({
+      type: 'metric',
+      x: 0,
+      y,
+      width: 24,
+      height: 6,
+      properties: { title, region, view: 'timeSeries', stat: 'Average', period: 300, metrics },
+    });
     y += 6;
   };
   const ep = (m: string) => ['AWS/SageMaker', m, 'EndpointName', endpoint, 'VariantName', 'AllTraffic'];

@@ -46,7 +46,6 @@ const I = {
   config: 'config',
 } as const;
 
-
 /** Output names. */
 export const OUTPUTS = {
   passed: 'passed',
@@ -58,7 +57,6 @@ export const OUTPUTS = {
   statisticsUri: 'statistics-uri',
   constraintsUri: 'constraints-uri',
 } as const;
-
 
 /** The action's input, output and state names (a unit test checks them against action.yml). */
 export const MONITOR_GATE_NAMES = {

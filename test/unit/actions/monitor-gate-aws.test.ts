@@ -1,7 +1,11 @@
 /** monitor-gate's AWS paths with aws-sdk-client-mock: monitoring schedules, alarms, metrics, dashboard. */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DescribeProcessingJobCommand, ListMonitoringExecutionsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  DescribeProcessingJobCommand,
+  ListMonitoringExecutionsCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import {
   CloudWatchClient,
   DescribeAlarmsCommand,
@@ -20,15 +24,43 @@ afterEach(() => {
   sm.reset();
   cw.reset();
 });
-const env = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_ENDPOINT_URL: undefined };
+const env = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'x',
+  AWS_SECRET_ACCESS_KEY: 'y',
+  AWS_ENDPOINT_URL: undefined,
+};
 const NOW = Date.parse('2026-11-30T12:00:00Z');
-const go = (inputs: Record<string, string>) => runWithInputs(inputs, () => run({ now: NOW, workers: 1, exit: () => undefined }), env);
+const go = (inputs: Record<string, string>) =>
+  runWithInputs(inputs, () => run({ now: NOW, workers: 1, exit: () => undefined }), env);
 
 describe('monitor-gate with AWS (mocked)', () => {
   it('fails closed on a Failed monitoring execution, pages past executions still running', async () => {
     sm.on(ListMonitoringExecutionsCommand)
-      .resolvesOnce({ MonitoringExecutionSummaries: [{ MonitoringScheduleName: 's', ScheduledTime: new Date(NOW - 3600_000), CreationTime: new Date(), LastModifiedTime: new Date(), MonitoringExecutionStatus: 'InProgress' }], NextToken: 't2' })
-      .resolvesOnce({ MonitoringExecutionSummaries: [{ MonitoringScheduleName: 's', ScheduledTime: new Date(NOW - 7200_000), CreationTime: new Date(), LastModifiedTime: new Date(), MonitoringExecutionStatus: 'Failed', FailureReason: '::error::injected <b>reason</b>' }] });
+      .resolvesOnce({
+        MonitoringExecutionSummaries: [
+          {
+            MonitoringScheduleName: 's',
+            ScheduledTime: new Date(NOW - 3600_000),
+            CreationTime: new Date(),
+            LastModifiedTime: new Date(),
+            MonitoringExecutionStatus: 'InProgress',
+          },
+        ],
+        NextToken: 't2',
+      })
+      .resolvesOnce({
+        MonitoringExecutionSummaries: [
+          {
+            MonitoringScheduleName: 's',
+            ScheduledTime: new Date(NOW - 7200_000),
+            CreationTime: new Date(),
+            LastModifiedTime: new Date(),
+            MonitoringExecutionStatus: 'Failed',
+            FailureReason: '::error::injected <b>reason</b>',
+          },
+        ],
+      });
     const r = await go({ 'monitoring-schedule': 'olist-dq' });
     expect(r.failed).toBe(true);
     const errors = [...r.stdout.matchAll(/^::error::(.*)$/gm)].map((m) => m[1]);
@@ -41,9 +73,27 @@ describe('monitor-gate with AWS (mocked)', () => {
 
   it('passes on a Completed execution; none inside max-age fails closed', async () => {
     sm.on(ListMonitoringExecutionsCommand).resolves({
-      MonitoringExecutionSummaries: [{ MonitoringScheduleName: 's', ScheduledTime: new Date(NOW - 3600_000), CreationTime: new Date(), LastModifiedTime: new Date(), MonitoringExecutionStatus: 'Completed', ProcessingJobArn: 'arn:aws:sagemaker:us-east-1:1:processing-job/job-1' }],
+      MonitoringExecutionSummaries: [
+        {
+          MonitoringScheduleName: 's',
+          ScheduledTime: new Date(NOW - 3600_000),
+          CreationTime: new Date(),
+          LastModifiedTime: new Date(),
+          MonitoringExecutionStatus: 'Completed',
+          ProcessingJobArn: 'arn:aws:sagemaker:us-east-1:1:processing-job/job-1',
+        },
+      ],
     });
-    sm.on(DescribeProcessingJobCommand).resolves({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'o', S3Output: { S3Uri: 's3://b/reports', LocalPath: '/x', S3UploadMode: 'EndOfJob' } }] } } as never);
+    sm.on(DescribeProcessingJobCommand).resolves({
+      ProcessingOutputConfig: {
+        Outputs: [
+          {
+            OutputName: 'o',
+            S3Output: { S3Uri: 's3://b/reports', LocalPath: '/x', S3UploadMode: 'EndOfJob' },
+          },
+        ],
+      },
+    } as never);
     const ok = await go({ 'monitoring-schedule': 'olist-dq' });
     expect(ok.failure).toBeUndefined();
     expect(ok.outputs['passed']).toBe('true');
@@ -56,27 +106,57 @@ describe('monitor-gate with AWS (mocked)', () => {
   it('reports an alarm whose metric had no data in its window as misconfigured', async () => {
     cw.on(DescribeAlarmsCommand).resolves({
       MetricAlarms: [
-        { AlarmName: 'cpu', StateValue: 'OK', MetricName: 'CPUUtilization', Namespace: 'AWS/SageMaker', Period: 300, EvaluationPeriods: 3, Dimensions: [{ Name: 'EndpointName', Value: 'e' }] },
-        { AlarmName: '5xx', StateValue: 'OK', MetricName: 'Invocation5XXErrors', Namespace: 'AWS/SageMaker', Period: 60, EvaluationPeriods: 1 },
+        {
+          AlarmName: 'cpu',
+          StateValue: 'OK',
+          MetricName: 'CPUUtilization',
+          Namespace: 'AWS/SageMaker',
+          Period: 300,
+          EvaluationPeriods: 3,
+          Dimensions: [{ Name: 'EndpointName', Value: 'e' }],
+        },
+        {
+          AlarmName: '5xx',
+          StateValue: 'OK',
+          MetricName: 'Invocation5XXErrors',
+          Namespace: 'AWS/SageMaker',
+          Period: 60,
+          EvaluationPeriods: 1,
+        },
       ],
     });
     cw.on(GetMetricStatisticsCommand, { MetricName: 'CPUUtilization' }).resolves({ Datapoints: [] });
-    cw.on(GetMetricStatisticsCommand, { MetricName: 'Invocation5XXErrors' }).resolves({ Datapoints: [{ SampleCount: 3 }] });
+    cw.on(GetMetricStatisticsCommand, { MetricName: 'Invocation5XXErrors' }).resolves({
+      Datapoints: [{ SampleCount: 3 }],
+    });
     const r = await go({ alarms: 'cpu, 5xx' });
     expect(r.failed).toBe(true);
-    expect(r.failure).toMatch(/alarm cpu is misconfigured: its metric had no data in its whole evaluation window/);
+    expect(r.failure).toMatch(
+      /alarm cpu is misconfigured: its metric had no data in its whole evaluation window/,
+    );
     expect(r.summary).toContain('none (misconfigured)');
-    const window = cw.commandCalls(GetMetricStatisticsCommand, { MetricName: 'CPUUtilization' })[0]!.args[0].input;
+    const window = cw.commandCalls(GetMetricStatisticsCommand, { MetricName: 'CPUUtilization' })[0]!.args[0]
+      .input;
     expect(window.EndTime!.getTime() - window.StartTime!.getTime()).toBe(900_000);
   });
 
   it('publishes metrics in Model Monitor namespace and writes a dashboard of metrics that exist', async () => {
     cw.on(PutMetricDataCommand).resolves({});
-    cw.on(ListMetricsCommand, { Namespace: 'AWS/SageMaker' }).resolves({ Metrics: [{ MetricName: 'Invocations' }, { MetricName: 'ModelLatency' }] });
-    cw.on(ListMetricsCommand, { Namespace: 'aws/sagemaker/Endpoints/data-metrics' }).resolves({ Metrics: [] });
+    cw.on(ListMetricsCommand, { Namespace: 'AWS/SageMaker' }).resolves({
+      Metrics: [{ MetricName: 'Invocations' }, { MetricName: 'ModelLatency' }],
+    });
+    cw.on(ListMetricsCommand, { Namespace: 'aws/sagemaker/Endpoints/data-metrics' }).resolves({
+      Metrics: [],
+    });
     cw.on(PutDashboardCommand).resolves({});
     const report = join(process.cwd(), 'test/fixtures/monitor/constraint_violations.json');
-    const r = await go({ 'violations-report': report, 'max-violations': '5', 'endpoint-name': 'olist-endpoint', 'publish-metrics': 'true', 'dashboard-name': 'olist' });
+    const r = await go({
+      'violations-report': report,
+      'max-violations': '5',
+      'endpoint-name': 'olist-endpoint',
+      'publish-metrics': 'true',
+      'dashboard-name': 'olist',
+    });
     expect(r.failure).toBeUndefined();
     const put = cw.commandCalls(PutMetricDataCommand)[0]!.args[0].input;
     expect(put.Namespace).toBe('aws/sagemaker/Endpoints/data-metrics');
@@ -85,7 +165,9 @@ describe('monitor-gate with AWS (mocked)', () => {
       { Name: 'MonitoringSchedule', Value: 'monitor-gate' },
     ]);
     const body = JSON.parse(cw.commandCalls(PutDashboardCommand)[0]!.args[0].input.DashboardBody!);
-    const named = body.widgets.flatMap((w: { properties: { metrics: string[][] } }) => w.properties.metrics.map((m) => m[1]));
+    const named = body.widgets.flatMap((w: { properties: { metrics: string[][] } }) =>
+      w.properties.metrics.map((m) => m[1]),
+    );
     expect(named).toEqual(expect.arrayContaining(['Invocations', 'ModelLatency', 'violations_total']));
     expect(named).not.toContain('Invocation5XXErrors');
   });

@@ -20,7 +20,14 @@ const { endpointMarker, runMarker, syncDriftIssue } = await import('../../../src
 
 const API = 'http://github.api.test';
 const octokit = getOctokit('tok', { baseUrl: API });
-const base = { octokit, owner: 'octo', repo: 'olist', endpoint: 'olist-endpoint', title: 'Model drift on endpoint olist-endpoint', markdown: '| feature | check |' };
+const base = {
+  octokit,
+  owner: 'octo',
+  repo: 'olist',
+  endpoint: 'olist-endpoint',
+  title: 'Model drift on endpoint olist-endpoint',
+  markdown: '| feature | check |',
+};
 const M = endpointMarker('olist-endpoint');
 
 beforeAll(() => nock.disableNetConnect());
@@ -40,9 +47,17 @@ describe('syncDriftIssue', () => {
       .get('/repos/octo/olist/issues')
       .query({ state: 'open', labels: 'model-drift', per_page: '100' })
       .reply(200, [{ number: 3, body: 'another endpoint', html_url: 'u3' }])
-      .post('/repos/octo/olist/issues', (b: { labels: string[]; body: string }) => b.labels[0] === 'model-drift' && b.body.startsWith(M) && b.body.includes(runMarker('77')))
+      .post(
+        '/repos/octo/olist/issues',
+        (b: { labels: string[]; body: string }) =>
+          b.labels[0] === 'model-drift' && b.body.startsWith(M) && b.body.includes(runMarker('77')),
+      )
       .reply(201, { number: 4, html_url: 'https://github.test/octo/olist/issues/4' });
-    expect(await syncDriftIssue({ ...base, runId: '77', passed: false })).toEqual({ action: 'opened', issueNumber: 4, url: 'https://github.test/octo/olist/issues/4' });
+    expect(await syncDriftIssue({ ...base, runId: '77', passed: false })).toEqual({
+      action: 'opened',
+      issueNumber: 4,
+      url: 'https://github.test/octo/olist/issues/4',
+    });
   });
 
   it('a re-run of the same check writes nothing new', async () => {
@@ -61,7 +76,9 @@ describe('syncDriftIssue', () => {
       .get('/repos/octo/olist/issues/4/comments')
       .query(true)
       .reply(200, [])
-      .post('/repos/octo/olist/issues/4/comments', (b: { body: string }) => b.body.startsWith(runMarker('78')))
+      .post('/repos/octo/olist/issues/4/comments', (b: { body: string }) =>
+        b.body.startsWith(runMarker('78')),
+      )
       .reply(201, { id: 1 });
     expect((await syncDriftIssue({ ...base, runId: '78', passed: false })).action).toBe('commented');
     nock(API)
@@ -75,7 +92,10 @@ describe('syncDriftIssue', () => {
       .reply(201, { id: 2 })
       .patch('/repos/octo/olist/issues/4', (b: { state: string }) => b.state === 'closed')
       .reply(200, { number: 4 });
-    expect(await syncDriftIssue({ ...base, runId: '79', passed: true })).toMatchObject({ action: 'closed', issueNumber: 4 });
+    expect(await syncDriftIssue({ ...base, runId: '79', passed: true })).toMatchObject({
+      action: 'closed',
+      issueNumber: 4,
+    });
   });
 
   it('a passing check with no open issue does nothing', async () => {
