@@ -24,6 +24,8 @@ import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
 import { createRequestHandler } from './server.js';
 import { MetricStore } from './services/cloudwatch.js';
+import { AlarmStore } from './services/cloudwatch-alarms.js';
+import { EndpointEngine, recoverEndpoints } from './endpoints/engine.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
 
@@ -49,6 +51,8 @@ export interface StartLocalOptions {
   lazyS3?: boolean;
   /** SIGTERM-to-SIGKILL grace when a job is stopped (default 10 s; AWS gives 120 s). */
   stopGraceMs?: number;
+  /** How often CloudWatch alarms are evaluated (default 1000 ms; AWS: every minute / 10 s). */
+  alarmEvaluationIntervalMs?: number;
 }
 
 export interface LocalHandle {
@@ -123,6 +127,9 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     models: new Collection(stateDir(dataDir, 'models')),
     packageGroups: new Collection(stateDir(dataDir, 'model-package-groups')),
     packages: new Collection(stateDir(dataDir, 'model-packages')),
+    endpointConfigs: new Collection(stateDir(dataDir, 'endpoint-configs')),
+    endpoints: new Collection(stateDir(dataDir, 'endpoints')),
+    tags: new Collection(stateDir(dataDir, 'tags')),
   };
   recoverInterruptedJobs(state, Date.now());
   let seq = Math.max(
@@ -150,6 +157,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   });
   const s3Handler = s3App.then((app) => app.callback());
 
+  const metrics = new MetricStore(join(dataDir, 'metrics.jsonl'));
   const ctx: LocalContext = {
     region,
     accountId,
@@ -158,7 +166,14 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     config,
     state,
     logs: new LogStore(join(dataDir, 'logs'), region, accountId),
-    metrics: new MetricStore(join(dataDir, 'metrics.jsonl')),
+    metrics,
+    alarms: new AlarmStore(
+      stateDir(dataDir, 'alarms'),
+      join(dataDir, 'alarm-history.jsonl'),
+      metrics,
+      `arn:aws:cloudwatch:${region}:${accountId}`,
+    ),
+    endpoints: undefined as unknown as EndpointEngine,
     s3: new S3Store(s3App.then((app) => app.store)),
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
@@ -170,6 +185,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     stoppers: new Map(),
     arn: (resource) => `arn:aws:sagemaker:${region}:${accountId}:${resource}`,
   };
+
+  ctx.endpoints = new EndpointEngine(ctx);
 
   const faultSpec =
     typeof options.faults === 'string' ? parseFaults(options.faults) : (options.faults ?? NO_FAULTS);
@@ -195,11 +212,24 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.url = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
+  // Alarms are evaluated on a clock. AWS evaluates once a minute (every 10 s for high-resolution
+  // alarms); locally the default is every second so rollbacks happen in test time (option).
+  const alarmClock = setInterval(() => {
+    try {
+      ctx.alarms.tick();
+    } catch (err) {
+      logger.error(`alarm evaluation: ${(err as Error).message}`);
+    }
+  }, options.alarmEvaluationIntervalMs ?? 1000);
+  alarmClock.unref();
+  recoverEndpoints(ctx, ctx.endpoints);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ctx.closing = true;
+      clearInterval(alarmClock);
+      await ctx.endpoints.shutdown();
       await ctx.processes.stopAll();
       await Promise.allSettled([...ctx.flows]);
       await new Promise<void>((r) => {

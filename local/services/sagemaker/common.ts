@@ -20,6 +20,7 @@ const TIMESTAMP_KEYS = new Set([
   'EndTime',
   'Timestamp',
   'ApprovalTime',
+  'ResolutionTime',
 ]);
 
 /** Converts internal epoch-ms timestamps (any depth) to the wire's epoch seconds. */
