@@ -15,12 +15,17 @@
  * test (test/unit/aws/sdk-sagemaker.test.ts) checks every path exports the name taken from it.
  */
 export { SageMakerClient } from '@aws-sdk/client-sagemaker/dist-es/SageMakerClient.js';
+export { AddTagsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js';
+export { CreateEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointCommand.js';
+export { CreateEndpointConfigCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointConfigCommand.js';
 export { CreateModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelCommand.js';
 export { CreateModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageCommand.js';
 export { CreateModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageGroupCommand.js';
 export { CreateProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateProcessingJobCommand.js';
 export { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTrainingJobCommand.js';
 export { CreateTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTransformJobCommand.js';
+export { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeEndpointCommand.js';
+export { DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeEndpointConfigCommand.js';
 export { DescribeModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js';
 export { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageCommand.js';
 export { DescribeModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageGroupCommand.js';
@@ -31,3 +36,4 @@ export { ListModelPackagesCommand } from '@aws-sdk/client-sagemaker/dist-es/comm
 export { StopProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopProcessingJobCommand.js';
 export { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTrainingJobCommand.js';
 export { StopTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTransformJobCommand.js';
+export { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js';
