@@ -4,7 +4,8 @@
  */
 import * as core from '../core/runner.js';
 import { readInputs, runAction } from '../core/action.js';
-import { StageFailure, awsErrorName, errorMessage } from '../core/errors.js';
+import { StageFailure, errorMessage } from '../core/errors.js';
+import { withAwsErrorName } from '../aws/error-name.js';
 import { createAwsClients } from '../aws/clients.js';
 import type { Clock, Sleep } from '../aws/poller.js';
 import type { SignalSource } from '../sagemaker/stop-on-signal.js';
@@ -37,18 +38,6 @@ async function writeSummary(markdown: string): Promise<void> {
     await core.appendSummary(markdown);
   } catch (err) {
     core.warning(`could not write the job summary: ${errorMessage(err)}`);
-  }
-}
-
-/** An AWS error fails the stage with its error name (AccessDeniedException: ...). */
-async function withAwsErrorName<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (err) {
-    const name = awsErrorName(err);
-    if (name && err instanceof Error && '$metadata' in err && !err.message.startsWith(name))
-      throw new StageFailure(`${name}: ${err.message}`);
-    throw err;
   }
 }
 

@@ -265,9 +265,18 @@ export async function deployEndpoint(s: DeploySettings, deps: EndpointDeps): Pro
     waited = await waitForRollout(exp, (s.maxTimeS + 900) * 1000, waitDeps(s, deps, alarms));
   }
   const endedAt = deps.clock?.now() ?? Date.now();
-  const timing = { firstAlarmAt: waited?.firstAlarmAt, endedAt };
   const timeline = waited?.timeline ?? [];
   const outcome = waited?.outcome ?? { kind: 'succeeded' as const, serving: configName };
+  /** The result, with the GitHub deployment's final status set from it. */
+  const finish = async (
+    ok: boolean,
+    message: string,
+    rest: Pick<EndpointResult, 'rolledBack' | 'servingNow' | 'alarmFired' | 'smoke'>,
+  ): Promise<EndpointResult> => {
+    await deps.github?.status(ok ? 'success' : 'failure', message);
+    if (ok) await deps.github?.retirePrevious();
+    return { ...base, ...rest, ok, message, timeline, firstAlarmAt: waited?.firstAlarmAt, endedAt };
+  };
 
   if (outcome.kind === 'cancelled' || outcome.kind === 'timeout' || outcome.kind === 'gone') {
     const now = await describeEndpoint(sm, s.endpointName);
@@ -279,34 +288,21 @@ export async function deployEndpoint(s: DeploySettings, deps: EndpointDeps): Pro
           (serving && now?.EndpointStatus !== 'Creating'
             ? `, serving ${serving} (healthy; blue keeps serving until SageMaker has verified ${configName}, and the rollout goes on under its rollback alarms). Nothing was deleted.`
             : '; nothing was serving before. Nothing was deleted.');
-    await deps.github?.status('failure', msg);
-    return {
-      ...base,
-      ...timing,
-      ok: false,
-      message: msg,
+    return finish(false, msg, {
       rolledBack: false,
       servingNow: serving,
       alarmFired: undefined,
-      timeline,
       smoke: undefined,
-    };
+    });
   }
 
   if (outcome.kind !== 'succeeded') {
-    const msg = outcomeMessage(outcome, exp);
-    await deps.github?.status('failure', msg);
-    return {
-      ...base,
-      ...timing,
-      ok: false,
-      message: msg,
+    return finish(false, outcomeMessage(outcome, exp), {
       rolledBack: outcome.kind === 'rolled-back',
       servingNow: outcome.kind === 'in-progress' ? undefined : outcome.serving,
       alarmFired: outcome.kind === 'rolled-back' ? outcome.alarm : undefined,
-      timeline,
       smoke: undefined,
-    };
+    });
   }
 
   let smoke: SmokeResult | undefined;
@@ -323,39 +319,27 @@ export async function deployEndpoint(s: DeploySettings, deps: EndpointDeps): Pro
       } else {
         const back = await rollbackAfterSmoke(s, deps, previous, configName);
         timeline.push(...back.timeline);
-        const ok = back.outcome.kind === 'succeeded';
         serving = back.last?.configName;
-        note = ok
-          ? `rolled back: ${previous} serves again`
-          : `the rollback to ${previous} did not complete (${back.outcome.kind}); the endpoint serves ${serving ?? 'nothing'}`;
+        note =
+          back.outcome.kind === 'succeeded'
+            ? `rolled back: ${previous} serves again`
+            : `the rollback to ${previous} did not complete (${back.outcome.kind}); the endpoint serves ${serving ?? 'nothing'}`;
       }
-      const msg = `endpoint ${s.endpointName}: smoke test failed (${smoke.detail.slice(0, 300)}); ${note}`;
-      await deps.github?.status('failure', msg);
-      return {
-        ...base,
-        ...timing,
-        ok: false,
-        message: msg,
-        rolledBack: serving === previous && !!previous,
-        servingNow: serving,
-        alarmFired: undefined,
-        timeline,
-        smoke,
-      };
+      return finish(
+        false,
+        `endpoint ${s.endpointName}: smoke test failed (${smoke.detail.slice(0, 300)}); ${note}`,
+        {
+          rolledBack: serving === previous && !!previous,
+          servingNow: serving,
+          alarmFired: undefined,
+          smoke,
+        },
+      );
     }
   }
-  const msg = `endpoint ${s.endpointName} is InService on ${configName}${plan === 'create' ? ' (new endpoint)' : previous ? ` (was ${previous})` : ''}`;
-  await deps.github?.status('success', msg);
-  await deps.github?.retirePrevious();
-  return {
-    ...base,
-    ...timing,
-    ok: true,
-    message: msg,
-    rolledBack: false,
-    servingNow: configName,
-    alarmFired: undefined,
-    timeline,
-    smoke,
-  };
+  return finish(
+    true,
+    `endpoint ${s.endpointName} is InService on ${configName}${plan === 'create' ? ' (new endpoint)' : previous ? ` (was ${previous})` : ''}`,
+    { rolledBack: false, servingNow: configName, alarmFired: undefined, smoke },
+  );
 }
