@@ -16,7 +16,9 @@ import {
   ListModelsCommand,
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { run } from '../../src/actions/deploy.js';
+import { run, type DeployOverrides } from '../../src/actions/deploy.js';
+// @ts-expect-error: plain ESM helper without type declarations
+import { runActionBundle } from '../../scripts/lib/run-action.mjs';
 import { SCRIPT_SERVER } from '../../local/endpoints/fleet.js';
 import { removeDir, startEnv, eventually, type Env } from './local/helpers.js';
 import { setupActionEnv, type ActionEnv } from '../helpers/action-env.js';
@@ -47,12 +49,17 @@ const FAST = { poll: { minDelayMs: 100, maxDelayMs: 300 } };
 
 async function deploy(
   inputs: Record<string, string>,
-  opts: { run?: string; signals?: EventEmitter; onStart?: () => void } = {},
+  opts: { run?: string; signals?: EventEmitter; github?: DeployOverrides['github'] } = {},
 ): Promise<{ ok: boolean; outputs: Record<string, string>; log: string; summary: string; result: unknown }> {
   const out = captureStdout();
   actionEnv = setupActionEnv({ 'role-arn': ROLE, ...inputs }, awsEnv(opts.run ?? String(runId++)));
   let result: unknown;
-  await run({ ...FAST, ...(opts.signals ? { signals: opts.signals } : {}), onResult: (r) => (result = r) });
+  await run({
+    ...FAST,
+    ...(opts.signals ? { signals: opts.signals } : {}),
+    ...(opts.github ? { github: opts.github } : {}),
+    onResult: (r) => (result = r),
+  });
   const ok = process.exitCode !== 1;
   const res = { ok, outputs: actionEnv.outputs(), log: out.text(), summary: actionEnv.summary(), result };
   actionEnv.restore();
@@ -316,6 +323,61 @@ describe('batch transform', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('GitHub deployment', () => {
+  test('records in_progress then success, masks the token, outputs the deployment id', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    const r = await deploy(
+      {
+        'endpoint-name': 'ep-gh',
+        'model-artifact': artifacts['a']!,
+        image: IMAGE,
+        'github-token': 'ghs_secret123',
+        environment: 'staging',
+      },
+      {
+        github: async (token) => {
+          expect(token).toBe('ghs_secret123');
+          return async (route, params) => {
+            calls.push([route, params]);
+            if (route === 'POST /repos/{owner}/{repo}/deployments') return { data: { id: 91 } };
+            if (route.startsWith('GET')) return { data: [] };
+            return { data: {} };
+          };
+        },
+      },
+    );
+    expect(r.ok).toBe(true);
+    expect(r.outputs['deployment-id']).toBe('91');
+    expect(r.log).toContain('::add-mask::ghs_secret123');
+    expect(r.log.replace('::add-mask::ghs_secret123', '')).not.toContain('ghs_secret123');
+    expect(calls.map(([route, p]) => `${route} ${String(p['state'] ?? p['environment'] ?? '')}`)).toEqual([
+      'POST /repos/{owner}/{repo}/deployments staging',
+      'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses in_progress',
+      'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses success',
+      'GET /repos/{owner}/{repo}/deployments staging',
+    ]);
+    expect(calls[2]![1]['environment_url']).toMatch(/#\/endpoints\/ep-gh$/);
+  });
+});
+
+describe('committed bundle', () => {
+  test('force-fail fails the step on purpose before anything is deployed', async () => {
+    const r = await runActionBundle('actions/deploy', {
+      inputs: {
+        'force-fail': 'true',
+        'endpoint-name': 'ep-ff',
+        'model-artifact': artifacts['a']!,
+        image: IMAGE,
+        'role-arn': ROLE,
+      },
+      env: awsEnv('77'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::deploy: force-fail is set/);
+    await expect(describeEp('ep-ff')).rejects.toThrow(/Could not find endpoint/);
   });
 });
 
