@@ -14,7 +14,7 @@ import { truncateReason } from '../jobs/common.js';
 import { JobFailure } from '../jobs/inputs.js';
 import { CaptureWriter } from './capture.js';
 import { launchFleet, resolvedImage, stopFleet, type Fleet } from './fleet.js';
-import { trafficSteps } from './traffic.js';
+import { blueGreen } from './blue-green.js';
 
 type Obj = Record<string, unknown>;
 
@@ -56,7 +56,8 @@ export class EndpointEngine {
     return this.runtimes.get(name);
   }
 
-  private fresh(name: string): EndpointRuntime {
+  /** @internal also used by blue-green.ts */
+  fresh(name: string): EndpointRuntime {
     const rt: EndpointRuntime = {
       blue: undefined,
       green: undefined,
@@ -69,7 +70,8 @@ export class EndpointEngine {
     return rt;
   }
 
-  private patch(name: string, fields: Obj, drop: string[] = []): void {
+  /** @internal also used by blue-green.ts */
+  patch(name: string, fields: Obj, drop: string[] = []): void {
     if (this.ctx.closing) return;
     const rec = this.ctx.state.endpoints.get(name);
     if (!rec) return;
@@ -78,7 +80,8 @@ export class EndpointEngine {
     this.ctx.state.endpoints.put(name, next);
   }
 
-  private run(name: string, rt: EndpointRuntime, body: () => Promise<void>): void {
+  /** @internal also used by blue-green.ts */
+  run(name: string, rt: EndpointRuntime, body: () => Promise<void>): void {
     const op = body().catch((err) =>
       this.ctx.logger.error(`endpoint ${name}: ${(err as Error).stack ?? String(err)}`),
     );
@@ -111,7 +114,8 @@ export class EndpointEngine {
     });
   }
 
-  private configOf(name: string): Rec {
+  /** @internal also used by blue-green.ts */
+  configOf(name: string): Rec {
     const cfg = this.ctx.state.endpointConfigs.get(name);
     if (!cfg) throw new JobFailure(`Could not find endpoint configuration "${name}".`);
     return cfg;
@@ -173,7 +177,7 @@ export class EndpointEngine {
     });
   }
 
-  private alarmInAlarm(names: string[]): string | undefined {
+  alarmInAlarm(names: string[]): string | undefined {
     return names.find((n) => this.ctx.alarms.get(n)?.StateValue === 'ALARM');
   }
 
@@ -181,7 +185,8 @@ export class EndpointEngine {
    * Sleeps `seconds`, watching the rollback alarms and the execution deadline. Returns why it
    * stopped early: an alarm name, 'timeout', or 'aborted'; undefined when the bake completed.
    */
-  private async bake(
+  /** @internal blue-green.ts */
+  async bake(
     rt: EndpointRuntime,
     seconds: number,
     alarms: string[],
@@ -202,121 +207,7 @@ export class EndpointEngine {
   /** UpdateEndpoint's asynchronous part: a blue/green deployment to `newConfigName`. */
   update(name: string, newConfigName: string, deploymentConfig: Obj | undefined): void {
     const rt = this.runtimes.get(name) ?? this.fresh(name);
-    this.run(name, rt, async () => {
-      await rt.ready;
-      const started = this.ctx.now();
-      const newConfig = this.configOf(newConfigName);
-      const bg = (deploymentConfig?.['BlueGreenUpdatePolicy'] as Obj | undefined) ?? {
-        TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
-      };
-      const routing = (bg['TrafficRoutingConfiguration'] as Obj | undefined) ?? {};
-      const alarms = (
-        ((deploymentConfig?.['AutoRollbackConfiguration'] as Obj | undefined)?.['Alarms'] as
-          Obj[] | undefined) ?? []
-      ).map((a) => String(a['AlarmName']));
-      const termination = Number(bg['TerminationWaitInSeconds'] ?? 0);
-      const deadline = Date.now() + Number(bg['MaximumExecutionTimeoutInSeconds'] ?? 28_800) * 1000;
-      const greenInstances = (newConfig['ProductionVariants'] as Obj[]).reduce(
-        (s, v) => s + Number(v['InitialInstanceCount'] ?? 1),
-        0,
-      );
-      const pending = (status: (v: string) => Obj[]): void =>
-        this.patch(name, {
-          PendingDeploymentSummary: {
-            EndpointConfigName: newConfigName,
-            ProductionVariants: this.variantSummaries(newConfig, status),
-            StartTime: started,
-          },
-        });
-      const vstatus = (s: string, msg: string) => (): Obj[] => [
-        { Status: s, StatusMessage: msg, StartTime: this.ctx.now() },
-      ];
-
-      const rollback = async (reason: string): Promise<void> => {
-        rt.greenShare = 0;
-        const green = rt.green;
-        rt.green = undefined;
-        if (green) await stopFleet(green);
-        this.patch(name, { EndpointStatus: 'InService', FailureReason: truncateReason(reason) }, [
-          'PendingDeploymentSummary',
-        ]);
-        this.ctx.logger.info(`endpoint ${name}: update to ${newConfigName} rolled back: ${reason}`);
-      };
-
-      pending(vstatus('Creating', `Launching ${greenInstances} instance(s).`));
-      let green: Fleet;
-      try {
-        green = await launchFleet(this.ctx, name, newConfig);
-      } catch (err) {
-        if (!this.ctx.closing) await rollback(`Failed to update endpoint: ${(err as Error).message}`);
-        return;
-      }
-      if (rt.abort.signal.aborted || this.ctx.closing) {
-        await stopFleet(green, 0);
-        return;
-      }
-      rt.green = green;
-      const steps = trafficSteps(routing, greenInstances);
-      const alarmReason = (alarm: string): string =>
-        `Endpoint update to ${newConfigName} was rolled back because CloudWatch alarm ${alarm} entered ALARM state during the deployment. The endpoint serves ${String(this.ctx.state.endpoints.get(name)?.['EndpointConfigName'])} again.`;
-      const stopWhy = async (why: Awaited<ReturnType<EndpointEngine['bake']>>): Promise<boolean> => {
-        if (why === undefined) return false;
-        if (why === 'aborted') return true;
-        if (why === 'timeout')
-          await rollback(
-            `Endpoint update to ${newConfigName} was rolled back because it exceeded MaximumExecutionTimeoutInSeconds (${String(bg['MaximumExecutionTimeoutInSeconds'])}).`,
-          );
-        else await rollback(alarmReason(why.alarm));
-        return true;
-      };
-      // An alarm already in ALARM when traffic would start moving stops the update at once.
-      if (await stopWhy(await this.bake(rt, 0, alarms, deadline))) return;
-      for (const step of steps) {
-        pending(
-          vstatus(
-            'ActivatingTraffic',
-            step.share < 1
-              ? `Activating traffic on canary capacity of ${step.instances} instance(s).`
-              : `Activating traffic on full capacity of ${step.instances} instance(s).`,
-          ),
-        );
-        rt.greenShare = step.share;
-        pending(
-          vstatus(
-            'Baking',
-            `Baking for ${step.bakeSeconds} seconds (WaitIntervalInSeconds) with traffic enabled on ${step.share < 1 ? 'canary' : 'full'} capacity of ${step.instances} instance(s).`,
-          ),
-        );
-        if (await stopWhy(await this.bake(rt, step.bakeSeconds, alarms, deadline))) return;
-      }
-      pending(
-        vstatus(
-          'Baking',
-          `Baking for ${termination} seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of ${greenInstances} instance(s).`,
-        ),
-      );
-      if (await stopWhy(await this.bake(rt, termination, alarms, deadline))) return;
-      // Green takes over: blue gets no new requests, drains, and is terminated.
-      const blue = rt.blue;
-      rt.blue = green;
-      rt.green = undefined;
-      rt.greenShare = 0;
-      this.patch(
-        name,
-        {
-          EndpointStatus: 'InService',
-          EndpointConfigName: newConfigName,
-          ProductionVariants: this.variantSummaries(newConfig),
-          ...(captureSummary(newConfig) ? { DataCaptureConfig: captureSummary(newConfig) } : {}),
-        },
-        [
-          'PendingDeploymentSummary',
-          'FailureReason',
-          ...(captureSummary(newConfig) ? [] : ['DataCaptureConfig']),
-        ],
-      );
-      if (blue) await stopFleet(blue);
-    });
+    this.run(name, rt, () => blueGreen(this, this.ctx, name, rt, newConfigName, deploymentConfig));
   }
 
   /** UpdateEndpointWeightsAndCapacities: new weights take effect, Updating → InService. */

@@ -7,8 +7,7 @@
  * <dataDir>/state/alarms, history in <dataDir>/alarm-history.jsonl.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { AwsError, parseWireTimestamp, toEpochSeconds } from '../protocol.js';
-import { paginate, sortBy } from '../pagination.js';
+import { AwsError } from '../protocol.js';
 import { Collection } from '../store.js';
 import { Checker, isObject } from '../validate.js';
 import type { Dimension, MetricStore } from './cloudwatch.js';
@@ -21,6 +20,13 @@ import {
   type Comparison,
 } from './cloudwatch-alarm-eval.js';
 import { STATISTICS } from './metric-stats.js';
+import {
+  ALARM_NAME_MAX,
+  STATES,
+  describeAlarmHistory,
+  describeAlarms,
+  describeAlarmsForMetric,
+} from './cloudwatch-alarm-queries.js';
 
 type Obj = Record<string, unknown>;
 
@@ -52,7 +58,7 @@ export interface AlarmRecord {
   TreatMissingData?: string;
 }
 
-interface HistoryItem {
+export interface HistoryItem {
   AlarmName: string;
   AlarmType: 'MetricAlarm';
   Timestamp: number;
@@ -62,25 +68,6 @@ interface HistoryItem {
 }
 
 const invalid = (m: string): AwsError => new AwsError('InvalidParameterValue', m);
-const ALARM_NAME_MAX = 255;
-const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
-
-const TIME_KEYS = new Set([
-  'StateUpdatedTimestamp',
-  'StateTransitionedTimestamp',
-  'AlarmConfigurationUpdatedTimestamp',
-  'Timestamp',
-]);
-function wire(rec: object): Obj {
-  return Object.fromEntries(
-    Object.entries(rec)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, TIME_KEYS.has(k) && typeof v === 'number' ? toEpochSeconds(v) : v]),
-  );
-}
-
-const sameDims = (a: Dimension[], b: Dimension[]): boolean =>
-  a.length === b.length && a.every((d) => b.some((e) => e.Name === d.Name && e.Value === d.Value));
 
 export class AlarmStore {
   private readonly alarms: Collection<AlarmRecord>;
@@ -186,15 +173,15 @@ export class AlarmStore {
       case 'PutMetricAlarm':
         return this.putMetricAlarm(req);
       case 'DescribeAlarms':
-        return this.describeAlarms(req);
+        return describeAlarms(this.alarms.values(), req);
       case 'DescribeAlarmsForMetric':
-        return this.describeAlarmsForMetric(req);
+        return describeAlarmsForMetric(this.alarms.values(), req);
       case 'SetAlarmState':
         return this.setAlarmState(req);
       case 'DeleteAlarms':
         return this.deleteAlarms(req);
       case 'DescribeAlarmHistory':
-        return this.describeAlarmHistory(req);
+        return describeAlarmHistory(this.history, req);
       default:
         return undefined;
     }
@@ -299,62 +286,6 @@ export class AlarmStore {
     return {};
   }
 
-  private describeAlarms(req: Obj): Obj {
-    const c = new Checker();
-    c.list('AlarmNames', req['AlarmNames'], { max: 100 });
-    c.string('AlarmNamePrefix', req['AlarmNamePrefix'], { min: 1, max: ALARM_NAME_MAX });
-    c.enumOf('StateValue', req['StateValue'], STATES);
-    c.integer('MaxRecords', req['MaxRecords'], { min: 1, max: 100 });
-    c.done();
-    if (req['AlarmNames'] !== undefined && req['AlarmNamePrefix'] !== undefined)
-      throw invalid('AlarmNames and AlarmNamePrefix cannot be specified together.');
-    const types = (req['AlarmTypes'] as string[] | undefined) ?? ['MetricAlarm'];
-    const names = req['AlarmNames'] as string[] | undefined;
-    const prefix = req['AlarmNamePrefix'] as string | undefined;
-    const all = sortBy(this.alarms.values(), (a) => a.AlarmName, false).filter(
-      (a) =>
-        types.includes('MetricAlarm') &&
-        (!names || names.includes(a.AlarmName)) &&
-        (!prefix || a.AlarmName.startsWith(prefix)) &&
-        (!req['StateValue'] || a.StateValue === req['StateValue']) &&
-        (!req['ActionPrefix'] ||
-          [...a.AlarmActions, ...a.OKActions, ...a.InsufficientDataActions].some((x) =>
-            x.startsWith(req['ActionPrefix'] as string),
-          )),
-    );
-    const page = paginate(
-      all,
-      (req['MaxRecords'] as number | undefined) ?? 50,
-      req['NextToken'] as string | undefined,
-      `da:${JSON.stringify([names, prefix, req['StateValue'], types])}`,
-      'InvalidNextToken',
-    );
-    return {
-      MetricAlarms: page.items.map(wire),
-      CompositeAlarms: [],
-      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-    };
-  }
-
-  private describeAlarmsForMetric(req: Obj): Obj {
-    const c = new Checker();
-    c.string('MetricName', req['MetricName'], { required: true, min: 1, max: 255 });
-    c.string('Namespace', req['Namespace'], { required: true, min: 1, max: 255 });
-    c.done();
-    const dims = (req['Dimensions'] as Dimension[] | undefined) ?? [];
-    const alarms = sortBy(this.alarms.values(), (a) => a.AlarmName, false).filter(
-      (a) =>
-        a.MetricName === req['MetricName'] &&
-        a.Namespace === req['Namespace'] &&
-        (req['Dimensions'] === undefined || sameDims(a.Dimensions, dims)) &&
-        (req['Statistic'] === undefined || a.Statistic === req['Statistic']) &&
-        (req['ExtendedStatistic'] === undefined || a.ExtendedStatistic === req['ExtendedStatistic']) &&
-        (req['Period'] === undefined || a.Period === req['Period']) &&
-        (req['Unit'] === undefined || a.Unit === req['Unit']),
-    );
-    return { MetricAlarms: alarms.map(wire) };
-  }
-
   private setAlarmState(req: Obj): Obj {
     const c = new Checker();
     c.string('AlarmName', req['AlarmName'], { required: true, min: 1, max: ALARM_NAME_MAX });
@@ -400,38 +331,5 @@ export class AlarmStore {
       });
     }
     return {};
-  }
-
-  private describeAlarmHistory(req: Obj): Obj {
-    const c = new Checker();
-    c.string('AlarmName', req['AlarmName'], { min: 1, max: ALARM_NAME_MAX });
-    c.enumOf('HistoryItemType', req['HistoryItemType'], ['ConfigurationUpdate', 'StateUpdate', 'Action']);
-    c.integer('MaxRecords', req['MaxRecords'], { min: 1, max: 100 });
-    c.enumOf('ScanBy', req['ScanBy'], ['TimestampDescending', 'TimestampAscending']);
-    c.done();
-    const start = parseWireTimestamp(req['StartDate'], 'StartDate');
-    const end = parseWireTimestamp(req['EndDate'], 'EndDate');
-    const items = this.history
-      .map((h, i) => ({ h, i }))
-      .filter(
-        ({ h }) =>
-          (!req['AlarmName'] || h.AlarmName === req['AlarmName']) &&
-          (!req['HistoryItemType'] || h.HistoryItemType === req['HistoryItemType']) &&
-          (start === undefined || h.Timestamp >= start) &&
-          (end === undefined || h.Timestamp <= end),
-      );
-    const ascending = req['ScanBy'] === 'TimestampAscending';
-    const ordered = sortBy(items, ({ h, i }) => h.Timestamp * 1e6 + i, !ascending).map(({ h }) => h);
-    const page = paginate(
-      ordered,
-      (req['MaxRecords'] as number | undefined) ?? 100,
-      req['NextToken'] as string | undefined,
-      `dah:${JSON.stringify([req['AlarmName'], req['HistoryItemType'], start, end, ascending])}`,
-      'InvalidNextToken',
-    );
-    return {
-      AlarmHistoryItems: page.items.map(wire),
-      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-    };
   }
 }
