@@ -12,8 +12,28 @@ import type {
   Tag,
 } from '@aws-sdk/client-sagemaker';
 import { StageFailure } from '../core/errors.js';
-import type { EndpointView, VariantView } from '../stages/deploy/decide.js';
 import { isAlreadyExists, isNotFound } from './jobs.js';
+
+/** The parts of DescribeEndpoint the decision reads. */
+export interface EndpointView {
+  status: string;
+  configName: string | undefined;
+  failureReason: string | undefined;
+  /** PendingDeploymentSummary.EndpointConfigName while an update runs. */
+  pendingConfigName?: string | undefined;
+  variants: VariantView[];
+  pendingVariants: VariantView[];
+}
+
+export interface VariantView {
+  name: string;
+  currentWeight: number | undefined;
+  desiredWeight: number | undefined;
+  currentInstances: number | undefined;
+  /** Latest VariantStatus (Creating, ActivatingTraffic, Baking, ...) and its message. */
+  status?: string | undefined;
+  statusMessage?: string | undefined;
+}
 
 const sdk = () => import('../aws/sdk-sagemaker.js');
 

@@ -56,6 +56,7 @@ async function deploy(
   let result: unknown;
   await run({
     ...FAST,
+    exit: () => {},
     ...(opts.signals ? { signals: opts.signals } : {}),
     ...(opts.github ? { github: opts.github } : {}),
     onResult: (r) => (result = r),

@@ -5,26 +5,9 @@
  * requested config is.
  */
 
-/** The parts of DescribeEndpoint the decision reads. */
-export interface EndpointView {
-  status: string;
-  configName: string | undefined;
-  failureReason: string | undefined;
-  /** PendingDeploymentSummary.EndpointConfigName while an update runs. */
-  pendingConfigName?: string | undefined;
-  variants: VariantView[];
-  pendingVariants: VariantView[];
-}
+import type { EndpointView } from '../../sagemaker/endpoints.js';
 
-export interface VariantView {
-  name: string;
-  currentWeight: number | undefined;
-  desiredWeight: number | undefined;
-  currentInstances: number | undefined;
-  /** Latest VariantStatus (Creating, ActivatingTraffic, Baking, ...) and its message. */
-  status?: string | undefined;
-  statusMessage?: string | undefined;
-}
+export type { EndpointView, VariantView } from '../../sagemaker/endpoints.js';
 
 export interface RolloutExpectation {
   endpointName: string;

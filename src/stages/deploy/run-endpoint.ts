@@ -22,7 +22,7 @@ import {
 import { ensureModel } from '../../sagemaker/models.js';
 import { outcomeMessage, type EndpointView, type RolloutExpectation } from './decide.js';
 import type { GitHubDeployment } from './github-deployment.js';
-import type { StageLog } from './log.js';
+import type { Logger } from '../../core/log.js';
 import { resolveModel, type ResolvedModel } from './model-source.js';
 import { traceableName, type DeployRun } from './names.js';
 import { DEFAULTS, type DeploySettings } from './settings.js';
@@ -33,7 +33,7 @@ export interface EndpointDeps {
   sm: SageMakerClient;
   cw: () => Promise<CloudWatchClient>;
   runtime: () => Promise<SageMakerRuntimeClient>;
-  log: StageLog;
+  log: Logger;
   run: DeployRun;
   github: GitHubDeployment | undefined;
   signal?: AbortSignal | undefined;

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ConfigurationError } from '../../core/errors.js';
 import { parseRoleArn, parseS3Uri, parseSageMakerName, show, type Inputs } from '../../core/inputs.js';
 import { resolveRegion } from '../../aws/clients.js';
-import { checkTags } from '../../sagemaker/structured-inputs.js';
+import type { StageNames } from '../../core/context.js';
+import { checkTags } from '../train/structured-inputs.js';
 
 export const INPUTS = {
   config: 'config',
@@ -55,6 +56,14 @@ export const OUTPUTS = {
   deploymentId: 'deployment-id',
   outputUri: 'output-uri',
 } as const;
+
+/** The stage's names for the action context (checked against action.yml by a test). */
+export const DEPLOY_NAMES = {
+  action: 'deploy',
+  inputs: Object.values(INPUTS),
+  outputs: Object.values(OUTPUTS),
+  state: [] as const,
+} as const satisfies StageNames;
 
 export const STRATEGIES = ['all-at-once', 'canary', 'linear'] as const;
 export type Strategy = (typeof STRATEGIES)[number];

@@ -4,20 +4,10 @@
  * now. Everything that came from outside (AWS messages, metadata, model output) is escaped for
  * Markdown and HTML.
  */
-import { formatDuration } from '../../core/summary.js';
+import { escapeMarkdown, formatDuration } from '../../core/render.js';
 import type { EndpointResult } from './run-endpoint.js';
 import type { TransformResult } from './run-transform.js';
 import type { ResolvedModel } from './model-source.js';
-
-/** Escapes text for a Markdown table cell or paragraph: HTML entities and Markdown punctuation. */
-export function escapeMarkdown(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]()#!|~{}+-])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
-}
 
 const row = (k: string, v: unknown): string => `| **${k}** | ${escapeMarkdown(v)} |`;
 

@@ -6,7 +6,7 @@
  * changes (status, traffic step, alarm states) and keeps them as the rollout timeline.
  */
 import { pollUntil, systemClock, type Clock, type Sleep } from '../../aws/poller.js';
-import { formatDuration } from '../../core/summary.js';
+import { formatDuration } from '../../core/render.js';
 import type { AlarmState } from '../../sagemaker/alarms.js';
 import { decideRollout, type EndpointView, type RolloutExpectation, type RolloutOutcome } from './decide.js';
 

@@ -21,8 +21,8 @@ if (!P.withResolvers) {
 }
 const { default: nock } = await import('nock');
 const { GitHubDeployment, deploymentContext, githubRequest } =
-  await import('../../../src/stages/deploy/github-deployment.js');
-const { resolveModel } = await import('../../../src/stages/deploy/model-source.js');
+  await import('../../../../src/stages/deploy/github-deployment.js');
+const { resolveModel } = await import('../../../../src/stages/deploy/model-source.js');
 
 const API = 'http://github.api.test';
 const REPO = '/repos/octo/churn';

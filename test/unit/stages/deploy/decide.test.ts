@@ -8,9 +8,9 @@ import {
   settle,
   type EndpointView,
   type RolloutExpectation,
-} from '../../../src/stages/deploy/decide.js';
-import { planFor, deploymentConfig } from '../../../src/stages/deploy/run-endpoint.js';
-import { progressLine } from '../../../src/stages/deploy/wait-rollout.js';
+} from '../../../../src/stages/deploy/decide.js';
+import { planFor, deploymentConfig } from '../../../../src/stages/deploy/run-endpoint.js';
+import { progressLine } from '../../../../src/stages/deploy/wait-rollout.js';
 
 const EXP: RolloutExpectation = {
   endpointName: 'ep',
