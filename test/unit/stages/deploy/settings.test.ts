@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { Inputs } from '../../../../src/core/inputs.js';
-import { INPUTS, OUTPUTS, expectMatcher, parseDeploySettings } from '../../../../src/stages/deploy/settings.js';
+import {
+  INPUTS,
+  OUTPUTS,
+  expectMatcher,
+  parseDeploySettings,
+} from '../../../../src/stages/deploy/settings.js';
 import { traceableName } from '../../../../src/stages/deploy/names.js';
 import { endpointSummary } from '../../../../src/stages/deploy/summary.js';
 import { outputProblems } from '../../../../src/stages/deploy/run-transform.js';
