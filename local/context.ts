@@ -2,6 +2,8 @@
 import type { LocalConfig } from './config.js';
 import type { LogStore } from './services/logs.js';
 import type { MetricStore } from './services/cloudwatch.js';
+import type { AlarmStore } from './services/cloudwatch-alarms.js';
+import type { EndpointEngine } from './endpoints/engine.js';
 import type { S3Store } from './s3store.js';
 import type { ProcessTracker } from './jobs/process.js';
 import type { PythonResolver } from './jobs/python.js';
@@ -33,6 +35,10 @@ export interface State {
   packages: Collection<Rec>;
   monitoringSchedules: Collection<Rec>;
   monitoringExecutions: Collection<Rec>;
+  endpointConfigs: Collection<Rec>;
+  endpoints: Collection<Rec>;
+  /** Tags by resource ARN. */
+  tags: Collection<Rec>;
 }
 
 export interface LocalContext {
@@ -45,6 +51,9 @@ export interface LocalContext {
   state: State;
   logs: LogStore;
   metrics: MetricStore;
+  alarms: AlarmStore;
+  /** Endpoint fleets, deployments and data capture. */
+  endpoints: EndpointEngine;
   s3: S3Store;
   processes: ProcessTracker;
   python: PythonResolver;

@@ -28,6 +28,8 @@ import { createRequestHandler } from './server.js';
 import { allowedHostnames, type GuardConfig } from './guard.js';
 import { MetricStore } from './services/cloudwatch.js';
 import { DashboardStore } from './services/dashboards.js';
+import { AlarmStore } from './services/cloudwatch-alarms.js';
+import { EndpointEngine, recoverEndpoints } from './endpoints/engine.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
 
@@ -55,6 +57,8 @@ export interface StartLocalOptions {
   stopGraceMs?: number;
   /** Time limit of MetricDefinitions regexes on one log line (default 5 s); the job fails beyond it. */
   metricRegexTimeoutMs?: number;
+  /** How often CloudWatch alarms are evaluated (default 1000 ms; AWS: every minute / 10 s). */
+  alarmEvaluationIntervalMs?: number;
 }
 
 export interface LocalHandle {
@@ -132,6 +136,9 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     packages: new Collection(stateDir(dataDir, 'model-packages'), warn),
     monitoringSchedules: new Collection(stateDir(dataDir, 'monitoring-schedules'), warn),
     monitoringExecutions: new Collection(stateDir(dataDir, 'monitoring-executions'), warn),
+    endpointConfigs: new Collection(stateDir(dataDir, 'endpoint-configs'), warn),
+    endpoints: new Collection(stateDir(dataDir, 'endpoints'), warn),
+    tags: new Collection(stateDir(dataDir, 'tags'), warn),
   };
   // Job process groups and temp roots a killed earlier run left behind are cleaned up first.
   const ledger = new RunLedger(join(dataDir, 'running.json'));
@@ -164,6 +171,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   });
   const s3Handler = s3App.then((app) => app.callback());
 
+  const metrics = new MetricStore(
+    join(dataDir, 'metrics.jsonl'),
+    new DashboardStore(stateDir(dataDir, 'dashboards'), () => accountId),
+  );
   const ctx: LocalContext = {
     region,
     accountId,
@@ -172,10 +183,14 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     config,
     state,
     logs: new LogStore(join(dataDir, 'logs'), region, accountId, Date.now, warn),
-    metrics: new MetricStore(
-      join(dataDir, 'metrics.jsonl'),
-      new DashboardStore(stateDir(dataDir, 'dashboards'), () => accountId),
+    metrics,
+    alarms: new AlarmStore(
+      stateDir(dataDir, 'alarms'),
+      join(dataDir, 'alarm-history.jsonl'),
+      metrics,
+      `arn:aws:cloudwatch:${region}:${accountId}`,
     ),
+    endpoints: undefined as unknown as EndpointEngine,
     s3: new S3Store(s3App.then((app) => app.store)),
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
@@ -190,6 +205,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       ? { metricRegexTimeoutMs: options.metricRegexTimeoutMs }
       : {}),
   };
+
+  ctx.endpoints = new EndpointEngine(ctx);
 
   const faultSpec =
     typeof options.faults === 'string' ? parseFaults(options.faults) : (options.faults ?? NO_FAULTS);
@@ -219,11 +236,24 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   if (!options.lazyS3) await s3App;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.url = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
+  // Alarms are evaluated on a clock. AWS evaluates once a minute (every 10 s for high-resolution
+  // alarms); locally the default is every second so rollbacks happen in test time (option).
+  const alarmClock = setInterval(() => {
+    try {
+      ctx.alarms.tick();
+    } catch (err) {
+      logger.error(`alarm evaluation: ${(err as Error).message}`);
+    }
+  }, options.alarmEvaluationIntervalMs ?? 1000);
+  alarmClock.unref();
+  recoverEndpoints(ctx, ctx.endpoints);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ctx.closing = true;
+      clearInterval(alarmClock);
+      await ctx.endpoints.shutdown();
       await ctx.processes.stopAll();
       await Promise.allSettled([...ctx.flows]);
       await new Promise<void>((r) => {

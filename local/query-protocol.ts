@@ -10,6 +10,7 @@
  * JSON handler serves, now or later, is served here too.
  */
 import type { LocalContext } from './context.js';
+import { handleCloudWatch } from './services/cloudwatch-api.js';
 import { AwsError, escapeXml, type WireResponse } from './protocol.js';
 import { operationShapes, type Shape } from './sdk-shapes.js';
 
@@ -32,7 +33,7 @@ export const QUERY_SERVICES: Record<string, QueryService> = {
     name: 'CloudWatch',
     xmlns: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
     sdk: once(async () => (await import('@aws-sdk/client-cloudwatch')) as unknown as Record<string, unknown>),
-    handle: (ctx, operation, body) => ctx.metrics.handle(operation, body),
+    handle: (ctx, operation, body) => handleCloudWatch(ctx.metrics, ctx.alarms, operation, body),
   },
 };
 

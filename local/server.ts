@@ -22,6 +22,8 @@ import { TARGET_PREFIXES, routeRequest } from './router.js';
 import { handleS3Extras } from './s3-extras.js';
 import { dechunkRequest, isAwsChunked } from './s3chunked.js';
 import { handleSageMaker } from './services/sagemaker/index.js';
+import { handleCloudWatch } from './services/cloudwatch-api.js';
+import { invokeEndpoint, type RuntimeResponse } from './endpoints/invoke.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,7 +38,7 @@ export interface ServerDeps {
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
 
-function send(res: ServerResponse, wire: WireResponse): void {
+function send(res: ServerResponse, wire: WireResponse | RuntimeResponse): void {
   res.writeHead(wire.status, { ...wire.headers, 'content-length': Buffer.byteLength(wire.body) });
   res.end(wire.body);
 }
@@ -163,17 +165,14 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
         return;
       }
       if (route.service === 'runtime') {
-        req.resume();
-        send(
-          res,
-          restJsonErrorResponse(
-            new AwsError(
-              'ValidationError',
-              `Endpoint ${route.endpointName} of account ${ctx.accountId} not found.`,
-            ),
-            requestId,
-          ),
-        );
+        try {
+          send(res, await invokeEndpoint(ctx, route.endpointName, req, requestId));
+        } catch (err) {
+          req.resume();
+          const e =
+            err instanceof AwsError ? err : new AwsError('InternalFailure', (err as Error).message, 500);
+          send(res, restJsonErrorResponse(e, requestId));
+        }
         return;
       }
       const service = route.service;
@@ -193,7 +192,7 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
           ? handleSageMaker(ctx, route.operation, body)
           : service === 'logs'
             ? ctx.logs.handle(route.operation, body)
-            : ctx.metrics.handle(route.operation, body));
+            : handleCloudWatch(ctx.metrics, ctx.alarms, route.operation, body));
         send(res, jsonResultResponse(service, result, requestId));
       } catch (err) {
         if (err instanceof AwsError) {

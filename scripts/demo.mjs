@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run demo: the Olist reference pipeline end to end on sagemaker-local, with no AWS account.
 //   generate data -> ingest into the data lake (S3 raw/) -> preprocess (actions/train, processing job)
-//   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate), each action run
+//   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate) -> deploy (actions/deploy:
+//   endpoint, canary update, requests), each action run
 //   through its committed bundle exactly as the GitHub runner runs it.
 // Options: --orders N (default 99441, the real size), --seed S, --report DIR (default demo-report),
 //          --keep (keep sagemaker-local's data dir), --quiet (no live job logs).
@@ -265,6 +266,90 @@ try {
         );
         const m = JSON.parse(outputs.evaluate.metrics || '{}');
         return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
+      },
+    );
+  }
+
+  if (outputs.evaluate?.passed === 'true' && existsSync(join(root, 'actions', 'deploy', 'action.yml'))) {
+    await stage(
+      'Deploy: endpoint from the approved model, then a canary update with data capture, and requests (actions/deploy)',
+      async () => {
+        const { S3Client, GetObjectCommand } = await import('@aws-sdk/client-s3');
+        const { SageMakerRuntimeClient, InvokeEndpointCommand } =
+          await import('@aws-sdk/client-sagemaker-runtime');
+        const cfg = {
+          region: 'us-east-1',
+          endpoint: local.url,
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        };
+        const s3 = new S3Client({ ...cfg, forcePathStyle: true });
+        const rt = new SageMakerRuntimeClient(cfg);
+        try {
+          const test = await (
+            await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'olist/splits/test/test.csv' }))
+          ).Body.transformToString();
+          // The test split has the label first and no header: the features are the rest.
+          const rows = test
+            .split('\n')
+            .filter(Boolean)
+            .slice(0, 5)
+            .map((l) => l.slice(l.indexOf(',') + 1));
+          const fast = {
+            'wait-interval': '3s',
+            'bake-time': '2s',
+            'max-time': '10m',
+            'smoke-test-payload': rows[0],
+          };
+          // First release: the endpoint is created (no capture yet: 0 %).
+          outputs.deploy = await action(
+            'deploy',
+            '4-deploy-create',
+            { config: `${CONFIG}#deploy`, ...fast, 'data-capture-percent': '0' },
+            'deploy',
+          );
+          // Second release: the same approved model with 20 % data capture, as a canary update
+          // guarded by the default alarms while requests keep coming.
+          let stop = false;
+          let sent = 0;
+          let failed = 0;
+          const traffic = (async () => {
+            while (!stop && sent < 2000) {
+              sent += 1;
+              await rt
+                .send(
+                  new InvokeEndpointCommand({
+                    EndpointName: outputs.deploy['endpoint-name'],
+                    Body: Buffer.from(rows[sent % rows.length]),
+                    ContentType: 'text/csv',
+                  }),
+                )
+                .catch(() => (failed += 1));
+            }
+          })();
+          outputs.canary = await action(
+            'deploy',
+            '5-deploy-canary',
+            { config: `${CONFIG}#deploy`, ...fast },
+            'deploy',
+          );
+          stop = true;
+          await traffic;
+          const answers = [];
+          for (const row of rows) {
+            const out = await rt.send(
+              new InvokeEndpointCommand({
+                EndpointName: outputs.canary['endpoint-name'],
+                Body: Buffer.from(row),
+                ContentType: 'text/csv',
+              }),
+            );
+            answers.push(Number(Buffer.from(out.Body).toString('utf8')).toFixed(3));
+          }
+          return `${outputs.canary['endpoint-name']} serves ${outputs.canary['endpoint-config-name']}; ${sent} requests during the canary, ${failed} failed; P(satisfied) for 5 test orders: ${answers.join(', ')}`;
+        } finally {
+          s3.destroy();
+          rt.destroy();
+        }
       },
     );
   }

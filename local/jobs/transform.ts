@@ -69,7 +69,7 @@ export function batchRecords(records: string[], maxBytes: number, strategy: stri
   return batches;
 }
 
-async function waitForPing(url: string, proc: RunningProcess, timeoutMs: number): Promise<void> {
+export async function waitForPing(url: string, proc: RunningProcess, timeoutMs: number): Promise<void> {
   let exited = false;
   void proc.done.then(() => (exited = true));
   const deadline = Date.now() + timeoutMs;
@@ -88,7 +88,7 @@ async function waitForPing(url: string, proc: RunningProcess, timeoutMs: number)
   );
 }
 
-async function serveCommand(
+export async function serveCommand(
   ctx: LocalContext,
   image: string,
   modelDir: string,

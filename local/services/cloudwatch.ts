@@ -10,6 +10,7 @@ import { paginate, sortBy } from '../pagination.js';
 import { Checker, isObject, requestObject } from '../validate.js';
 import { STATISTICS, aggregate, statisticValue } from './metric-stats.js';
 import type { DashboardStore } from './dashboards.js';
+import { validQueryPeriod } from './cloudwatch-alarm-eval.js';
 
 export interface Dimension {
   Name: string;
@@ -33,8 +34,22 @@ const dimKey = (dims: Dimension[]): string =>
     .map((d) => `${d.Name}=${d.Value}`)
     .join(',');
 
+const seriesKey = (namespace: string, metricName: string, dims: Dimension[]): string =>
+  `${namespace}\u0000${metricName}\u0000${dimKey(dims)}`;
+
+/** CloudWatch returns at most this many datapoints from one GetMetricStatistics call. */
+const MAX_DATAPOINTS = 1440;
+
+/** Period as CloudWatch checks it: 1, 5, 10, 30 or a multiple of 60 (member named for the message). */
+function checkPeriod(period: number, member: string): void {
+  if (!validQueryPeriod(period))
+    throw invalidValue(`The parameter ${member} must be 1, 5, 10, 30, or a multiple of 60 (got ${period}).`);
+}
+
 export class MetricStore {
   private readonly points: Datapoint[] = [];
+  /** Datapoints by series (namespace, metric, dimensions): alarm evaluation queries often. */
+  private readonly series = new Map<string, Datapoint[]>();
 
   constructor(
     private readonly file: string,
@@ -46,7 +61,7 @@ export class MetricStore {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!line) continue;
         try {
-          this.points.push(JSON.parse(line) as Datapoint);
+          this.index(JSON.parse(line) as Datapoint);
         } catch {
           // torn last line after a crash
         }
@@ -54,16 +69,27 @@ export class MetricStore {
     }
   }
 
-  put(point: Datapoint): void {
+  private index(point: Datapoint): void {
     this.points.push(point);
+    const key = seriesKey(point.namespace, point.metricName, point.dimensions);
+    const list = this.series.get(key);
+    if (list) list.push(point);
+    else this.series.set(key, [point]);
+  }
+
+  put(point: Datapoint): void {
+    this.index(point);
     appendFileSync(this.file, `${JSON.stringify(point)}\n`);
   }
 
+  /** Several datapoints in one append (an invocation emits five metrics). */
+  putMany(points: Datapoint[]): void {
+    for (const p of points) this.index(p);
+    appendFileSync(this.file, points.map((p) => `${JSON.stringify(p)}\n`).join(''));
+  }
+
   query(namespace: string, metricName: string, dimensions: Dimension[]): Datapoint[] {
-    const key = dimKey(dimensions);
-    return this.points.filter(
-      (p) => p.namespace === namespace && p.metricName === metricName && dimKey(p.dimensions) === key,
-    );
+    return this.series.get(seriesKey(namespace, metricName, dimensions)) ?? [];
   }
 
   handle(operation: string, body: unknown): unknown {
@@ -161,7 +187,13 @@ export class MetricStore {
         throw invalidValue(`The value ${s} for parameter Statistics is not valid.`);
     const start = parseWireTimestamp(req['StartTime'], 'StartTime')!;
     const end = parseWireTimestamp(req['EndTime'], 'EndTime')!;
+    checkPeriod(req['Period'] as number, 'Period');
     const periodMs = (req['Period'] as number) * 1000;
+    const requested = Math.ceil((end - start) / periodMs);
+    if (requested > MAX_DATAPOINTS)
+      throw invalidValue(
+        `You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
+      );
     const points = this.query(
       req['Namespace'] as string,
       req['MetricName'] as string,
@@ -215,6 +247,7 @@ export class MetricStore {
           `MetricDataQueries.member.${i + 1}.MetricStat needs Metric, Period and Stat.`,
         );
       }
+      checkPeriod(period, `MetricDataQueries.member.${i + 1}.MetricStat.Period`);
       const points = this.query(
         String(metric['Namespace']),
         String(metric['MetricName']),

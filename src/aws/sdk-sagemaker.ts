@@ -15,6 +15,9 @@
  * test (test/unit/aws/sdk-sagemaker.test.ts) checks every path exports the name taken from it.
  */
 export { SageMakerClient } from '@aws-sdk/client-sagemaker/dist-es/SageMakerClient.js';
+export { AddTagsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/AddTagsCommand.js';
+export { CreateEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointCommand.js';
+export { CreateEndpointConfigCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateEndpointConfigCommand.js';
 export { CreateModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelCommand.js';
 export { CreateModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageCommand.js';
 export { CreateModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageGroupCommand.js';
@@ -22,6 +25,8 @@ export { CreateMonitoringScheduleCommand } from '@aws-sdk/client-sagemaker/dist-
 export { CreateProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateProcessingJobCommand.js';
 export { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTrainingJobCommand.js';
 export { CreateTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTransformJobCommand.js';
+export { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeEndpointCommand.js';
+export { DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeEndpointConfigCommand.js';
 export { DescribeModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelCommand.js';
 export { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageCommand.js';
 export { DescribeModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageGroupCommand.js';
@@ -35,3 +40,4 @@ export { StopProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/comm
 export { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTrainingJobCommand.js';
 export { StopTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTransformJobCommand.js';
 export { UpdateMonitoringScheduleCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdateMonitoringScheduleCommand.js';
+export { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js';

@@ -21,6 +21,7 @@ const TIMESTAMP_KEYS = new Set([
   'Timestamp',
   'ApprovalTime',
   'ScheduledTime',
+  'ResolutionTime',
 ]);
 
 /** Converts internal epoch-ms timestamps (any depth) to the wire's epoch seconds. */

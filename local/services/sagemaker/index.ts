@@ -2,10 +2,13 @@
 import type { LocalContext } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { requestObject } from '../../validate.js';
+import * as endpointConfigs from './endpoint-configs.js';
+import * as endpoints from './endpoints.js';
 import * as models from './models.js';
 import * as monitoring from './monitoring.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
+import * as tags from './tags.js';
 import * as training from './training.js';
 import * as transform from './transform.js';
 
@@ -28,6 +31,20 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   CreateModel: models.createModel,
   DescribeModel: models.describeModel,
   DeleteModel: models.deleteModel,
+  ListModels: models.listModels,
+  CreateEndpointConfig: endpointConfigs.createEndpointConfig,
+  DescribeEndpointConfig: endpointConfigs.describeEndpointConfig,
+  DeleteEndpointConfig: endpointConfigs.deleteEndpointConfig,
+  ListEndpointConfigs: endpointConfigs.listEndpointConfigs,
+  CreateEndpoint: endpoints.createEndpoint,
+  DescribeEndpoint: endpoints.describeEndpoint,
+  UpdateEndpoint: endpoints.updateEndpoint,
+  DeleteEndpoint: endpoints.deleteEndpoint,
+  ListEndpoints: endpoints.listEndpoints,
+  UpdateEndpointWeightsAndCapacities: endpoints.updateEndpointWeightsAndCapacities,
+  AddTags: tags.addTags,
+  ListTags: tags.listTags,
+  DeleteTags: tags.deleteTags,
   CreateModelPackageGroup: registry.createModelPackageGroup,
   DescribeModelPackageGroup: registry.describeModelPackageGroup,
   ListModelPackageGroups: registry.listModelPackageGroups,

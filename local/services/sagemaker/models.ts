@@ -3,7 +3,9 @@ import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { Checker, ENV_KEY_RE, MODEL_NAME_RE, ROLE_ARN_RE, isObject } from '../../validate.js';
 import { parseS3Uri } from '../../s3store.js';
-import { publicFields, toWire } from './common.js';
+
+import { listJobs, publicFields, toWire } from './common.js';
+import { storeTags } from './tags.js';
 
 type Obj = Record<string, unknown>;
 
@@ -80,6 +82,7 @@ export async function createModel(ctx: LocalContext, req: Obj): Promise<Obj> {
     CreationTime: now,
   };
   ctx.state.models.put(name, rec);
+  storeTags(ctx, arn, req['Tags']);
   return { ModelArn: arn };
 }
 
@@ -99,7 +102,23 @@ export function describeModel(ctx: LocalContext, req: Obj): Obj {
 export function deleteModel(ctx: LocalContext, req: Obj): Obj {
   const rec = getModel(ctx, req);
   ctx.state.models.delete(rec['ModelName'] as string);
+  ctx.state.tags.delete(String(rec['ModelArn']));
   return {};
+}
+
+export function listModels(ctx: LocalContext, req: Obj): Obj {
+  if (req['SortBy'] === 'Status')
+    throw new AwsError(
+      'ValidationException',
+      "1 validation error detected: Value 'Status' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [Name, CreationTime]",
+    );
+  return listJobs(ctx.state.models.values(), req, {
+    nameKey: 'ModelName',
+    statusKey: '_none',
+    summaryKeys: ['ModelName', 'ModelArn', 'CreationTime'],
+    resultKey: 'Models',
+    statuses: [],
+  });
 }
 
 /** Image and ModelDataUrl of a model's primary (or first) container. */

@@ -1,0 +1,2 @@
+import { run } from '../actions/deploy.js';
+void run();
