@@ -11,6 +11,10 @@ import { RehearsalError } from './errors.js';
 export interface BuiltinContext {
   inputs: Record<string, string>;
   workspace: string;
+  /** github.repository of the rehearsal. */
+  repository: string;
+  /** Paths where a checkout put the kit (sagemaker-actions) itself; actions under them resolve to the kit. */
+  kitPaths: Set<string>;
   artifactsDir: string;
   log: (line: string) => void;
 }

@@ -20,8 +20,8 @@ import type { JobRecord, Result, RunContext, StepRecord } from './types.js';
 import { resolveAction, undeclaredInputs, type ResolvedAction } from './uses.js';
 
 export interface JobScope {
-  /** The needs context (tracked dictionary). */
-  needs: unknown;
+  /** The needs context (a tracked dictionary whose misses go to `problems`). */
+  needs: (problems: string[]) => unknown;
   matrix: Record<string, unknown>;
   strategy: Record<string, unknown>;
   /** workflow-level env, already evaluated. */
@@ -84,12 +84,12 @@ export async function runJob(
     posts: [],
   };
 
-  const baseContexts = (): Record<string, unknown> => ({
+  const baseContexts = (problems: string[] = []): Record<string, unknown> => ({
     github: { ...ctx.github, job: job.id },
     inputs: ctx.inputs,
     vars: ctx.vars,
     secrets: ctx.secrets,
-    needs: js.needs,
+    needs: js.needs(problems),
     matrix: js.matrix,
     strategy: js.strategy,
     runner: {
@@ -108,11 +108,13 @@ export async function runJob(
       throw new RehearsalError(
         `job keys ${job.unsupported.join(', ')} are not rehearsable (no containers here)`,
       );
+    const envProblems: string[] = [];
     jobEnv = evaluateStringMap(
       job.env,
-      { contexts: { ...baseContexts(), env: js.workflowEnv } },
+      { contexts: { ...baseContexts(envProblems), env: js.workflowEnv } },
       `jobs.${job.id}.env`,
     );
+    if (envProblems.length) throw new RehearsalError(`jobs.${job.id}.env: ${envProblems.join('; ')}`);
     if (job.environment !== undefined) {
       const env = evaluate(job.environment, { contexts: baseContexts() });
       const name = typeof env === 'string' ? env : (env as { name?: string } | null)?.name;
@@ -207,7 +209,7 @@ async function runStep(
   js: JobScope,
   state: JobState,
   jobEnv: Record<string, string>,
-  baseContexts: () => Record<string, unknown>,
+  baseContexts: (problems?: string[]) => Record<string, unknown>,
   defaults: (key: 'shell' | 'working-directory') => string | undefined,
 ): Promise<StepRecord> {
   const started = Date.now();
@@ -216,7 +218,7 @@ async function runStep(
   const problems: string[] = [];
   const envSoFar = { ...js.workflowEnv, ...jobEnv, ...state.addedEnv };
   const scopeWith = (env: Record<string, string>): Scope => ({
-    contexts: { ...baseContexts(), env, steps: stepsContext(state.entries, problems) },
+    contexts: { ...baseContexts(problems), env, steps: stepsContext(state.entries, problems) },
     status: state.status,
   });
   const rec: StepRecord = {
@@ -252,7 +254,7 @@ async function runStep(
 
   let resolved: ResolvedAction | undefined;
   try {
-    if (step.uses) resolved = resolveAction(step.uses, ctx.workspace, ctx.kitRoot);
+    if (step.uses) resolved = resolveAction(step.uses, ctx.workspace, ctx.kitRoot, ctx.kitPaths);
   } catch (err) {
     return done('failure', (err as Error).message);
   }
@@ -298,6 +300,8 @@ async function runStep(
         const out = resolved.action.run({
           inputs,
           workspace: ctx.workspace,
+          repository: String(ctx.github['repository']),
+          kitPaths: ctx.kitPaths,
           artifactsDir: ctx.artifactsDir,
           log: common.log,
         });
@@ -376,7 +380,7 @@ async function runPost(
   post: PostStep,
   ctx: RunContext,
   state: JobState,
-  baseContexts: () => Record<string, unknown>,
+  baseContexts: (problems?: string[]) => Record<string, unknown>,
 ): Promise<StepRecord> {
   const started = Date.now();
   const rec: StepRecord = {

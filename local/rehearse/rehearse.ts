@@ -211,6 +211,7 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalResult> 
       vars: opts.vars ?? {},
       baseEnv,
       masks,
+      kitPaths: new Set<string>(),
       printer: opts.printer,
       depth: 0,
       summaries: [],

@@ -51,6 +51,8 @@ export interface RunContext {
   /** Environment every step starts from (host environment, endpoint, GITHUB_* variables). */
   baseEnv: Record<string, string>;
   masks: Set<string>;
+  /** Where checkouts put the kit itself (shared by the jobs of one rehearsal). */
+  kitPaths: Set<string>;
   printer: Printer;
   depth: number;
   /** Summaries collected from every step (job label → markdown). */

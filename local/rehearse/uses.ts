@@ -44,11 +44,31 @@ export function readActionMeta(dir: string): ActionMeta {
   return (parse(readFileSync(file, 'utf8')) ?? {}) as ActionMeta;
 }
 
-export function resolveAction(uses: string, workspace: string, kitRoot: string): ResolvedAction {
+/**
+ * `./<path>/rest` where an earlier checkout put the kit at <path> → the kit's own checkout.
+ * (A workflow that checks out sagemaker-actions next to the caller's code and uses its actions.)
+ */
+export function inKitCheckout(uses: string, kitPaths: ReadonlySet<string>): string | undefined {
+  const rel = uses.replace(/^\.\//, '');
+  for (const p of kitPaths) {
+    const prefix = `${p.replace(/^\.\//, '').replace(/\/$/, '')}/`;
+    if (rel.startsWith(prefix)) return rel.slice(prefix.length);
+  }
+  return undefined;
+}
+
+export function resolveAction(
+  uses: string,
+  workspace: string,
+  kitRoot: string,
+  kitPaths: ReadonlySet<string> = new Set(),
+): ResolvedAction {
   if (uses.startsWith('docker://'))
     return { kind: 'unsupported', reason: `${uses}: container actions are not rehearsable`, label: uses };
   let dir: string | undefined;
-  if (uses.startsWith('./')) dir = resolve(workspace, uses);
+  const viaCheckout = uses.startsWith('./') ? inKitCheckout(uses, kitPaths) : undefined;
+  if (viaCheckout !== undefined) dir = resolve(kitRoot, viaCheckout);
+  else if (uses.startsWith('./')) dir = resolve(workspace, uses);
   else if (kitPath(uses) !== undefined) dir = resolve(kitRoot, kitPath(uses)!);
   if (dir) {
     const meta = readActionMeta(dir);

@@ -197,19 +197,21 @@ async function runOneJob(
   workflowEnv: Record<string, string>,
 ): Promise<JobRecord> {
   const problems: string[] = [];
-  const needs = jobsContext(
-    'needs',
-    job.needs.map((n) => {
-      const r = done.get(n);
-      return {
-        id: n,
-        result: r?.result ?? 'skipped',
-        outputs: r?.outputs ?? {},
-        declared: declaredOutputs(byId.get(n)!, ctx),
-      };
-    }),
-    problems,
-  );
+  const needsFor = (sink: string[]): unknown =>
+    jobsContext(
+      'needs',
+      job.needs.map((n) => {
+        const r = done.get(n);
+        return {
+          id: n,
+          result: r?.result ?? 'skipped',
+          outputs: r?.outputs ?? {},
+          declared: declaredOutputs(byId.get(n)!, ctx),
+        };
+      }),
+      sink,
+    );
+  const needs = needsFor(problems);
   const anc = [...ancestors(job, byId)].map((id) => done.get(id)?.result ?? 'skipped');
   const status: Status & { blocked?: boolean } = {
     failed: anc.includes('failure'),
@@ -302,8 +304,8 @@ async function runOneJob(
     } catch {
       /* keep the literal label */
     }
-    if (job.uses) runs.push(await runCall(job, ctx, { ...base, matrix, strategy: strat }, label));
-    else runs.push(await runJob(job, ctx, { needs, matrix, strategy: strat, workflowEnv }, label));
+    if (job.uses) runs.push(await runCall(job, ctx, { ...base, matrix, strategy: strat }, label, problems));
+    else runs.push(await runJob(job, ctx, { needs: needsFor, matrix, strategy: strat, workflowEnv }, label));
     if (runs.at(-1)!.result === 'failure' && strategy['fail-fast'] !== false && i < combos.length - 1) {
       ctx.printer.note(
         ctx.depth,
@@ -338,6 +340,8 @@ async function runCall(
   ctx: RunContext,
   contexts: Record<string, unknown>,
   label: string,
+  /** Where misses of the needs context in `contexts` are recorded. */
+  problems: string[],
 ): Promise<JobRecord> {
   const started = Date.now();
   ctx.printer.job(ctx.depth, `${label} → ${job.uses}`);
@@ -365,6 +369,7 @@ async function runCall(
       throw new RehearsalError(`${job.uses} has no 'on: workflow_call' trigger`);
     calledOutputs.set(`${ctx.workflow.file}#${job.id}`, Object.keys(called.callOutputs));
     const given = evaluate(job.with ?? {}, { contexts }) as Record<string, unknown>;
+    if (problems.length) throw new RehearsalError(problems.join('; '));
     inputs = typedInputs(called.callInputs, given, { github: ctx.github }, `${job.uses}`);
     if (job.secrets === 'inherit') secrets = { ...ctx.secrets };
     else {
