@@ -75,15 +75,20 @@ export const BUILTINS: Record<string, BuiltinAction> = {
       'github-server-url',
     ],
     outputs: ['ref', 'commit'],
-    run({ inputs, workspace, log }) {
-      if (inputs['repository'])
-        throw new RehearsalError(
-          `actions/checkout of another repository (${inputs['repository']}) is not rehearsable`,
-        );
-      if (inputs['path'])
-        throw new RehearsalError(
-          'actions/checkout with path: is not rehearsable (the workspace is the working tree)',
-        );
+    run({ inputs, workspace, repository, kitPaths, log }) {
+      const repo = inputs['repository'] || repository;
+      const isKit = repo === repository || /\/sagemaker-actions$/i.test(repo);
+      if (inputs['path']) {
+        if (!isKit)
+          throw new RehearsalError(
+            `actions/checkout of ${repo} into ${inputs['path']} is not rehearsable (only the kit itself or this repository)`,
+          );
+        kitPaths.add(inputs['path']);
+        log(`${repo} at ${inputs['path']}: actions under ${inputs['path']}/ are this machine's kit checkout`);
+        return {};
+      }
+      if (repo !== repository)
+        throw new RehearsalError(`actions/checkout of another repository (${repo}) is not rehearsable`);
       if (inputs['ref']) log(`ref ${inputs['ref']} requested: the rehearsal uses the working tree as it is`);
       log(`workspace: ${workspace}`);
       return {};

@@ -252,11 +252,20 @@ async function runStep(
     return rec;
   };
 
+  if (typeof step.name === 'string') rec.name = step.name;
+  let run: boolean;
+  try {
+    run = evaluateIf(step.if, scopeWith(envSoFar));
+    rec.name = stepLabel(step, evaluate(step.name, scopeWith(envSoFar)));
+  } catch (err) {
+    return done('failure', (err as Error).message);
+  }
   let resolved: ResolvedAction | undefined;
+  let resolveError: string | undefined;
   try {
     if (step.uses) resolved = resolveAction(step.uses, ctx.workspace, ctx.kitRoot, ctx.kitPaths);
   } catch (err) {
-    return done('failure', (err as Error).message);
+    resolveError = (err as Error).message;
   }
   const declared =
     resolved?.kind === 'node'
@@ -264,15 +273,15 @@ async function runStep(
       : resolved?.kind === 'builtin'
         ? resolved.action.outputs
         : undefined;
+  const withDeclared = declared ? { declared } : {};
+  if (!run) return done('skipped', undefined, withDeclared);
+  if (resolveError !== undefined) return done('failure', resolveError);
 
   let env: Record<string, string>;
   try {
-    const run = evaluateIf(step.if, scopeWith(envSoFar));
-    rec.name = stepLabel(step, evaluate(step.name, scopeWith(envSoFar)));
-    if (!run) return done('skipped', undefined, declared ? { declared } : {});
     env = { ...envSoFar, ...evaluateStringMap(step.env, scopeWith(envSoFar), `${rec.name}: env`) };
   } catch (err) {
-    return done('failure', (err as Error).message, declared ? { declared } : {});
+    return done('failure', (err as Error).message, withDeclared);
   }
   const scope = scopeWith(env);
   let result: StepRun | undefined;
