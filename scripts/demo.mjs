@@ -32,6 +32,10 @@ process.removeAllListeners('warning').on('warning', (w) => {
 const root = resolve(new URL('..', import.meta.url).pathname);
 const CONFIG = 'templates/olist/sagemaker-actions.yml';
 const BUCKET = 'sagemaker-actions-olist';
+// One run id for the whole demo: the config's `{run}` prefixes (olist/runs/{run}/...) then agree
+// across stages, as they do across the steps of one workflow run.
+const RUN_ID = String(Date.now());
+const RUN = `${RUN_ID}-1`;
 
 let args;
 try {
@@ -98,7 +102,7 @@ const ghEnv = (job) => ({
   GITHUB_REPOSITORY: 'demo/olist-satisfaction',
   GITHUB_WORKFLOW: 'demo',
   GITHUB_JOB: job,
-  GITHUB_RUN_ID: String(Date.now()),
+  GITHUB_RUN_ID: RUN_ID,
   GITHUB_RUN_ATTEMPT: '1',
   GITHUB_SHA: gitSha(),
   GITHUB_SERVER_URL: 'https://github.com',
@@ -212,7 +216,7 @@ try {
       await s3.send(
         new PutObjectCommand({
           Bucket: BUCKET,
-          Key: `olist/code/${f}`,
+          Key: `olist/runs/${RUN}/code/${f}`,
           Body: readFileSync(join(codeDir, f)),
         }),
       );
@@ -222,7 +226,7 @@ try {
   });
 
   const preprocessed = await stage(
-    'Preprocess: features, 40/10/10/40 time split, EDA (actions/train, processing job)',
+    `Preprocess: features, 40/10/10/40 time split, EDA under olist/runs/${RUN}/ (actions/train, processing job)`,
     async () => {
       outputs.preprocess = await action(
         'train',
@@ -230,7 +234,7 @@ try {
         { config: `${CONFIG}#preprocess` },
         'preprocess',
       );
-      const manifest = await readS3Json('olist/splits/manifest.json');
+      const manifest = await readS3Json(`olist/runs/${RUN}/splits/manifest.json`);
       const splits = Object.entries(manifest.splits ?? {}).map(
         ([name, s]) => `${name} ${s.rows} rows (${(100 * s.label_prevalence).toFixed(1)}% satisfied)`,
       );

@@ -15,6 +15,9 @@ import { isPlainObject, type ConfigValue } from './inputs.js';
  *
  * `config: path` uses the section named after the action; `config: path#name` uses `name`.
  * A section may say `extends: other` to start from another section. Explicit inputs always win.
+ *
+ * `{run}` in any value is the run key, so every run writes under its own prefix and two runs at
+ * once never collide: `SAGEMAKER_ACTIONS_RUN` when set, else `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`.
  */
 export interface ConfigRef {
   path: string;
@@ -84,10 +87,40 @@ export function resolveSection(
   return merged;
 }
 
+export const RUN_PLACEHOLDER = '{run}';
+
+/** The run key `{run}` stands for (see the file comment); undefined outside a workflow run. */
+export function runKey(env: NodeJS.ProcessEnv): string | undefined {
+  const explicit = env['SAGEMAKER_ACTIONS_RUN']?.trim();
+  if (explicit) return explicit;
+  const id = env['GITHUB_RUN_ID']?.trim();
+  return id ? `${id}-${env['GITHUB_RUN_ATTEMPT']?.trim() || '1'}` : undefined;
+}
+
+/** Replaces `{run}` in every string of a config value (deeply). Pure. */
+export function substituteRun(value: ConfigValue, key: string | undefined, where: string): ConfigValue {
+  if (typeof value === 'string') {
+    if (!value.includes(RUN_PLACEHOLDER)) return value;
+    if (key === undefined)
+      throw new ConfigurationError(
+        `${where}: uses ${RUN_PLACEHOLDER} but neither SAGEMAKER_ACTIONS_RUN nor GITHUB_RUN_ID is set; set SAGEMAKER_ACTIONS_RUN to a name for this run`,
+      );
+    return value.split(RUN_PLACEHOLDER).join(key);
+  }
+  if (Array.isArray(value)) return value.map((v) => substituteRun(v, key, where));
+  if (isPlainObject(value)) {
+    const out: Record<string, ConfigValue> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substituteRun(v, key, `${where}.${k}`);
+    return out;
+  }
+  return value;
+}
+
 /** Loads the section for `actionName` from the config file named by the `config` input. */
 export async function loadConfigDefaults(
   configInput: string | undefined,
   actionName: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<Record<string, ConfigValue>> {
   if (!configInput || configInput.trim() === '') return {};
   const ref = parseConfigRef(configInput, actionName);
@@ -108,5 +141,9 @@ export async function loadConfigDefaults(
     );
   }
   // An explicit #section must exist; the action's own section is optional.
-  return resolveSection(doc, ref, ref.section !== actionName);
+  const section = resolveSection(doc, ref, ref.section !== actionName);
+  return substituteRun(section, runKey(env), `config file ${ref.path}#${ref.section}`) as Record<
+    string,
+    ConfigValue
+  >;
 }

@@ -63,6 +63,15 @@ export function saveState(name: string, value: unknown): void {
   issue('save-state', toCommandValue(value), { name });
 }
 
+/** Exports a variable to this and every later step (GITHUB_ENV), as core.exportVariable does. */
+export function exportVariable(name: string, value: unknown): void {
+  const text = toCommandValue(value);
+  process.env[name] = text;
+  const file = process.env['GITHUB_ENV'];
+  if (file) return keyValueFileCommand(file, name, text);
+  issue('set-env', text, { name });
+}
+
 export function info(message: string): void {
   process.stdout.write(message + EOL);
 }
