@@ -11,23 +11,13 @@ import { join, resolve } from 'node:path';
 import { memoryPrinter } from '../../../local/rehearse/printer.js';
 import { rehearse, type RehearsalResult } from '../../../local/rehearse/rehearse.js';
 import type { JobRecord } from '../../../local/rehearse/types.js';
+import { writeSmallOlistConfig } from '../../helpers/olist-small-config.js';
 
 const root = resolve('.');
 let dir: string;
 let smallConfig: string;
 
-/**
- * The Olist config with a small data set (3000 orders) for speed; ~300 test rows are too noisy for
- * the template's production thresholds, so the gate asks only for better than chance.
- */
-function writeSmallConfig(to: string): void {
-  const text = readFileSync(join(root, 'templates/olist/sagemaker-actions.yml'), 'utf8')
-    .replace('--orders 99441', '--orders 3000')
-    .replace(/ {4}auc: ">= 0\.65"\n {4}accuracy: ">= 0\.75"/, '    auc: ">= 0.5"');
-  if (!text.includes('--orders 3000') || !text.includes('auc: ">= 0.5"'))
-    throw new Error('the Olist config changed: update writeSmallConfig');
-  writeFileSync(to, text);
-}
+const writeSmallConfig = (to: string): void => writeSmallOlistConfig(root, to);
 
 function allSteps(jobs: JobRecord[]): JobRecord['steps'] {
   return jobs.flatMap((j) => [...j.steps, ...allSteps(j.children ?? [])]);
