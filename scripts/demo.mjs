@@ -271,6 +271,43 @@ try {
         return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
       },
     );
+
+    // The champion gate: the first model is now the Approved champion of the group; a second
+    // candidate (other hyperparameters) is compared with it on the same test rows, as a PR would be.
+    const second =
+      outputs.evaluate?.passed === 'true' &&
+      (await stage('Train a second candidate: eta 0.1, 100 rounds (actions/train)', async () => {
+        outputs.train2 = await action(
+          'train',
+          '4-train-candidate-2',
+          {
+            config: `${CONFIG}#train`,
+            'job-name': `olist-candidate-2-${RUN_ID}`,
+            hyperparameters:
+              '{max_depth: 5, eta: 0.1, gamma: 4, min_child_weight: 6, subsample: 0.8, objective: "binary:logistic", num_round: 100, eval_metric: auc}',
+          },
+          'train-candidate-2',
+        );
+        return `model ${outputs.train2['model-artifact']}`;
+      }));
+    if (second)
+      await stage(
+        'Evaluate the second candidate against the champion (PR comment: 5-evaluate-vs-champion.md)',
+        async () => {
+          outputs.evaluate2 = await action(
+            'evaluate',
+            '5-evaluate-vs-champion',
+            {
+              config: `${CONFIG}#evaluate`,
+              'model-artifact': outputs.train2['model-artifact'],
+              'fail-on-gate': 'false',
+            },
+            'evaluate-candidate-2',
+          );
+          const m = JSON.parse(outputs.evaluate2.metrics || '{}');
+          return `champion ${outputs.evaluate2['champion-package-arn'] || 'none'}; candidate auc ${Number(m.auc).toFixed(4)}; passed=${outputs.evaluate2.passed}`;
+        },
+      );
   }
 } finally {
   await local?.stop();
