@@ -31,6 +31,8 @@ export interface State {
   models: Collection<Rec>;
   packageGroups: Collection<Rec>;
   packages: Collection<Rec>;
+  monitoringSchedules: Collection<Rec>;
+  monitoringExecutions: Collection<Rec>;
 }
 
 export interface LocalContext {
@@ -56,4 +58,6 @@ export interface LocalContext {
   /** Stop handles of running jobs by `<kind>/<name>`. */
   stoppers: Map<string, () => void>;
   arn(resource: string): string;
+  /** Time limit of one log line's MetricDefinitions evaluation (default 5 s). */
+  metricRegexTimeoutMs?: number;
 }

@@ -51,3 +51,24 @@ export function sortBy<T>(items: T[], key: (t: T) => string | number, descending
     .map((x) => x.item);
   return descending ? sorted.reverse() : sorted;
 }
+
+/**
+ * AWS's List* semantics (documented for ListTrainingJobs: "MaxResults jobs are fetched first and
+ * then filtered"; assumed for every SageMaker List* filter, a guess copied as documented): the
+ * page is a window of `limit` records of the sorted, unfiltered listing, the filters apply to
+ * that window only, and NextToken is returned whenever the window did not reach the end, even
+ * when the filtered page is short or empty. Code that reads only the first page therefore misses
+ * records here as it would on AWS. The token's scope names the listing and its filters.
+ */
+export function pageThenFilter<T>(
+  all: T[],
+  keep: (item: T) => boolean,
+  limit: number,
+  token: string | undefined,
+  scope: string,
+  errorCode?: string,
+): Page<T> {
+  const window = paginate(all, limit, token, scope, errorCode);
+  const items = window.items.filter(keep);
+  return window.nextToken ? { items, nextToken: window.nextToken } : { items };
+}
