@@ -416,17 +416,28 @@ async function runPost(
     });
   }
   if (!run) return Object.assign(rec, { outcome: 'skipped', conclusion: 'skipped' });
-  const result = await runNodeAction({
-    env: post.env,
-    cwd: post.cwd,
-    runDir: ctx.runDir,
-    masks: ctx.masks,
-    log: (line) => ctx.printer.log(ctx.depth, line),
-    dir: post.resolved.dir,
-    entry: post.resolved.meta.runs!.post!,
-    inputs: post.inputs,
-    state: post.state,
-  });
+  let result;
+  try {
+    result = await runNodeAction({
+      env: post.env,
+      cwd: post.cwd,
+      runDir: ctx.runDir,
+      masks: ctx.masks,
+      log: (line) => ctx.printer.log(ctx.depth, line),
+      dir: post.resolved.dir,
+      entry: post.resolved.meta.runs!.post!,
+      inputs: post.inputs,
+      state: post.state,
+    });
+  } catch (err) {
+    state.status.failed = true;
+    return Object.assign(rec, {
+      outcome: 'failure',
+      conclusion: 'failure',
+      detail: (err as Error).message,
+      ms: Date.now() - started,
+    });
+  }
   rec.ms = Date.now() - started;
   if (result.summary.trim()) rec.summary = result.summary;
   if (result.process.code !== 0) {

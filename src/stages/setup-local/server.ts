@@ -44,6 +44,7 @@ export async function startServer(opts: {
   const outFile = join(opts.dataDir, 'sagemaker-local.out');
   const out = openSync(outFile, 'w');
   const err = openSync(logFile, 'w');
+  // --watch-parent false: the server must outlive this step (the post step stops it by pid).
   const args = [
     join(opts.kitRoot, 'bin', 'sagemaker-local.js'),
     'start',
@@ -51,6 +52,9 @@ export async function startServer(opts: {
     String(opts.port),
     '--data-dir',
     opts.dataDir,
+    // The server must outlive this step (its post step stops it by pid), not die with its parent.
+    '--watch-parent',
+    'false',
   ];
   if (opts.python) args.push('--python', opts.python);
   const child = spawn(process.execPath, args, {
