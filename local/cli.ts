@@ -24,6 +24,7 @@ export const USAGE = `usage:
                         [--watch-parent true|false]
   sagemaker-local stop [--data-dir .sagemaker-local]
   sagemaker-local env [--port 4566] [--host 127.0.0.1] [--access-key KEY]
+  sagemaker-local rehearse <workflow.yml> [--event E] [--input name=value]... [--job NAME] (see rehearse --help)
 `;
 
 export class UsageError extends Error {}
@@ -146,6 +147,14 @@ export async function main(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  if (argv[0] === 'rehearse') {
+    const rehearsal = await import('./rehearse/cli.js');
+    if (argv[1] === '--help' || argv[1] === '-h') {
+      out.write(rehearsal.REHEARSE_USAGE);
+      return 0;
+    }
+    return rehearsal.main(argv.slice(1), out, err);
+  }
   let opts: CliOptions;
   let config: LocalConfig | undefined;
   try {

@@ -33,6 +33,10 @@ process.removeAllListeners('warning').on('warning', (w) => {
 const root = resolve(new URL('..', import.meta.url).pathname);
 const CONFIG = 'templates/olist/sagemaker-actions.yml';
 const BUCKET = 'sagemaker-actions-olist';
+// One run id for the whole demo: the config's `{run}` prefixes (olist/runs/{run}/...) then agree
+// across stages, as they do across the steps of one workflow run.
+const RUN_ID = String(Date.now());
+const RUN = `${RUN_ID}-1`;
 
 let args;
 try {
@@ -99,7 +103,7 @@ const ghEnv = (job) => ({
   GITHUB_REPOSITORY: 'demo/olist-satisfaction',
   GITHUB_WORKFLOW: 'demo',
   GITHUB_JOB: job,
-  GITHUB_RUN_ID: String(Date.now()),
+  GITHUB_RUN_ID: RUN_ID,
   GITHUB_RUN_ATTEMPT: '1',
   GITHUB_SHA: gitSha(),
   GITHUB_SERVER_URL: 'https://github.com',
@@ -213,7 +217,7 @@ try {
       await s3.send(
         new PutObjectCommand({
           Bucket: BUCKET,
-          Key: `olist/code/${f}`,
+          Key: `olist/runs/${RUN}/code/${f}`,
           Body: readFileSync(join(codeDir, f)),
         }),
       );
@@ -223,7 +227,7 @@ try {
   });
 
   const preprocessed = await stage(
-    'Preprocess: features, 40/10/10/40 time split, EDA (actions/train, processing job)',
+    `Preprocess: features, 40/10/10/40 time split, EDA under olist/runs/${RUN}/ (actions/train, processing job)`,
     async () => {
       outputs.preprocess = await action(
         'train',
@@ -231,7 +235,7 @@ try {
         { config: `${CONFIG}#preprocess` },
         'preprocess',
       );
-      const manifest = await readS3Json('olist/splits/manifest.json');
+      const manifest = await readS3Json(`olist/runs/${RUN}/splits/manifest.json`);
       const splits = Object.entries(manifest.splits ?? {}).map(
         ([name, s]) => `${name} ${s.rows} rows (${(100 * s.label_prevalence).toFixed(1)}% satisfied)`,
       );
@@ -268,6 +272,43 @@ try {
         return `passed=${outputs.evaluate.passed}, auc ${Number(m.auc).toFixed(4)}, accuracy ${Number(m.accuracy).toFixed(4)}`;
       },
     );
+
+    // The champion gate: the first model is now the Approved champion of the group; a second
+    // candidate (other hyperparameters) is compared with it on the same test rows, as a PR would be.
+    const second =
+      outputs.evaluate?.passed === 'true' &&
+      (await stage('Train a second candidate: eta 0.1, 100 rounds (actions/train)', async () => {
+        outputs.train2 = await action(
+          'train',
+          '4-train-candidate-2',
+          {
+            config: `${CONFIG}#train`,
+            'job-name': `olist-candidate-2-${RUN_ID}`,
+            hyperparameters:
+              '{max_depth: 5, eta: 0.1, gamma: 4, min_child_weight: 6, subsample: 0.8, objective: "binary:logistic", num_round: 100, eval_metric: auc}',
+          },
+          'train-candidate-2',
+        );
+        return `model ${outputs.train2['model-artifact']}`;
+      }));
+    if (second)
+      await stage(
+        'Evaluate the second candidate against the champion (PR comment: 5-evaluate-vs-champion.md)',
+        async () => {
+          outputs.evaluate2 = await action(
+            'evaluate',
+            '5-evaluate-vs-champion',
+            {
+              config: `${CONFIG}#evaluate`,
+              'model-artifact': outputs.train2['model-artifact'],
+              'fail-on-gate': 'false',
+            },
+            'evaluate-candidate-2',
+          );
+          const m = JSON.parse(outputs.evaluate2.metrics || '{}');
+          return `champion ${outputs.evaluate2['champion-package-arn'] || 'none'}; candidate auc ${Number(m.auc).toFixed(4)}; passed=${outputs.evaluate2.passed}`;
+        },
+      );
   }
 
   if (outputs.evaluate?.passed === 'true' && existsSync(join(root, 'actions', 'deploy', 'action.yml'))) {

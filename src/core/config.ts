@@ -15,6 +15,9 @@ import { isPlainObject, type ConfigValue } from './inputs.js';
  *
  * `config: path` uses the section named after the action; `config: path#name` uses `name`.
  * A section may say `extends: other` to start from another section. Explicit inputs always win.
+ *
+ * `{run}` in any value is the run key, so every run writes under its own prefix and two runs at
+ * once never collide: `SAGEMAKER_ACTIONS_RUN` when set, else `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`.
  */
 export interface ConfigRef {
   path: string;
@@ -84,6 +87,35 @@ export function resolveSection(
   return merged;
 }
 
+export const RUN_PLACEHOLDER = '{run}';
+
+/** The run key `{run}` stands for (see the file comment); undefined outside a workflow run. */
+export function runKey(env: NodeJS.ProcessEnv): string | undefined {
+  const explicit = env['SAGEMAKER_ACTIONS_RUN']?.trim();
+  if (explicit) return explicit;
+  const id = env['GITHUB_RUN_ID']?.trim();
+  return id ? `${id}-${env['GITHUB_RUN_ATTEMPT']?.trim() || '1'}` : undefined;
+}
+
+/** Replaces `{run}` in every string of a config value (deeply). Pure. */
+export function substituteRun(value: ConfigValue, key: string | undefined, where: string): ConfigValue {
+  if (typeof value === 'string') {
+    if (!value.includes(RUN_PLACEHOLDER)) return value;
+    if (key === undefined)
+      throw new ConfigurationError(
+        `${where}: uses ${RUN_PLACEHOLDER} but neither SAGEMAKER_ACTIONS_RUN nor GITHUB_RUN_ID is set; set SAGEMAKER_ACTIONS_RUN to a name for this run`,
+      );
+    return value.split(RUN_PLACEHOLDER).join(key);
+  }
+  if (Array.isArray(value)) return value.map((v) => substituteRun(v, key, where));
+  if (isPlainObject(value)) {
+    const out: Record<string, ConfigValue> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substituteRun(v, key, `${where}.${k}`);
+    return out;
+  }
+  return value;
+}
+
 /** The keys a section (and the sections it extends) sets itself, not through `defaults:`. */
 function sectionKeys(doc: unknown, ref: ConfigRef): Set<string> {
   const keys = new Set<string>();
@@ -116,11 +148,16 @@ export async function loadConfig(
   configInput: string | undefined,
   actionName: string,
   validInputs: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<LoadedConfig> {
   if (!configInput || configInput.trim() === '') return { values: {}, shared: new Set() };
   const ref = parseConfigRef(configInput, actionName);
   const doc = await readConfigFile(ref);
-  const values = resolveSection(doc, ref, ref.section !== actionName);
+  const values = substituteRun(
+    resolveSection(doc, ref, ref.section !== actionName),
+    runKey(env),
+    `config file ${ref.path}#${ref.section}`,
+  ) as Record<string, ConfigValue>;
   const own = sectionKeys(doc, ref);
   const valid = new Set(validInputs);
   const unknown = [...own].filter((k) => !valid.has(k));
@@ -164,10 +201,15 @@ async function readConfigFile(ref: ConfigRef): Promise<unknown> {
 export async function loadConfigDefaults(
   configInput: string | undefined,
   actionName: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<Record<string, ConfigValue>> {
   if (!configInput || configInput.trim() === '') return {};
   const ref = parseConfigRef(configInput, actionName);
   const doc = await readConfigFile(ref);
   // An explicit #section must exist; the action's own section is optional.
-  return resolveSection(doc, ref, ref.section !== actionName);
+  return substituteRun(
+    resolveSection(doc, ref, ref.section !== actionName),
+    runKey(env),
+    `config file ${ref.path}#${ref.section}`,
+  ) as Record<string, ConfigValue>;
 }

@@ -72,7 +72,7 @@ export function createContext<N extends StageNames>(
     signals: opts.signals ?? process,
     async inputs() {
       const configInput = core.getInput('config');
-      const { values, shared } = await loadConfig(configInput, names.action, names.inputs);
+      const { values, shared } = await loadConfig(configInput, names.action, names.inputs, env);
       return new Inputs((n) => core.getInput(n), values, shared);
     },
     setOutput: (name, value) => {

@@ -64,3 +64,32 @@ describe('config file', () => {
     );
   });
 });
+
+describe('{run}: per-run prefixes', () => {
+  it('is SAGEMAKER_ACTIONS_RUN, else <run id>-<attempt>', async () => {
+    const { runKey } = await import('../../../src/core/config.js');
+    expect(runKey({ SAGEMAKER_ACTIONS_RUN: 'pr-7', GITHUB_RUN_ID: '1' })).toBe('pr-7');
+    expect(runKey({ GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '3' })).toBe('42-3');
+    expect(runKey({ GITHUB_RUN_ID: '42' })).toBe('42-1');
+    expect(runKey({})).toBeUndefined();
+  });
+
+  it('is replaced deeply in strings, and missing it is a ConfigurationError naming the value', async () => {
+    const { substituteRun } = await import('../../../src/core/config.js');
+    const { ConfigurationError } = await import('../../../src/core/errors.js');
+    expect(
+      substituteRun({ a: 's3://b/runs/{run}/x/', n: 3, l: ['{run}', { u: '{run}{run}' }] }, 'r1', 'f'),
+    ).toEqual({
+      a: 's3://b/runs/r1/x/',
+      n: 3,
+      l: ['r1', { u: 'r1r1' }],
+    });
+    expect(() => substituteRun({ a: 's3://b/{run}/' }, undefined, 'config file c.yml#train')).toThrow(
+      ConfigurationError,
+    );
+    expect(() => substituteRun({ a: 's3://b/{run}/' }, undefined, 'config file c.yml#train')).toThrow(
+      /c\.yml#train\.a: uses \{run\} but neither SAGEMAKER_ACTIONS_RUN nor GITHUB_RUN_ID is set/,
+    );
+    expect(substituteRun({ a: 'plain' }, undefined, 'f')).toEqual({ a: 'plain' });
+  });
+});

@@ -16,12 +16,15 @@ const CONFIG = 'templates/olist/sagemaker-actions.yml';
 const RUN = { repository: 'octo/olist', workflow: 'ml', job: 'train', runId: '7', step: 'train' };
 
 async function settings(section: string) {
-  const defaults = await loadConfigDefaults(`${CONFIG}#${section}`, 'train');
+  const defaults = await loadConfigDefaults(`${CONFIG}#${section}`, 'train', {
+    GITHUB_RUN_ID: '7',
+    GITHUB_RUN_ATTEMPT: '2',
+  });
   return parseTrainSettings(new Inputs(() => '', defaults), { run: RUN, configSection: section, env: {} });
 }
 
 describe('olist kit config', () => {
-  test('preprocess: a processing job reading raw/ and code/, writing features/, splits/, eda/', async () => {
+  test("preprocess: a processing job reading raw/ and the run's code/, writing features/, splits/, eda/ under the run prefix", async () => {
     const s = await settings('preprocess');
     expect(s.mode).toBe('processing-job');
     const spec = s.spec as ProcessingJobSpec;
@@ -31,13 +34,13 @@ describe('olist kit config', () => {
     const inDir = args[args.indexOf('--input-dir') + 1];
     expect(Object.fromEntries(spec.inputs.map((i) => [i.name, [i.uri, i.localPath]]))).toEqual({
       raw: ['s3://sagemaker-actions-olist/olist/raw/', inDir],
-      code: ['s3://sagemaker-actions-olist/olist/code/', '/opt/ml/processing/input/code'],
+      code: ['s3://sagemaker-actions-olist/olist/runs/7-2/code/', '/opt/ml/processing/input/code'],
     });
     // preprocess.py writes features/, splits/ and eda/ under --output-dir.
     expect(Object.fromEntries(spec.outputs.map((o) => [o.name, [o.uri, o.localPath]]))).toEqual({
-      features: ['s3://sagemaker-actions-olist/olist/features/', `${outDir}/features`],
-      splits: ['s3://sagemaker-actions-olist/olist/splits/', `${outDir}/splits`],
-      eda: ['s3://sagemaker-actions-olist/olist/eda/', `${outDir}/eda`],
+      features: ['s3://sagemaker-actions-olist/olist/runs/7-2/features/', `${outDir}/features`],
+      splits: ['s3://sagemaker-actions-olist/olist/runs/7-2/splits/', `${outDir}/splits`],
+      eda: ['s3://sagemaker-actions-olist/olist/runs/7-2/eda/', `${outDir}/eda`],
     });
     const script = readFileSync('templates/olist/code/preprocess.py', 'utf8');
     for (const sub of ['"splits"', '"features"', '"eda"']) expect(script).toContain(sub);
@@ -60,10 +63,10 @@ describe('olist kit config', () => {
       eval_metric: 'auc',
     });
     expect(spec.channels.map((c) => [c.name, c.uri, c.contentType])).toEqual([
-      ['train', 's3://sagemaker-actions-olist/olist/splits/train/', 'text/csv'],
-      ['validation', 's3://sagemaker-actions-olist/olist/splits/validation/', 'text/csv'],
+      ['train', 's3://sagemaker-actions-olist/olist/runs/7-2/splits/train/', 'text/csv'],
+      ['validation', 's3://sagemaker-actions-olist/olist/runs/7-2/splits/validation/', 'text/csv'],
     ]);
-    expect(spec.outputPath).toBe('s3://sagemaker-actions-olist/olist/models/');
+    expect(spec.outputPath).toBe('s3://sagemaker-actions-olist/olist/runs/7-2/models/');
   });
 
   test('raw/<table>/ names match the generator tables; evaluate thresholds parse with the gate', () => {

@@ -1,0 +1,2 @@
+import { runPost } from '../actions/setup-local.js';
+void runPost();

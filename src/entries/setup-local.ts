@@ -1,0 +1,2 @@
+import { run } from '../actions/setup-local.js';
+void run();

@@ -1,0 +1,120 @@
+/**
+ * Rehearses the reusable PR check and the starter caller in local mode, end to end on
+ * sagemaker-local (small generated Olist data): every job and step, the outputs wired out of the
+ * reusable workflow, the sticky PR comment (through the rehearsal's local GitHub API), the comment
+ * artifact for forks, and nothing left running afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { memoryPrinter } from '../../../local/rehearse/printer.js';
+import { rehearse, type RehearsalResult } from '../../../local/rehearse/rehearse.js';
+import type { JobRecord } from '../../../local/rehearse/types.js';
+import { writeSmallOlistConfig } from '../../helpers/olist-small-config.js';
+
+const root = resolve('.');
+let dir: string;
+let smallConfig: string;
+
+const writeSmallConfig = (to: string): void => writeSmallOlistConfig(root, to);
+
+function allSteps(jobs: JobRecord[]): JobRecord['steps'] {
+  return jobs.flatMap((j) => [...j.steps, ...allSteps(j.children ?? [])]);
+}
+
+async function isListening(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function expectNothingRunning(r: RehearsalResult): Promise<void> {
+  const setup = allSteps(r.jobs).find((s) => s.outputs['endpoint-url']);
+  expect(setup).toBeDefined();
+  expect(await isListening(setup!.outputs['endpoint-url']!)).toBe(false);
+  const post = allSteps(r.jobs).filter((s) => s.phase === 'post');
+  expect(post.map((s) => [s.name, s.outcome])).toContainEqual(['Post sagemaker-local', 'success']);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pr-check-it-'));
+  smallConfig = join(dir, 'olist-small.yml');
+  writeSmallConfig(smallConfig);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
+  it('preprocesses, trains, evaluates, comments, and stops everything it started', async () => {
+    const printer = memoryPrinter();
+    const r = await rehearse({
+      workflow: '.github/workflows/sagemaker-pr-check.yml',
+      event: 'pull_request',
+      inputs: {
+        local: 'true',
+        config: smallConfig,
+        thresholds: '{auc: ">= 0.5", log_loss: "<= 1.0"}',
+      },
+      printer,
+    });
+    const log = printer.lines.join('\n');
+    expect([r.result, r.detail ?? '']).toEqual(['success', '']);
+    expect(r.outputs['outcome']).toBe('passed');
+    expect(r.outputs['passed']).toBe('true');
+    // Per-run prefix: this run's model lives under olist/runs/<run id>-<attempt>/.
+    expect(r.outputs['model-artifact']).toMatch(
+      /^s3:\/\/sagemaker-actions-olist\/olist\/runs\/\d+-1\/models\/.+\/model\.tar\.gz$/,
+    );
+    expect(JSON.parse(r.outputs['metrics']!).auc).toBeGreaterThan(0.5);
+    const names = allSteps(r.jobs).map((s) => `${s.outcome} ${s.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'skipped AWS credentials (OIDC)',
+        'success sagemaker-local',
+        'success Preprocess',
+        'success Train',
+        'success Evaluate against the thresholds and the champion',
+        'success Upload the PR comment',
+      ]),
+    );
+    // The sticky comment went to the pull request of the event payload, once.
+    expect(r.comments).toHaveLength(1);
+    expect(r.comments[0]!.body).toContain('<!-- sagemaker-actions:evaluate:');
+    expect(r.comments[0]!.body).toMatch(/Evaluate: .*passed/);
+    expect(log).toContain('olist seed: 9 tables');
+    await expectNothingRunning(r);
+  });
+});
+
+describe('templates/workflows/pr.yml (the caller users copy) rehearsed', () => {
+  it('a fork pull request runs in local mode and gets no comment token, only the comment artifact', async () => {
+    // A user's repository: their config at the root, the kit resolved from this checkout.
+    const ws = join(dir, 'user-repo');
+    mkdirSync(join(ws, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(ws, '.github', 'workflows', 'sagemaker-pr.yml'),
+      readFileSync(join(root, 'templates/workflows/pr.yml')),
+    );
+    writeSmallConfig(join(ws, 'sagemaker-actions.yml'));
+    symlinkSync(join(root, 'node_modules'), join(ws, 'node_modules'));
+    symlinkSync(join(root, 'templates'), join(ws, 'templates'));
+    const printer = memoryPrinter();
+    const r = await rehearse({
+      workflow: '.github/workflows/sagemaker-pr.yml',
+      event: 'pull_request',
+      fork: true,
+      workspace: ws,
+      vars: { SAGEMAKER_CI_ROLE: 'arn:aws:iam::123456789012:role/sagemaker-ci' },
+      printer,
+    });
+    expect([r.result, r.detail ?? '']).toEqual(['success', '']);
+    expect(r.jobs[0]!.children![0]!.result).toBe('success');
+    expect(r.jobs[0]!.outputs['outcome']).toBe('passed');
+    expect(r.comments).toEqual([]);
+    expect(printer.lines.join('\n')).toContain('PR comment: skipped (no github-token input');
+    await expectNothingRunning(r);
+  });
+});
