@@ -31,6 +31,8 @@ export interface State {
   models: Collection<Rec>;
   packageGroups: Collection<Rec>;
   packages: Collection<Rec>;
+  pipelines: Collection<Rec>;
+  pipelineExecutions: Collection<Rec>;
 }
 
 export interface LocalContext {

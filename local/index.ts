@@ -20,6 +20,7 @@ import { FaultInjector, NO_FAULTS, parseFaults, type FaultSpec } from './faults.
 import { ProcessTracker } from './jobs/process.js';
 import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
+import { recoverInterruptedExecutions } from './pipelines/execution.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
 import { createRequestHandler } from './server.js';
@@ -123,8 +124,11 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     models: new Collection(stateDir(dataDir, 'models')),
     packageGroups: new Collection(stateDir(dataDir, 'model-package-groups')),
     packages: new Collection(stateDir(dataDir, 'model-packages')),
+    pipelines: new Collection(stateDir(dataDir, 'pipelines')),
+    pipelineExecutions: new Collection(stateDir(dataDir, 'pipeline-executions')),
   };
   recoverInterruptedJobs(state, Date.now());
+  recoverInterruptedExecutions(state, Date.now());
   let seq = Math.max(
     0,
     ...Object.values(state).flatMap((c: Collection<Rec>) => c.values().map((r) => r.seq ?? 0)),

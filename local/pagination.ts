@@ -51,3 +51,36 @@ export function sortBy<T>(items: T[], key: (t: T) => string | number, descending
     .map((x) => x.item);
   return descending ? sorted.reverse() : sorted;
 }
+
+/**
+ * A List page the way AWS builds one: MaxResults (default 10) is applied to the sorted records
+ * BEFORE the filters, so a page may come back short or empty with a NextToken (the caller keeps
+ * paging). The token is bound to the request's filters and sort.
+ */
+export function pageThenFilter<T extends { seq: number }>(
+  records: T[],
+  req: Record<string, unknown>,
+  opts: {
+    scope: string;
+    sortKey: (r: T) => string | number;
+    descendingByDefault: boolean;
+    keep: (r: T) => boolean;
+  },
+): Page<T> {
+  const order = req['SortOrder'];
+  const descending = order === undefined ? opts.descendingByDefault : order === 'Descending';
+  const sorted = sortBy(
+    sortBy(records, (r) => r.seq, false),
+    opts.sortKey,
+    descending,
+  );
+  const { NextToken: _token, MaxResults: _max, ...filters } = req;
+  const scope = JSON.stringify([opts.scope, filters]);
+  const page = paginate(
+    sorted,
+    (req['MaxResults'] as number | undefined) ?? 10,
+    req['NextToken'] as string | undefined,
+    scope,
+  );
+  return { ...page, items: page.items.filter(opts.keep) };
+}

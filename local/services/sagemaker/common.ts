@@ -20,6 +20,8 @@ const TIMESTAMP_KEYS = new Set([
   'EndTime',
   'Timestamp',
   'ApprovalTime',
+  'LastExecutionTime',
+  'LastRunTime',
 ]);
 
 /** Converts internal epoch-ms timestamps (any depth) to the wire's epoch seconds. */

@@ -3,6 +3,7 @@ import type { LocalContext } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { requestObject } from '../../validate.js';
 import * as models from './models.js';
+import { PIPELINE_OPERATIONS } from './pipelines.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
 import * as training from './training.js';
@@ -34,6 +35,7 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   DescribeModelPackage: registry.describeModelPackage,
   ListModelPackages: registry.listModelPackages,
   UpdateModelPackage: registry.updateModelPackage,
+  ...PIPELINE_OPERATIONS,
 };
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {
