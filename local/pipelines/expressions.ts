@@ -37,7 +37,7 @@ export function parsePath(path: string): Segment[] {
   while (i < path.length) {
     const ch = path[i]!;
     if (ch === '.') {
-      if (i === 0 || i === path.length - 1) fail();
+      if (i === 0 || /^[.[\]]?$/.test(path[i + 1] ?? '')) fail();
       i++;
       continue;
     }

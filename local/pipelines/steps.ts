@@ -79,10 +79,11 @@ const JOBS = {
 
 /**
  * Resource names as the service makes them for pipeline steps: `pipelines-<execution id>-<step>-<random>`
- * (observed shape), cut to the 63-character name limit, characters outside [A-Za-z0-9-] dropped.
+ * (observed shape), cut to the 63-character name limit, characters outside [a-z0-9-] replaced.
  */
 export function stepResourceName(executionId: string, stepName: string): string {
-  const step = stepName.replace(/[^A-Za-z0-9-]/g, '-');
+  // Lower-cased, so the name is what the (lower-cased) ARN ends with.
+  const step = stepName.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const head = `pipelines-${executionId}-${step}`.slice(0, 52).replace(/-+$/, '');
   return `${head}-${randomBytes(5).toString('hex')}`;
 }

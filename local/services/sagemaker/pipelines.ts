@@ -139,7 +139,7 @@ export function describePipeline(ctx: LocalContext, req: Obj): Obj {
   checkPipelineNameOrArn(c, req['PipelineName']);
   c.done();
   const rec = findPipeline(ctx, req['PipelineName'] as string);
-  return toWire({ ...publicFields(rec), PipelineVersionId: rec['_version'] }) as Obj;
+  return toWire(publicFields(rec)) as Obj;
 }
 
 export function deletePipeline(ctx: LocalContext, req: Obj): Obj {
