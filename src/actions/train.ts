@@ -11,6 +11,18 @@ import { parseTrainSettings, runContextFromEnv } from '../sagemaker/train-settin
 import { postDecision, postStop, runTrainJob } from '../sagemaker/run-train.js';
 import type { SignalSource } from '../sagemaker/stop-on-signal.js';
 import { trainOutputs, trainSummary } from '../sagemaker/train-report.js';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ConfigurationError } from '../core/errors.js';
+import type { Inputs } from '../core/inputs.js';
+import { MODES } from '../sagemaker/train-settings.js';
+import { pipelineApi } from '../sagemaker/pipelines.js';
+import { readPipelineDefinition } from '../stages/train/pipeline/definition.js';
+import { checkPipelineParameters } from '../stages/train/pipeline/parameters.js';
+import { pipelineOutputs, pipelineSummary } from '../stages/train/pipeline/report.js';
+import { PIPELINE_STATE, runPipeline, stopLeftRunning } from '../stages/train/pipeline/run.js';
+import { PIPELINE_INPUTS, parsePipelineSettings } from '../stages/train/pipeline/settings.js';
+import { executionToken } from '../stages/train/pipeline/token.js';
 
 /** Test seams; production uses the defaults (process signals, real time). */
 export interface TrainOverrides {
@@ -60,12 +72,81 @@ async function apiFor(
   return { api: kind === 'training' ? trainingJobApi(sm) : processingJobApi(sm), clients };
 }
 
+/** Untrusted text (job logs, failure reasons) with workflow commands stopped around it. */
+function printUntrusted(text: string): void {
+  const token = randomBytes(16).toString('hex');
+  core.info(`::stop-commands::${token}`);
+  for (const line of text.split(/\r\n|[\r\n\u2028\u2029]/)) core.info(line);
+  core.info(`::${token}::`);
+}
+
+/** mode: pipeline. Returns true when the workflow was cancelled. */
+async function runPipelineMode(inputs: Inputs, stage: string, overrides: TrainOverrides): Promise<boolean> {
+  const settings = parsePipelineSettings(inputs);
+  const region = resolveRegion(inputs.optional('region'), process.env);
+  if (inputs.boolean('force-fail', false))
+    throw new StageFailure('force-fail is set: this stage failed on purpose (no pipeline was started)', true);
+  let text: string;
+  try {
+    text = readFileSync(settings.definitionFile, 'utf8');
+  } catch (err) {
+    throw new ConfigurationError(
+      `input '${PIPELINE_INPUTS.definition}': cannot read ${settings.definitionFile} (${errorMessage(err)}); give a path relative to the repository root`,
+    );
+  }
+  const definition = readPipelineDefinition(text, settings.definitionFile, PIPELINE_INPUTS.definition);
+  const parameters = checkPipelineParameters(
+    settings.parameters,
+    definition.parameters,
+    PIPELINE_INPUTS.parameters,
+  );
+  const token = executionToken(runContextFromEnv(process.env), settings.pipelineName);
+  const clients = createAwsClients({ region });
+  const sm = await clients.sagemaker();
+  const training = trainingJobApi(sm);
+  const result = await withAwsErrorName(() =>
+    runPipeline(
+      { ...settings, definition, parameters, token },
+      {
+        api: pipelineApi(sm),
+        logsClient: () => clients.logs(),
+        modelArtifact: async (name) => (await training.describe(name))?.modelArtifact,
+        info: (line) => core.info(line),
+        untrusted: printUntrusted,
+        warning: (line) => core.warning(line),
+        saveState: (name, value) => core.saveState(name, value),
+        signals: overrides.signals ?? process,
+        ...(overrides.clock ? { clock: overrides.clock } : {}),
+        ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+        ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
+      },
+    ),
+  );
+  for (const [name, value] of Object.entries(pipelineOutputs(result))) core.setOutput(name, value);
+  await writeSummary(pipelineSummary(result, definition, region, stage));
+  if (!result.outcome.ok) {
+    if (result.outcome.cancelled) return true;
+    throw new StageFailure(result.outcome.message);
+  }
+  core.info(`pipeline ${settings.pipelineName}: execution ${result.execution.status}`);
+  return false;
+}
+
 export async function run(overrides: TrainOverrides = {}): Promise<void> {
   let cancelled = false;
   await runAction('train', async () => {
     const inputs = await readInputs('train');
     const configInput = core.getInput('config');
     const section = configInput.trim() ? parseConfigRef(configInput, 'train').section : undefined;
+    if (inputs.choice('mode', MODES, 'training-job') === 'pipeline') {
+      cancelled = await runPipelineMode(
+        inputs,
+        section && section !== 'train' ? section : 'pipeline',
+        overrides,
+      );
+      if (cancelled) throw new StageFailure('cancelled: the pipeline execution was asked to stop');
+      return;
+    }
     const settings = parseTrainSettings(inputs, {
       run: runContextFromEnv(process.env),
       configSection: section && section !== 'train' ? section : undefined,
@@ -130,6 +211,23 @@ export async function run(overrides: TrainOverrides = {}): Promise<void> {
 /** The post step: stops the job when the main step died before it finished (cancel, crash). */
 export async function runPost(): Promise<void> {
   await runAction('train (post)', async () => {
+    const pipelineArn = core.getState(PIPELINE_STATE.arn);
+    if (pipelineArn) {
+      const inputs = await readInputs('train');
+      const clients = createAwsClients({ region: resolveRegion(inputs.optional('region')) });
+      await withAwsErrorName(async () =>
+        stopLeftRunning(
+          {
+            arn: pipelineArn,
+            token: core.getState(PIPELINE_STATE.token),
+            finished: core.getState(PIPELINE_STATE.finished),
+          },
+          pipelineApi(await clients.sagemaker()),
+          (line) => core.info(line),
+        ),
+      );
+      return;
+    }
     const state = {
       jobName: core.getState('job-name'),
       kind: core.getState('job-kind'),
