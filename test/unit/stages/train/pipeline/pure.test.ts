@@ -145,8 +145,8 @@ describe('progress and DAG rendering', () => {
   test('one line per status change, failure reasons kept apart as untrusted text', () => {
     const seen = new Map<string, string>();
     expect(progressLines(seen, steps, T0 + 80_000)).toEqual([
-      { text: '✔ Train: Succeeded in 1 min 05 s (training job t1)' },
-      { text: '✖ Evaluate: Failed in 4.0 s', untrusted: '::error::boom <script>' },
+      { text: '✔ Train: Succeeded in 1m 05s (training job t1)' },
+      { text: '✖ Evaluate: Failed in 4s', untrusted: '::error::boom <script>' },
       { text: '▶ Gate: Executing' },
     ]);
     expect(progressLines(seen, steps, T0 + 90_000)).toEqual([]);
@@ -156,7 +156,7 @@ describe('progress and DAG rendering', () => {
         [{ ...steps[2]!, status: 'Succeeded', endTime: T0 + 72_000, conditionOutcome: 'True' }],
         0,
       ),
-    ).toEqual([{ text: '✔ Gate: Succeeded in 1.0 s (condition True)' }]);
+    ).toEqual([{ text: '✔ Gate: Succeeded in 1s (condition True)' }]);
   });
 
   test('the Mermaid graph: a node per step coloured by status, labelled branches, escaped labels', () => {
@@ -173,9 +173,9 @@ describe('progress and DAG rendering', () => {
     ];
     const out = mermaidDag(nodes, edges, steps, T0 + 80_000);
     expect(out.split('\n')[0]).toBe('flowchart TD');
-    expect(out).toContain('s0["Train<br/><small>Training · Succeeded · 1 min 05 s</small>"]:::succeeded');
+    expect(out).toContain('s0["Train<br/><small>Training · Succeeded · 1m 05s</small>"]:::succeeded');
     expect(out).toContain(
-      's1["Eval #34;x#34;#93; --#62; evil<br/><small>Processing · Failed · 4.0 s</small>"]:::failed',
+      's1["Eval #34;x#34;#93; --#62; evil<br/><small>Processing · Failed · 4s</small>"]:::failed',
     );
     expect(out).toContain(':::running');
     expect(out).toContain('s3["Register<br/><small>RegisterModel · not run</small>"]:::notrun');
@@ -188,9 +188,9 @@ describe('progress and DAG rendering', () => {
   });
 
   test('durations', () => {
-    expect(formatDuration(4_000)).toBe('4.0 s');
-    expect(formatDuration(65_000)).toBe('1 min 05 s');
-    expect(formatDuration(3_720_000)).toBe('1 h 02 min');
+    expect(formatDuration(4_000)).toBe('4s');
+    expect(formatDuration(65_000)).toBe('1m 05s');
+    expect(formatDuration(3_720_000)).toBe('1h 02m 00s');
   });
 });
 
