@@ -394,3 +394,40 @@ describe('the Pipelines API', () => {
     );
   });
 });
+
+describe('restart', () => {
+  test('an execution running when sagemaker-local stops reads Failed after a restart, with the reason', async () => {
+    const own = await startEnv();
+    try {
+      await putObjects(own.s3, BUCKET, {
+        'code/sleep.py': readFileSync(`${LOCAL_FIXTURES}/sleep_script.py`),
+      });
+      await own.sm.send(
+        new CreatePipelineCommand({
+          PipelineName: 'sleeper',
+          PipelineDefinition: sleepDefinition,
+          RoleArn: ROLE,
+        }),
+      );
+      const { PipelineExecutionArn: arn } = await own.sm.send(
+        new StartPipelineExecutionCommand({ PipelineName: 'sleeper' }),
+      );
+      await eventually(async () => (own.local.context.processes.size > 0 ? true : undefined));
+      await own.close();
+      const again = await startEnv({}, own.dataDir);
+      try {
+        const d = await again.sm.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+        expect(d.PipelineExecutionStatus).toBe('Failed');
+        expect(d.FailureReason).toMatch(/sagemaker-local restarted while the pipeline execution was running/);
+        const steps = await again.sm.send(
+          new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn }),
+        );
+        expect(steps.PipelineExecutionSteps!.map((s) => s.StepStatus)).toEqual(['Failed']);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      removeDir(own.dataDir);
+    }
+  });
+});
