@@ -72,6 +72,18 @@ async function apiFor(
   return { api: kind === 'training' ? trainingJobApi(sm) : processingJobApi(sm), clients };
 }
 
+/** What both modes take from the runner: warnings, state, signals, and the test seams. */
+function runnerDeps(overrides: TrainOverrides) {
+  return {
+    warning: (line: string) => core.warning(line),
+    saveState: (name: string, value: string) => core.saveState(name, value),
+    signals: overrides.signals ?? process,
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+    ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
+  };
+}
+
 /** Untrusted text (job logs, failure reasons) with workflow commands stopped around it. */
 function printUntrusted(text: string): void {
   const token = randomBytes(16).toString('hex');
@@ -113,12 +125,7 @@ async function runPipelineMode(inputs: Inputs, stage: string, overrides: TrainOv
         modelArtifact: async (name) => (await training.describe(name))?.modelArtifact,
         info: (line) => core.info(line),
         untrusted: printUntrusted,
-        warning: (line) => core.warning(line),
-        saveState: (name, value) => core.saveState(name, value),
-        signals: overrides.signals ?? process,
-        ...(overrides.clock ? { clock: overrides.clock } : {}),
-        ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
-        ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
+        ...runnerDeps(overrides),
       },
     ),
   );
@@ -182,12 +189,7 @@ export async function run(overrides: TrainOverrides = {}): Promise<void> {
           api,
           logsClient: () => clients.logs(),
           info: (line) => core.info(neutralizeCommands(line)),
-          warning: (line) => core.warning(line),
-          saveState: (name, value) => core.saveState(name, value),
-          signals: overrides.signals ?? process,
-          ...(overrides.clock ? { clock: overrides.clock } : {}),
-          ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
-          ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
+          ...runnerDeps(overrides),
         },
       ),
     );
