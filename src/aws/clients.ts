@@ -4,7 +4,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { ConfigurationError } from '../core/errors.js';
-import { KIT_VERSION, USER_AGENT_NAME } from '../core/version.js';
+import { userAgentPairs } from './user-agent.js';
 
 /**
  * The one AWS client factory. Every action builds its clients here, so region, retries and
@@ -55,7 +55,7 @@ export function clientConfig(
     region: resolveRegion(opts.region, env),
     maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: 'adaptive',
-    customUserAgent: [[USER_AGENT_NAME, KIT_VERSION]],
+    customUserAgent: userAgentPairs(env),
   };
 }
 

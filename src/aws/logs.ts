@@ -1,5 +1,7 @@
 import type { CloudWatchLogsClient, LogStream } from '@aws-sdk/client-cloudwatch-logs';
 import { awsErrorName, errorMessage } from '../core/errors.js';
+import { isThrottling } from './errors.js';
+import { paginate } from './paging.js';
 
 /**
  * Streams a SageMaker job's CloudWatch logs into the step log: every stream of the job (one per
@@ -48,8 +50,6 @@ export function cleanLogMessage(message: string): string {
 type LogsSdk = typeof import('@aws-sdk/client-cloudwatch-logs');
 let sdkPromise: Promise<LogsSdk> | undefined;
 const loadSdk = (): Promise<LogsSdk> => (sdkPromise ??= import('@aws-sdk/client-cloudwatch-logs'));
-
-const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
 
 interface StreamState {
   name: string;
@@ -106,7 +106,7 @@ export class LogStreamer {
     } catch (err) {
       const name = awsErrorName(err) ?? '';
       if (name === 'ResourceNotFoundException') return 0; // group or stream not created yet
-      if (THROTTLING.has(name)) {
+      if (isThrottling(err)) {
         this.throttledRounds++;
         return 0;
       }
@@ -127,20 +127,21 @@ export class LogStreamer {
 
   private async discover(): Promise<void> {
     const { DescribeLogStreamsCommand } = await loadSdk();
-    let nextToken: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const res = await this.opts.client.send(
-        new DescribeLogStreamsCommand({
-          logGroupName: this.opts.logGroup,
-          logStreamNamePrefix: this.opts.prefix,
-          orderBy: 'LogStreamName',
-          nextToken,
-        }),
-      );
-      for (const ls of res.logStreams ?? []) this.addStream(ls);
-      if (!res.nextToken || res.nextToken === nextToken) return;
-      nextToken = res.nextToken;
-    }
+    const pages = paginate(
+      async (nextToken) => {
+        const res = await this.opts.client.send(
+          new DescribeLogStreamsCommand({
+            logGroupName: this.opts.logGroup,
+            logStreamNamePrefix: this.opts.prefix,
+            orderBy: 'LogStreamName',
+            nextToken,
+          }),
+        );
+        return { items: res.logStreams ?? [], next: res.nextToken };
+      },
+      { maxPages: 20 },
+    );
+    for await (const ls of pages) this.addStream(ls);
   }
 
   private addStream(ls: LogStream): void {

@@ -84,13 +84,65 @@ export function resolveSection(
   return merged;
 }
 
-/** Loads the section for `actionName` from the config file named by the `config` input. */
-export async function loadConfigDefaults(
+/** The keys a section (and the sections it extends) sets itself, not through `defaults:`. */
+function sectionKeys(doc: unknown, ref: ConfigRef): Set<string> {
+  const keys = new Set<string>();
+  if (!isPlainObject(doc)) return keys;
+  let name: unknown = ref.section;
+  const seen = new Set<string>();
+  while (typeof name === 'string' && !seen.has(name) && isPlainObject(doc[name])) {
+    seen.add(name);
+    const section = doc[name] as Record<string, unknown>;
+    for (const k of Object.keys(section)) if (k !== 'extends') keys.add(k);
+    name = section['extends'];
+  }
+  return keys;
+}
+
+export interface LoadedConfig {
+  /** Input name -> value: `defaults:` overlaid by the section chain. */
+  values: Record<string, ConfigValue>;
+  /** Keys that came only from `defaults:` (shared by every action). */
+  shared: Set<string>;
+}
+
+/**
+ * Loads the config-file values for one action and checks them against the action's inputs: a key
+ * of the action's section that is no input of the action is a configuration error listing the
+ * valid keys (a typo such as `instance_type:` must not be ignored). Keys of the shared
+ * `defaults:` section that the action does not have are meant for other actions and are dropped.
+ */
+export async function loadConfig(
   configInput: string | undefined,
   actionName: string,
-): Promise<Record<string, ConfigValue>> {
-  if (!configInput || configInput.trim() === '') return {};
+  validInputs: readonly string[],
+): Promise<LoadedConfig> {
+  if (!configInput || configInput.trim() === '') return { values: {}, shared: new Set() };
   const ref = parseConfigRef(configInput, actionName);
+  const doc = await readConfigFile(ref);
+  const values = resolveSection(doc, ref, ref.section !== actionName);
+  const own = sectionKeys(doc, ref);
+  const valid = new Set(validInputs);
+  const unknown = [...own].filter((k) => !valid.has(k));
+  if (unknown.length) {
+    throw new ConfigurationError(
+      `config file ${ref.path}, section '${ref.section}': ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length === 1 ? 'is not an input' : 'are not inputs'} of the ${actionName} action; valid keys: ${[
+        ...validInputs,
+      ]
+        .filter((k) => k !== 'config')
+        .sort()
+        .join(', ')}`,
+    );
+  }
+  const shared = new Set<string>();
+  for (const k of Object.keys(values)) {
+    if (!valid.has(k)) delete values[k];
+    else if (!own.has(k)) shared.add(k);
+  }
+  return { values, shared };
+}
+
+async function readConfigFile(ref: ConfigRef): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(ref.path, 'utf8');
@@ -99,14 +151,23 @@ export async function loadConfigDefaults(
       `input 'config': cannot read ${JSON.stringify(ref.path)} (${errorMessage(err)}); check the path is relative to the workspace`,
     );
   }
-  let doc: unknown;
   try {
-    doc = parseYaml(text);
+    return parseYaml(text);
   } catch (err) {
     throw new ConfigurationError(
       `config file ${ref.path}: not valid YAML (${errorMessage(err).split('\n')[0]})`,
     );
   }
+}
+
+/** Loads the section for `actionName` from the config file named by the `config` input. */
+export async function loadConfigDefaults(
+  configInput: string | undefined,
+  actionName: string,
+): Promise<Record<string, ConfigValue>> {
+  if (!configInput || configInput.trim() === '') return {};
+  const ref = parseConfigRef(configInput, actionName);
+  const doc = await readConfigFile(ref);
   // An explicit #section must exist; the action's own section is optional.
   return resolveSection(doc, ref, ref.section !== actionName);
 }

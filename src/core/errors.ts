@@ -10,13 +10,18 @@ export class ConfigurationError extends Error {
 
 /** The stage ran and failed (job Failed/Stopped, timeout, forced failure). No stack trace. */
 export class StageFailure extends Error {
-  override readonly name = 'StageFailure';
+  override readonly name: string = 'StageFailure';
   constructor(
     message: string,
     readonly forced = false,
   ) {
     super(message);
   }
+}
+
+/** The workflow was cancelled (SIGINT/SIGTERM) and the stage stopped what it had started. */
+export class CancelledFailure extends StageFailure {
+  override readonly name = 'CancelledFailure';
 }
 
 export function errorMessage(err: unknown): string {

@@ -174,7 +174,17 @@ export function parseS3Uri(name: string, value: string): S3Location {
   return { bucket, key, uri: v };
 }
 
+/** SageMaker job, model, endpoint (config) and package group names (CreateTrainingJob's TrainingJobName pattern). */
 export const SAGEMAKER_NAME_RE = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+
+/** SageMaker instance types: ml.<family>.<size>, e.g. ml.m5.xlarge, ml.g4dn.2xlarge, ml.p4de.24xlarge. */
+export const INSTANCE_TYPE_RE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
+
+export function parseInstanceType(name: string, value: string): string {
+  const v = value.trim();
+  if (!INSTANCE_TYPE_RE.test(v)) fail(name, value, 'expected a SageMaker instance type like ml.m5.xlarge');
+  return v;
+}
 
 export function parseSageMakerName(name: string, value: string): string {
   const v = value.trim();
@@ -205,7 +215,27 @@ export class Inputs {
   constructor(
     private readonly raw: RawInputReader,
     private readonly defaults: Record<string, ConfigValue> = {},
+    /** Keys that came only from the config file's shared `defaults:` section. */
+    private readonly shared: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * The one rule for inputs that do not apply to the chosen mode: a configuration error naming
+   * the input and the mode. Values from the config file's shared `defaults:` section are exempt
+   * (they are meant for several actions and modes).
+   */
+  rejectForMode(names: readonly string[], mode: string, modeInput = 'mode'): void {
+    for (const name of names) {
+      const explicit = this.raw(name);
+      const given =
+        (explicit !== undefined && explicit.trim() !== '') || (this.has(name) && !this.shared.has(name));
+      if (given) {
+        throw new ConfigurationError(
+          `input '${name}' does not apply to ${modeInput} '${mode}'; remove it or change the ${modeInput}`,
+        );
+      }
+    }
+  }
 
   /** The raw value: explicit input, else config value, else undefined. */
   value(name: string): ConfigValue | undefined {

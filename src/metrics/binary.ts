@@ -12,22 +12,9 @@ const { abs } = Math;
 
 export const FLOAT64_EPS = 2.220446049250313e-16;
 
-export interface BinaryPass {
-  /** Weighted counts at the probability threshold. */
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  pos: number;
-  neg: number;
-  /** 2 x (area under the ROC step curve) x pos x neg, an exact integer. */
-  auc2: number;
-  /** Sum over distinct thresholds of (tp_k - tp_{k-1}) x precision_k (divide by pos for AP). */
-  apSum: number;
-  logLossSum: number;
-  /** Cumulative counts at each distinct threshold (descending), when requested. */
-  curve?: { tps: Float64Array; fps: Float64Array; thresholds: Float64Array; length: number };
-}
+// BinaryPass lives in types.ts (curves.ts needs it too; no import cycle).
+import type { BinaryPass } from './types.js';
+export type { BinaryPass } from './types.js';
 
 /**
  * sklearn's per-row log loss: clip to [eps, 1 - eps], renormalise the pair (1 - p, p), -log of the

@@ -1,6 +1,5 @@
 /** Chart-sized ROC and PR curves from the cumulative counts at each distinct threshold. */
-import type { BinaryPass } from './binary.js';
-import type { Curve } from './types.js';
+import type { BinaryPass, Curve } from './types.js';
 
 /**
  * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR

@@ -44,3 +44,21 @@ export interface Predictions {
   scores: Float64Array;
   probabilities?: Float64Array[];
 }
+
+/** One pass over binary scores (binary.ts): counts, AUC and AP sums, optional curve. */
+export interface BinaryPass {
+  /** Weighted counts at the probability threshold. */
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  pos: number;
+  neg: number;
+  /** 2 x (area under the ROC step curve) x pos x neg, an exact integer. */
+  auc2: number;
+  /** Sum over distinct thresholds of (tp_k - tp_{k-1}) x precision_k (divide by pos for AP). */
+  apSum: number;
+  logLossSum: number;
+  /** Cumulative counts at each distinct threshold (descending), when requested. */
+  curve?: { tps: Float64Array; fps: Float64Array; thresholds: Float64Array; length: number };
+}

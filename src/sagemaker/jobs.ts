@@ -1,5 +1,3 @@
-import { awsErrorName, errorMessage } from '../core/errors.js';
-
 /**
  * What the train action needs to know about a SageMaker job, whatever its kind: the specs it is
  * created from (plain data, validated by the settings parser) and one normalized view of the
@@ -120,30 +118,8 @@ export function isTerminal(status: string): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-/**
- * Describe* of a missing job: the real service answers ValidationException "Requested resource
- * not found." (training) or "Could not find ..." (other kinds); the model also lists ResourceNotFound.
- */
-export function isNotFound(err: unknown): boolean {
-  const name = awsErrorName(err);
-  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException') return true;
-  return name === 'ValidationException' && /not found|could not find|does not exist/i.test(errorMessage(err));
-}
-
-/** Create* of a name that exists already. */
-export function isAlreadyExists(err: unknown): boolean {
-  const name = awsErrorName(err);
-  if (name === 'ResourceInUse') return true;
-  return name === 'ValidationException' && /already exist|must be unique|in use/i.test(errorMessage(err));
-}
-
-/** Stop* of a job that is not running any more (already terminal): nothing to do. */
-export function isNotStoppable(err: unknown): boolean {
-  return (
-    awsErrorName(err) === 'ValidationException' &&
-    /status|not in progress|already|cannot be stopped/i.test(errorMessage(err))
-  );
-}
+// Not-found / already-exists / not-stoppable classification lives in src/aws/errors.ts.
+export { isAlreadyExists, isNotFound, isNotStoppable } from '../aws/errors.js';
 
 export function consoleJobUrl(region: string, kind: JobKind, name: string): string {
   const path = kind === 'training' ? 'jobs' : 'processing-jobs';

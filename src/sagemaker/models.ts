@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { StageFailure } from '../core/errors.js';
 import { isAlreadyExists, isNotFound } from './jobs.js';
+import { MODEL_NAME_RE } from './naming.js';
 
-/** CreateModel's ModelName pattern (sagemaker.md §1), anchored; at most 63 characters. */
-export const MODEL_NAME_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+export { MODEL_NAME_RE, deterministicModelName, modelHash } from './naming.js';
 
 export interface ModelSpec {
   name: string;
@@ -12,32 +11,6 @@ export interface ModelSpec {
   modelDataUrl: string;
   roleArn: string;
   environment?: Record<string, string>;
-}
-
-/** Short, stable hash of the things that define a model (image + artifact). */
-export function modelHash(image: string, modelDataUrl: string): string {
-  return createHash('sha256').update(`${image}\n${modelDataUrl}`).digest('hex').slice(0, 12);
-}
-
-/**
- * Deterministic model name: `<prefix>-<run id>-<hash of image and artifact>`, so a re-run of the
- * same workflow run re-uses the model it created before instead of piling up duplicates.
- */
-export function deterministicModelName(
-  prefix: string,
-  runId: string,
-  image: string,
-  modelDataUrl: string,
-): string {
-  const cleanPrefix =
-    prefix
-      .replace(/[^a-zA-Z0-9-]/g, '-')
-      .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '') || 'model';
-  const run = runId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 20) || 'local';
-  const hash = modelHash(image, modelDataUrl);
-  const head = `${cleanPrefix}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-  return `${head}-${hash}`;
 }
 
 export interface EnsuredModel {

@@ -8,6 +8,7 @@ import type {
   PipelineExecutionStep,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import { collectAll } from '../aws/paging.js';
 import { awsErrorName } from '../core/errors.js';
 import { loadSageMakerSdk } from './training.js';
 
@@ -175,9 +176,7 @@ export function pipelineApi(sm: SageMakerClient): PipelineApi {
     },
     async steps(arn) {
       const { ListPipelineExecutionStepsCommand } = await loadSageMakerSdk();
-      const out: StepView[] = [];
-      let NextToken: string | undefined;
-      for (let page = 0; page < 100; page++) {
+      return collectAll(async (NextToken) => {
         const res = await sm.send(
           new ListPipelineExecutionStepsCommand({
             PipelineExecutionArn: arn,
@@ -186,11 +185,8 @@ export function pipelineApi(sm: SageMakerClient): PipelineApi {
             NextToken,
           }),
         );
-        out.push(...(res.PipelineExecutionSteps ?? []).map(stepView));
-        if (!res.NextToken || res.NextToken === NextToken) break;
-        NextToken = res.NextToken;
-      }
-      return out;
+        return { items: (res.PipelineExecutionSteps ?? []).map(stepView), next: res.NextToken };
+      });
     },
     async stop(arn, token) {
       const { StopPipelineExecutionCommand } = await loadSageMakerSdk();

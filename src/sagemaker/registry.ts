@@ -4,15 +4,11 @@ import type {
   ModelPackageSummary,
   CreateModelPackageCommandInput,
 } from '@aws-sdk/client-sagemaker';
-import { awsErrorName, errorMessage } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
+import { isAlreadyExists, isNotFound } from '../aws/errors.js';
+import { findFirst } from '../aws/paging.js';
 
-function isMissingGroup(err: unknown): boolean {
-  const name = awsErrorName(err);
-  if (name === 'ResourceNotFound') return true;
-  return (
-    name === 'ValidationException' && /not (be )?found|does not exist|could not find/i.test(errorMessage(err))
-  );
-}
+const isMissingGroup = isNotFound;
 
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 export async function findLatestApproved(
@@ -21,16 +17,21 @@ export async function findLatestApproved(
 ): Promise<ModelPackageSummary | undefined> {
   const { ListModelPackagesCommand } = await import('../aws/sdk-sagemaker.js');
   try {
-    const out = await sm.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: group,
-        ModelApprovalStatus: 'Approved',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 1,
-      }),
-    );
-    return out.ModelPackageSummaryList?.[0];
+    // MaxResults applies before the status filter: a page may be empty while an Approved package
+    // exists further on, so follow NextToken until one is found (sorted newest first).
+    return await findFirst(async (token) => {
+      const out = await sm.send(
+        new ListModelPackagesCommand({
+          ModelPackageGroupName: group,
+          ModelApprovalStatus: 'Approved',
+          SortBy: 'CreationTime',
+          SortOrder: 'Descending',
+          MaxResults: 10,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
+      return { items: out.ModelPackageSummaryList ?? [], next: out.NextToken };
+    });
   } catch (err) {
     if (isMissingGroup(err)) return undefined;
     throw err;
@@ -69,11 +70,7 @@ export async function ensureModelPackageGroup(
     return true;
   } catch (err) {
     // A parallel run created it between our describe and create.
-    if (
-      /already exist/i.test(errorMessage(err)) ||
-      awsErrorName(err) === 'ResourceInUse' ||
-      awsErrorName(err) === 'ConflictException'
-    ) {
+    if (/already exist/i.test(errorMessage(err)) || isAlreadyExists(err)) {
       return false;
     }
     throw err;

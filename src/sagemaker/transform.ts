@@ -4,9 +4,9 @@ import type {
   CreateTransformJobCommandInput,
   TransformInstanceType,
 } from '@aws-sdk/client-sagemaker';
-import { StageFailure } from '../core/errors.js';
+import { CancelledFailure, StageFailure } from '../core/errors.js';
 import { isNotFound, isNotStoppable } from './jobs.js';
-import { formatDuration } from '../core/summary.js';
+import { formatDuration } from '../core/render.js';
 import { pollUntil, type Clock, type PollOptions, type Sleep } from '../aws/poller.js';
 
 /** The schedule knobs of pollUntil (tests shorten them). */
@@ -142,7 +142,7 @@ export async function waitForTransformJob(
   }
   if (result.state === 'aborted') {
     await stopTransformJob(sm, jobName);
-    throw new StageFailure(`transform job ${jobName} was stopped because the workflow was cancelled`);
+    throw new CancelledFailure(`transform job ${jobName} was stopped because the workflow was cancelled`);
   }
   const d = result.value;
   if (d.TransformJobStatus !== 'Completed') {

@@ -1,9 +1,7 @@
 import { pollUntil, systemClock, systemSleep, type Clock, type Sleep } from '../aws/poller.js';
 import type { LogStreamer } from '../aws/logs.js';
-import { awsErrorName } from '../core/errors.js';
+import { isThrottling } from '../aws/errors.js';
 import { isTerminal, type JobApi, type JobView } from './jobs.js';
-
-const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 /** `[mm:ss]` (or `[h:mm:ss]`) for an elapsed time. */
 export function formatElapsed(ms: number): string {
@@ -92,7 +90,7 @@ export async function waitForJob(opts: WaitOptions): Promise<WaitResult> {
         return await opts.api.describe(opts.name);
       } catch (err) {
         // The SDK already retried (adaptive mode); if it still is throttled, wait for the next turn.
-        if (last !== undefined && THROTTLING.has(awsErrorName(err) ?? '')) return last;
+        if (last !== undefined && isThrottling(err)) return last;
         throw err;
       }
     },
@@ -127,7 +125,7 @@ export async function waitForJob(opts: WaitOptions): Promise<WaitResult> {
   return { state: result.state, view: result.value ?? last, describes };
 }
 
-export type Outcome = { ok: true } | { ok: false; message: string };
+export type Outcome = { ok: true } | { ok: false; message: string; cancelled?: boolean };
 
 /** Success or the failure message for a finished job (pure). */
 export function outcomeOf(view: JobView, lastLines: string[]): Outcome {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/gates/champion.js';
 import { computeMetrics } from '../../../src/metrics/compute.js';
 import { DataError } from '../../../src/metrics/data-error.js';
+import { StatsError } from '../../../src/stats/errors.js';
 
 interface DelongCase {
   name: string;
@@ -108,7 +109,7 @@ describe('DeLong properties', () => {
     ).toThrow(/row-count mismatch/);
     expect(() =>
       delong(Float64Array.from([0, 1]), Float64Array.from([0.1, 0.2]), Float64Array.from([0.1, 0.2]), 1.5),
-    ).toThrow(ConfigurationError);
+    ).toThrow(StatsError);
   });
   it('midranks average tied ranks', () => {
     expect(Array.from(midranks(Float64Array.from([3, 1, 3, 2])))).toEqual([3.5, 1, 3.5, 2]);
@@ -183,7 +184,7 @@ describe('paired bootstrap', () => {
     );
     expect(acc.diff).toBeCloseTo(0.25, 12); // multiclass accuracy, detected from the data
     expect(() => pairedBootstrap(labels, good, good, 'nope', { threshold: 0.5, confidence: 0.95 })).toThrow(
-      ConfigurationError,
+      StatsError,
     );
   });
   it('is fast enough on 10k rows with 1000 iterations (no timing assertion; just completes)', () => {

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfigDefaults } from '../../../src/core/config.js';
 import { Inputs } from '../../../src/core/inputs.js';
 import { parseThresholds } from '../../../src/gates/thresholds.js';
-import { parseTrainSettings } from '../../../src/sagemaker/train-settings.js';
+import { parseTrainSettings } from '../../../src/stages/train/settings.js';
 import type { ProcessingJobSpec, TrainingJobSpec } from '../../../src/sagemaker/jobs.js';
 import { TABLES } from '../../../templates/olist/generator/generate.js';
 

@@ -60,3 +60,17 @@ describe.each(actions)('actions/%s', (name) => {
       expect(Object.keys(meta.inputs ?? {})).toContain(shared);
   });
 });
+
+describe('stage name constants equal action.yml', () => {
+  it.each(actions)('actions/%s: inputs, outputs', async (name) => {
+    const meta = load(name);
+    const mod = (await import(`../../../src/stages/${name}/settings.js`)) as Record<string, unknown>;
+    const names = Object.values(mod).find(
+      (v): v is { action: string; inputs: string[]; outputs: string[] } =>
+        typeof v === 'object' && v !== null && (v as { action?: unknown }).action === name,
+    );
+    expect(names).toBeDefined();
+    expect([...names!.inputs].sort()).toEqual(Object.keys(meta.inputs ?? {}).sort());
+    expect([...names!.outputs].sort()).toEqual(Object.keys(meta.outputs ?? {}).sort());
+  });
+});

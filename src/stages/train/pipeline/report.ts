@@ -4,15 +4,22 @@
  * step's reason in a fenced block (untrusted text never lands in Markdown unfenced).
  */
 import { logConsoleUrl } from '../../../aws/logs.js';
-import { code, fence, keyValueTable, table } from '../../../core/summary.js';
+import { code, fence, keyValueTable, table } from '../../../core/render.js';
 import type { StepView } from '../../../sagemaker/pipelines.js';
 import { mermaidDag } from './mermaid.js';
+import type { TrainOutput } from '../settings.js';
 import { LOG_GROUPS, type PipelineRunResult } from './run.js';
 import type { PipelineDefinitionInfo } from './definition.js';
 import { formatDuration, stepDuration } from './steps.js';
 
-export function pipelineOutputs(r: PipelineRunResult): Record<string, string> {
+export function pipelineOutputs(r: PipelineRunResult): Record<TrainOutput, string> {
   return {
+    // job modes only
+    'job-name': '',
+    'job-arn': '',
+    metrics: '',
+    outputs: '',
+    'log-url': '',
     'execution-arn': r.execution.arn,
     status: r.execution.status,
     'step-statuses': JSON.stringify(Object.fromEntries(r.steps.map((s) => [s.name, s.status]))),

@@ -10,6 +10,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LogStreamer } from '../../../aws/logs.js';
 import { systemClock, systemSleep, type Clock, type Sleep } from '../../../aws/poller.js';
 import { errorMessage } from '../../../core/errors.js';
+import type { Logger } from '../../../core/log.js';
 import {
   EXECUTION_DONE,
   STEP_DONE,
@@ -19,7 +20,7 @@ import {
   type StepView,
   type UpsertResult,
 } from '../../../sagemaker/pipelines.js';
-import { stopOnSignal, type SignalSource } from '../../../sagemaker/stop-on-signal.js';
+import { stopOnSignal, type SignalSource } from '../../../core/signals.js';
 import type { PipelineDefinitionInfo } from './definition.js';
 import type { PipelineParameter } from './parameters.js';
 import { progressLines } from './progress.js';
@@ -35,7 +36,8 @@ export const PIPELINE_STATE = {
   arn: 'pipeline-execution-arn',
   token: 'pipeline-stop-token',
   finished: 'finished',
-};
+} as const;
+export type PipelineState = (typeof PIPELINE_STATE)[keyof typeof PIPELINE_STATE];
 
 export interface PipelineRunRequest {
   pipelineName: string;
@@ -53,11 +55,9 @@ export interface PipelineRunDeps {
   logsClient: () => Promise<CloudWatchLogsClient>;
   /** S3 URI of a training job's model.tar.gz. */
   modelArtifact: (trainingJobName: string) => Promise<string | undefined>;
-  info: (line: string) => void;
-  /** Untrusted text (job logs, failure reasons): printed with workflow commands stopped. */
-  untrusted: (text: string) => void;
-  warning: (line: string) => void;
-  saveState: (name: string, value: string) => void;
+  /** The action context's Logger: job logs and failure reasons are untrusted, the rest is ours. */
+  log: Pick<Logger, 'info' | 'warning' | 'untrusted' | 'untrustedLine'>;
+  saveState: (name: PipelineState, value: string) => void;
   signals: SignalSource;
   clock?: Clock;
   sleep?: Sleep;
@@ -114,7 +114,7 @@ async function artifacts(
       const uri = await deps.modelArtifact(last.job.name);
       if (uri) out.modelArtifact = uri;
     } catch (err) {
-      deps.warning(`could not read the model artifact of ${last.job.name}: ${errorMessage(err)}`);
+      deps.log.warning(`could not read the model artifact of ${last.job.name}: ${errorMessage(err)}`);
     }
   }
   return out;
@@ -136,8 +136,8 @@ class StepLogs {
           client,
           logGroup: LOG_GROUPS[s.job.kind],
           prefix: `${s.job.name}/`,
-          write: (line) => this.deps.untrusted(`[${step}] ${line}`),
-          warn: (m) => this.deps.warning(`${step}: ${m}`),
+          write: (line) => this.deps.log.untrustedLine(`[${step}] ${line}`),
+          warn: (m) => this.deps.log.warning(`${step}: ${m}`),
         }),
       });
     }
@@ -168,7 +168,7 @@ export async function runPipeline(
     definitionJson: req.definition.json,
     roleArn: req.roleArn,
   });
-  deps.info(
+  deps.log.info(
     upsert === 'unchanged'
       ? `pipeline ${req.pipelineName}: definition unchanged (no update)`
       : `pipeline ${req.pipelineName}: ${upsert} from the definition file`,
@@ -178,7 +178,7 @@ export async function runPipeline(
     source: deps.signals,
     what: () => (arn ? `pipeline execution ${arn}` : undefined),
     stop: () => deps.api.stop(arn!, req.token),
-    log: deps.info,
+    log: (line) => deps.log.info(line),
     ...(deps.stopDelay ? { delay: deps.stopDelay } : {}),
   });
   try {
@@ -188,7 +188,7 @@ export async function runPipeline(
     deps.saveState(PIPELINE_STATE.finished, 'false');
     let execution = await deps.api.describe(arn);
     const attached = execution.creationTime !== undefined && execution.creationTime < startedAt;
-    deps.info(
+    deps.log.info(
       `pipeline execution ${arn}: ${attached ? `attached to the execution this run started earlier (${execution.status})` : 'started'}` +
         (req.parameters.length
           ? ` with ${req.parameters.map((p) => `${p.Name}=${p.Value}`).join(', ')}`
@@ -208,15 +208,15 @@ export async function runPipeline(
     for (;;) {
       steps = await deps.api.steps(arn);
       for (const line of progressLines(seen, steps, clock.now())) {
-        deps.info(line.text);
-        if (line.untrusted) deps.untrusted(line.untrusted);
+        deps.log.info(line.text);
+        if (line.untrusted) deps.log.untrusted(line.untrusted);
       }
       await logs?.update(steps);
       execution = await deps.api.describe(arn);
       if (EXECUTION_DONE.has(execution.status) || stopper.signal.aborted) break;
       if (req.timeoutMs !== undefined && clock.now() - startedAt > req.timeoutMs) {
         timedOut = true;
-        deps.info(`timeout-minutes reached: stopping pipeline execution ${arn}`);
+        deps.log.info(`timeout-minutes reached: stopping pipeline execution ${arn}`);
         await deps.api.stop(arn, req.token);
         break;
       }
@@ -249,8 +249,8 @@ export async function runPipeline(
     await logs?.drainAll();
     steps = await deps.api.steps(arn);
     for (const line of progressLines(seen, steps, clock.now())) {
-      deps.info(line.text);
-      if (line.untrusted) deps.untrusted(line.untrusted);
+      deps.log.info(line.text);
+      if (line.untrusted) deps.log.untrusted(line.untrusted);
     }
     if (EXECUTION_DONE.has(execution.status)) deps.saveState(PIPELINE_STATE.finished, 'true');
     const outcome: PipelineOutcome = timedOut

@@ -4,6 +4,7 @@
  */
 import { ConfigurationError } from '../../../core/errors.js';
 import { parseNumber, parseRoleArn, show, type Inputs } from '../../../core/inputs.js';
+import { resolveRegion } from '../../../aws/clients.js';
 
 export const PIPELINE_INPUTS = {
   name: 'pipeline-name',
@@ -45,14 +46,15 @@ export interface PipelineSettings {
   wait: boolean;
   timeoutMs: number | undefined;
   streamLogs: boolean;
+  region: string;
+  forceFail: boolean;
 }
 
-export function parsePipelineSettings(inputs: Inputs): PipelineSettings {
-  for (const name of JOB_ONLY_INPUTS)
-    if (inputs.has(name))
-      throw new ConfigurationError(
-        `input '${name}' does not apply to mode 'pipeline'; remove it or change the mode`,
-      );
+export function parsePipelineSettings(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv = process.env,
+): PipelineSettings {
+  inputs.rejectForMode(JOB_ONLY_INPUTS, 'pipeline');
   const pipelineName = inputs.required(
     PIPELINE_INPUTS.name,
     "mode 'pipeline' needs it (the SageMaker pipeline to create or update, then run)",
@@ -84,5 +86,7 @@ export function parsePipelineSettings(inputs: Inputs): PipelineSettings {
         ? undefined
         : parseNumber('timeout-minutes', timeoutText, { min: 0.01 }) * 60_000,
     streamLogs: inputs.boolean('stream-logs', true),
+    region: resolveRegion(inputs.optional('region'), env),
+    forceFail: inputs.boolean('force-fail', false),
   };
 }

@@ -1,7 +1,7 @@
 /** Durations of pipeline steps. */
 import type { StepView } from '../../../sagemaker/pipelines.js';
 
-export { formatDuration } from '../../../core/summary.js';
+export { formatDuration } from '../../../core/render.js';
 
 export { STEP_DONE, type StepView } from '../../../sagemaker/pipelines.js';
 

@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../../../../../src/core/errors.js';
+import { Inputs } from '../../../../../src/core/inputs.js';
+import { parsePipelineSettings } from '../../../../../src/stages/train/pipeline/settings.js';
 import { readPipelineDefinition } from '../../../../../src/stages/train/pipeline/definition.js';
 import { mermaidDag, mermaidText } from '../../../../../src/stages/train/pipeline/mermaid.js';
 import { checkPipelineParameters } from '../../../../../src/stages/train/pipeline/parameters.js';
@@ -232,5 +234,43 @@ describe('execution token and step views', () => {
       stepView({ StepName: 'F', StepStatus: 'Failed', Metadata: { Fail: { ErrorMessage: 'm' } } })
         .failureReason,
     ).toBe('m');
+  });
+});
+
+describe('pipeline settings', () => {
+  const base = {
+    mode: 'pipeline',
+    'pipeline-name': 'olist',
+    'pipeline-definition': 'templates/olist/pipeline.json',
+    'role-arn': 'arn:aws:iam::123456789012:role/R',
+  };
+  const parse = (raw: Record<string, string>) =>
+    parsePipelineSettings(new Inputs((n) => raw[n] ?? ''), { AWS_REGION: 'eu-west-1' });
+
+  test('typed settings with defaults', () => {
+    expect(parse({ ...base, 'pipeline-parameters': 'AucThreshold: 0.7', 'timeout-minutes': '2' })).toEqual({
+      pipelineName: 'olist',
+      definitionFile: 'templates/olist/pipeline.json',
+      parameters: { AucThreshold: 0.7 },
+      roleArn: 'arn:aws:iam::123456789012:role/R',
+      wait: true,
+      timeoutMs: 120_000,
+      streamLogs: true,
+      region: 'eu-west-1',
+      forceFail: false,
+    });
+  });
+
+  test.each([
+    [{ 'pipeline-name': '' }, /input 'pipeline-name' is required: mode 'pipeline' needs it/],
+    [{ 'pipeline-name': 'bad_name' }, /input 'pipeline-name': "bad_name" is not a pipeline name/],
+    [{ 'pipeline-definition': '' }, /input 'pipeline-definition' is required/],
+    [{ 'role-arn': '' }, /input 'role-arn' is required: mode 'pipeline' needs it/],
+    [{ image: 'x:1' }, /input 'image' does not apply to mode 'pipeline'/],
+    [{ 'job-name': 'j' }, /input 'job-name' does not apply to mode 'pipeline'/],
+    [{ 'pipeline-parameters': '[1, 2]' }, /input 'pipeline-parameters'/],
+  ])('%p is refused', (over, message) => {
+    expect(() => parse({ ...base, ...over })).toThrow(ConfigurationError);
+    expect(() => parse({ ...base, ...over })).toThrow(message);
   });
 });

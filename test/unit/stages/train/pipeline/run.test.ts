@@ -83,9 +83,12 @@ function harness(): Harness {
       api: pipelineApi(client),
       logsClient: async () => new CloudWatchLogsClient({ region: 'us-east-1' }),
       modelArtifact: async (name) => (await training.describe(name))?.modelArtifact,
-      info: (l) => lines.push(l),
-      untrusted: (t) => untrusted.push(t),
-      warning: (l) => lines.push(`warning: ${l}`),
+      log: {
+        info: (l) => lines.push(l),
+        untrusted: (t) => untrusted.push(t),
+        untrustedLine: (t) => untrusted.push(t),
+        warning: (l) => lines.push(`warning: ${l}`),
+      },
       saveState: (k, v) => (state[k] = v),
       signals,
       clock: time.clock,
@@ -116,12 +119,10 @@ beforeEach(() => {
   logs
     .on(DescribeLogStreamsCommand)
     .resolves({ logStreams: [{ logStreamName: 'pipelines-abcdefghijkl-trainxgboost-1/algo-1-1700000000' }] });
-  logs
-    .on(GetLogEventsCommand)
-    .resolves({
-      events: [{ message: '::set-output name=x::pwned' }, { message: '[0]#011train-auc:0.7' }],
-      nextForwardToken: 'f1',
-    });
+  logs.on(GetLogEventsCommand).resolves({
+    events: [{ message: '::set-output name=x::pwned' }, { message: '[0]#011train-auc:0.7' }],
+    nextForwardToken: 'f1',
+  });
 });
 
 describe('runPipeline with the SDK mocked', () => {

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { failureMessage, runAction, type StageNames } from '../../../src/core/context.js';
+import { CancelledFailure, ConfigurationError } from '../../../src/core/errors.js';
+import { setupActionEnv, type ActionEnv } from '../../helpers/action-env.js';
+import { captureStdout } from '../../helpers/capture.js';
+
+const NAMES = {
+  action: 'demo',
+  inputs: ['instance-type', 'region', 'config', 'force-fail'],
+  outputs: ['result'],
+  state: ['job'],
+} as const satisfies StageNames;
+
+let env: ActionEnv | undefined;
+afterEach(() => {
+  env?.restore();
+  env = undefined;
+});
+
+function awsError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 } });
+}
+
+describe('action context', () => {
+  it('writes outputs, state and the summary; a summary it cannot write is a warning', async () => {
+    env = setupActionEnv({});
+    const out = captureStdout();
+    await runAction(NAMES, async (ctx) => {
+      ctx.setOutput('result', 'ok');
+      ctx.saveState('job', 'j-1');
+      await ctx.writeSummary('# hello');
+    });
+    expect(env.outputs()).toEqual({ result: 'ok' });
+    expect(env.state()).toEqual({ job: 'j-1' });
+    expect(env.summary()).toBe('# hello\n');
+    process.env['GITHUB_STEP_SUMMARY'] = join(env.dir, 'no-such-dir', 'summary.md');
+    await runAction(NAMES, async (ctx) => ctx.writeSummary('x'));
+    expect(
+      out.lines().filter((l) => l.startsWith('::warning::could not write the job summary')),
+    ).toHaveLength(1);
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+
+  it('a config-file key that is no input is a configuration error listing the valid keys', async () => {
+    env = setupActionEnv({ config: join('cfg', 'kit.yml') });
+    const dir = join(env.dir, 'cfg');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'kit.yml'),
+      'defaults:\n  other-action-input: 1\ndemo:\n  instance_type: ml.m5.xlarge\n',
+    );
+    const cwd = process.cwd();
+    process.chdir(env.dir);
+    const out = captureStdout();
+    try {
+      await runAction(NAMES, async (ctx) => void (await ctx.inputs()));
+    } finally {
+      process.chdir(cwd);
+    }
+    const error = out.lines().find((l) => l.startsWith('::error::'));
+    expect(error).toContain(
+      "demo: configuration error: config file cfg/kit.yml, section 'demo': 'instance_type' is not an input",
+    );
+    expect(error).toContain('valid keys: force-fail, instance-type, region');
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('force-fail fails labelled as forced after validation', async () => {
+    env = setupActionEnv({});
+    const out = captureStdout();
+    await runAction(NAMES, async (ctx) => ctx.failIfForced(true));
+    expect(out.lines()).toContain(
+      '::error::demo: force-fail is set: this stage failed on purpose (inputs were validated; no AWS call was made)',
+    );
+  });
+
+  it('exits at once after a cancel, and only then', async () => {
+    env = setupActionEnv({});
+    captureStdout();
+    const exits: number[] = [];
+    await runAction(
+      NAMES,
+      async () => {
+        throw new CancelledFailure('cancelled (SIGINT)');
+      },
+      { exit: (c) => exits.push(c) },
+    );
+    await runAction(
+      NAMES,
+      async () => {
+        throw new ConfigurationError('bad');
+      },
+      { exit: (c) => exits.push(c) },
+    );
+    expect(exits).toEqual([1]);
+  });
+
+  it('maps known AWS errors to a message with the error name and the fix', () => {
+    expect(
+      failureMessage(
+        'train',
+        awsError('AccessDeniedException', 'User x is not authorized to perform sagemaker:CreateTrainingJob'),
+      ),
+    ).toMatch(/^train: AccessDeniedException: User x is not authorized.*Fix: .*policy/);
+    expect(failureMessage('t', awsError('ResourceLimitExceeded', 'quota'))).toMatch(
+      /ResourceLimitExceeded: quota\. Fix: .*quota/,
+    );
+    expect(failureMessage('t', awsError('ExpiredTokenException', 'expired'))).toMatch(
+      /ExpiredTokenException: expired\. Fix: .*credentials/,
+    );
+    expect(failureMessage('t', awsError('ExpiredToken', 'expired'))).toMatch(/Fix:/);
+    expect(failureMessage('t', awsError('AccessDenied', 'no'))).toMatch(/^t: AccessDenied: no\. Fix:/);
+    expect(failureMessage('t', awsError('UnrecognizedClientException', 'bad token'))).toMatch(
+      /Fix: .*credentials/,
+    );
+    expect(failureMessage('t', awsError('ThrottlingException', 'Rate exceeded'))).toMatch(
+      /ThrottlingException: Rate exceeded\. Fix: .*throttling/,
+    );
+    expect(failureMessage('t', awsError('ValidationException', 'bad name'))).toBe(
+      't: ValidationException: bad name',
+    );
+    expect(failureMessage('t', new ConfigurationError("input 'x': bad"))).toBe(
+      "t: configuration error: input 'x': bad",
+    );
+    expect(failureMessage('t', new Error('plain'))).toBe('t: plain');
+  });
+});
