@@ -73,7 +73,10 @@ for (let i = 0; i < runs + 1; i++) {
     jobTimes.push(jobMs);
     bareTimes.push(bareMs);
   }
-  if (status !== 'Completed') throw new Error(`${name} ended ${status}`);
+  if (status !== 'Completed') {
+    await local.stop();
+    throw new Error(`${name} ended ${status}`);
+  }
 }
 const mj = median(jobTimes);
 const mb = median(bareTimes);

@@ -57,7 +57,14 @@ const calls = [];
 const proxy = createServer((req, res) => {
   calls.push({ t: Date.now(), target: String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`) });
   const up = request(
-    { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+    {
+      host: target.hostname,
+      port: target.port,
+      path: req.url,
+      method: req.method,
+      // sagemaker-local answers only requests that name it in Host (DNS-rebinding protection)
+      headers: { ...req.headers, host: target.host },
+    },
     (r) => {
       res.writeHead(r.statusCode ?? 500, r.headers);
       r.pipe(res);

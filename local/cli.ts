@@ -1,24 +1,35 @@
 /**
- * `sagemaker-local start|env`: the command-line face of startLocal(). `start` prints exactly one
- * line on stdout once requests are accepted (`sagemaker-local listening on http://...`); every
- * other message goes to stderr. SIGINT/SIGTERM stop the server and every job process.
+ * `sagemaker-local start|stop|env`: the command-line face of startLocal(). `start` prints exactly
+ * one line on stdout once requests are accepted (`sagemaker-local listening on http://...`); every
+ * other message goes to stderr. SIGINT/SIGTERM, `sagemaker-local stop` (through the pid file in
+ * the data dir) and the exit of the process that started it stop the server and every job.
  */
 import { existsSync } from 'node:fs';
 import { loadLocalConfig, LocalConfigError, type LocalConfig } from './config.js';
 import { FaultSpecError, parseFaults } from './faults.js';
 import { startLocal } from './index.js';
+import {
+  isSagemakerLocal,
+  readPidFile,
+  removePidFile,
+  stopServer,
+  watchParent,
+  writePidFile,
+} from './pidfile.js';
 
 export const USAGE = `usage:
   sagemaker-local start [--port 4566] [--host 127.0.0.1] [--data-dir .sagemaker-local]
                         [--config sagemaker-local.yml] [--faults throttle=0.3,error=0.05,latency=50ms]
                         [--seed N] [--access-key KEY] [--python /usr/bin/python3]
+                        [--watch-parent true|false]
+  sagemaker-local stop [--data-dir .sagemaker-local]
   sagemaker-local env [--port 4566] [--host 127.0.0.1] [--access-key KEY]
 `;
 
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: 'start' | 'env' | 'help';
+  command: 'start' | 'stop' | 'env' | 'help';
   port: number;
   host: string;
   dataDir: string;
@@ -27,6 +38,8 @@ export interface CliOptions {
   seed: number;
   accessKey?: string;
   python?: string;
+  /** Exit when the process that started the server is gone (default true). */
+  watchParent: boolean;
 }
 
 const FLAGS = new Set([
@@ -38,17 +51,32 @@ const FLAGS = new Set([
   '--seed',
   '--access-key',
   '--python',
+  '--watch-parent',
 ]);
 
 /** Parses argv (without node and script). Pure. */
 export function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', port: 4566, host: '127.0.0.1', dataDir: '.sagemaker-local', seed: 1 };
+    return {
+      command: 'help',
+      port: 4566,
+      host: '127.0.0.1',
+      dataDir: '.sagemaker-local',
+      seed: 1,
+      watchParent: true,
+    };
   }
-  if (command !== 'start' && command !== 'env')
-    throw new UsageError(`unknown command '${command}' (expected start or env)`);
-  const opts: CliOptions = { command, port: 4566, host: '127.0.0.1', dataDir: '.sagemaker-local', seed: 1 };
+  if (command !== 'start' && command !== 'stop' && command !== 'env')
+    throw new UsageError(`unknown command '${command}' (expected start, stop or env)`);
+  const opts: CliOptions = {
+    command,
+    port: 4566,
+    host: '127.0.0.1',
+    dataDir: '.sagemaker-local',
+    seed: 1,
+    watchParent: true,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.indexOf('=');
@@ -87,6 +115,11 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--python':
         opts.python = value;
+        break;
+      case '--watch-parent':
+        if (value !== 'true' && value !== 'false')
+          throw new UsageError(`--watch-parent ${value}: must be true or false`);
+        opts.watchParent = value === 'true';
         break;
     }
   }
@@ -135,6 +168,14 @@ export async function main(
     out.write(`${envLines(opts, config?.region).join('\n')}\n`);
     return 0;
   }
+  if (opts.command === 'stop') return stopCommand(opts.dataDir, err);
+  const other = readPidFile(opts.dataDir);
+  if (other && other.pid !== process.pid && isSagemakerLocal(other.pid)) {
+    err.write(
+      `sagemaker-local: cannot start: another sagemaker-local (pid ${other.pid}${other.url ? `, ${other.url}` : ''}) uses the data dir ${opts.dataDir}; stop it with \`sagemaker-local stop --data-dir ${opts.dataDir}\`\n`,
+    );
+    return 1;
+  }
   // Signal handlers first, so a SIGTERM that follows the listening line at once is handled.
   let signalled: string | undefined;
   let onStop: (() => void) | undefined;
@@ -168,6 +209,8 @@ export async function main(
     return 1;
   }
   const running = handle;
+  writePidFile(running.dataDir, process.pid, running.url);
+  const unwatch = opts.watchParent ? watchParent((why) => onSignal(`${why}`)) : () => {};
   out.write(`sagemaker-local listening on ${running.url}\n`);
   err.write(
     `sagemaker-local: data in ${running.dataDir}; run \`sagemaker-local env --port ${running.port}\` for the environment to export\n`,
@@ -179,7 +222,25 @@ export async function main(
     };
     if (signalled) onStop();
   });
+  unwatch();
+  removePidFile(running.dataDir, process.pid);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
+  return 0;
+}
+
+async function stopCommand(dataDir: string, err: NodeJS.WritableStream): Promise<number> {
+  const { outcome, pid } = await stopServer(dataDir);
+  if (outcome === 'not-running') {
+    err.write(`sagemaker-local: no sagemaker-local is running for the data dir ${dataDir}\n`);
+    return 0;
+  }
+  if (outcome === 'timeout') {
+    err.write(
+      `sagemaker-local: pid ${pid} did not exit within 30 s of SIGTERM; it may still be stopping jobs\n`,
+    );
+    return 1;
+  }
+  err.write(`sagemaker-local: stopped pid ${pid}\n`);
   return 0;
 }

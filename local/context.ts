@@ -33,6 +33,8 @@ export interface State {
   packages: Collection<Rec>;
   pipelines: Collection<Rec>;
   pipelineExecutions: Collection<Rec>;
+  monitoringSchedules: Collection<Rec>;
+  monitoringExecutions: Collection<Rec>;
 }
 
 export interface LocalContext {
@@ -58,4 +60,6 @@ export interface LocalContext {
   /** Stop handles of running jobs by `<kind>/<name>`. */
   stoppers: Map<string, () => void>;
   arn(resource: string): string;
+  /** Time limit of one log line's MetricDefinitions evaluation (default 5 s). */
+  metricRegexTimeoutMs?: number;
 }

@@ -18,13 +18,17 @@ import {
 } from './context.js';
 import { FaultInjector, NO_FAULTS, parseFaults, type FaultSpec } from './faults.js';
 import { ProcessTracker } from './jobs/process.js';
+import { RunLedger } from './jobs/ledger.js';
 import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
 import { recoverInterruptedExecutions } from './pipelines/execution.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
+import { hardenFilesystemStore, type RawFilesystemStore } from './s3fs-store.js';
 import { createRequestHandler } from './server.js';
+import { allowedHostnames, type GuardConfig } from './guard.js';
 import { MetricStore } from './services/cloudwatch.js';
+import { DashboardStore } from './services/dashboards.js';
 import { LogStore } from './services/logs.js';
 import { Collection, stateDir } from './store.js';
 
@@ -50,6 +54,8 @@ export interface StartLocalOptions {
   lazyS3?: boolean;
   /** SIGTERM-to-SIGKILL grace when a job is stopped (default 10 s; AWS gives 120 s). */
   stopGraceMs?: number;
+  /** Time limit of MetricDefinitions regexes on one log line (default 5 s); the job fails beyond it. */
+  metricRegexTimeoutMs?: number;
 }
 
 export interface LocalHandle {
@@ -117,16 +123,22 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const s3Dir = join(dataDir, 's3');
   mkdirSync(s3Dir, { recursive: true });
 
+  const warn = (m: string): void => logger.warn(m);
   const state: State = {
-    trainingJobs: new Collection(stateDir(dataDir, 'training-jobs')),
-    processingJobs: new Collection(stateDir(dataDir, 'processing-jobs')),
-    transformJobs: new Collection(stateDir(dataDir, 'transform-jobs')),
-    models: new Collection(stateDir(dataDir, 'models')),
-    packageGroups: new Collection(stateDir(dataDir, 'model-package-groups')),
-    packages: new Collection(stateDir(dataDir, 'model-packages')),
-    pipelines: new Collection(stateDir(dataDir, 'pipelines')),
-    pipelineExecutions: new Collection(stateDir(dataDir, 'pipeline-executions')),
+    trainingJobs: new Collection(stateDir(dataDir, 'training-jobs'), warn),
+    processingJobs: new Collection(stateDir(dataDir, 'processing-jobs'), warn),
+    transformJobs: new Collection(stateDir(dataDir, 'transform-jobs'), warn),
+    models: new Collection(stateDir(dataDir, 'models'), warn),
+    packageGroups: new Collection(stateDir(dataDir, 'model-package-groups'), warn),
+    packages: new Collection(stateDir(dataDir, 'model-packages'), warn),
+    monitoringSchedules: new Collection(stateDir(dataDir, 'monitoring-schedules'), warn),
+    monitoringExecutions: new Collection(stateDir(dataDir, 'monitoring-executions'), warn),
+    pipelines: new Collection(stateDir(dataDir, 'pipelines'), warn),
+    pipelineExecutions: new Collection(stateDir(dataDir, 'pipeline-executions'), warn),
   };
+  // Job process groups and temp roots a killed earlier run left behind are cleaned up first.
+  const ledger = new RunLedger(join(dataDir, 'running.json'));
+  for (const line of ledger.reap()) logger.warn(line);
   recoverInterruptedJobs(state, Date.now());
   recoverInterruptedExecutions(state, Date.now());
   let seq = Math.max(
@@ -145,7 +157,9 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const s3Gate = new Promise<void>((r) => (releaseS3 = r));
   const s3App: Promise<S3App> = s3Gate.then(() => {
     const S3rver = loadS3rver() as new (opts: Record<string, unknown>) => S3App;
-    const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [] });
+    // Path-style only: the Host names this server (guard.ts), never a bucket.
+    const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [], vhostBuckets: false });
+    hardenFilesystemStore(app.store as unknown as RawFilesystemStore);
     app.on('error', (e: Error) => {
       // s3rver reports every S3 error response (NoSuchKey, ...) here; the client already got it.
       if (process.env['SML_DEBUG']) logger.error(String(e.stack ?? e));
@@ -161,10 +175,13 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     dataDir,
     config,
     state,
-    logs: new LogStore(join(dataDir, 'logs'), region, accountId),
-    metrics: new MetricStore(join(dataDir, 'metrics.jsonl')),
+    logs: new LogStore(join(dataDir, 'logs'), region, accountId, Date.now, warn),
+    metrics: new MetricStore(
+      join(dataDir, 'metrics.jsonl'),
+      new DashboardStore(stateDir(dataDir, 'dashboards'), () => accountId),
+    ),
     s3: new S3Store(s3App.then((app) => app.store)),
-    processes: new ProcessTracker(options.stopGraceMs ?? 10_000),
+    processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
     logger,
     now: Date.now,
@@ -173,6 +190,9 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     flows: new Set(),
     stoppers: new Map(),
     arn: (resource) => `arn:aws:sagemaker:${region}:${accountId}:${resource}`,
+    ...(options.metricRegexTimeoutMs !== undefined
+      ? { metricRegexTimeoutMs: options.metricRegexTimeoutMs }
+      : {}),
   };
 
   const faultSpec =
@@ -181,9 +201,12 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     faultSpec.throttle > 0 || faultSpec.error > 0 || faultSpec.latencyMs > 0
       ? new FaultInjector(faultSpec, options.seed ?? 1)
       : undefined;
+  // Answers only requests addressed to this server; the port is filled in once it listens.
+  const guard: GuardConfig = { hostnames: allowedHostnames(host), port: -1 };
   const server: Server = createServer(
     createRequestHandler({
       ctx,
+      guard,
       faults,
       accessKey: options.accessKey,
       s3Handler: (req, res) => void s3Handler.then((h) => h(req, res)),
@@ -194,9 +217,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     server.once('error', reject);
     server.listen(options.port ?? 4566, host, () => resolveListen());
   });
+  const port = (server.address() as AddressInfo).port;
+  guard.port = port;
   setImmediate(releaseS3);
   if (!options.lazyS3) await s3App;
-  const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.url = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
 

@@ -53,34 +53,22 @@ export function sortBy<T>(items: T[], key: (t: T) => string | number, descending
 }
 
 /**
- * A List page the way AWS builds one: MaxResults (default 10) is applied to the sorted records
- * BEFORE the filters, so a page may come back short or empty with a NextToken (the caller keeps
- * paging). The token is bound to the request's filters and sort.
+ * AWS's List* semantics (documented for ListTrainingJobs: "MaxResults jobs are fetched first and
+ * then filtered"; assumed for every SageMaker List* filter, a guess copied as documented): the
+ * page is a window of `limit` records of the sorted, unfiltered listing, the filters apply to
+ * that window only, and NextToken is returned whenever the window did not reach the end, even
+ * when the filtered page is short or empty. Code that reads only the first page therefore misses
+ * records here as it would on AWS. The token's scope names the listing and its filters.
  */
-export function pageThenFilter<T extends { seq: number }>(
-  records: T[],
-  req: Record<string, unknown>,
-  opts: {
-    scope: string;
-    sortKey: (r: T) => string | number;
-    descendingByDefault: boolean;
-    keep: (r: T) => boolean;
-  },
+export function pageThenFilter<T>(
+  all: T[],
+  keep: (item: T) => boolean,
+  limit: number,
+  token: string | undefined,
+  scope: string,
+  errorCode?: string,
 ): Page<T> {
-  const order = req['SortOrder'];
-  const descending = order === undefined ? opts.descendingByDefault : order === 'Descending';
-  const sorted = sortBy(
-    sortBy(records, (r) => r.seq, false),
-    opts.sortKey,
-    descending,
-  );
-  const { NextToken: _token, MaxResults: _max, ...filters } = req;
-  const scope = JSON.stringify([opts.scope, filters]);
-  const page = paginate(
-    sorted,
-    (req['MaxResults'] as number | undefined) ?? 10,
-    req['NextToken'] as string | undefined,
-    scope,
-  );
-  return { ...page, items: page.items.filter(opts.keep) };
+  const window = paginate(all, limit, token, scope, errorCode);
+  const items = window.items.filter(keep);
+  return window.nextToken ? { items, nextToken: window.nextToken } : { items };
 }

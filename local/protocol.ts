@@ -12,6 +12,8 @@ export class AwsError extends Error {
     readonly status = 400,
     /** Sender or Receiver (used by CloudWatch's awsQueryCompatible header). */
     readonly fault: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
+    /** Modeled members the error carries besides the message (e.g. DashboardValidationMessages). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = code;
@@ -49,7 +51,11 @@ export function jsonErrorResponse(
     'x-amzn-requestid': requestId,
   };
   if (service === 'cloudwatch') headers['x-amzn-query-error'] = `${err.code};${err.fault}`;
-  return { status: err.status, headers, body: JSON.stringify({ __type: err.code, message: err.message }) };
+  return {
+    status: err.status,
+    headers,
+    body: JSON.stringify({ __type: err.code, message: err.message, ...err.details }),
+  };
 }
 
 export function jsonResultResponse(
@@ -90,7 +96,7 @@ export function restJsonErrorResponse(err: AwsError, requestId: string): WireRes
   };
 }
 
-function escapeXml(s: string): string {
+export function escapeXml(s: string): string {
   return s.replace(
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,

@@ -21,8 +21,15 @@ export interface FilesystemStore {
     bucket: string,
     opts: { prefix?: string; maxKeys?: number },
   ): Promise<{ objects: StoredObject[] }>;
-  getObject(bucket: string, key: string): Promise<StoredObject | null>;
+  getObject(
+    bucket: string,
+    key: string,
+    range?: { start?: number; end?: number },
+  ): Promise<(StoredObject & { metadata?: Record<string, string> }) | null>;
   putObject(object: unknown): Promise<{ size: number; md5: string }>;
+  existsObject(bucket: string, key: string): Promise<boolean>;
+  getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+  putPart(bucket: string, uploadId: string, partNumber: number, content: Readable): Promise<{ md5: string }>;
 }
 
 export interface S3Location {
@@ -75,6 +82,16 @@ export class S3Store {
   private get store(): FilesystemStore {
     if (!this.resolved) throw new Error('S3 store used before it was loaded');
     return this.resolved;
+  }
+
+  /** s3rver's filesystem store, once loaded (for the operations s3rver lacks: s3-extras.ts). */
+  async filesystem(): Promise<FilesystemStore> {
+    return this.storeReady();
+  }
+
+  async objectExists(bucket: string, key: string): Promise<boolean> {
+    const store = await this.storeReady();
+    return (await store.getBucket(bucket)) !== null && (await store.existsObject(bucket, key));
   }
 
   async bucketExists(bucket: string): Promise<boolean> {

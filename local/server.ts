@@ -16,7 +16,10 @@ import {
   s3ErrorResponse,
   type WireResponse,
 } from './protocol.js';
-import { routeRequest } from './router.js';
+import { guardRequest, type GuardConfig } from './guard.js';
+import { handleQuery, queryErrorResponse } from './query-protocol.js';
+import { TARGET_PREFIXES, routeRequest } from './router.js';
+import { handleS3Extras } from './s3-extras.js';
 import { dechunkRequest, isAwsChunked } from './s3chunked.js';
 import { handleSageMaker } from './services/sagemaker/index.js';
 
@@ -27,6 +30,8 @@ export interface ServerDeps {
   faults: FaultInjector | undefined;
   accessKey: string | undefined;
   s3Handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Host names and port the server answers to (set once it listens). */
+  guard: GuardConfig;
 }
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
@@ -68,7 +73,15 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
         req.method ?? 'GET',
         url.pathname,
         Array.isArray(target) ? target[0] : target,
+        req.headers['content-type'],
+        url.searchParams,
       );
+      const denied = guardRequest(req, url, (req.url ?? '/').split('?')[0]!, route, deps.guard, requestId);
+      if (denied) {
+        req.resume();
+        send(res, denied);
+        return;
+      }
       const akid = accessKeyIdOf(req.headers.authorization, url.searchParams);
       if (deps.accessKey && akid !== deps.accessKey) {
         if (route.service === 's3') {
@@ -94,21 +107,59 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
           res,
           route.service === 'runtime'
             ? restJsonErrorResponse(err, requestId)
-            : jsonErrorResponse(route.service, err, requestId),
+            : route.service === 'query'
+              ? queryErrorResponse(err, requestId)
+              : jsonErrorResponse(
+                  route.service === 'unknown-target' ? 'sagemaker' : route.service,
+                  err,
+                  requestId,
+                ),
         );
         return;
       }
+      if (route.service === 'unknown-target') {
+        req.resume();
+        const served = [...TARGET_PREFIXES.keys()].join(', ');
+        send(
+          res,
+          jsonErrorResponse(
+            'sagemaker',
+            new AwsError(
+              'UnknownOperationException',
+              `sagemaker-local does not serve X-Amz-Target '${route.target}': it serves the targets ${served}.`,
+            ),
+            requestId,
+          ),
+        );
+        return;
+      }
+      if (route.service === 'query') {
+        try {
+          const form = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
+          const fault = await deps.faults?.before();
+          if (fault) throw fault;
+          const params = new URLSearchParams(url.search);
+          for (const [k, v] of new URLSearchParams(form)) params.set(k, v);
+          send(res, await handleQuery(ctx, params, requestId));
+        } catch (err) {
+          const e =
+            err instanceof AwsError
+              ? err
+              : new AwsError('InternalFailure', `sagemaker-local internal error: ${String(err)}`, 500);
+          send(res, queryErrorResponse(e, requestId));
+        }
+        return;
+      }
       if (route.service === 's3') {
-        registerS3Key(akid);
-        if (isAwsChunked(req.headers)) {
-          try {
-            deps.s3Handler(await dechunkRequest(req), res);
-          } catch (err) {
-            send(res, s3ErrorResponse('IncompleteBody', (err as Error).message, 400, requestId));
-          }
+        const extra = await handleS3Extras(ctx, req, url, requestId).catch((err: unknown) =>
+          s3ErrorResponse('InternalError', `sagemaker-local internal error: ${String(err)}`, 500, requestId),
+        );
+        if (extra) {
+          send(res, extra);
           return;
         }
-        deps.s3Handler(req, res);
+        registerS3Key(akid);
+        deps.s3Handler(isAwsChunked(req.headers) ? dechunkRequest(req) : req, res);
         return;
       }
       if (route.service === 'runtime') {
@@ -138,12 +189,11 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
             throw new AwsError('SerializationException', 'Request body is not valid JSON');
           }
         }
-        const result =
-          service === 'sagemaker'
-            ? handleSageMaker(ctx, route.operation, body)
-            : service === 'logs'
-              ? ctx.logs.handle(route.operation, body)
-              : ctx.metrics.handle(route.operation, body);
+        const result: unknown = await (service === 'sagemaker'
+          ? handleSageMaker(ctx, route.operation, body)
+          : service === 'logs'
+            ? ctx.logs.handle(route.operation, body)
+            : ctx.metrics.handle(route.operation, body));
         send(res, jsonResultResponse(service, result, requestId));
       } catch (err) {
         if (err instanceof AwsError) {

@@ -6,21 +6,52 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const stderrWarn = (message: string): void =>
+  void process.stderr.write(`sagemaker-local: warning: ${message}\n`);
+
+/**
+ * Moves an unreadable data file aside (`<file>.corrupt-<epoch ms>`) and says so: nothing a user
+ * stored vanishes silently, and the next start does not trip over it again.
+ */
+export function quarantine(
+  file: string,
+  problem: string,
+  warn: (message: string) => void = stderrWarn,
+): void {
+  const aside = `${file}.corrupt-${Date.now()}`;
+  try {
+    renameSync(file, aside);
+    warn(`${file} is unreadable (${problem}); moved it to ${aside} and started without it`);
+  } catch (err) {
+    warn(`${file} is unreadable (${problem}) and could not be moved aside: ${(err as Error).message}`);
+  }
+}
+
 export class Collection<T> {
   private readonly items = new Map<string, T>();
   private counter = 0;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    warn: (message: string) => void = stderrWarn,
+  ) {
     mkdirSync(dir, { recursive: true });
     for (const file of readdirSync(dir)) {
       if (!file.endsWith('.json')) continue;
+      const path = join(dir, file);
+      let value: T;
       try {
-        const value = JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
-        this.items.set(decodeURIComponent(file.slice(0, -'.json'.length)), value);
-      } catch {
-        // A record that cannot be read is skipped, never fatal (writes are atomic, so this is
-        // only a file someone edited by hand).
+        value = JSON.parse(readFileSync(path, 'utf8')) as T;
+      } catch (err) {
+        // Writes are atomic, so this is a file edited by hand or damaged on disk.
+        quarantine(path, (err as Error).message, warn);
+        continue;
       }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        quarantine(path, 'not a JSON object', warn);
+        continue;
+      }
+      this.items.set(decodeURIComponent(file.slice(0, -'.json'.length)), value);
     }
   }
 

@@ -28,8 +28,11 @@ export function jobLog(
   };
 }
 
-export function makeJobRoot(kind: string, jobName: string): string {
-  return mkdtempSync(join(tmpdir(), `sagemaker-local-${kind}-${jobName}-`));
+/** A job's temporary root, recorded in the run ledger (a restart after a crash removes it). */
+export function makeJobRoot(kind: string, jobName: string, ctx?: LocalContext): string {
+  const root = mkdtempSync(join(tmpdir(), `sagemaker-local-${kind}-${jobName}-`));
+  ctx?.processes.trackRoot(root);
+  return root;
 }
 
 export function removeJobRoot(root: string): void {

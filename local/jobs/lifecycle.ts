@@ -116,6 +116,7 @@ export function jobLifecycle(
     cleanup(ctx, name, root) {
       ctx.stoppers.delete(stopperKey(name));
       if (!process.env['SAGEMAKER_LOCAL_KEEP_ROOTS']) removeJobRoot(root);
+      ctx.processes.untrackRoot(root);
     },
     async runProcess(ctx, name, { cmd, env, maxRuntimeMs, onLine }) {
       const tail = new Tail(20);

@@ -83,8 +83,13 @@ export class MetricCollector {
   /** Returns what this line contributed. */
   observe(line: string, timestamp: number): { name: string; value: number }[] {
     const found = extractMetrics(line, this.metrics);
-    for (const f of found) this.last.set(f.name, { value: f.value, timestamp });
+    for (const f of found) this.record(f.name, f.value, timestamp);
     return found;
+  }
+
+  /** Records a value found elsewhere (the MetricEvaluator's worker). */
+  record(name: string, value: number, timestamp: number): void {
+    this.last.set(name, { value, timestamp });
   }
 
   final(): { MetricName: string; Value: number; Timestamp: number }[] {

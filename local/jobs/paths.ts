@@ -1,13 +1,22 @@
 /** /opt/ml paths inside a job map to the job's temporary root (SM_LOCAL_ROOT). */
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { JobFailure } from './inputs.js';
 
 export const CONTAINER_ROOT = '/opt/ml';
 
-/** Maps one absolute container path under /opt/ml into root; other paths are returned unchanged. */
+/**
+ * Maps one absolute container path under /opt/ml into root; other paths are returned unchanged.
+ * A path that `..` would take out of /opt/ml (e.g. a LocalPath `/opt/ml/processing/../../../home`)
+ * is a ClientError: inputs are written to and outputs read from these paths.
+ */
 export function mapContainerPath(path: string, root: string): string {
   if (path === CONTAINER_ROOT) return root;
-  if (path.startsWith(`${CONTAINER_ROOT}/`)) return join(root, path.slice(CONTAINER_ROOT.length + 1));
-  return path;
+  if (!path.startsWith(`${CONTAINER_ROOT}/`)) return path;
+  const mapped = join(root, path.slice(CONTAINER_ROOT.length + 1));
+  const rel = relative(root, mapped);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new JobFailure(`ClientError: local path '${path}' leaves ${CONTAINER_ROOT}`);
+  return mapped;
 }
 
 /**

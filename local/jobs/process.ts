@@ -1,10 +1,25 @@
 /**
- * Job processes: spawned as children of the server (never detached), their stdout/stderr split
- * into lines, stopped with SIGTERM then SIGKILL after a grace period, and all of them stopped
- * and awaited when the server stops.
+ * Job processes: spawned as children of the server, each leading its own process group (so a
+ * stop reaches whatever the job started too), their stdout/stderr split into lines, stopped with
+ * SIGTERM then SIGKILL after a grace period, and all of them stopped and awaited when the server
+ * stops. With a RunLedger, running groups are recorded so a restart after a crash stops them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { RunLedger } from './ledger.js';
+
+/** Signals the child's whole process group (falls back to the child alone). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) {
+      process.kill(-child.pid, signal);
+      return;
+    }
+  } catch {
+    // no such group (already exited): fall back to the child
+  }
+  child.kill(signal);
+}
 
 export type StopReason = 'stop' | 'timeout' | 'shutdown';
 
@@ -41,7 +56,17 @@ export class ProcessTracker {
       setTimeout,
       clearTimeout,
     },
+    readonly ledger?: RunLedger,
   ) {}
+
+  /** Records a job's temporary root (removed at the next start if the server dies first). */
+  trackRoot(root: string): void {
+    this.ledger?.addRoot(root);
+  }
+
+  untrackRoot(root: string): void {
+    this.ledger?.removeRoot(root);
+  }
 
   get size(): number {
     return this.running.size;
@@ -55,8 +80,8 @@ export class ProcessTracker {
     const stop = (reason: StopReason): void => {
       if (stopReason || !child || child.exitCode !== null || child.signalCode !== null) return;
       stopReason = reason;
-      child.kill('SIGTERM');
-      killTimer = this.timers.setTimeout(() => child?.kill('SIGKILL'), this.graceMs);
+      signalGroup(child, 'SIGTERM');
+      killTimer = this.timers.setTimeout(() => child && signalGroup(child, 'SIGKILL'), this.graceMs);
     };
     const done = new Promise<ProcessResult>((resolve) => {
       try {
@@ -64,11 +89,14 @@ export class ProcessTracker {
           cwd: opts.cwd,
           env: opts.env,
           stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
         });
       } catch (err) {
         resolve({ code: null, signal: null, spawnError: (err as Error).message });
         return;
       }
+      const pid = child.pid;
+      if (pid !== undefined) this.ledger?.addProcess(pid);
       const streams: Promise<void>[] = [];
       for (const name of ['stdout', 'stderr'] as const) {
         const s = child[name];
@@ -84,6 +112,7 @@ export class ProcessTracker {
       if (opts.maxRuntimeMs !== undefined)
         runtimeTimer = this.timers.setTimeout(() => stop('timeout'), opts.maxRuntimeMs);
       child.once('close', (code, signal) => {
+        if (pid !== undefined) this.ledger?.removeProcess(pid);
         if (killTimer) this.timers.clearTimeout(killTimer);
         if (runtimeTimer) this.timers.clearTimeout(runtimeTimer);
         void Promise.all(streams).then(() =>

@@ -49,7 +49,7 @@ async function runProcessing(ctx: LocalContext, name: string): Promise<void> {
   const rec = ctx.state.processingJobs.get(name)!;
   const req = rec['request'] as Obj;
   const app = req['AppSpecification'] as Obj;
-  const root = makeJobRoot('processing', name);
+  const root = makeJobRoot('processing', name, ctx);
   const log = jobLog(ctx, LOG_GROUPS.processing, name);
   try {
     mkdirSync(join(root, 'config'), { recursive: true });

@@ -18,6 +18,7 @@ import {
   compileMetricDefinitions,
   type MetricDefinition,
 } from './metrics.js';
+import { MetricEvaluator, MetricRegexTimeout } from './metric-worker.js';
 import { decodeHyperparameter, trainingEnvironment, userArgs, userHyperparameters } from './paths.js';
 import { TRAINING_MESSAGES, addTransition, type Transition } from './status.js';
 
@@ -98,8 +99,9 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
   const resource = (req['ResourceConfig'] ?? {}) as Obj;
   const instanceType = (resource['InstanceType'] as string | undefined) ?? 'ml.m5.large';
   const channels = (req['InputDataConfig'] as Obj[] | undefined) ?? [];
-  const root = makeJobRoot('training', name);
+  const root = makeJobRoot('training', name, ctx);
   const log = jobLog(ctx, LOG_GROUPS.training, name);
+  let evaluator: MetricEvaluator | undefined;
   try {
     for (const d of [
       'input/config',
@@ -193,26 +195,37 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
       },
       (req['Environment'] ?? {}) as Record<string, string>,
     );
+    // User regexes run off the event loop, with a time limit (metric-worker.ts).
+    const ev = new MetricEvaluator(
+      metricDefs,
+      (m) => {
+        collector.record(m.name, m.value, m.timestamp);
+        ctx.metrics.put({
+          namespace: '/aws/sagemaker/TrainingJobs',
+          metricName: m.name,
+          dimensions: [{ Name: 'TrainingJobName', Value: name }],
+          timestamp: m.timestamp,
+          values: [m.value],
+        });
+      },
+      ctx.metricRegexTimeoutMs,
+    );
+    evaluator = ev;
     secondary(ctx, name, 'Training', { TrainingStartTime: ctx.now() });
     const run = await TRAINING.runProcess(ctx, name, {
       cmd,
       env,
       maxRuntimeMs: maxRuntimeMs(req),
-      onLine: (line) => {
-        const t = ctx.now();
-        const cw = log.write(line);
-        for (const m of collector.observe(cw, t)) {
-          ctx.metrics.put({
-            namespace: '/aws/sagemaker/TrainingJobs',
-            metricName: m.name,
-            dimensions: [{ Name: 'TrainingJobName', Value: name }],
-            timestamp: t,
-            values: [m.value],
-          });
-        }
-      },
+      onLine: (line) => ev.observe(log.write(line), ctx.now()),
     });
     if (!run) return;
+    try {
+      await ev.drain();
+    } catch (err) {
+      if (!(err instanceof MetricRegexTimeout)) throw err;
+      finish(ctx, name, 'Failed', 'Failed', { FailureReason: `ClientError: ${err.message}` });
+      return;
+    }
     const { result, stderrTail } = run;
     const metrics = { FinalMetricDataList: collector.final() };
     if (result.stopReason) {
@@ -239,6 +252,7 @@ async function runTraining(ctx: LocalContext, name: string): Promise<void> {
   } catch (err) {
     TRAINING.settle(ctx, name, err);
   } finally {
+    evaluator?.close();
     TRAINING.cleanup(ctx, name, root);
   }
 }

@@ -129,7 +129,7 @@ async function serveCommand(
 async function runTransform(ctx: LocalContext, name: string): Promise<void> {
   const rec = ctx.state.transformJobs.get(name)!;
   const req = rec['request'] as Obj;
-  const root = makeJobRoot('transform', name);
+  const root = makeJobRoot('transform', name, ctx);
   const log = jobLog(ctx, LOG_GROUPS.transform, name);
   let server: RunningProcess | undefined;
   try {

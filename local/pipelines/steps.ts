@@ -175,10 +175,12 @@ async function readPropertyFiles(
   };
 }
 
-function createModelStep(step: StepDef, args: Obj, run: StepRunContext): StepOutcome {
+async function createModelStep(step: StepDef, args: Obj, run: StepRunContext): Promise<StepOutcome> {
   const name = stepResourceName(run.executionId, step.name);
   try {
-    const { ModelArn } = models.createModel(run.ctx, { ...args, ModelName: name }) as { ModelArn: string };
+    const { ModelArn } = (await models.createModel(run.ctx, { ...args, ModelName: name })) as {
+      ModelArn: string;
+    };
     return {
       status: 'Succeeded',
       metadata: { Model: { Arn: ModelArn } },

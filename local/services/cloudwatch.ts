@@ -9,6 +9,7 @@ import { AwsError, parseWireTimestamp, toEpochSeconds } from '../protocol.js';
 import { paginate, sortBy } from '../pagination.js';
 import { Checker, isObject, requestObject } from '../validate.js';
 import { STATISTICS, aggregate, statisticValue } from './metric-stats.js';
+import type { DashboardStore } from './dashboards.js';
 
 export interface Dimension {
   Name: string;
@@ -35,7 +36,11 @@ const dimKey = (dims: Dimension[]): string =>
 export class MetricStore {
   private readonly points: Datapoint[] = [];
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    /** PutDashboard, GetDashboard, ListDashboards, DeleteDashboards (dashboards.ts). */
+    private readonly dashboards?: DashboardStore,
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     if (existsSync(file)) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -73,8 +78,11 @@ export class MetricStore {
           return this.getMetricData(req);
         case 'ListMetrics':
           return this.listMetrics(req);
-        default:
+        default: {
+          const dashboardResult = this.dashboards?.handle(operation, req);
+          if (dashboardResult !== undefined) return dashboardResult;
           throw new AwsError('InvalidAction', `sagemaker-local does not implement CloudWatch ${operation}`);
+        }
       }
     } catch (err) {
       // CloudWatch's query-compatible code for request validation failures.

@@ -10,6 +10,7 @@ import { AwsError } from '../protocol.js';
 import { paginate, sortBy } from '../pagination.js';
 import { Checker, requestObject } from '../validate.js';
 import { compileFilterPattern } from './log-filter.js';
+import { quarantine } from '../store.js';
 
 interface LogEvent {
   timestamp: number;
@@ -39,6 +40,7 @@ export class LogStore {
     private readonly region: string,
     private readonly accountId: string,
     private readonly now: () => number = Date.now,
+    private readonly warn?: (message: string) => void,
   ) {
     mkdirSync(dir, { recursive: true });
     this.load();
@@ -49,28 +51,44 @@ export class LogStore {
       if (!g.isDirectory()) continue;
       const groupName = decodeURIComponent(g.name);
       const meta = join(this.dir, g.name, '_group.json');
-      const creationTime = existsSync(meta)
-        ? (JSON.parse(readFileSync(meta, 'utf8')) as { creationTime: number }).creationTime
-        : 0;
+      const creationTime = existsSync(meta) ? (this.readJson(meta)?.creationTime ?? 0) : 0;
       const group: LogGroup = { name: groupName, creationTime, streams: new Map() };
       for (const f of readdirSync(join(this.dir, g.name))) {
         if (!f.endsWith('.jsonl')) continue;
-        const lines = readFileSync(join(this.dir, g.name, f), 'utf8')
-          .split('\n')
-          .filter(Boolean);
-        const header = JSON.parse(lines[0] ?? '{}') as { creationTime?: number };
+        const path = join(this.dir, g.name, f);
+        const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+        let header: { creationTime?: number };
+        try {
+          header = JSON.parse(lines[0] ?? '{}') as { creationTime?: number };
+        } catch (err) {
+          quarantine(path, `bad header line: ${(err as Error).message}`, this.warn);
+          continue;
+        }
         const events: LogEvent[] = [];
+        let torn = 0;
         for (const l of lines.slice(1)) {
           try {
             events.push(JSON.parse(l) as LogEvent);
           } catch {
-            // a torn last line after a crash is dropped
+            torn++;
           }
         }
+        // A torn last line after a crash is the usual case; it stays in the file, unread.
+        if (torn) this.warn?.(`${path}: skipped ${torn} unreadable line(s) (left in the file)`);
         const name = decodeURIComponent(f.slice(0, -'.jsonl'.length));
         group.streams.set(name, { name, creationTime: header.creationTime ?? 0, events });
       }
       this.groups.set(groupName, group);
+    }
+  }
+
+  /** A small JSON file, or undefined (and quarantined) when it is unreadable. */
+  private readJson(path: string): { creationTime?: number } | undefined {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as { creationTime?: number };
+    } catch (err) {
+      quarantine(path, (err as Error).message, this.warn);
+      return undefined;
     }
   }
 

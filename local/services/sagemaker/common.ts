@@ -1,7 +1,7 @@
 /** Helpers shared by the SageMaker operations: wire timestamps, job listing, name checks. */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError, NOT_FOUND_MESSAGE, parseWireTimestamp, toEpochSeconds } from '../../protocol.js';
-import { paginate, sortBy } from '../../pagination.js';
+import { pageThenFilter, sortBy } from '../../pagination.js';
 import type { Collection } from '../../store.js';
 import { Checker, ENTITY_NAME_RE } from '../../validate.js';
 
@@ -22,6 +22,7 @@ const TIMESTAMP_KEYS = new Set([
   'ApprovalTime',
   'LastExecutionTime',
   'LastRunTime',
+  'ScheduledTime',
 ]);
 
 /** Converts internal epoch-ms timestamps (any depth) to the wire's epoch seconds. */
@@ -122,7 +123,7 @@ export function listJobs(records: Rec[], req: Obj, spec: ListSpec): Obj {
   const modAfter = parseWireTimestamp(req['LastModifiedTimeAfter'], 'LastModifiedTimeAfter');
   const modBefore = parseWireTimestamp(req['LastModifiedTimeBefore'], 'LastModifiedTimeBefore');
   const nameContains = req['NameContains'] as string | undefined;
-  const filtered = records.filter((r) => {
+  const keep = (r: Rec): boolean => {
     const created = r['CreationTime'] as number;
     const modified = r['LastModifiedTime'] as number;
     return (
@@ -133,9 +134,9 @@ export function listJobs(records: Rec[], req: Obj, spec: ListSpec): Obj {
       (modAfter === undefined || modified > modAfter) &&
       (modBefore === undefined || modified < modBefore)
     );
-  });
+  };
   const sortKey = (req['SortBy'] as string | undefined) ?? 'CreationTime';
-  const seqSorted = sortBy(filtered, (r) => r.seq, false);
+  const seqSorted = sortBy(records, (r) => r.seq, false);
   const sorted = sortBy(
     seqSorted,
     (r) =>
@@ -157,8 +158,9 @@ export function listJobs(records: Rec[], req: Obj, spec: ListSpec): Obj {
     modAfter,
     modBefore,
   ]);
-  const page = paginate(
+  const page = pageThenFilter(
     sorted,
+    keep,
     (req['MaxResults'] as number | undefined) ?? 10,
     req['NextToken'] as string | undefined,
     scope,

@@ -3,6 +3,7 @@ import type { LocalContext } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { requestObject } from '../../validate.js';
 import * as models from './models.js';
+import * as monitoring from './monitoring.js';
 import { PIPELINE_OPERATIONS } from './pipelines.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
@@ -10,7 +11,7 @@ import * as training from './training.js';
 import * as transform from './transform.js';
 
 type Obj = Record<string, unknown>;
-type Handler = (ctx: LocalContext, req: Obj) => Obj;
+type Handler = (ctx: LocalContext, req: Obj) => Obj | Promise<Obj>;
 
 export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   CreateTrainingJob: training.createTrainingJob,
@@ -35,11 +36,20 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   DescribeModelPackage: registry.describeModelPackage,
   ListModelPackages: registry.listModelPackages,
   UpdateModelPackage: registry.updateModelPackage,
+  CreateMonitoringSchedule: monitoring.createMonitoringSchedule,
+  DescribeMonitoringSchedule: monitoring.describeMonitoringSchedule,
+  UpdateMonitoringSchedule: monitoring.updateMonitoringSchedule,
+  DeleteMonitoringSchedule: monitoring.deleteMonitoringSchedule,
+  ListMonitoringSchedules: monitoring.listMonitoringSchedules,
+  ListMonitoringExecutions: monitoring.listMonitoringExecutions,
   ...PIPELINE_OPERATIONS,
 };
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {
-  const handler = SAGEMAKER_OPERATIONS[operation];
+  // Own properties only: `constructor`, `__proto__`, `toString`... are not operations.
+  const handler = Object.hasOwn(SAGEMAKER_OPERATIONS, operation)
+    ? SAGEMAKER_OPERATIONS[operation]
+    : undefined;
   if (!handler)
     throw new AwsError(
       'UnknownOperationException',

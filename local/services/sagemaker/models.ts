@@ -2,6 +2,7 @@
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { Checker, ENV_KEY_RE, MODEL_NAME_RE, ROLE_ARN_RE, isObject } from '../../validate.js';
+import { parseS3Uri } from '../../s3store.js';
 import { publicFields, toWire } from './common.js';
 
 type Obj = Record<string, unknown>;
@@ -26,7 +27,24 @@ function checkContainer(c: Checker, path: string, value: unknown): void {
   c.enumOf(`${path}.Mode`, o['Mode'], ['SingleModel', 'MultiModel']);
 }
 
-export function createModel(ctx: LocalContext, req: Obj): Obj {
+/** The s3:// model artifacts a CreateModel request names (ModelDataUrl of each container). */
+function modelDataUrls(req: Obj): string[] {
+  const containers = [req['PrimaryContainer'], ...((req['Containers'] as unknown[] | undefined) ?? [])];
+  return containers
+    .map((c) => (isObject(c) ? c['ModelDataUrl'] : undefined))
+    .filter((u): u is string => typeof u === 'string' && u.startsWith('s3://'));
+}
+
+/** AWS checks the artifact exists when the model is created ("Could not find model data at ..."). */
+async function checkModelData(ctx: LocalContext, req: Obj): Promise<void> {
+  for (const url of modelDataUrls(req)) {
+    const { bucket, key } = parseS3Uri(url);
+    if (!key || !(await ctx.s3.objectExists(bucket, key)))
+      throw new AwsError('ValidationException', `Could not find model data at ${url}.`);
+  }
+}
+
+export async function createModel(ctx: LocalContext, req: Obj): Promise<Obj> {
   const c = new Checker();
   c.string('ModelName', req['ModelName'], { required: true, max: 63, pattern: MODEL_NAME_RE });
   c.string('ExecutionRoleArn', req['ExecutionRoleArn'], { min: 20, max: 2048, pattern: ROLE_ARN_RE });
@@ -42,8 +60,11 @@ export function createModel(ctx: LocalContext, req: Obj): Obj {
   c.done();
   const name = req['ModelName'] as string;
   const arn = ctx.arn(`model/${name.toLowerCase()}`);
-  if (ctx.state.models.has(name))
-    throw new AwsError('ValidationException', `Cannot create already existing model "${arn}".`);
+  const duplicate = (): AwsError =>
+    new AwsError('ValidationException', `Cannot create already existing model "${arn}".`);
+  if (ctx.state.models.has(name)) throw duplicate();
+  await checkModelData(ctx, req);
+  if (ctx.state.models.has(name)) throw duplicate();
   const primary = req['PrimaryContainer'] as Obj | undefined;
   const now = ctx.now();
   const rec: Rec = {

@@ -6,7 +6,7 @@
  */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError, parseWireTimestamp } from '../../protocol.js';
-import { paginate, pageThenFilter } from '../../pagination.js';
+import { pageThenFilter, paginate, sortBy } from '../../pagination.js';
 import { parseDefinition, parseParameterValue, type Primitive } from '../../pipelines/definition.js';
 import {
   isExecutionDone,
@@ -18,7 +18,7 @@ import {
 } from '../../pipelines/execution.js';
 import { Checker, isObject } from '../../validate.js';
 import { publicFields, toWire } from './common.js';
-import { PIPELINE_NAME_RE, checkToken, findPipeline } from './pipeline-records.js';
+import { PIPELINE_NAME_RE, checkToken, findPipeline, listScope } from './pipeline-records.js';
 
 type Obj = Record<string, unknown>;
 
@@ -233,18 +233,24 @@ export function listPipelineExecutions(ctx: LocalContext, req: Obj): Obj {
   const mine = ctx.state.pipelineExecutions
     .values()
     .filter((e) => e['PipelineArn'] === pipeline['PipelineArn']);
-  const page = pageThenFilter(mine, req, {
-    scope: 'pipeline-executions',
-    sortKey: (e) =>
+  // Newest first unless asked otherwise (guess: the API reference gives no default order).
+  const sorted = sortBy(
+    sortBy(mine, (e) => e.seq, false),
+    (e) =>
       req['SortBy'] === 'PipelineExecutionArn'
         ? String(e['PipelineExecutionArn'])
         : (e['CreationTime'] as number),
-    // Newest first unless asked otherwise (guess: the API reference gives no default order).
-    descendingByDefault: true,
-    keep: (e) =>
+    req['SortOrder'] !== 'Ascending',
+  );
+  const page = pageThenFilter(
+    sorted,
+    (e) =>
       (after === undefined || (e['CreationTime'] as number) > after) &&
       (before === undefined || (e['CreationTime'] as number) < before),
-  });
+    (req['MaxResults'] as number | undefined) ?? 10,
+    req['NextToken'] as string | undefined,
+    listScope('pipeline-executions', req),
+  );
   return {
     PipelineExecutionSummaries: page.items.map((e) => {
       const s: Obj = {

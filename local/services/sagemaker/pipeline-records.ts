@@ -23,3 +23,9 @@ export function findPipeline(ctx: LocalContext, nameOrArn: string): Rec {
   if (!rec) throw new AwsError('ResourceNotFound', `Pipeline '${nameOrArn}' does not exist.`);
   return rec;
 }
+
+/** The NextToken scope of a List request: the listing, its filters and its sort (not the paging). */
+export function listScope(listing: string, req: Record<string, unknown>): string {
+  const { NextToken: _token, MaxResults: _max, ...filters } = req;
+  return JSON.stringify([listing, filters]);
+}

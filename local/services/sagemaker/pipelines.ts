@@ -9,11 +9,17 @@ import { AwsError, parseWireTimestamp } from '../../protocol.js';
 import { DefinitionError, parseDefinition } from '../../pipelines/definition.js';
 import { isExecutionDone, requestStop } from '../../pipelines/execution.js';
 import { Checker, ROLE_ARN_RE } from '../../validate.js';
-import { pageThenFilter } from '../../pagination.js';
+import { pageThenFilter, sortBy } from '../../pagination.js';
 import { publicFields, toWire } from './common.js';
 
 import * as executions from './pipeline-executions.js';
-import { PIPELINE_ARN_RE, PIPELINE_NAME_RE, checkToken, findPipeline } from './pipeline-records.js';
+import {
+  PIPELINE_ARN_RE,
+  PIPELINE_NAME_RE,
+  checkToken,
+  findPipeline,
+  listScope,
+} from './pipeline-records.js';
 
 type Obj = Record<string, unknown>;
 
@@ -168,16 +174,22 @@ export function listPipelines(ctx: LocalContext, req: Obj): Obj {
   const before = parseWireTimestamp(req['CreatedBefore'], 'CreatedBefore');
   const prefix = (req['PipelineNamePrefix'] as string | undefined)?.toLowerCase();
   const executions = ctx.state.pipelineExecutions.values();
-  const page = pageThenFilter(ctx.state.pipelines.values(), req, {
-    scope: 'pipelines',
-    sortKey: (p) => (req['SortBy'] === 'Name' ? String(p['PipelineName']) : (p['CreationTime'] as number)),
-    // Default order: CreationTime, Descending (guess: the API reference gives no default).
-    descendingByDefault: true,
-    keep: (p) =>
+  // Newest first by default (guess: the API reference gives no default order).
+  const sorted = sortBy(
+    sortBy(ctx.state.pipelines.values(), (p) => p.seq, false),
+    (p) => (req['SortBy'] === 'Name' ? String(p['PipelineName']) : (p['CreationTime'] as number)),
+    req['SortOrder'] !== 'Ascending',
+  );
+  const page = pageThenFilter(
+    sorted,
+    (p) =>
       (!prefix || String(p['PipelineName']).toLowerCase().startsWith(prefix)) &&
       (after === undefined || (p['CreationTime'] as number) > after) &&
       (before === undefined || (p['CreationTime'] as number) < before),
-  });
+    (req['MaxResults'] as number | undefined) ?? 10,
+    req['NextToken'] as string | undefined,
+    listScope('pipelines', req),
+  );
   return {
     PipelineSummaries: page.items.map((p) => {
       const last = executions

@@ -3,6 +3,7 @@ import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { Checker, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
 import { startProcessingJob } from '../../jobs/processing.js';
+import { INSTANCE_TYPES } from './instance-types.js';
 import {
   checkJobName,
   getJobRecord,
@@ -42,10 +43,12 @@ export function validateCreateProcessingJob(req: Obj): void {
         min: 1,
         max: 100,
       });
-      c.string('ProcessingResources.ClusterConfig.InstanceType', o['InstanceType'], {
-        required: true,
-        pattern: /^ml\.[a-z0-9]+\.[a-z0-9]+$/,
-      });
+      c.enumOf(
+        'ProcessingResources.ClusterConfig.InstanceType',
+        o['InstanceType'],
+        INSTANCE_TYPES.processing,
+        true,
+      );
       c.integer('ProcessingResources.ClusterConfig.VolumeSizeInGB', o['VolumeSizeInGB'], {
         required: true,
         min: 1,

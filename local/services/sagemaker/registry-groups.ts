@@ -1,7 +1,7 @@
 /** Model package groups: Create, Describe, List (filters, sort, pagination). */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError, parseWireTimestamp } from '../../protocol.js';
-import { paginate, sortBy } from '../../pagination.js';
+import { pageThenFilter, sortBy } from '../../pagination.js';
 import { Checker, ENTITY_NAME_RE } from '../../validate.js';
 import { publicFields, toWire } from './common.js';
 
@@ -87,17 +87,18 @@ export function listModelPackageGroups(ctx: LocalContext, req: Obj): Obj {
   listChecks(req).done();
   const nc = (req['NameContains'] as string | undefined)?.toLowerCase();
   const inTime = timeFilter(req);
-  const groups = ctx.state.packageGroups
-    .values()
-    .filter((g) => (!nc || String(g['ModelPackageGroupName']).toLowerCase().includes(nc)) && inTime(g));
+  const groups = ctx.state.packageGroups.values();
+  const keep = (g: Rec): boolean =>
+    (!nc || String(g['ModelPackageGroupName']).toLowerCase().includes(nc)) && inTime(g);
   const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
   const sorted = sortBy(
     sortBy(groups, (g) => g.seq, false),
     (g) => (by === 'Name' ? String(g['ModelPackageGroupName']) : (g['CreationTime'] as number)),
     req['SortOrder'] === 'Descending',
   );
-  const page = paginate(
+  const page = pageThenFilter(
     sorted,
+    keep,
     (req['MaxResults'] as number | undefined) ?? 10,
     req['NextToken'] as string | undefined,
     JSON.stringify(['mpg', nc, by, req['SortOrder'], req['CreationTimeAfter'], req['CreationTimeBefore']]),

@@ -5,7 +5,7 @@
  */
 import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
-import { paginate, sortBy } from '../../pagination.js';
+import { pageThenFilter, sortBy } from '../../pagination.js';
 import { Checker, isObject } from '../../validate.js';
 import { publicFields, toWire } from './common.js';
 import { findGroup, groupNameOf, listChecks, timeFilter } from './registry-groups.js';
@@ -81,6 +81,12 @@ export function createModelPackage(ctx: LocalContext, req: Obj): Obj {
       'sagemaker-local supports versioned model packages only: set ModelPackageGroupName.',
     );
   }
+  // AWS's answer to Tags on a versioned package (observed in a public CloudFormation report).
+  if (Array.isArray(req['Tags']) && req['Tags'].length > 0)
+    throw new AwsError(
+      'ValidationException',
+      'Tags are not supported in Model Package versions. Please add them to the Model Package Group',
+    );
   const group = findGroup(ctx, req['ModelPackageGroupName'] as string);
   if (!group)
     throw new AwsError(
@@ -165,15 +171,14 @@ export function listModelPackages(ctx: LocalContext, req: Obj): Obj {
     return { ModelPackageSummaryList: [] };
   const nc = (req['NameContains'] as string | undefined)?.toLowerCase();
   const inTime = timeFilter(req);
+  // The group selects the listing; approval status, name and times filter each page (pagination.ts).
   const items = ctx.state.packages
     .values()
-    .filter(
-      (p) =>
-        (!group || String(p['ModelPackageGroupName']).toLowerCase() === group) &&
-        (!req['ModelApprovalStatus'] || p['ModelApprovalStatus'] === req['ModelApprovalStatus']) &&
-        (!nc || String(p['ModelPackageName']).toLowerCase().includes(nc)) &&
-        inTime(p),
-    );
+    .filter((p) => !group || String(p['ModelPackageGroupName']).toLowerCase() === group);
+  const keep = (p: Rec): boolean =>
+    (!req['ModelApprovalStatus'] || p['ModelApprovalStatus'] === req['ModelApprovalStatus']) &&
+    (!nc || String(p['ModelPackageName']).toLowerCase().includes(nc)) &&
+    inTime(p);
   const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
   const sorted = sortBy(
     sortBy(items, (p) => p.seq, false),
@@ -190,8 +195,9 @@ export function listModelPackages(ctx: LocalContext, req: Obj): Obj {
     req['CreationTimeAfter'],
     req['CreationTimeBefore'],
   ]);
-  const page = paginate(
+  const page = pageThenFilter(
     sorted,
+    keep,
     (req['MaxResults'] as number | undefined) ?? 10,
     req['NextToken'] as string | undefined,
     scope,

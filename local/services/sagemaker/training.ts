@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { isBuiltinXgboost } from '../../config.js';
 import { XGBOOST_METRIC_DEFINITIONS } from '../../jobs/metrics.js';
+import { INSTANCE_TYPES } from './instance-types.js';
 
 type Obj = Record<string, unknown>;
 export const TRAINING_STATUSES = [
@@ -120,18 +121,63 @@ export function validateCreateTrainingJob(req: Obj): void {
   }
   if (c.object('ResourceConfig', req['ResourceConfig'])) {
     const r = req['ResourceConfig'] as Obj;
-    c.string('ResourceConfig.InstanceType', r['InstanceType'], { pattern: /^ml\.[a-z0-9]+\.[a-z0-9]+$/ });
+    c.enumOf('ResourceConfig.InstanceType', r['InstanceType'], INSTANCE_TYPES.training);
     c.integer('ResourceConfig.InstanceCount', r['InstanceCount'], { min: 0 });
     c.integer('ResourceConfig.VolumeSizeInGB', r['VolumeSizeInGB'], { min: 0 });
   }
   if (c.object('StoppingCondition', req['StoppingCondition'])) {
-    c.integer(
-      'StoppingCondition.MaxRuntimeInSeconds',
-      (req['StoppingCondition'] as Obj)['MaxRuntimeInSeconds'],
-      { min: 1 },
-    );
+    const sc = req['StoppingCondition'] as Obj;
+    // 28 days is the documented maximum (the model itself has no upper bound).
+    c.integer('StoppingCondition.MaxRuntimeInSeconds', sc['MaxRuntimeInSeconds'], {
+      min: 1,
+      max: MAX_TRAINING_RUNTIME_SECONDS,
+    });
+    c.integer('StoppingCondition.MaxWaitTimeInSeconds', sc['MaxWaitTimeInSeconds'], { min: 1 });
+    c.integer('StoppingCondition.MaxPendingTimeInSeconds', sc['MaxPendingTimeInSeconds'], {
+      min: 7200,
+      max: MAX_TRAINING_RUNTIME_SECONDS,
+    });
   }
   c.done();
+  checkTrainingRules(req);
+}
+
+/** 28 days: the documented maximum of MaxRuntimeInSeconds for training. */
+export const MAX_TRAINING_RUNTIME_SECONDS = 2_419_200;
+
+/**
+ * Rules the service applies after the model's constraints, with the messages AWS returns
+ * (the first two and the spot-less one observed in public reports; the wording for a missing
+ * or too small MaxWaitTimeInSeconds with spot is believed, unverified): no custom MetricDefinitions for first-party algorithm images
+ * (the built-in XGBoost image, script mode included), and managed spot training needs
+ * MaxWaitTimeInSeconds >= MaxRuntimeInSeconds, which is refused without spot.
+ */
+function checkTrainingRules(req: Obj): void {
+  const algo = req['AlgorithmSpecification'] as Obj;
+  if (
+    isBuiltinXgboost(algo['TrainingImage'] as string | undefined) &&
+    (algo['MetricDefinitions'] as unknown[] | undefined)?.length
+  ) {
+    throw new AwsError(
+      'ValidationException',
+      "You can't override the metric definitions for Amazon SageMaker algorithms. Please retry the request without specifying metric definitions.",
+    );
+  }
+  const sc = (req['StoppingCondition'] ?? {}) as Obj;
+  const maxWait = sc['MaxWaitTimeInSeconds'] as number | undefined;
+  const maxRuntime = (sc['MaxRuntimeInSeconds'] as number | undefined) ?? 86_400;
+  if (req['EnableManagedSpotTraining'] === true) {
+    if (maxWait === undefined || maxWait < maxRuntime)
+      throw new AwsError(
+        'ValidationException',
+        'Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds',
+      );
+  } else if (maxWait !== undefined) {
+    throw new AwsError(
+      'ValidationException',
+      'Invalid MaxWaitTimeInSeconds. It is only supported when EnableManagedSpotTraining is set to true',
+    );
+  }
 }
 
 export function createTrainingJob(ctx: LocalContext, req: Obj): Obj {

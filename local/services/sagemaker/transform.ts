@@ -3,6 +3,7 @@ import type { LocalContext, Rec } from '../../context.js';
 import { AwsError } from '../../protocol.js';
 import { Checker, ENV_KEY_RE, MODEL_NAME_RE, S3_URI_RE } from '../../validate.js';
 import { startTransformJob } from '../../jobs/transform.js';
+import { INSTANCE_TYPES } from './instance-types.js';
 import {
   checkJobName,
   getJobRecord,
@@ -62,10 +63,7 @@ export function validateCreateTransformJob(req: Obj): void {
   }
   if (c.object('TransformResources', req['TransformResources'], true)) {
     const tr = req['TransformResources'] as Obj;
-    c.string('TransformResources.InstanceType', tr['InstanceType'], {
-      required: true,
-      pattern: /^ml\.[a-z0-9]+\.[a-z0-9]+$/,
-    });
+    c.enumOf('TransformResources.InstanceType', tr['InstanceType'], INSTANCE_TYPES.transform, true);
     c.integer('TransformResources.InstanceCount', tr['InstanceCount'], { required: true, min: 1 });
   }
   c.done();

@@ -1,5 +1,5 @@
 /** The `sagemaker-local` bin: one stdout line when listening, env output, clean SIGTERM. */
-import { describe, expect, it, jest } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,19 @@ import { removeDir } from './helpers.js';
 jest.setTimeout(60_000);
 const BIN = join(new URL('.', import.meta.url).pathname, '..', '..', '..', 'bin', 'sagemaker-local.js');
 
+const children: ReturnType<typeof spawn>[] = [];
+// a failed assertion must not leave a server running
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
 describe('sagemaker-local CLI', () => {
   it('prints exactly the listening line, serves requests, and exits 0 on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sml-cli-'));
     const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.push(child);
     const lines: string[] = [];
     const first = await new Promise<string>((resolve, reject) => {
       const rl = createInterface({ input: child.stdout! });
@@ -47,6 +54,7 @@ describe('sagemaker-local CLI', () => {
     const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+    children.push(child);
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdout!.once('data', () => child.kill('SIGTERM'));
     expect(await exit).toBe(0);

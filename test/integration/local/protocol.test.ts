@@ -201,27 +201,30 @@ describe('sagemaker-local wire protocol', () => {
 describe('sagemaker-local injected 5xx faults', () => {
   it('answers InternalFailure/ServiceUnavailable with 500/503 that the SDK classifies as transient', async () => {
     const env = await startEnv({ faults: 'error=1', seed: 7 });
-    const sm = new SageMakerClient({ ...env.clientConfig, maxAttempts: 1 });
-    const statuses = new Set<number>();
-    for (let i = 0; i < 8; i++) {
-      const err = (await sm.send(new ListTrainingJobsCommand({})).catch((e: unknown) => e)) as {
-        name: string;
-        $metadata: { httpStatusCode: number };
-      };
-      expect(['InternalFailure', 'ServiceUnavailable']).toContain(err.name);
-      statuses.add(err.$metadata.httpStatusCode);
+    try {
+      const sm = new SageMakerClient({ ...env.clientConfig, maxAttempts: 1 });
+      const statuses = new Set<number>();
+      for (let i = 0; i < 8; i++) {
+        const err = (await sm.send(new ListTrainingJobsCommand({})).catch((e: unknown) => e)) as {
+          name: string;
+          $metadata: { httpStatusCode: number };
+        };
+        expect(['InternalFailure', 'ServiceUnavailable']).toContain(err.name);
+        statuses.add(err.$metadata.httpStatusCode);
+      }
+      expect([...statuses].sort()).toEqual([500, 503]);
+      const logs = new CloudWatchLogsClient({ ...env.clientConfig, maxAttempts: 1 });
+      const cw = new CloudWatchClient({ ...env.clientConfig, maxAttempts: 1 });
+      await expect(logs.send(new FilterLogEventsCommand({ logGroupName: '/x' }))).rejects.toMatchObject({
+        $metadata: { httpStatusCode: expect.any(Number) },
+      });
+      await expect(cw.send(new ListMetricsCommand({}))).rejects.toMatchObject({
+        name: expect.stringMatching(/^(InternalFailure|ServiceUnavailable)$/),
+      });
+      for (const c of [sm, logs, cw]) c.destroy();
+    } finally {
+      await env.close();
+      removeDir(env.dataDir);
     }
-    expect([...statuses].sort()).toEqual([500, 503]);
-    const logs = new CloudWatchLogsClient({ ...env.clientConfig, maxAttempts: 1 });
-    const cw = new CloudWatchClient({ ...env.clientConfig, maxAttempts: 1 });
-    await expect(logs.send(new FilterLogEventsCommand({ logGroupName: '/x' }))).rejects.toMatchObject({
-      $metadata: { httpStatusCode: expect.any(Number) },
-    });
-    await expect(cw.send(new ListMetricsCommand({}))).rejects.toMatchObject({
-      name: expect.stringMatching(/^(InternalFailure|ServiceUnavailable)$/),
-    });
-    for (const c of [sm, logs, cw]) c.destroy();
-    await env.close();
-    removeDir(env.dataDir);
   });
 });

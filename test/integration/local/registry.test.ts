@@ -65,29 +65,23 @@ describe('sagemaker-local model registry', () => {
       [1, 2, 3, 4].map((n) => `arn:aws:sagemaker:us-east-1:000000000000:model-package/churn-models/${n}`),
     );
 
-    const latestApproved = await env.sm.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: 'Churn-Models',
-        ModelApprovalStatus: 'Approved',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 1,
-      }),
-    );
-    expect(latestApproved.ModelPackageSummaryList?.map((p) => p.ModelPackageVersion)).toEqual([3]);
-    expect(latestApproved.NextToken).toBeDefined();
-    const rest = await env.sm.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: 'Churn-Models',
-        ModelApprovalStatus: 'Approved',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 1,
-        NextToken: latestApproved.NextToken,
-      }),
-    );
-    expect(rest.ModelPackageSummaryList?.map((p) => p.ModelPackageVersion)).toEqual([1]);
-    expect(rest.NextToken).toBeUndefined();
+    // AWS applies MaxResults before the ModelApprovalStatus filter: each page is one version of
+    // the group (newest first) filtered, so pages can be empty and still carry a NextToken.
+    const approvedQuery = {
+      ModelPackageGroupName: 'Churn-Models',
+      ModelApprovalStatus: 'Approved' as const,
+      SortBy: 'CreationTime' as const,
+      SortOrder: 'Descending' as const,
+      MaxResults: 1,
+    };
+    const pages: (number | undefined)[][] = [];
+    let token: string | undefined;
+    do {
+      const page = await env.sm.send(new ListModelPackagesCommand({ ...approvedQuery, NextToken: token }));
+      pages.push((page.ModelPackageSummaryList ?? []).map((p) => p.ModelPackageVersion));
+      token = page.NextToken;
+    } while (token);
+    expect(pages).toEqual([[], [3], [], [1]]);
     const ascending = await env.sm.send(
       new ListModelPackagesCommand({ ModelPackageGroupName: 'churn-models' }),
     );

@@ -38,6 +38,11 @@ describe('/opt/ml path rewriting', () => {
     expect(mapContainerPath('/opt/ml/processing/input', '/tmp/r')).toBe('/tmp/r/processing/input');
     expect(mapContainerPath('/opt/ml', '/tmp/r')).toBe('/tmp/r');
     expect(mapContainerPath('/data/x', '/tmp/r')).toBe('/data/x');
+    expect(mapContainerPath('/opt/ml/processing/a/../b', '/tmp/r')).toBe('/tmp/r/processing/b');
+    expect(() => mapContainerPath('/opt/ml/processing/../../../home/u', '/tmp/r')).toThrow(
+      /leaves \/opt\/ml/,
+    );
+    expect(() => mapContainerPath('/opt/ml/..', '/tmp/r')).toThrow(/ClientError/);
   });
   it('rewrites paths inside arguments, including --flag= and lists, but not look-alikes', () => {
     expect(rewriteArgument('/opt/ml/processing/out', '/R')).toBe('/R/processing/out');
@@ -264,7 +269,11 @@ describe('config and CLI', () => {
     });
     expect(() => parseArgs(['start', '--port', '99999'])).toThrow(UsageError);
     expect(() => parseArgs(['start', '--verbose'])).toThrow(/unknown option/);
-    expect(() => parseArgs(['stop'])).toThrow(/unknown command/);
+    expect(() => parseArgs(['restart'])).toThrow(/unknown command/);
+    expect(parseArgs(['stop', '--data-dir', 'd'])).toMatchObject({ command: 'stop', dataDir: 'd' });
+    expect(parseArgs(['start'])).toMatchObject({ watchParent: true });
+    expect(parseArgs(['start', '--watch-parent', 'false'])).toMatchObject({ watchParent: false });
+    expect(() => parseArgs(['start', '--watch-parent', 'no'])).toThrow(/must be true or false/);
     expect(envLines({ host: '127.0.0.1', port: 4566 })[0]).toBe(
       'export AWS_ENDPOINT_URL=http://127.0.0.1:4566',
     );

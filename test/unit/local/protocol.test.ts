@@ -36,7 +36,11 @@ describe('routeRequest', () => {
     });
     expect(routeRequest('GET', '/endpoints/my-ep/invocations', undefined)).toEqual({ service: 's3' });
     expect(routeRequest('PUT', '/bucket/key', undefined)).toEqual({ service: 's3' });
-    expect(routeRequest('POST', '/bucket/key', 'DynamoDB_20120810.GetItem')).toEqual({ service: 's3' });
+    // an X-Amz-Target of a service not served is answered with an error naming it, never by S3
+    expect(routeRequest('POST', '/bucket/key', 'DynamoDB_20120810.GetItem')).toEqual({
+      service: 'unknown-target',
+      target: 'DynamoDB_20120810.GetItem',
+    });
   });
 });
 

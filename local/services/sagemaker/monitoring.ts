@@ -1,0 +1,453 @@
+/**
+ * Model Monitor schedules: Create/Describe/Update/Delete/List MonitoringSchedule(s) and
+ * ListMonitoringExecutions, validated as the service model constrains them (sagemaker.md §7).
+ *
+ * Executions are not run: a Model Monitor execution is the analyzer container run as a
+ * processing job, which this machine cannot run faithfully. The executions table is therefore
+ * empty unless something records one through `recordMonitoringExecution` (tests, or a later
+ * runner); listing, filters, sorting (default CreationTime Descending) and paging are as AWS.
+ * Believed (unverified) wordings: the duplicate-name, not-found and schedule-expression messages.
+ */
+import type { LocalContext, Rec } from '../../context.js';
+import { AwsError, parseWireTimestamp } from '../../protocol.js';
+import { pageThenFilter, sortBy } from '../../pagination.js';
+import { Checker, ENTITY_NAME_RE, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
+import { publicFields, toWire } from './common.js';
+import { INSTANCE_TYPES } from './instance-types.js';
+
+type Obj = Record<string, unknown>;
+export const MONITORING_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
+export const SCHEDULE_STATUSES = ['Pending', 'Failed', 'Scheduled', 'Stopped'] as const;
+export const EXECUTION_STATUSES = [
+  'Pending',
+  'Completed',
+  'CompletedWithViolations',
+  'InProgress',
+  'Failed',
+  'Stopping',
+  'Stopped',
+] as const;
+
+/**
+ * The schedule expressions Model Monitor documents: hourly `cron(0 * ? * * *)`, daily at an hour
+ * `cron(0 H ? * * *)`, every N hours from an hour `cron(0 H/N ? * * *)`, and one-time `NOW`.
+ */
+const CRON_RE = /^cron\(0 (\*|([01]?\d|2[0-3])(\/([1-9]|1\d|2[0-4]))?) \? \* \* \*\)$/;
+
+function checkJobDefinition(c: Checker, path: string, d: Obj): void {
+  if (c.list(`${path}.MonitoringInputs`, d['MonitoringInputs'], { required: true, min: 1, max: 1 })) {
+    (d['MonitoringInputs'] as unknown[]).forEach((raw, i) => {
+      const p = `${path}.MonitoringInputs.${i + 1}`;
+      const o = (isObject(raw) ? raw : {}) as Obj;
+      if (!o['EndpointInput'] && !o['BatchTransformInput'])
+        c.errors.push(
+          `Value null at '${p}' failed to satisfy constraint: EndpointInput or BatchTransformInput must be provided`,
+        );
+      if (c.object(`${p}.EndpointInput`, o['EndpointInput'])) {
+        const e = o['EndpointInput'] as Obj;
+        c.string(`${p}.EndpointInput.EndpointName`, e['EndpointName'], {
+          required: true,
+          max: 63,
+          pattern: ENTITY_NAME_RE,
+        });
+        c.string(`${p}.EndpointInput.LocalPath`, e['LocalPath'], { required: true, max: 256 });
+        c.enumOf(`${p}.EndpointInput.S3InputMode`, e['S3InputMode'], ['Pipe', 'File']);
+      }
+    });
+  }
+  if (c.object(`${path}.MonitoringOutputConfig`, d['MonitoringOutputConfig'], true)) {
+    const outs = (d['MonitoringOutputConfig'] as Obj)['MonitoringOutputs'];
+    if (
+      c.list(`${path}.MonitoringOutputConfig.MonitoringOutputs`, outs, { required: true, min: 1, max: 1 })
+    ) {
+      (outs as unknown[]).forEach((raw, i) => {
+        const p = `${path}.MonitoringOutputConfig.MonitoringOutputs.${i + 1}.S3Output`;
+        const s3 = (isObject(raw) ? raw['S3Output'] : undefined) as Obj | undefined;
+        if (!c.object(p, s3, true)) return;
+        c.string(`${p}.S3Uri`, s3!['S3Uri'], { required: true, max: 512, pattern: S3_URI_RE });
+        c.string(`${p}.LocalPath`, s3!['LocalPath'], { required: true, max: 256 });
+        c.enumOf(`${p}.S3UploadMode`, s3!['S3UploadMode'], ['Continuous', 'EndOfJob']);
+      });
+    }
+  }
+  if (c.object(`${path}.MonitoringResources`, d['MonitoringResources'], true)) {
+    const cc = (d['MonitoringResources'] as Obj)['ClusterConfig'];
+    const p = `${path}.MonitoringResources.ClusterConfig`;
+    if (c.object(p, cc, true)) {
+      const o = cc as Obj;
+      c.integer(`${p}.InstanceCount`, o['InstanceCount'], { required: true, min: 1, max: 100 });
+      c.enumOf(`${p}.InstanceType`, o['InstanceType'], INSTANCE_TYPES.processing, true);
+      c.integer(`${p}.VolumeSizeInGB`, o['VolumeSizeInGB'], { required: true, min: 1, max: 16384 });
+    }
+  }
+  if (c.object(`${path}.MonitoringAppSpecification`, d['MonitoringAppSpecification'], true)) {
+    const a = d['MonitoringAppSpecification'] as Obj;
+    c.string(`${path}.MonitoringAppSpecification.ImageUri`, a['ImageUri'], { required: true, max: 255 });
+    c.list(`${path}.MonitoringAppSpecification.ContainerEntrypoint`, a['ContainerEntrypoint'], {
+      min: 1,
+      max: 100,
+    });
+    c.list(`${path}.MonitoringAppSpecification.ContainerArguments`, a['ContainerArguments'], {
+      min: 1,
+      max: 50,
+    });
+  }
+  if (c.object(`${path}.StoppingCondition`, d['StoppingCondition'])) {
+    c.integer(
+      `${path}.StoppingCondition.MaxRuntimeInSeconds`,
+      (d['StoppingCondition'] as Obj)['MaxRuntimeInSeconds'],
+      {
+        required: true,
+        min: 1,
+        max: 86400,
+      },
+    );
+  }
+  c.stringMap(`${path}.Environment`, d['Environment'], {
+    maxEntries: 50,
+    keyMax: 256,
+    valueMax: 256,
+    keyPattern: ENV_KEY_RE,
+  });
+  c.string(`${path}.RoleArn`, d['RoleArn'], { required: true, min: 20, max: 2048, pattern: ROLE_ARN_RE });
+}
+
+function checkScheduleConfig(c: Checker, config: unknown): void {
+  if (!c.object('MonitoringScheduleConfig', config, true)) return;
+  const cfg = config as Obj;
+  c.enumOf('MonitoringScheduleConfig.MonitoringType', cfg['MonitoringType'], MONITORING_TYPES);
+  c.string('MonitoringScheduleConfig.MonitoringJobDefinitionName', cfg['MonitoringJobDefinitionName'], {
+    min: 1,
+    max: 63,
+    pattern: ENTITY_NAME_RE,
+  });
+  if (c.object('MonitoringScheduleConfig.ScheduleConfig', cfg['ScheduleConfig'])) {
+    const sc = cfg['ScheduleConfig'] as Obj;
+    c.string('MonitoringScheduleConfig.ScheduleConfig.ScheduleExpression', sc['ScheduleExpression'], {
+      required: true,
+      min: 1,
+      max: 512,
+    });
+  }
+  if (c.object('MonitoringScheduleConfig.MonitoringJobDefinition', cfg['MonitoringJobDefinition']))
+    checkJobDefinition(
+      c,
+      'MonitoringScheduleConfig.MonitoringJobDefinition',
+      cfg['MonitoringJobDefinition'] as Obj,
+    );
+}
+
+/** Rules beyond the model's constraints (one definition source; a known schedule expression). */
+function checkScheduleRules(cfg: Obj): void {
+  const hasDef = cfg['MonitoringJobDefinition'] !== undefined;
+  const defName = cfg['MonitoringJobDefinitionName'];
+  if (hasDef === (defName !== undefined))
+    throw new AwsError(
+      'ValidationException',
+      'Exactly one of MonitoringJobDefinition or MonitoringJobDefinitionName must be provided.',
+    );
+  if (defName !== undefined)
+    throw new AwsError(
+      'ValidationException',
+      `Could not find job definition ${String(defName)} (sagemaker-local serves schedules with an inline MonitoringJobDefinition only).`,
+    );
+  const sc = cfg['ScheduleConfig'] as Obj | undefined;
+  const expr = sc?.['ScheduleExpression'] as string | undefined;
+  if (expr !== undefined && expr !== 'NOW' && !CRON_RE.test(expr))
+    throw new AwsError(
+      'ValidationException',
+      `Invalid ScheduleExpression '${expr}'. Supported: cron(0 * ? * * *) hourly, cron(0 H ? * * *) daily, cron(0 H/N ? * * *) every N hours, or NOW.`,
+    );
+  if (
+    expr === 'NOW' &&
+    (sc?.['DataAnalysisStartTime'] === undefined || sc['DataAnalysisEndTime'] === undefined)
+  )
+    throw new AwsError(
+      'ValidationException',
+      'DataAnalysisStartTime and DataAnalysisEndTime are required when ScheduleExpression is NOW.',
+    );
+}
+
+const endpointOf = (cfg: Obj): string | undefined => {
+  const inputs = ((cfg['MonitoringJobDefinition'] as Obj | undefined)?.['MonitoringInputs'] ?? []) as Obj[];
+  return (inputs[0]?.['EndpointInput'] as Obj | undefined)?.['EndpointName'] as string | undefined;
+};
+
+const notFound = (ctx: LocalContext, name: string): AwsError =>
+  new AwsError(
+    'ResourceNotFound',
+    `Monitoring schedule ${ctx.arn(`monitoring-schedule/${name.toLowerCase()}`)} does not exist.`,
+  );
+
+function getSchedule(ctx: LocalContext, req: Obj): Rec {
+  const c = new Checker();
+  c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
+    required: true,
+    min: 1,
+    max: 63,
+    pattern: ENTITY_NAME_RE,
+  });
+  c.done();
+  const rec = ctx.state.monitoringSchedules.get(req['MonitoringScheduleName'] as string);
+  if (!rec) throw notFound(ctx, req['MonitoringScheduleName'] as string);
+  return rec;
+}
+
+export function createMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const c = new Checker();
+  c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
+    required: true,
+    min: 1,
+    max: 63,
+    pattern: ENTITY_NAME_RE,
+  });
+  checkScheduleConfig(c, req['MonitoringScheduleConfig']);
+  c.list('Tags', req['Tags'], { max: 50 });
+  c.done();
+  const cfg = req['MonitoringScheduleConfig'] as Obj;
+  checkScheduleRules(cfg);
+  const name = req['MonitoringScheduleName'] as string;
+  const arn = ctx.arn(`monitoring-schedule/${name.toLowerCase()}`);
+  if (ctx.state.monitoringSchedules.has(name))
+    throw new AwsError('ResourceInUse', `Monitoring schedule ${arn} already exists.`);
+  const now = ctx.now();
+  const endpoint = endpointOf(cfg);
+  ctx.state.monitoringSchedules.put(name, {
+    seq: ctx.nextSeq(),
+    MonitoringScheduleArn: arn,
+    MonitoringScheduleName: name,
+    // Pending only while AWS provisions; nothing to provision here.
+    MonitoringScheduleStatus: 'Scheduled',
+    MonitoringType: (cfg['MonitoringType'] as string | undefined) ?? 'DataQuality',
+    CreationTime: now,
+    LastModifiedTime: now,
+    MonitoringScheduleConfig: cfg,
+    ...(endpoint ? { EndpointName: endpoint } : {}),
+    ...(req['Tags'] ? { _tags: req['Tags'] } : {}),
+  });
+  return { MonitoringScheduleArn: arn };
+}
+
+export function describeMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const rec = getSchedule(ctx, req);
+  const name = rec['MonitoringScheduleName'] as string;
+  const last = sortBy(
+    ctx.state.monitoringExecutions.values().filter((e) => e['MonitoringScheduleName'] === name),
+    (e) => e['ScheduledTime'] as number,
+    true,
+  )[0];
+  return toWire({
+    ...publicFields(rec),
+    ...(last ? { LastMonitoringExecutionSummary: publicFields(last) } : {}),
+  }) as Obj;
+}
+
+export function updateMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const rec = getSchedule(ctx, req);
+  const c = new Checker();
+  checkScheduleConfig(c, req['MonitoringScheduleConfig']);
+  c.done();
+  const cfg = req['MonitoringScheduleConfig'] as Obj;
+  checkScheduleRules(cfg);
+  const endpoint = endpointOf(cfg);
+  const next: Rec = {
+    ...rec,
+    MonitoringScheduleConfig: cfg,
+    MonitoringType: (cfg['MonitoringType'] as string | undefined) ?? rec['MonitoringType'],
+    LastModifiedTime: ctx.now(),
+  };
+  if (endpoint) next['EndpointName'] = endpoint;
+  else delete next['EndpointName'];
+  ctx.state.monitoringSchedules.put(rec['MonitoringScheduleName'] as string, next);
+  return { MonitoringScheduleArn: rec['MonitoringScheduleArn'] };
+}
+
+export function deleteMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const rec = getSchedule(ctx, req);
+  ctx.state.monitoringSchedules.delete(rec['MonitoringScheduleName'] as string);
+  return {};
+}
+
+/** Common List* checks and time filters (CreationTime / LastModifiedTime / ScheduledTime). */
+function listChecks(req: Obj, sortKeys: string[]): Checker {
+  const c = new Checker();
+  c.integer('MaxResults', req['MaxResults'], { min: 1, max: 100 });
+  c.enumOf('SortBy', req['SortBy'], sortKeys);
+  c.enumOf('SortOrder', req['SortOrder'], ['Ascending', 'Descending']);
+  return c;
+}
+
+function timeFilters(req: Obj, keys: string[]): (r: Rec) => boolean {
+  const bounds = keys.map((k) => ({
+    key: k,
+    after: parseWireTimestamp(req[`${k}After`], `${k}After`),
+    before: parseWireTimestamp(req[`${k}Before`], `${k}Before`),
+  }));
+  return (r) =>
+    bounds.every(
+      ({ key, after, before }) =>
+        (after === undefined || (r[key] as number) > after) &&
+        (before === undefined || (r[key] as number) < before),
+    );
+}
+
+function listPage(
+  req: Obj,
+  records: Rec[],
+  keep: (r: Rec) => boolean,
+  sortKey: (r: Rec) => string | number,
+  scope: unknown[],
+) {
+  // Default order Descending for both monitoring listings (service model).
+  const sorted = sortBy(
+    sortBy(records, (r) => r.seq, false),
+    sortKey,
+    req['SortOrder'] !== 'Ascending',
+  );
+  return pageThenFilter(
+    sorted,
+    keep,
+    (req['MaxResults'] as number | undefined) ?? 10,
+    req['NextToken'] as string | undefined,
+    JSON.stringify([...scope, req['SortBy'], req['SortOrder']]),
+  );
+}
+
+export function listMonitoringSchedules(ctx: LocalContext, req: Obj): Obj {
+  const c = listChecks(req, ['Name', 'CreationTime', 'Status']);
+  c.enumOf('StatusEquals', req['StatusEquals'], SCHEDULE_STATUSES);
+  c.enumOf('MonitoringTypeEquals', req['MonitoringTypeEquals'], MONITORING_TYPES);
+  c.string('NameContains', req['NameContains'], { max: 63 });
+  c.string('EndpointName', req['EndpointName'], { max: 63, pattern: ENTITY_NAME_RE });
+  c.done();
+  const nc = (req['NameContains'] as string | undefined)?.toLowerCase();
+  const inTime = timeFilters(req, ['CreationTime', 'LastModifiedTime']);
+  const keep = (r: Rec): boolean =>
+    (!nc || String(r['MonitoringScheduleName']).toLowerCase().includes(nc)) &&
+    (!req['StatusEquals'] || r['MonitoringScheduleStatus'] === req['StatusEquals']) &&
+    (!req['MonitoringTypeEquals'] || r['MonitoringType'] === req['MonitoringTypeEquals']) &&
+    (!req['MonitoringJobDefinitionName'] ||
+      (r['MonitoringScheduleConfig'] as Obj)['MonitoringJobDefinitionName'] ===
+        req['MonitoringJobDefinitionName']) &&
+    inTime(r);
+  const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
+  const records = ctx.state.monitoringSchedules
+    .values()
+    .filter((r) => !req['EndpointName'] || r['EndpointName'] === req['EndpointName']);
+  const page = listPage(
+    req,
+    records,
+    keep,
+    (r) =>
+      by === 'Name'
+        ? String(r['MonitoringScheduleName'])
+        : by === 'Status'
+          ? String(r['MonitoringScheduleStatus'])
+          : (r['CreationTime'] as number),
+    ['ms', req['EndpointName'], nc, req['StatusEquals'], req['MonitoringTypeEquals']],
+  );
+  const keys = [
+    'MonitoringScheduleName',
+    'MonitoringScheduleArn',
+    'CreationTime',
+    'LastModifiedTime',
+    'MonitoringScheduleStatus',
+    'EndpointName',
+    'MonitoringType',
+  ];
+  return {
+    MonitoringScheduleSummaries: page.items.map((r) =>
+      toWire({
+        ...Object.fromEntries(keys.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])),
+        ...((r['MonitoringScheduleConfig'] as Obj)['MonitoringJobDefinitionName']
+          ? {
+              MonitoringJobDefinitionName: (r['MonitoringScheduleConfig'] as Obj)[
+                'MonitoringJobDefinitionName'
+              ],
+            }
+          : {}),
+      }),
+    ),
+    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+  };
+}
+
+export function listMonitoringExecutions(ctx: LocalContext, req: Obj): Obj {
+  const c = listChecks(req, ['CreationTime', 'ScheduledTime', 'Status']);
+  c.enumOf('StatusEquals', req['StatusEquals'], EXECUTION_STATUSES);
+  c.enumOf('MonitoringTypeEquals', req['MonitoringTypeEquals'], MONITORING_TYPES);
+  c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
+    min: 1,
+    max: 63,
+    pattern: ENTITY_NAME_RE,
+  });
+  c.string('EndpointName', req['EndpointName'], { max: 63, pattern: ENTITY_NAME_RE });
+  c.done();
+  const inTime = timeFilters(req, ['ScheduledTime', 'CreationTime', 'LastModifiedTime']);
+  const keep = (r: Rec): boolean =>
+    (!req['EndpointName'] || r['EndpointName'] === req['EndpointName']) &&
+    (!req['StatusEquals'] || r['MonitoringExecutionStatus'] === req['StatusEquals']) &&
+    (!req['MonitoringTypeEquals'] || r['MonitoringType'] === req['MonitoringTypeEquals']) &&
+    (!req['MonitoringJobDefinitionName'] ||
+      r['MonitoringJobDefinitionName'] === req['MonitoringJobDefinitionName']) &&
+    inTime(r);
+  const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
+  const records = ctx.state.monitoringExecutions
+    .values()
+    .filter(
+      (r) => !req['MonitoringScheduleName'] || r['MonitoringScheduleName'] === req['MonitoringScheduleName'],
+    );
+  const page = listPage(
+    req,
+    records,
+    keep,
+    (r) =>
+      by === 'Status'
+        ? String(r['MonitoringExecutionStatus'])
+        : by === 'ScheduledTime'
+          ? (r['ScheduledTime'] as number)
+          : (r['CreationTime'] as number),
+    [
+      'mx',
+      req['MonitoringScheduleName'],
+      req['EndpointName'],
+      req['StatusEquals'],
+      req['MonitoringTypeEquals'],
+    ],
+  );
+  return {
+    MonitoringExecutionSummaries: page.items.map((r) => toWire(publicFields(r))),
+    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+  };
+}
+
+export interface MonitoringExecutionInput {
+  MonitoringScheduleName: string;
+  MonitoringExecutionStatus: (typeof EXECUTION_STATUSES)[number];
+  /** epoch ms (default: now). */
+  ScheduledTime?: number;
+  ProcessingJobArn?: string;
+  FailureReason?: string;
+}
+
+/** Records one execution of an existing schedule (what a runner, or a test, would write). */
+export function recordMonitoringExecution(ctx: LocalContext, input: MonitoringExecutionInput): Rec {
+  const schedule = ctx.state.monitoringSchedules.get(input.MonitoringScheduleName);
+  if (!schedule) throw notFound(ctx, input.MonitoringScheduleName);
+  const now = ctx.now();
+  const seq = ctx.nextSeq();
+  const rec: Rec = {
+    seq,
+    MonitoringScheduleName: input.MonitoringScheduleName,
+    ScheduledTime: input.ScheduledTime ?? now,
+    CreationTime: now,
+    LastModifiedTime: now,
+    MonitoringExecutionStatus: input.MonitoringExecutionStatus,
+    MonitoringType: schedule['MonitoringType'],
+    ...(schedule['EndpointName'] ? { EndpointName: schedule['EndpointName'] } : {}),
+    ...(input.ProcessingJobArn ? { ProcessingJobArn: input.ProcessingJobArn } : {}),
+    ...(input.FailureReason ? { FailureReason: input.FailureReason } : {}),
+  };
+  ctx.state.monitoringExecutions.put(`${input.MonitoringScheduleName}-${seq}`, rec);
+  return rec;
+}
