@@ -33,6 +33,8 @@ export interface State {
   models: Collection<Rec>;
   packageGroups: Collection<Rec>;
   packages: Collection<Rec>;
+  pipelines: Collection<Rec>;
+  pipelineExecutions: Collection<Rec>;
   monitoringSchedules: Collection<Rec>;
   monitoringExecutions: Collection<Rec>;
   endpointConfigs: Collection<Rec>;

@@ -21,6 +21,7 @@ import { ProcessTracker } from './jobs/process.js';
 import { RunLedger } from './jobs/ledger.js';
 import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
+import { recoverInterruptedExecutions } from './pipelines/execution.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
 import { hardenFilesystemStore, type RawFilesystemStore } from './s3fs-store.js';
@@ -139,11 +140,14 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     endpointConfigs: new Collection(stateDir(dataDir, 'endpoint-configs'), warn),
     endpoints: new Collection(stateDir(dataDir, 'endpoints'), warn),
     tags: new Collection(stateDir(dataDir, 'tags'), warn),
+    pipelines: new Collection(stateDir(dataDir, 'pipelines'), warn),
+    pipelineExecutions: new Collection(stateDir(dataDir, 'pipeline-executions'), warn),
   };
   // Job process groups and temp roots a killed earlier run left behind are cleaned up first.
   const ledger = new RunLedger(join(dataDir, 'running.json'));
   for (const line of ledger.reap()) logger.warn(line);
   recoverInterruptedJobs(state, Date.now());
+  recoverInterruptedExecutions(state, Date.now());
   let seq = Math.max(
     0,
     ...Object.values(state).flatMap((c: Collection<Rec>) => c.values().map((r) => r.seq ?? 0)),

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run demo: the Olist reference pipeline end to end on sagemaker-local, with no AWS account.
 //   generate data -> ingest into the data lake (S3 raw/) -> preprocess (actions/train, processing job)
-//   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate) -> deploy (actions/deploy:
-//   endpoint, canary update, requests), each action run
+//   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate) -> the Olist SageMaker
+//   Pipeline (actions/train, mode pipeline) -> deploy (actions/deploy: endpoint, canary update,
+//   requests), each action run
 //   through its committed bundle exactly as the GitHub runner runs it.
 // Options: --orders N (default 99441, the real size), --seed S, --report DIR (default demo-report),
 //          --keep (keep sagemaker-local's data dir), --quiet (no live job logs).
@@ -391,6 +392,26 @@ try {
           s3.destroy();
           rt.destroy();
         }
+      },
+    );
+  }
+  if (trained) {
+    await stage(
+      'Pipeline: the Olist SageMaker Pipeline: CI checks, train, evaluate, AUC gate, register (actions/train, mode pipeline)',
+      async () => {
+        outputs.pipeline = await action(
+          'train',
+          '4-pipeline',
+          {
+            mode: 'pipeline',
+            'pipeline-name': 'olist-satisfaction',
+            'pipeline-definition': 'templates/olist/pipeline.json',
+            'role-arn': 'arn:aws:iam::123456789012:role/SageMakerExecutionRole',
+          },
+          'pipeline',
+        );
+        const steps = Object.keys(JSON.parse(outputs.pipeline['step-statuses'] || '{}'));
+        return `${outputs.pipeline.status}: ${steps.join(' → ')}; registered ${outputs.pipeline['model-package-arn'].split('/').slice(-2).join('/')} (PendingManualApproval)`;
       },
     );
   }

@@ -22,6 +22,7 @@ export { CreateModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/C
 export { CreateModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageCommand.js';
 export { CreateModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateModelPackageGroupCommand.js';
 export { CreateMonitoringScheduleCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateMonitoringScheduleCommand.js';
+export { CreatePipelineCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreatePipelineCommand.js';
 export { CreateProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateProcessingJobCommand.js';
 export { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTrainingJobCommand.js';
 export { CreateTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/CreateTransformJobCommand.js';
@@ -31,6 +32,8 @@ export { DescribeModelCommand } from '@aws-sdk/client-sagemaker/dist-es/commands
 export { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageCommand.js';
 export { DescribeModelPackageGroupCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeModelPackageGroupCommand.js';
 export { DescribeMonitoringScheduleCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeMonitoringScheduleCommand.js';
+export { DescribePipelineCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribePipelineCommand.js';
+export { DescribePipelineExecutionCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribePipelineExecutionCommand.js';
 export { DescribeProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeProcessingJobCommand.js';
 export { DescribeTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeTrainingJobCommand.js';
 export { DescribeTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeTransformJobCommand.js';
@@ -41,3 +44,7 @@ export { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/comman
 export { StopTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTransformJobCommand.js';
 export { UpdateMonitoringScheduleCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdateMonitoringScheduleCommand.js';
 export { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdateEndpointCommand.js';
+export { ListPipelineExecutionStepsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListPipelineExecutionStepsCommand.js';
+export { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StartPipelineExecutionCommand.js';
+export { StopPipelineExecutionCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopPipelineExecutionCommand.js';
+export { UpdatePipelineCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/UpdatePipelineCommand.js';

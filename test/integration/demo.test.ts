@@ -12,7 +12,7 @@ const report = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
 afterAll(() => rmSync(report, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
-  it('runs generate → ingest → preprocess → train → evaluate and reports each stage', () => {
+  it('runs generate → ingest → preprocess → train → evaluate → pipeline and reports each stage', () => {
     const r = spawnSync(
       process.execPath,
       ['scripts/demo.mjs', '--orders', '20000', '--quiet', '--report', report],
@@ -24,14 +24,15 @@ describe('npm run demo', () => {
     );
     const out = `${r.stdout}\n${r.stderr}`;
     expect([r.status, out.slice(-3000)]).toEqual([0, expect.stringContaining('All stages passed.')]);
-    for (const stage of ['Generate', 'Ingest', 'Preprocess', 'Train', 'Evaluate']) {
+    for (const stage of ['Generate', 'Ingest', 'Preprocess', 'Train', 'Evaluate', 'Pipeline']) {
       expect(out).toMatch(new RegExp(`✔ ${stage}`));
     }
     // Job summaries are saved as markdown, one per action step, plus the run's index.
-    for (const f of ['1-preprocess.md', '2-train.md', '3-evaluate.md', 'README.md']) {
+    for (const f of ['1-preprocess.md', '2-train.md', '3-evaluate.md', '4-pipeline.md', 'README.md']) {
       expect(existsSync(join(report, f))).toBe(true);
     }
     expect(readFileSync(join(report, '2-train.md'), 'utf8')).toMatch(/validation:auc/);
     expect(readFileSync(join(report, 'README.md'), 'utf8')).not.toMatch(/FAILED/);
+    expect(readFileSync(join(report, '4-pipeline.md'), 'utf8')).toMatch(/```mermaid\nflowchart TD/);
   });
 });

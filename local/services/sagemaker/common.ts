@@ -20,6 +20,8 @@ const TIMESTAMP_KEYS = new Set([
   'EndTime',
   'Timestamp',
   'ApprovalTime',
+  'LastExecutionTime',
+  'LastRunTime',
   'ScheduledTime',
   'ResolutionTime',
 ]);

@@ -6,6 +6,7 @@ import * as endpointConfigs from './endpoint-configs.js';
 import * as endpoints from './endpoints.js';
 import * as models from './models.js';
 import * as monitoring from './monitoring.js';
+import { PIPELINE_OPERATIONS } from './pipelines.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
 import * as tags from './tags.js';
@@ -58,6 +59,7 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   DeleteMonitoringSchedule: monitoring.deleteMonitoringSchedule,
   ListMonitoringSchedules: monitoring.listMonitoringSchedules,
   ListMonitoringExecutions: monitoring.listMonitoringExecutions,
+  ...PIPELINE_OPERATIONS,
 };
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {

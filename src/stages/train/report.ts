@@ -13,6 +13,10 @@ export function trainOutputs(r: TrainJobResult): Record<TrainOutput, string> {
     metrics: JSON.stringify(v?.metrics ?? {}),
     outputs: JSON.stringify(v?.outputs ?? {}),
     'log-url': r.logUrl,
+    // pipeline mode only
+    'execution-arn': '',
+    'step-statuses': '',
+    'model-package-arn': '',
   };
 }
 

@@ -81,6 +81,9 @@ export const TRAIN_NAMES = {
     'arguments',
     'processing-inputs',
     'processing-outputs',
+    'pipeline-name',
+    'pipeline-definition',
+    'pipeline-parameters',
     'wait',
     'timeout-minutes',
     'stream-logs',
@@ -89,15 +92,27 @@ export const TRAIN_NAMES = {
     'region',
     'force-fail',
   ],
-  outputs: ['job-name', 'job-arn', 'status', 'model-artifact', 'metrics', 'outputs', 'log-url'],
+  outputs: [
+    'job-name',
+    'job-arn',
+    'status',
+    'model-artifact',
+    'metrics',
+    'outputs',
+    'log-url',
+    'execution-arn',
+    'step-statuses',
+    'model-package-arn',
+  ],
   /** Saved by the main step for the post step. */
-  state: ['job-name', 'job-kind', 'finished'],
+  state: ['job-name', 'job-kind', 'finished', 'pipeline-execution-arn', 'pipeline-stop-token'],
 } as const satisfies StageNames;
 export type TrainOutput = (typeof TRAIN_NAMES.outputs)[number];
 export type TrainState = (typeof TRAIN_NAMES.state)[number];
 
 const TRAINING_ONLY = ['hyperparameters', 'inputs', 'content-type', 'output-path', 'metric-definitions'];
 const PROCESSING_ONLY = ['entrypoint', 'arguments', 'processing-inputs', 'processing-outputs'];
+const PIPELINE_ONLY = ['pipeline-name', 'pipeline-definition', 'pipeline-parameters'];
 
 const IMAGE_RE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/;
 const CONTENT_TYPE_RE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/;
@@ -106,12 +121,11 @@ const CONTENT_TYPE_RE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/;
 export function parseTrainSettings(inputs: Inputs, ctx: TrainContext): TrainSettings {
   const mode = inputs.choice('mode', MODES, 'training-job');
   if (mode === 'pipeline') {
-    throw new ConfigurationError(
-      "input 'mode': 'pipeline' is not available yet (it comes in a later release); use training-job or processing-job",
-    );
+    // The action reads mode first and parses pipeline mode with parsePipelineSettings.
+    throw new Error("parseTrainSettings handles the job modes; mode 'pipeline' has parsePipelineSettings");
   }
   const other = mode === 'training-job' ? PROCESSING_ONLY : TRAINING_ONLY;
-  inputs.rejectForMode(other, mode);
+  inputs.rejectForMode([...other, ...PIPELINE_ONLY], mode);
 
   const modeHint = `mode '${mode}' needs it`;
   const image = inputs.required(

@@ -208,7 +208,11 @@ describe('every bad input fails with a message naming the input and the value', 
       { ...training, mode: 'trianing-job' },
       /input 'mode': "trianing-job" is not valid; expected one of: training-job, processing-job, pipeline/,
     ],
-    ['pipeline', { ...training, mode: 'pipeline' }, /'pipeline' is not available yet/],
+    [
+      'pipeline input in a job mode',
+      { ...training, 'pipeline-name': 'olist' },
+      /input 'pipeline-name' does not apply to mode 'training-job'/,
+    ],
     ['malformed YAML', { ...training, inputs: 'train: [s3://x' }, /input 'inputs': not valid YAML/],
     [
       'non-numeric count',
