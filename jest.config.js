@@ -16,6 +16,8 @@ const common = {
   },
   testEnvironment: 'node',
   restoreMocks: true,
+  // Stryker's sandbox copies of the repository (npm run mutation).
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 export default {
   // testTimeout is a global option (jest ignores it per project): integration tests run real jobs.

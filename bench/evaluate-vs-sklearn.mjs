@@ -2,9 +2,15 @@
 /**
  * Benchmark: our readLabels + readPredictions + computeMetrics vs pandas.read_csv + scikit-learn
  * on the same seeded 3 M-row files, in one run. Not a test: it prints times and the ratio, and
- * checks that both sides give the same values (1e-9).
+ * checks that both sides give the same values (1e-9). The whole action (actions/evaluate bundle)
+ * is compared with the whole python process on two test-data shapes: the bench's own file (label
+ * + 4 features) and a label + 2 features file (its first three columns), same predictions.
  *
  *   node bench/evaluate-vs-sklearn.mjs [--rows 3000000] [--runs 3] [--usecols] [--python /usr/bin/python3]
+ *     [--compare-action DIR] [--process-runs N]
+ *
+ * --compare-action DIR also times another build of the evaluate action (a folder with action.yml
+ * and dist/, e.g. main's) in the same runs, so two builds are compared under the same load.
  *
  * Data goes to .bench-data/ (gitignored). The TypeScript sources are bundled with esbuild (a
  * dependency of tsx) into .bench-data/eval-cli.mjs, which is both imported (in-process timing)
@@ -28,8 +34,12 @@ const rows = Number(arg('--rows', '3000000'));
 const python = arg('--python', process.env.SAGEMAKER_ACTIONS_PYTHON ?? '/usr/bin/python3');
 const usecols = args.includes('--usecols'); // let pandas keep only the label column
 const runs = Number(arg('--runs', '3'));
+const compareAction = arg('--compare-action', undefined);
+// Whole-process (esbuild bundle of the sources) runs; the whole-action runs use --runs.
+const processRuns = Number(arg('--process-runs', String(runs)));
 const testCsv = join(dataDir, `test-${rows}.csv`);
 const predFile = join(dataDir, `test-${rows}.csv.out`);
+const test2Csv = join(dataDir, `test-${rows}-2features.csv`);
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -79,6 +89,25 @@ async function generate() {
   await writeLines(predFile, rows, (i) => String(Math.fround(scores[i]).toPrecision(8) * 1));
 }
 
+/** The label + 2 features shape: the first three columns of the bench's file. */
+async function generateTwoFeatures() {
+  if (existsSync(test2Csv)) return;
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: createReadStream(testCsv), crlfDelay: Infinity });
+  const out = createWriteStream(test2Csv);
+  let chunk = [];
+  for await (const line of lines) {
+    chunk.push(line.split(',', 3).join(','));
+    if (chunk.length === 50000) {
+      if (!out.write(chunk.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+      chunk = [];
+    }
+  }
+  if (chunk.length) out.write(chunk.join('\n') + '\n');
+  await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
+}
+
 async function bundle() {
   const entry = join(dataDir, 'eval-cli.ts');
   writeFileSync(
@@ -123,6 +152,7 @@ function timeProcess(cmd, argv) {
 
 const t0 = performance.now();
 await generate();
+await generateTwoFeatures();
 console.log(
   `data: ${rows} rows in ${testCsv} (+ .out), ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
@@ -152,7 +182,7 @@ for (let i = 0; i < runs; i++) {
 // Whole processes, alternating ours and sklearn, `runs` times each; medians.
 const oursRuns = [];
 const pyRuns = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < processRuns; i++) {
   oursRuns.push(timeProcess(process.execPath, [cli, 'run', testCsv, predFile]));
   pyRuns.push(
     timeProcess(python, [
@@ -164,18 +194,43 @@ for (let i = 0; i < runs; i++) {
   );
 }
 // The whole action as the runner runs it: the committed bundle, inputs as INPUT_* variables,
-// local files only (no AWS), gate, report JSON, job summary and outputs included.
-const actionRuns = [];
-for (let i = 0; i < runs; i++) {
-  const r = await runActionBundle(join(root, 'actions', 'evaluate'), {
-    inputs: { 'test-data': testCsv, predictions: predFile, thresholds: 'auc: ">= 0.5"' },
+// local files only (no AWS), gate, report JSON, job summary and outputs included; alternating
+// with the whole python process, on both test-data shapes.
+async function actionRun(csv, actionDir = join(root, 'actions', 'evaluate')) {
+  const r = await runActionBundle(actionDir, {
+    inputs: { 'test-data': csv, predictions: predFile, thresholds: 'auc: ">= 0.5"' },
     env: { RUNNER_TEMP: dataDir, AWS_REGION: 'us-east-1' },
     cwd: dataDir,
   });
   if (r.code !== 0) throw new Error(`actions/evaluate failed: ${r.stdout.slice(-2000)}`);
   const auc = JSON.parse(r.outputs.metrics).auc;
   if (!(Math.abs(auc - py0auc()) <= 1e-9)) throw new Error(`actions/evaluate auc ${auc} differs`);
-  actionRuns.push(r.ms / 1000);
+  return r.ms / 1000;
+}
+const shapes = [
+  { name: "bench's file (label + 4 features)", csv: testCsv },
+  { name: 'label + 2 features', csv: test2Csv },
+];
+for (const shape of shapes) {
+  shape.action = [];
+  shape.python = [];
+  shape.compared = [];
+  for (let i = 0; i < runs; i++) {
+    if (compareAction) shape.compared.push(await actionRun(shape.csv, resolve(compareAction)));
+    shape.action.push(await actionRun(shape.csv));
+    const py = timeProcess(python, [
+      join(root, 'bench', 'evaluate_sklearn.py'),
+      shape.csv,
+      predFile,
+      ...(usecols ? ['--usecols'] : []),
+    ]);
+    if (!(Math.abs(py.out.metrics.auc - py0auc()) <= 1e-9))
+      throw new Error(`sklearn auc differs on ${shape.csv}`);
+    shape.python.push(py.wall);
+    console.log(
+      `  run ${i + 1}, ${shape.name}: action ${shape.action.at(-1).toFixed(2)} s${compareAction ? ` (compared: ${shape.compared.at(-1).toFixed(2)} s)` : ''}, python ${py.wall.toFixed(2)} s, ratio ${(py.wall / shape.action.at(-1)).toFixed(1)}x`,
+    );
+  }
 }
 function py0auc() {
   return pyRuns[0].out.metrics.auc;
@@ -209,7 +264,9 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${(await import('node:os')).cpus().length} CPUs`,
 );
-console.log(`medians of ${runs} runs unless noted           wall s     CPU s`);
+console.log(
+  `medians of ${runs} (whole process: ${processRuns}) runs unless noted           wall s     CPU s`,
+);
 console.log(`ours, in-process, first (cold) run          ${f(oursCold)}   ${f(oursColdCpu)}`);
 console.log(`ours, in-process, warm                      ${f(median(warm))}   ${f(median(warmCpu))}`);
 console.log(
@@ -217,16 +274,24 @@ console.log(
 );
 console.log(`ours, whole node process                    ${f(oursProc.wall)}   ${f(oursProc.cpu)}`);
 console.log(`sklearn, whole python process               ${f(pyProc.wall)}   ${f(pyProc.cpu)}`);
-console.log(`actions/evaluate bundle, whole action       ${f(median(actionRuns))}`);
 console.log(
   `ratio in-process: ${(pyIn.wall / oursCold).toFixed(1)}x wall vs our cold run (${(pyIn.wall / median(warm)).toFixed(1)}x warm), ${(pyIn.cpu / oursColdCpu).toFixed(1)}x CPU`,
 );
 console.log(
   `ratio whole process: ${(pyProc.wall / oursProc.wall).toFixed(1)}x wall, ${(pyProc.cpu / oursProc.cpu).toFixed(1)}x CPU`,
 );
-console.log(
-  `ratio whole action (actions/evaluate bundle vs whole python process): ${(pyProc.wall / median(actionRuns)).toFixed(1)}x wall`,
-);
+for (const shape of shapes) {
+  const ratios = shape.action.map((t, i) => shape.python[i] / t);
+  console.log(
+    `whole action vs whole python process, ${shape.name}: action ${shape.action.map((t) => t.toFixed(2)).join(', ')} s; python ${shape.python.map((t) => t.toFixed(2)).join(', ')} s; ratio per run ${ratios.map((r) => r.toFixed(1)).join(', ')}; median ${(median(shape.python) / median(shape.action)).toFixed(1)}x wall`,
+  );
+  if (compareAction) {
+    const cr = shape.compared.map((t, i) => shape.python[i] / t);
+    console.log(
+      `  ${compareAction}: action ${shape.compared.map((t) => t.toFixed(2)).join(', ')} s; ratio per run ${cr.map((r) => r.toFixed(1)).join(', ')}; median ${(median(shape.python) / median(shape.compared)).toFixed(1)}x wall`,
+    );
+  }
+}
 if (mismatches.length) {
   console.error(`VALUES DIFFER: ${mismatches.map(([k]) => k).join(', ')}`);
   process.exit(1);

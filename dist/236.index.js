@@ -10,38 +10,46 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CreateModelCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateModelCommand_js__WEBPACK_IMPORTED_MODULE_1__.T),
 /* harmony export */   CreateModelPackageCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_2__.N),
 /* harmony export */   CreateModelPackageGroupCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_3__.E),
-/* harmony export */   CreateProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_4__.c),
-/* harmony export */   CreateTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__.j),
-/* harmony export */   CreateTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_6__.z),
-/* harmony export */   DescribeModelCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_7__.u),
-/* harmony export */   DescribeModelPackageCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_8__.U),
-/* harmony export */   DescribeModelPackageGroupCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_9__.r),
-/* harmony export */   DescribeProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_10__.R),
-/* harmony export */   DescribeTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_11__.S),
-/* harmony export */   DescribeTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_12__.E),
-/* harmony export */   ListModelPackagesCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_13__.M),
+/* harmony export */   CreateMonitoringScheduleCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_4__.D),
+/* harmony export */   CreateProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__.c),
+/* harmony export */   CreateTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_6__.j),
+/* harmony export */   CreateTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_7__.z),
+/* harmony export */   DescribeModelCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_8__.u),
+/* harmony export */   DescribeModelPackageCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_9__.U),
+/* harmony export */   DescribeModelPackageGroupCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_10__.r),
+/* harmony export */   DescribeMonitoringScheduleCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_11__.W),
+/* harmony export */   DescribeProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_12__.R),
+/* harmony export */   DescribeTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_13__.S),
+/* harmony export */   DescribeTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_14__.E),
+/* harmony export */   ListModelPackagesCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_15__.M),
+/* harmony export */   ListMonitoringExecutionsCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListMonitoringExecutionsCommand_js__WEBPACK_IMPORTED_MODULE_16__.x),
 /* harmony export */   SageMakerClient: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__.k),
-/* harmony export */   StopProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_14__.S),
-/* harmony export */   StopTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_15__.J),
-/* harmony export */   StopTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_16__.H)
+/* harmony export */   StopProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_17__.S),
+/* harmony export */   StopTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_18__.J),
+/* harmony export */   StopTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_19__.H),
+/* harmony export */   UpdateMonitoringScheduleCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_20__.M)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3485);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelCommand_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7358);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5883);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5099);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1234);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3746);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5763);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3597);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6270);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9554);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8039);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7181);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5557);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5875);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9162);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6426);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5698);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5099);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_CreateTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3746);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelCommand_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5763);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageCommand_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3597);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeModelPackageGroupCommand_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6270);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8529);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9554);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8039);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7181);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5557);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListMonitoringExecutionsCommand_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(3772);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(5875);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(9162);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(6426);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(7949);
 /**
  * The SageMaker SDK pieces the kit uses, imported from the client's ESM build (dist-es) one
  * module each, instead of the package root.
@@ -58,6 +66,10 @@ __webpack_require__.r(__webpack_exports__);
  * that fails on bad input never loads the SDK. To send a new command, add its line here: a unit
  * test (test/unit/aws/sdk-sagemaker.test.ts) checks every path exports the name taken from it.
  */
+
+
+
+
 
 
 

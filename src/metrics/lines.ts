@@ -9,6 +9,12 @@ export class Float64Builder {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;
   }
+  /** Appends all of values. */
+  append(values: Float64Array): void {
+    while (this.length + values.length > this.data.length) this.grow();
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
   /** Doubles the capacity (keeps the values). */
   grow(): void {
     const bigger = new Float64Array(this.data.length * 2);

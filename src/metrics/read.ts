@@ -6,7 +6,7 @@
 import { open, stat } from 'node:fs/promises';
 import { DataError } from './data-error.js';
 import { Float64Builder } from './lines.js';
-import { scanColumn } from './scan.js';
+import { scanColumnParallel } from './parallel-scan.js';
 import { parseNumberBytes } from './parse-number.js';
 import type { ProblemType } from './types.js';
 
@@ -53,9 +53,9 @@ async function sizeHint(files: string[]): Promise<number> {
   return Math.min(1 << 26, Math.ceil((total / bytesPerLine) * 1.05) + 1024);
 }
 
-async function scanFile(...args: Parameters<typeof scanColumn>): Promise<number> {
+async function scanFile(...args: Parameters<typeof scanColumnParallel>): Promise<number> {
   try {
-    return await scanColumn(...args);
+    return await scanColumnParallel(...args);
   } catch (err) {
     if (err instanceof DataError) throw err;
     throw new DataError(

@@ -113,7 +113,7 @@ describe('Host and Origin', () => {
 
   it('X-Amz-Target prefixes are looked up as own entries only', () => {
     for (const t of ['constructor.X', '__proto__.X', 'toString', 'hasOwnProperty.Y'])
-      expect(routeRequest('POST', '/', t)).toEqual({ service: 's3' });
+      expect(routeRequest('POST', '/', t)).toEqual({ service: 'unknown-target', target: t });
     expect(routeRequest('POST', '/', 'SageMaker.constructor')).toEqual({
       service: 'sagemaker',
       operation: 'constructor',

@@ -1,5 +1,5 @@
-export const id = 256;
-export const ids = [256];
+export const id = 547;
+export const ids = [547];
 export const modules = {
 
 /***/ 201:
@@ -50,7 +50,7 @@ function createAwsClients(opts = {}, env = process.env) {
         region: config.region,
         sagemaker: () => 
         // sdk-sagemaker.js: the client's ESM modules, so the bundle leaves out unused commands.
-        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
+        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
         logs: () => once('logs', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19))).CloudWatchLogsClient(config)),
         cloudwatch: () => once('cloudwatch', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))).CloudWatchClient(config)),
         s3: () => once('s3', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19))).S3Client({
@@ -203,128 +203,6 @@ async function collectAll(fetch, opts = {}) {
     for await (const item of paginate(fetch, opts))
         out.push(item);
     return out;
-}
-
-
-/***/ }),
-
-/***/ 5971:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hk: () => (/* binding */ systemSleep),
-/* harmony export */   g3: () => (/* binding */ pollUntil),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   u7: () => (/* binding */ DEFAULT_MIN_DELAY_MS)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_DELAY_MS, DEFAULT_BUDGET_INTERVAL_MS, BACKOFF_FACTOR, nextDelay */
-const systemClock = { now: () => Date.now() };
-const systemSleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted || ms <= 0) {
-        resolve();
-        return;
-    }
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-const DEFAULT_MIN_DELAY_MS = 2_000;
-const DEFAULT_MAX_DELAY_MS = 30_000;
-/** Describe budget: on average at most one describe per this interval (burst of one). */
-const DEFAULT_BUDGET_INTERVAL_MS = 6_500;
-/** While a job runs the gap between describes grows with its age: gap = elapsed × this factor. */
-const BACKOFF_FACTOR = 0.05;
-/**
- * The pure schedule: how long to wait after `attempt` describes (≥ 1), `elapsedMs` after polling
- * started. Three rules, the strictest wins:
- *   - never sooner than minDelayMs;
- *   - a budget: describe number n+1 not before n × budgetIntervalMs, so there are never more than
- *     1 + elapsed / budgetIntervalMs describes (time saved while backing off can later be spent
- *     quickly when `hurry` is set);
- *   - unless hurried, back off with the job's age (elapsed × BACKOFF_FACTOR: a job that has run
- *     for 10 minutes is unlikely to end in the next 2 seconds), capped at maxDelayMs.
- */
-function nextDelay(attempt, elapsedMs, opts) {
-    const min = Math.max(0, opts.minDelayMs);
-    const max = Math.max(min, opts.maxDelayMs);
-    const interval = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
-    const elapsed = Math.max(0, elapsedMs);
-    const budget = Math.max(0, Math.max(1, attempt) * interval - elapsed);
-    if (opts.hurry)
-        return Math.round(Math.max(min, budget));
-    const backoff = Math.min(max, Math.max(min, elapsed * BACKOFF_FACTOR));
-    return Math.round(Math.max(backoff, budget));
-}
-/** Describes until done, timed out or aborted, sleeping on the adaptive schedule in between. */
-async function pollUntil(opts) {
-    const clock = opts.clock ?? systemClock;
-    const sleep = opts.sleep ?? systemSleep;
-    const minDelayMs = opts.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
-    const maxDelayMs = opts.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-    const { signal, timeoutMs } = opts;
-    const start = clock.now();
-    const elapsed = () => clock.now() - start;
-    let last;
-    const budgetIntervalMs = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
-    if (opts.initialDelayMs && opts.initialDelayMs > 0) {
-        await sleep(opts.initialDelayMs, signal);
-        if (signal?.aborted)
-            return { state: 'aborted', value: undefined };
-    }
-    for (let attempt = 0;; attempt++) {
-        if (signal?.aborted)
-            return { state: 'aborted', value: last };
-        const value = await opts.describe();
-        last = value;
-        await opts.onUpdate?.(value, elapsed());
-        if (opts.isDone(value))
-            return { state: 'done', value };
-        if (signal?.aborted)
-            return { state: 'aborted', value: last };
-        if (timeoutMs !== undefined && elapsed() >= timeoutMs)
-            return { state: 'timeout', value: last };
-        let wait = nextDelay(attempt + 1, elapsed(), {
-            minDelayMs,
-            maxDelayMs,
-            budgetIntervalMs,
-            hurry: opts.hurry?.() ?? false,
-        });
-        if (timeoutMs !== undefined)
-            wait = Math.min(wait, Math.max(0, timeoutMs - elapsed()));
-        // Sleep in slices of at most minDelayMs so that onTick (log streaming) runs regularly and a
-        // hurry signal raised meanwhile cuts the wait short.
-        const waitStart = clock.now();
-        for (;;) {
-            const left = wait - (clock.now() - waitStart);
-            if (left <= 0)
-                break;
-            await sleep(Math.min(left, Math.max(1, minDelayMs)), signal);
-            if (signal?.aborted)
-                return { state: 'aborted', value: last };
-            await opts.onTick?.(elapsed());
-            // Hurried meanwhile: describe as soon as the minimum delay and the budget allow.
-            if (opts.hurry?.()) {
-                const describedAt = waitStart - start;
-                const hurriedAt = describedAt +
-                    nextDelay(attempt + 1, describedAt, { minDelayMs, maxDelayMs, budgetIntervalMs, hurry: true });
-                if (elapsed() >= hurriedAt)
-                    break;
-            }
-        }
-        if (timeoutMs !== undefined && elapsed() >= timeoutMs) {
-            // One last look: the job may have finished during the final wait.
-            const final = await opts.describe();
-            last = final;
-            await opts.onUpdate?.(final, elapsed());
-            if (opts.isDone(final))
-                return { state: 'done', value: final };
-            return { state: 'timeout', value: final };
-        }
-    }
 }
 
 
@@ -804,6 +682,7 @@ function awsErrorName(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $J: () => (/* binding */ parseNumber),
 /* harmony export */   DM: () => (/* binding */ parseRoleArn),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   HY: () => (/* binding */ parseInstanceType),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
@@ -812,7 +691,7 @@ function awsErrorName(err) {
 /* harmony export */   jE: () => (/* binding */ parseStructured),
 /* harmony export */   yc: () => (/* binding */ parseS3Uri)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, parseInteger, parseDuration, parseChoice, parseStringMap, parseMap, parseStringList, SAGEMAKER_NAME_RE, INSTANCE_TYPE_RE */
+/* unused harmony exports parseBoolean, parseInteger, parseChoice, parseStringMap, parseMap, parseStringList, SAGEMAKER_NAME_RE, INSTANCE_TYPE_RE */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 
@@ -1210,212 +1089,6 @@ function runIdentityFromEnv(env) {
         attempt: env['GITHUB_RUN_ATTEMPT'],
         step: env['GITHUB_ACTION'],
     };
-}
-
-
-/***/ }),
-
-/***/ 2230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ stopOnSignal)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-const defaultDelay = (ms) => new Promise((resolve) => {
-    setTimeout(resolve, ms).unref?.();
-});
-function stopOnSignal(opts) {
-    const controller = new AbortController();
-    const bound = opts.boundMs ?? 5_000;
-    const delay = opts.delay ?? defaultDelay;
-    let received;
-    let stopPromise = Promise.resolve(false);
-    const handler = (name) => () => {
-        if (received) {
-            opts.log(`received ${name} while stopping; still waiting for the stop request`);
-            return;
-        }
-        received = name;
-        const what = opts.what();
-        opts.log(`received ${name} (workflow cancelled): ${what ? `stopping ${what} now` : 'no job started yet'}`);
-        const call = what
-            ? opts.stop().then(() => {
-                opts.log(`stop requested for ${what}`);
-                return true;
-            }, (err) => {
-                opts.log(`could not stop ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)} (the post step will try again)`);
-                return false;
-            })
-            : Promise.resolve(true);
-        const timeout = delay(bound).then(() => {
-            opts.log(`the stop request did not answer within ${Math.round(bound / 1000)} s (the post step will check the job)`);
-            return false;
-        });
-        stopPromise = Promise.race([call, timeout]);
-        controller.abort();
-    };
-    const onInt = handler('SIGINT');
-    const onTerm = handler('SIGTERM');
-    opts.source.on('SIGINT', onInt);
-    opts.source.on('SIGTERM', onTerm);
-    return {
-        signal: controller.signal,
-        get received() {
-            return received;
-        },
-        stopped: () => stopPromise,
-        dispose() {
-            opts.source.removeListener('SIGINT', onInt);
-            opts.source.removeListener('SIGTERM', onTerm);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 9506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Wf: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.Wf),
-/* harmony export */   Ze: () => (/* binding */ logGroupOf),
-/* harmony export */   c4: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   kK: () => (/* binding */ consoleJobUrl),
-/* harmony export */   x9: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
-/* harmony export */ });
-/* unused harmony export TERMINAL_STATUSES */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-// Not-found / already-exists / not-stoppable classification lives in src/aws/errors.ts.
-
-function consoleJobUrl(region, kind, name) {
-    const path = kind === 'training' ? 'jobs' : 'processing-jobs';
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${path}/${encodeURIComponent(name)}`;
-}
-function logGroupOf(kind) {
-    return kind === 'training' ? '/aws/sagemaker/TrainingJobs' : '/aws/sagemaker/ProcessingJobs';
-}
-
-
-/***/ }),
-
-/***/ 3562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DL: () => (/* binding */ transformJobName),
-/* harmony export */   KP: () => (/* binding */ runAttemptKey),
-/* harmony export */   LZ: () => (/* binding */ attemptName),
-/* harmony export */   Qg: () => (/* binding */ defaultJobName),
-/* harmony export */   Ri: () => (/* binding */ deterministicModelName),
-/* harmony export */   mK: () => (/* binding */ MODEL_NAME_RE)
-/* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, sanitizeNamePart, isValidName, modelHash */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9114);
-
-
-/** SageMaker job, endpoint and model names: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`. */
-const MAX_NAME_LENGTH = 63;
-/** Room kept at the end of a default name for an attempt suffix (`-r99`). */
-const SUFFIX_ROOM = 4;
-/** Lower-cases, turns every run of other characters into one hyphen, trims hyphens. */
-function sanitizeNamePart(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-function shortHash(parts, length = 8) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);
-}
-/** Cuts to `max` characters without leaving a trailing hyphen. */
-function cut(text, max) {
-    return text.slice(0, Math.max(0, max)).replace(/-+$/, '');
-}
-/**
- * The default job name: readable parts (repository name, stage, run id) and a hash of everything
- * that identifies the step (repository, workflow, job, run id, step, stage), so two repositories,
- * workflows or steps never share a name while a re-run of the same run finds its job again.
- * Always matches SAGEMAKER_NAME_RE, is at most 59 characters (room for `-rNN`), and depends only
- * on its arguments.
- */
-function defaultJobName(ctx, stage) {
-    const hash = shortHash([
-        ctx.repository ?? '',
-        ctx.workflow ?? '',
-        ctx.job ?? '',
-        ctx.runId ?? '',
-        ctx.step ?? '',
-        stage,
-    ]);
-    const repoName = sanitizeNamePart((ctx.repository ?? '').split('/').pop() ?? '');
-    const stagePart = sanitizeNamePart(stage);
-    const runPart = sanitizeNamePart(ctx.runId ?? '');
-    const budget = MAX_NAME_LENGTH - SUFFIX_ROOM - hash.length - 1;
-    // Keep the run id and stage whole when possible; the repository name gives way first.
-    const tail = [stagePart, runPart].filter(Boolean).join('-');
-    const tailCut = cut(tail, budget);
-    const repoBudget = budget - tailCut.length - (tailCut ? 1 : 0);
-    const head = repoBudget > 2 ? cut(repoName, repoBudget) : '';
-    const readable = [head, tailCut].filter(Boolean).join('-');
-    return readable ? `${readable}-${hash}` : `job-${hash}`;
-}
-/** The name of attempt `n` (1 = the base name itself; 2 → `-r2`, ...), always a valid name. */
-function attemptName(base, attempt) {
-    if (attempt <= 1)
-        return base;
-    const suffix = `-r${attempt}`;
-    const head = cut(base, MAX_NAME_LENGTH - suffix.length);
-    return `${head || 'job'}${suffix}`;
-}
-function isValidName(name) {
-    return SAGEMAKER_NAME_RE.test(name);
-}
-/** CreateModel's ModelName pattern (sagemaker.md §1), anchored; at most 63 characters. */
-const MODEL_NAME_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-/** Short, stable hash of the things that define a model (image + artifact). */
-function modelHash(image, modelDataUrl) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${image}\n${modelDataUrl}`).digest('hex').slice(0, 12);
-}
-/**
- * Deterministic model name: `<prefix>-<run id>-<hash of image and artifact>`, so a re-run of the
- * same workflow run re-uses the model it created before instead of piling up duplicates.
- */
-function deterministicModelName(prefix, runId, image, modelDataUrl) {
-    const cleanPrefix = prefix
-        .replace(/[^a-zA-Z0-9-]/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^-|-$/g, '') || 'model';
-    const run = runId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 20) || 'local';
-    const hash = modelHash(image, modelDataUrl);
-    const head = `${cleanPrefix}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-    return `${head}-${hash}`;
-}
-/**
- * The key of one attempt of a run (`<run id>-<attempt>`), for names that must differ between
- * attempts (a transform job's output must not mix with an earlier attempt's); outside GitHub
- * Actions a time-based key, so local runs never collide.
- */
-function runAttemptKey(run, now) {
-    if (run.runId)
-        return `${run.runId}-${run.attempt || '1'}`;
-    return `local-${now.toString(36)}`;
-}
-/** Transform job name: `eval-<label>-<run key>-<hash of model and input>`. */
-function transformJobName(runKey, label, modelName, inputUri) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${modelName}\n${inputUri}`).digest('hex').slice(0, 8);
-    const run = runKey.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const head = `eval-${label}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-    return `${head}-${hash}`;
 }
 
 

@@ -1,8 +1,191 @@
-export const id = 158;
-export const ids = [158];
+export const id = 445;
+export const ids = [445];
 export const modules = {
 
-/***/ 7158:
+/***/ 5971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ systemSleep),
+/* harmony export */   g3: () => (/* binding */ pollUntil),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   u7: () => (/* binding */ DEFAULT_MIN_DELAY_MS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_DELAY_MS, DEFAULT_BUDGET_INTERVAL_MS, BACKOFF_FACTOR, nextDelay */
+const systemClock = { now: () => Date.now() };
+const systemSleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) {
+        resolve();
+        return;
+    }
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+const DEFAULT_MIN_DELAY_MS = 2_000;
+const DEFAULT_MAX_DELAY_MS = 30_000;
+/** Describe budget: on average at most one describe per this interval (burst of one). */
+const DEFAULT_BUDGET_INTERVAL_MS = 6_500;
+/** While a job runs the gap between describes grows with its age: gap = elapsed × this factor. */
+const BACKOFF_FACTOR = 0.05;
+/**
+ * The pure schedule: how long to wait after `attempt` describes (≥ 1), `elapsedMs` after polling
+ * started. Three rules, the strictest wins:
+ *   - never sooner than minDelayMs;
+ *   - a budget: describe number n+1 not before n × budgetIntervalMs, so there are never more than
+ *     1 + elapsed / budgetIntervalMs describes (time saved while backing off can later be spent
+ *     quickly when `hurry` is set);
+ *   - unless hurried, back off with the job's age (elapsed × BACKOFF_FACTOR: a job that has run
+ *     for 10 minutes is unlikely to end in the next 2 seconds), capped at maxDelayMs.
+ */
+function nextDelay(attempt, elapsedMs, opts) {
+    const min = Math.max(0, opts.minDelayMs);
+    const max = Math.max(min, opts.maxDelayMs);
+    const interval = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
+    const elapsed = Math.max(0, elapsedMs);
+    const budget = Math.max(0, Math.max(1, attempt) * interval - elapsed);
+    if (opts.hurry)
+        return Math.round(Math.max(min, budget));
+    const backoff = Math.min(max, Math.max(min, elapsed * BACKOFF_FACTOR));
+    return Math.round(Math.max(backoff, budget));
+}
+/** Describes until done, timed out or aborted, sleeping on the adaptive schedule in between. */
+async function pollUntil(opts) {
+    const clock = opts.clock ?? systemClock;
+    const sleep = opts.sleep ?? systemSleep;
+    const minDelayMs = opts.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
+    const maxDelayMs = opts.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    const { signal, timeoutMs } = opts;
+    const start = clock.now();
+    const elapsed = () => clock.now() - start;
+    let last;
+    const budgetIntervalMs = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
+    if (opts.initialDelayMs && opts.initialDelayMs > 0) {
+        await sleep(opts.initialDelayMs, signal);
+        if (signal?.aborted)
+            return { state: 'aborted', value: undefined };
+    }
+    for (let attempt = 0;; attempt++) {
+        if (signal?.aborted)
+            return { state: 'aborted', value: last };
+        const value = await opts.describe();
+        last = value;
+        await opts.onUpdate?.(value, elapsed());
+        if (opts.isDone(value))
+            return { state: 'done', value };
+        if (signal?.aborted)
+            return { state: 'aborted', value: last };
+        if (timeoutMs !== undefined && elapsed() >= timeoutMs)
+            return { state: 'timeout', value: last };
+        let wait = nextDelay(attempt + 1, elapsed(), {
+            minDelayMs,
+            maxDelayMs,
+            budgetIntervalMs,
+            hurry: opts.hurry?.() ?? false,
+        });
+        if (timeoutMs !== undefined)
+            wait = Math.min(wait, Math.max(0, timeoutMs - elapsed()));
+        // Sleep in slices of at most minDelayMs so that onTick (log streaming) runs regularly and a
+        // hurry signal raised meanwhile cuts the wait short.
+        const waitStart = clock.now();
+        for (;;) {
+            const left = wait - (clock.now() - waitStart);
+            if (left <= 0)
+                break;
+            await sleep(Math.min(left, Math.max(1, minDelayMs)), signal);
+            if (signal?.aborted)
+                return { state: 'aborted', value: last };
+            await opts.onTick?.(elapsed());
+            // Hurried meanwhile: describe as soon as the minimum delay and the budget allow.
+            if (opts.hurry?.()) {
+                const describedAt = waitStart - start;
+                const hurriedAt = describedAt +
+                    nextDelay(attempt + 1, describedAt, { minDelayMs, maxDelayMs, budgetIntervalMs, hurry: true });
+                if (elapsed() >= hurriedAt)
+                    break;
+            }
+        }
+        if (timeoutMs !== undefined && elapsed() >= timeoutMs) {
+            // One last look: the job may have finished during the final wait.
+            const final = await opts.describe();
+            last = final;
+            await opts.onUpdate?.(final, elapsed());
+            if (opts.isDone(final))
+                return { state: 'done', value: final };
+            return { state: 'timeout', value: final };
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 2230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ stopOnSignal)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+const defaultDelay = (ms) => new Promise((resolve) => {
+    setTimeout(resolve, ms).unref?.();
+});
+function stopOnSignal(opts) {
+    const controller = new AbortController();
+    const bound = opts.boundMs ?? 5_000;
+    const delay = opts.delay ?? defaultDelay;
+    let received;
+    let stopPromise = Promise.resolve(false);
+    const handler = (name) => () => {
+        if (received) {
+            opts.log(`received ${name} while stopping; still waiting for the stop request`);
+            return;
+        }
+        received = name;
+        const what = opts.what();
+        opts.log(`received ${name} (workflow cancelled): ${what ? `stopping ${what} now` : 'no job started yet'}`);
+        const call = what
+            ? opts.stop().then(() => {
+                opts.log(`stop requested for ${what}`);
+                return true;
+            }, (err) => {
+                opts.log(`could not stop ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)} (the post step will try again)`);
+                return false;
+            })
+            : Promise.resolve(true);
+        const timeout = delay(bound).then(() => {
+            opts.log(`the stop request did not answer within ${Math.round(bound / 1000)} s (the post step will check the job)`);
+            return false;
+        });
+        stopPromise = Promise.race([call, timeout]);
+        controller.abort();
+    };
+    const onInt = handler('SIGINT');
+    const onTerm = handler('SIGTERM');
+    opts.source.on('SIGINT', onInt);
+    opts.source.on('SIGTERM', onTerm);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        stopped: () => stopPromise,
+        dispose() {
+            opts.source.removeListener('SIGINT', onInt);
+            opts.source.removeListener('SIGTERM', onTerm);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 445:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -53,7 +236,7 @@ function transformRequest(spec) {
     };
 }
 async function describeTransformJob(sm, jobName) {
-    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
     }
@@ -76,12 +259,12 @@ async function startTransformJob(sm, spec) {
         }
         return { arn: existing.TransformJobArn, attached: true };
     }
-    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
     return { arn: out.TransformJobArn, attached: false };
 }
 async function stopTransformJob(sm, jobName) {
-    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
     }
@@ -138,555 +321,32 @@ async function waitForTransformJob(sm, jobName, opts = {}) {
 
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var core_inputs = __webpack_require__(9114);
-;// CONCATENATED MODULE: ./src/metrics/types.ts
-const PROBLEM_TYPES = [
-    'binary-classification',
-    'multiclass-classification',
-    'regression',
-];
-
-;// CONCATENATED MODULE: ./src/gates/errors.ts
-/**
- * A gate was given a rule it cannot apply (an unknown metric, a malformed condition, a negative
- * allowed drop). The gates layer never knows about action inputs: the stage's settings layer
- * catches this error and turns it into a ConfigurationError naming the input.
- */
-class GateConfigError extends Error {
-    name = 'GateConfigError';
-}
-
-;// CONCATENATED MODULE: ./src/metrics/data-error.ts
-/** Bad data (not a user configuration mistake): the message names the file/line or member and the fix. */
-class DataError extends Error {
-    name = 'DataError';
-}
-
-;// CONCATENATED MODULE: ./src/metrics/report.ts
-/**
- * SageMaker model-quality JSON ({<problem>_metrics: {<metric>: {value, standard_deviation}}}):
- * metric names per problem type, writing the report from computed metrics, and a strict parser
- * for reports written elsewhere (fails closed with DataError naming the source and member).
- */
-
-const REPORT_BLOCK = {
-    'binary-classification': 'binary_classification_metrics',
-    'multiclass-classification': 'multiclass_classification_metrics',
-    regression: 'regression_metrics',
-};
-const BCC = '_best_constant_classifier';
-/** Binary metrics in the monitor's order (curves and confusion matrix are written separately), plus log_loss and pr_auc. */
-const BINARY = [
-    'recall',
-    'precision',
-    'accuracy',
-    `recall${BCC}`,
-    `precision${BCC}`,
-    `accuracy${BCC}`,
-    'true_positive_rate',
-    'true_negative_rate',
-    'false_positive_rate',
-    'false_negative_rate',
-    'auc',
-    'f0_5',
-    'f1',
-    'f2',
-    `f0_5${BCC}`,
-    `f1${BCC}`,
-    `f2${BCC}`,
-    'log_loss',
-    'pr_auc',
-];
-const MULTI_BASE = [
-    'accuracy',
-    'weighted_recall',
-    'weighted_precision',
-    'weighted_f0_5',
-    'weighted_f1',
-    'weighted_f2',
-];
-const MULTICLASS = [...MULTI_BASE, ...MULTI_BASE.map((m) => m + BCC)];
-const REGRESSION = ['mae', 'mse', 'rmse', 'r2'];
-/** Every gateable metric name for a problem type. */
-function metricNames(problemType) {
-    switch (problemType) {
-        case 'binary-classification':
-            return [...BINARY];
-        case 'multiclass-classification':
-            return [...MULTICLASS];
-        case 'regression':
-            return [...REGRESSION];
-    }
-}
-function jsonNumber(v) {
-    return Number.isFinite(v) ? v : 'NaN';
-}
-/** Builds the model-quality JSON for computed metrics. NaN values are written as "NaN", like standard deviations. */
-function buildReport(problemType, metrics, std, extra) {
-    const block = {};
-    if (extra.confusionMatrix)
-        block.confusion_matrix = extra.confusionMatrix;
-    for (const name of metricNames(problemType)) {
-        if (!(name in metrics))
-            continue;
-        if (name === 'auc' && extra.roc && extra.pr) {
-            block.receiver_operating_characteristic_curve = {
-                false_positive_rates: extra.roc.x.map(jsonNumber),
-                true_positive_rates: extra.roc.y.map(jsonNumber),
-            };
-            block.precision_recall_curve = {
-                precisions: extra.pr.y.map(jsonNumber),
-                recalls: extra.pr.x.map(jsonNumber),
-            };
-        }
-        block[name] = { value: jsonNumber(metrics[name]), standard_deviation: std[name] ?? 'NaN' };
-    }
-    return { [REPORT_BLOCK[problemType]]: block };
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function numberArray(v, where) {
-    if (!Array.isArray(v))
-        throw new DataError(`${where()} must be an array of numbers`);
-    return v.map((x, i) => {
-        if (typeof x === 'number' && Number.isFinite(x))
-            return x;
-        if (x === 'NaN')
-            return NaN;
-        throw new DataError(`${where()}[${i}] is ${JSON.stringify(x)}, not a number`);
-    });
-}
-/**
- * Reads a model-quality report (an object, or its JSON text). Exactly one of
- * binary_classification_metrics / multiclass_classification_metrics / regression_metrics must be
- * present, each metric {value: number | "NaN", standard_deviation?: number | "NaN"}.
- */
-function parseModelQualityReport(json, source) {
-    const fix = 'fix: write SageMaker model-quality JSON, e.g. {"binary_classification_metrics": {"auc": {"value": 0.8, "standard_deviation": "NaN"}}}';
-    let doc = json;
-    if (typeof doc === 'string' || Buffer.isBuffer(doc)) {
-        try {
-            doc = JSON.parse(doc.toString());
-        }
-        catch (err) {
-            throw new DataError(`${source}: not valid JSON (${err.message}); ${fix}`);
-        }
-    }
-    if (!isObject(doc))
-        throw new DataError(`${source}: the report is not a JSON object; ${fix}`);
-    const found = Object.keys(REPORT_BLOCK).filter((p) => REPORT_BLOCK[p] in doc);
-    if (found.length !== 1) {
-        throw new DataError(`${source}: expected exactly one of ${Object.values(REPORT_BLOCK).join(', ')}, found ${found.length === 0 ? 'none' : found.map((p) => REPORT_BLOCK[p]).join(', ')}; ${fix}`);
-    }
-    const problemType = found[0];
-    const blockName = REPORT_BLOCK[problemType];
-    const block = doc[blockName];
-    const at = (member) => `${source}: member ${blockName}.${member}`;
-    if (!isObject(block))
-        throw new DataError(`${source}: member ${blockName} is not an object; ${fix}`);
-    const metrics = {};
-    const standardDeviations = {};
-    const result = { problemType, rows: 0, metrics, standardDeviations, report: doc };
-    for (const [name, member] of Object.entries(block)) {
-        if (name === 'confusion_matrix') {
-            if (!isObject(member))
-                throw new DataError(`${at(name)} must be an object actual -> predicted -> count; ${fix}`);
-            const cm = {};
-            let total = 0;
-            for (const [actual, row] of Object.entries(member)) {
-                if (!isObject(row))
-                    throw new DataError(`${at(`${name}.${actual}`)} must be an object predicted -> count; ${fix}`);
-                cm[actual] = {};
-                for (const [predicted, count] of Object.entries(row)) {
-                    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) {
-                        throw new DataError(`${at(`${name}.${actual}.${predicted}`)} is ${JSON.stringify(count)}, not a count; ${fix}`);
-                    }
-                    cm[actual][predicted] = count;
-                    total += count;
-                }
-            }
-            result.confusionMatrix = cm;
-            result.rows = total;
-            continue;
-        }
-        if (name === 'receiver_operating_characteristic_curve' || name === 'precision_recall_curve') {
-            if (!isObject(member))
-                throw new DataError(`${at(name)} must be an object of arrays; ${fix}`);
-            const roc = name === 'receiver_operating_characteristic_curve';
-            const [xk, yk] = roc ? ['false_positive_rates', 'true_positive_rates'] : ['recalls', 'precisions'];
-            const x = numberArray(member[xk], () => at(`${name}.${xk}`));
-            const y = numberArray(member[yk], () => at(`${name}.${yk}`));
-            if (x.length !== y.length)
-                throw new DataError(`${at(name)}: ${xk} and ${yk} differ in length; ${fix}`);
-            if (roc)
-                result.roc = { x, y };
-            else
-                result.pr = { x, y };
-            continue;
-        }
-        if (!isObject(member) || !('value' in member)) {
-            throw new DataError(`${at(name)} must be {"value": number, "standard_deviation": number | "NaN"}; ${fix}`);
-        }
-        const v = member.value;
-        if (!((typeof v === 'number' && Number.isFinite(v)) || v === 'NaN')) {
-            throw new DataError(`${at(`${name}.value`)} is ${JSON.stringify(v)}, not a number; ${fix}`);
-        }
-        const sd = member.standard_deviation;
-        if (!(sd === undefined || sd === 'NaN' || (typeof sd === 'number' && Number.isFinite(sd) && sd >= 0))) {
-            throw new DataError(`${at(`${name}.standard_deviation`)} is ${JSON.stringify(sd)}, not a number or "NaN"; ${fix}`);
-        }
-        metrics[name] = v === 'NaN' ? NaN : v;
-        standardDeviations[name] = sd === undefined ? 'NaN' : sd;
-    }
-    if (Object.keys(metrics).length === 0)
-        throw new DataError(`${source}: ${blockName} holds no metrics; ${fix}`);
-    const dataset = doc.dataset;
-    if (isObject(dataset) && typeof dataset.item_count === 'number' && Number.isFinite(dataset.item_count)) {
-        result.rows = dataset.item_count;
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/gates/thresholds.ts
-/** The `thresholds` gate: metric -> condition (">= 0.70"), evaluated fail-closed. */
-
-
-const THRESHOLD_OPS = ['>=', '>', '<=', '<', '=='];
-const CONDITION_RE = /^\s*(>=|<=|==|>|<)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;
-/** Metrics that cannot leave [0, 1]: a threshold outside it is a typo (e.g. 70 for 0.70). */
-const UNBOUNDED = new Set(['log_loss', 'mae', 'mse', 'rmse', 'r2']);
-function show(v) {
-    try {
-        return JSON.stringify(v) ?? String(v);
-    }
-    catch {
-        return String(v);
-    }
-}
-function parseThresholds(map, problemType) {
-    const valid = metricNames(problemType);
-    if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-        throw new GateConfigError(`${show(map)} is not a map; expected metric: condition pairs such as {auc: ">= 0.70"}`);
-    }
-    const rules = [];
-    for (const [metric, condition] of Object.entries(map)) {
-        if (!valid.includes(metric)) {
-            throw new GateConfigError(`unknown metric ${show(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`);
-        }
-        const m = typeof condition === 'string' ? CONDITION_RE.exec(condition) : null;
-        if (!m) {
-            throw new GateConfigError(`condition ${show(condition)} for ${metric} is not valid; write an operator (${THRESHOLD_OPS.join(', ')}) and a number, quoted, e.g. ${metric}: ">= 0.70"`);
-        }
-        const op = m[1];
-        const value = Number(m[2]);
-        if (!Number.isFinite(value)) {
-            throw new GateConfigError(`${show(condition)} for ${metric}: the number is not finite`);
-        }
-        if (!UNBOUNDED.has(metric) && (value < 0 || value > 1)) {
-            throw new GateConfigError(`${metric} ${show(condition)} can never be meaningful, ${metric} lies in [0, 1]; write a fraction, e.g. ${metric}: ">= 0.70"`);
-        }
-        rules.push({ metric, op, value, text: `${metric} ${op} ${m[2]}` });
-    }
-    return rules;
-}
-function holds(actual, op, value) {
-    switch (op) {
-        case '>=':
-            return actual >= value;
-        case '>':
-            return actual > value;
-        case '<=':
-            return actual <= value;
-        case '<':
-            return actual < value;
-        case '==':
-            return actual === value;
-    }
-}
-function formatMetricValue(v) {
-    if (!Number.isFinite(v))
-        return String(v);
-    return Math.abs(v) >= 1000 || v === Math.trunc(v)
-        ? String(v)
-        : v.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** Every rule against the metrics; a missing or NaN metric fails its rule (fail closed). */
-function evaluateThresholds(rules, metrics) {
-    return rules.map((rule) => {
-        const actual = Object.prototype.hasOwnProperty.call(metrics, rule.metric)
-            ? metrics[rule.metric]
-            : undefined;
-        if (actual === undefined || typeof actual !== 'number' || Number.isNaN(actual)) {
-            return {
-                rule: rule.text,
-                metric: rule.metric,
-                actual: actual === undefined ? undefined : NaN,
-                passed: false,
-                message: `${rule.text}: failed, ${rule.metric} is ${actual === undefined ? 'missing' : 'NaN (undefined for this data, e.g. AUC with only one class)'}; the gate fails closed. Fix: evaluate on data where ${rule.metric} is defined, or remove the threshold`,
-            };
-        }
-        const passed = holds(actual, rule.op, rule.value);
-        return {
-            rule: rule.text,
-            metric: rule.metric,
-            actual,
-            passed,
-            message: passed
-                ? `${rule.text}: passed (${rule.metric} = ${formatMetricValue(actual)})`
-                : `${rule.text}: failed (${rule.metric} = ${formatMetricValue(actual)})`,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/metrics/sort.ts
-/**
- * argsort for Float64Array scores, descending, as a Uint32Array of indices: an LSD radix sort
- * over the IEEE-754 bit patterns (16-bit digits, passes whose digit is constant are skipped), so
- * 3 M scores sort in tens of milliseconds and ties keep index order (stable). -0 sorts as 0.
- * NaN must be rejected before calling.
- */
-function argsortDescending(scores) {
-    const n = scores.length;
-    const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-    let hi = new Uint32Array(n);
-    let lo = new Uint32Array(n);
-    let idx = new Uint32Array(n);
-    const counts = new Uint32Array(4 * 65536);
-    for (let i = 0; i < n; i++) {
-        let h = bits[2 * i + 1];
-        let l = bits[2 * i];
-        if (h === 0x80000000 && l === 0)
-            h = 0; // -0 -> +0
-        // Ascending-order key: flip all bits of negatives, set the sign bit of positives; then invert for descending.
-        if (h & 0x80000000) {
-            h = ~h >>> 0;
-            l = ~l >>> 0;
-        }
-        else {
-            h = (h | 0x80000000) >>> 0;
-        }
-        h = ~h >>> 0;
-        l = ~l >>> 0;
-        hi[i] = h;
-        lo[i] = l;
-        idx[i] = i;
-        counts[l & 0xffff]++;
-        counts[65536 + (l >>> 16)]++;
-        counts[131072 + (h & 0xffff)]++;
-        counts[196608 + (h >>> 16)]++;
-    }
-    let hi2 = new Uint32Array(n);
-    let lo2 = new Uint32Array(n);
-    let idx2 = new Uint32Array(n);
-    for (let pass = 0; pass < 4; pass++) {
-        const base = pass * 65536;
-        // Skip a pass when every key has the same digit.
-        let constant = false;
-        for (let d = 0; d < 65536; d++) {
-            const c = counts[base + d];
-            if (c === n)
-                constant = true;
-            if (c !== 0)
-                break;
-        }
-        if (constant || n === 0)
-            continue;
-        let sum = 0;
-        for (let d = 0; d < 65536; d++) {
-            const c = counts[base + d];
-            counts[base + d] = sum;
-            sum += c;
-        }
-        const useLo = pass < 2;
-        const shift = pass % 2 === 0 ? 0 : 16;
-        const key = useLo ? lo : hi;
-        for (let i = 0; i < n; i++) {
-            const d = (key[i] >>> shift) & 0xffff;
-            const to = counts[base + d]++;
-            idx2[to] = idx[i];
-            hi2[to] = hi[i];
-            if (useLo)
-                lo2[to] = lo[i];
-        }
-        [hi, hi2] = [hi2, hi];
-        [idx, idx2] = [idx2, idx];
-        if (useLo)
-            [lo, lo2] = [lo2, lo];
-    }
-    return idx;
-}
-/**
- * Sorts interleaved (hi, lo) keys ascending: an LSD radix sort on the high words only (2 passes,
- * constant digits skipped), then runs of equal high words are ordered by their low words
- * (insertion sort for short runs, a native numeric sort for long ones). For scores, equal high
- * words mean equal sign, exponent and top 20 mantissa bits, so runs are short.
- */
-function radixSortByHigh(keys, n, counts, scratch = new Uint32Array(keys.length)) {
-    let src = keys;
-    let dst = scratch;
-    for (let d = 0; d < 2; d++) {
-        const base = d * 65536;
-        const shift = d * 16;
-        let constant = false;
-        for (let b = 0; b < 65536; b++) {
-            const c = counts[base + b];
-            if (c === n)
-                constant = true;
-            if (c !== 0)
-                break;
-        }
-        if (constant || n === 0)
-            continue;
-        let sum = 0;
-        for (let b = 0; b < 65536; b++) {
-            const c = counts[base + b];
-            counts[base + b] = sum;
-            sum += c;
-        }
-        for (let i = 0; i < n; i++) {
-            const h = src[2 * i];
-            const to = 2 * counts[base + ((h >>> shift) & 0xffff)]++;
-            dst[to] = h;
-            dst[to + 1] = src[2 * i + 1];
-        }
-        [src, dst] = [dst, src];
-    }
-    if (src !== keys) {
-        keys.set(src); // an odd number of passes ran: the result goes back to `keys`
-        src = keys;
-    }
-    // Order runs of equal high words by the low word.
-    let i = 0;
-    while (i < n) {
-        const h = src[2 * i];
-        let j = i + 1;
-        while (j < n && src[2 * j] === h)
-            j++;
-        if (j - i > 1) {
-            if (j - i <= 16) {
-                for (let a = i + 1; a < j; a++) {
-                    const l = src[2 * a + 1];
-                    let b = a - 1;
-                    while (b >= i && src[2 * b + 1] > l) {
-                        src[2 * b + 3] = src[2 * b + 1];
-                        b--;
-                    }
-                    src[2 * b + 3] = l;
-                }
-            }
-            else {
-                const lows = new Float64Array(j - i);
-                for (let a = i; a < j; a++)
-                    lows[a - i] = src[2 * a + 1];
-                lows.sort();
-                for (let a = i; a < j; a++)
-                    src[2 * a + 1] = lows[a - i];
-            }
-        }
-        i = j;
-    }
-    return src;
-}
-/**
- * sortScoresWithLabels when some score is negative (invalid for a binary model, but the result
- * must still be sorted): an index sort, then each run of equal scores lists its positives first.
- */
-function sortGeneral(scores, labels, invalidRow, keys) {
-    const n = scores.length;
-    const order = argsortDescending(scores);
-    const s = new Float64Array(n);
-    const y = new Uint8Array(n);
-    for (let k = 0; k < n; k++)
-        s[k] = scores[order[k]] + 0; // + 0 turns -0 into 0
-    let positives = 0;
-    for (let i = 0; i < n;) {
-        let j = i;
-        let run = 0;
-        do
-            run += labels[order[j++]] === 1 ? 1 : 0;
-        while (j < n && s[j] === s[i]); // (NaN: a run of one)
-        y.fill(1, i, i + run);
-        positives += run;
-        i = j;
-    }
-    return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
-}
-/**
- * Scores sorted descending with their 0/1 labels alongside, without an index array, in one radix
- * sort: valid scores are >= 0 (-0 becomes 0), so their sign bit is free, and the key is the 64
- * score bits shifted left by one with the label in bit 0. Descending keys then mean descending
- * scores, and positives before negatives among equal scores (so the output is fully determined
- * by the (score, label) multiset). Keys are stored inverted so the ascending sort gives descending
- * order (with some negative score: see sortGeneral). Also checks the binary contract on the way:
- * `invalidRow` is the first row whose label is not 0/1 or whose score is not in [0, 1] (-1 when
- * none; the result is then meaningless and the caller reports the row). `spare` is n doubles of
- * scratch memory the sort no longer needs (contents undefined). `_positives` is accepted for
- * compatibility.
- */
-function sortScoresWithLabels(scores, labels, _positives) {
-    const n = scores.length;
-    const keys = new Uint32Array(2 * n); // (high, low) word pairs
-    const counts = new Uint32Array(2 * 65536); // the two 16-bit digit histograms of the high words
-    const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-    let invalidRow = -1;
-    let signs = 0; // OR of the high words: bit 31 set when some score is negative
-    for (let i = 0; i < n; i++) {
-        const label = labels[i];
-        const score = scores[i];
-        if (invalidRow < 0 && ((label !== 0 && label !== 1) || !(score >= 0 && score <= 1)))
-            invalidRow = i;
-        const h = score === 0 ? 0 : bits[2 * i + 1]; // -0 -> +0 (its low word is 0 too)
-        const l = bits[2 * i];
-        signs |= h;
-        const kh = ~((h << 1) | (l >>> 31)) >>> 0;
-        keys[2 * i] = kh;
-        keys[2 * i + 1] = ~((l << 1) | (label === 1 ? 1 : 0)) >>> 0;
-        counts[kh & 0xffff]++;
-        counts[65536 + (kh >>> 16)]++;
-    }
-    if (signs & 0x80000000)
-        return sortGeneral(scores, labels, invalidRow, keys);
-    // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-    const s = new Float64Array(n);
-    const sb = new Uint32Array(s.buffer);
-    const sorted = radixSortByHigh(keys, n, counts, sb);
-    // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-    const y = new Uint8Array(n);
-    let positives = 0;
-    for (let k = 0; k < n; k++) {
-        const kh = ~sorted[2 * k];
-        const kl = ~sorted[2 * k + 1];
-        y[k] = kl & 1;
-        positives += kl & 1;
-        sb[2 * k] = (kl >>> 1) | (kh << 31);
-        sb[2 * k + 1] = kh >>> 1;
-    }
-    // The key array is free now: hand it out as scratch space of n doubles (contents undefined).
-    return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
-}
-
-;// CONCATENATED MODULE: ./src/stats/errors.ts
-/**
- * A statistic was asked for with arguments it cannot work with (a confidence outside (0, 1), a
- * metric it cannot resample, no iterations). The stats layer never knows about action inputs: the
- * stage validates its inputs first and names them; this error means a caller passed bad values.
- */
-class StatsError extends Error {
-    name = 'StatsError';
-}
-
+// EXTERNAL MODULE: ./src/metrics/types.ts
+var types = __webpack_require__(7032);
+// EXTERNAL MODULE: ./src/gates/thresholds.ts
+var thresholds = __webpack_require__(2130);
+// EXTERNAL MODULE: ./src/gates/errors.ts
+var gates_errors = __webpack_require__(549);
+// EXTERNAL MODULE: ./src/metrics/report.ts
+var report = __webpack_require__(4499);
+// EXTERNAL MODULE: ./src/metrics/data-error.ts
+var data_error = __webpack_require__(6182);
+// EXTERNAL MODULE: ./src/metrics/sort.ts
+var sort = __webpack_require__(5357);
+// EXTERNAL MODULE: ./src/stats/errors.ts
+var stats_errors = __webpack_require__(2340);
 ;// CONCATENATED MODULE: ./src/stats/checks.ts
 /** Argument checks shared by the paired tests. */
 
 
 function checkConfidence(confidence) {
     if (!(confidence > 0 && confidence < 1)) {
-        throw new StatsError(`confidence ${confidence} is not valid; expected a number between 0 and 1, e.g. 0.95`);
+        throw new stats_errors/* StatsError */.G(`confidence ${confidence} is not valid; expected a number between 0 and 1, e.g. 0.95`);
     }
 }
 function checkPaired(labels, a, b) {
     if (a.length !== labels.length || b.length !== labels.length) {
-        throw new DataError(`row-count mismatch: ${labels.length} labels, ${a.length} candidate and ${b.length} champion predictions; fix: score both models on the same test rows`);
+        throw new data_error/* DataError */.f(`row-count mismatch: ${labels.length} labels, ${a.length} candidate and ${b.length} champion predictions; fix: score both models on the same test rows`);
     }
 }
 
@@ -806,7 +466,7 @@ function normalQuantile(p) {
 /** 1-based midranks (ties get the average rank), ascending. */
 function midranks(x) {
     const n = x.length;
-    const order = argsortDescending(x); // descending: rank of position k is n - k
+    const order = (0,sort/* argsortDescending */.N)(x); // descending: rank of position k is n - k
     const ranks = new Float64Array(n);
     let k = 0;
     while (k < n) {
@@ -873,9 +533,9 @@ function delong(labels, candidate, champion, confidence) {
         else if (y === 0)
             negIdx.push(i);
         else
-            throw new DataError(`row ${i + 1}: label ${y} is not 0 or 1; fix: DeLong needs binary 0/1 labels`);
+            throw new data_error/* DataError */.f(`row ${i + 1}: label ${y} is not 0 or 1; fix: DeLong needs binary 0/1 labels`);
         if (!Number.isFinite(candidate[i]) || !Number.isFinite(champion[i])) {
-            throw new DataError(`row ${i + 1}: a prediction is not a finite number; fix: check both models' outputs`);
+            throw new data_error/* DataError */.f(`row ${i + 1}: a prediction is not a finite number; fix: check both models' outputs`);
         }
     }
     const pick = (s, idx) => Float64Array.from(idx, (i) => s[i]);
@@ -909,538 +569,14 @@ function delong(labels, candidate, champion, confidence) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/metrics/binary.ts
-/**
- * Binary-classification metrics in one pass over scores sorted descending (see sort.ts), with
- * optional integer sample weights (a subsample mask or bootstrap counts). Definitions follow
- * scikit-learn 1.2: roc_auc_score (trapezoid over distinct thresholds, computed exactly in
- * integers), average_precision_score (sum over distinct thresholds of (R_n - R_{n-1}) P_n),
- * log_loss (clip to [eps, 1-eps] with eps = float64 machine epsilon, then renormalise),
- * precision/recall/fbeta with zero_division = 0. Predicted positive means score >= threshold.
- */
-/** Local bindings: hot loops avoid global lookups (slow inside vm contexts such as jest). */
-const { abs } = Math;
-const FLOAT64_EPS = 2.220446049250313e-16;
-/**
- * sklearn's per-row log loss: clip to [eps, 1 - eps], renormalise the pair (1 - p, p), -log of the
- * true class. Written without float-valued ?: (min/max clip; r / sum even when sum === 1, where it
- * is exact): in V8 such a merge of doubles inside a hot loop boxes a heap number per row. Literals,
- * not FLOAT64_EPS: bundlers turn module constants into mutable `var`s, which the JIT cannot fold.
- */
-function logLossTerm(score, label) {
-    const p = Math.min(Math.max(score, 2.220446049250313e-16), 0.9999999999999998); // eps, 1 - eps
-    const q = 1 - p;
-    return -Math.log((label === 1 ? p : q) / (q + p));
-}
-function logLossTerms(s, y) {
-    const out = new Float64Array(s.length);
-    for (let k = 0; k < s.length; k++)
-        out[k] = logLossTerm(s[k], y[k]);
-    return out;
-}
-/**
- * s: scores sorted descending; y: labels (0/1) in the same order; w: optional weights in the same
- * order (null = all 1); losses: optional precomputed logLossTerms(s, y), reused across resamples;
- * sampler: called with the cumulative counts at each distinct threshold (chart points).
- */
-function binaryPass(s, y, w, threshold, wantCurve = false, losses = null, sampler = null) {
-    const n = s.length;
-    let tp = 0;
-    let fp = 0;
-    let tpPrev = 0;
-    let fpPrev = 0;
-    let auc2 = 0;
-    let apSum = 0;
-    let tpAt = 0;
-    let fpAt = 0;
-    let ll = 0;
-    let llc = 0; // Neumaier compensation
-    let curve;
-    if (wantCurve) {
-        curve = {
-            tps: new Float64Array(n),
-            fps: new Float64Array(n),
-            thresholds: new Float64Array(n),
-            length: 0,
-        };
-    }
-    for (let k = 0; k < n; k++) {
-        const score = s[k];
-        const wk = w === null ? 1 : w[k];
-        if (wk !== 0) {
-            const label = y[k];
-            const term = (losses === null ? logLossTerm(score, label) : losses[k]) * wk;
-            const t = ll + term;
-            llc += abs(ll) >= abs(term) ? ll - t + term : term - t + ll;
-            ll = t;
-            if (label === 1)
-                tp += wk;
-            else
-                fp += wk;
-        }
-        // End of a group of equal scores?
-        if (k === n - 1 || s[k + 1] !== score) {
-            if (tp !== tpPrev || fp !== fpPrev) {
-                auc2 += (fp - fpPrev) * (tp + tpPrev);
-                if (tp !== tpPrev)
-                    apSum += (tp - tpPrev) * (tp / (tp + fp));
-                if (score >= threshold) {
-                    tpAt = tp;
-                    fpAt = fp;
-                }
-                if (sampler !== null)
-                    sampler.add(tp, fp, score);
-                if (curve) {
-                    const j = curve.length++;
-                    curve.tps[j] = tp;
-                    curve.fps[j] = fp;
-                    curve.thresholds[j] = score;
-                }
-                tpPrev = tp;
-                fpPrev = fp;
-            }
-        }
-    }
-    return {
-        tp: tpAt,
-        fp: fpAt,
-        fn: tp - tpAt,
-        tn: fp - fpAt,
-        pos: tp,
-        neg: fp,
-        auc2,
-        apSum,
-        logLossSum: ll + llc,
-        ...(curve ? { curve } : {}),
-    };
-}
-/**
- * Up to 8 resamples in one pass: bit r of packed[k] says whether sorted row k is in resample r.
- * Same definitions and results as binaryPass with 0/1 weights (without curves); losses =
- * logLossTerms(s, y). Rows whose score is unique (the usual case) take a short path: a negative
- * adds 2 tp to auc2, a positive adds its precision to apSum; tied rows use the group formulas.
- */
-function binaryPassPacked(s, y, packed, resamples, threshold, losses) {
-    const R = resamples;
-    const n = s.length;
-    const tp = new Float64Array(R);
-    const fp = new Float64Array(R);
-    const tpPrev = new Float64Array(R);
-    const fpPrev = new Float64Array(R);
-    const auc2 = new Float64Array(R);
-    const apSum = new Float64Array(R);
-    const tpAt = new Float64Array(R);
-    const fpAt = new Float64Array(R);
-    const ll = new Float64Array(R);
-    // Rows 0..kThr-1 have score >= threshold (descending order).
-    let kThr = 0;
-    while (kThr < n && s[kThr] >= threshold)
-        kThr++;
-    for (let k = 0; k < n; k++) {
-        const bitsK = packed[k];
-        const score = s[k];
-        const groupStart = k === 0 || s[k - 1] !== score;
-        const groupEnd = k === n - 1 || s[k + 1] !== score;
-        if (bitsK !== 0) {
-            const loss = losses[k];
-            const positive = y[k] === 1;
-            if (groupStart && groupEnd) {
-                for (let r = 0; r < R; r++) {
-                    if ((bitsK >> r) & 1) {
-                        ll[r] += loss;
-                        if (positive) {
-                            const t = tp[r] + 1;
-                            tp[r] = t;
-                            apSum[r] += t / (t + fp[r]);
-                        }
-                        else {
-                            fp[r]++;
-                            auc2[r] += 2 * tp[r];
-                        }
-                    }
-                }
-            }
-            else {
-                if (groupStart) {
-                    tpPrev.set(tp);
-                    fpPrev.set(fp);
-                }
-                for (let r = 0; r < R; r++) {
-                    if ((bitsK >> r) & 1) {
-                        ll[r] += loss;
-                        if (positive)
-                            tp[r]++;
-                        else
-                            fp[r]++;
-                    }
-                }
-            }
-        }
-        else if (groupStart && !groupEnd) {
-            tpPrev.set(tp);
-            fpPrev.set(fp);
-        }
-        if (groupEnd && !groupStart) {
-            for (let r = 0; r < R; r++) {
-                const t = tp[r];
-                const f = fp[r];
-                const tP = tpPrev[r];
-                auc2[r] += (f - fpPrev[r]) * (t + tP);
-                if (t !== tP)
-                    apSum[r] += (t - tP) * (t / (t + f));
-            }
-        }
-        if (k === kThr - 1) {
-            tpAt.set(tp);
-            fpAt.set(fp);
-        }
-    }
-    return Array.from({ length: R }, (_, r) => ({
-        tp: tpAt[r],
-        fp: fpAt[r],
-        fn: tp[r] - tpAt[r],
-        tn: fp[r] - fpAt[r],
-        pos: tp[r],
-        neg: fp[r],
-        auc2: auc2[r],
-        apSum: apSum[r],
-        logLossSum: ll[r],
-    }));
-}
-function fbeta(precision, recall, beta) {
-    const b2 = beta * beta;
-    let denom = b2 * precision + recall;
-    if (denom === 0)
-        denom = 1;
-    return ((1 + b2) * precision * recall) / denom;
-}
-function div0(a, b) {
-    return b === 0 ? 0 : a / b;
-}
-/** The threshold metrics of a confusion matrix (sklearn zero_division = 0). */
-function confusionMetrics(tp, fp, fn, tn, suffix = '') {
-    const n = tp + fp + fn + tn;
-    const precision = div0(tp, tp + fp);
-    const recall = div0(tp, tp + fn);
-    const fpr = div0(fp, fp + tn);
-    const out = {
-        accuracy: div0(tp + tn, n),
-        precision,
-        recall,
-        f0_5: fbeta(precision, recall, 0.5),
-        f1: fbeta(precision, recall, 1),
-        f2: fbeta(precision, recall, 2),
-    };
-    if (suffix) {
-        const renamed = {};
-        for (const [k, v] of Object.entries(out))
-            renamed[k + suffix] = v;
-        return renamed;
-    }
-    out.true_positive_rate = recall;
-    out.false_negative_rate = 1 - recall;
-    out.false_positive_rate = fpr;
-    out.true_negative_rate = 1 - fpr;
-    return out;
-}
-/** Every binary metric (flat) from one pass. AUC and pr_auc are NaN without both classes. */
-function binaryMetrics(p) {
-    const n = p.pos + p.neg;
-    const both = p.pos > 0 && p.neg > 0;
-    return {
-        ...confusionMetrics(p.tp, p.fp, p.fn, p.tn),
-        // The best constant classifier (as in the model-quality monitor's reference output) always predicts 1.
-        ...confusionMetrics(p.pos, p.neg, 0, 0, '_best_constant_classifier'),
-        auc: both ? p.auc2 / (2 * p.pos * p.neg) : NaN,
-        pr_auc: both ? p.apSum / p.pos : NaN,
-        log_loss: n > 0 ? p.logLossSum / n : NaN,
-    };
-}
-
-
-;// CONCATENATED MODULE: ./src/metrics/multiclass.ts
-/**
- * Multiclass metrics as scikit-learn 1.2 defines them: labels = sorted union of true and
- * predicted classes; per-class precision/recall/fbeta with zero_division = 0, averaged with
- * average='weighted' (weights = true counts); accuracy. The best constant classifier predicts the
- * most frequent true class (the first one on ties).
- */
-
-function indexClasses(labels, predicted) {
-    const seen = new Set();
-    for (let i = 0; i < labels.length; i++)
-        seen.add(labels[i]);
-    for (let i = 0; i < predicted.length; i++)
-        seen.add(predicted[i]);
-    if (seen.size > 65535)
-        throw new RangeError('too many classes');
-    const classes = [...seen].sort((a, b) => a - b);
-    const pos = new Map();
-    classes.forEach((c, i) => pos.set(c, i));
-    const map = (a) => {
-        const out = new Uint16Array(a.length);
-        for (let i = 0; i < a.length; i++)
-            out[i] = pos.get(a[i]);
-        return out;
-    };
-    return { classes, truth: map(labels), pred: map(predicted) };
-}
-/** counts[t * K + p] (weighted). */
-function confusionCounts(ix, w) {
-    const k = ix.classes.length;
-    const counts = new Float64Array(k * k);
-    const { truth, pred } = ix;
-    for (let i = 0; i < truth.length; i++) {
-        const wi = w === null ? 1 : w[i];
-        counts[truth[i] * k + pred[i]] += wi;
-    }
-    return counts;
-}
-/** Weighted precision/recall/fbeta and accuracy from a K x K confusion matrix (sklearn semantics). */
-function weightedMetrics(counts, k, suffix = '') {
-    let n = 0;
-    let correct = 0;
-    const trueSum = new Float64Array(k);
-    const predSum = new Float64Array(k);
-    for (let t = 0; t < k; t++) {
-        for (let p = 0; p < k; p++) {
-            const c = counts[t * k + p];
-            n += c;
-            trueSum[t] += c;
-            predSum[p] += c;
-            if (t === p)
-                correct += c;
-        }
-    }
-    let wp = 0;
-    let wr = 0;
-    const wf = { f0_5: 0, f1: 0, f2: 0 };
-    const betas = [
-        ['f0_5', 0.5],
-        ['f1', 1],
-        ['f2', 2],
-    ];
-    for (let c = 0; c < k; c++) {
-        const tp = counts[c * k + c];
-        const precision = predSum[c] === 0 ? 0 : tp / predSum[c];
-        const recall = trueSum[c] === 0 ? 0 : tp / trueSum[c];
-        const weight = trueSum[c];
-        wp += precision * weight;
-        wr += recall * weight;
-        for (const [name, beta] of betas)
-            wf[name] += fbeta(precision, recall, beta) * weight;
-    }
-    const out = {
-        accuracy: n === 0 ? NaN : correct / n,
-        weighted_recall: n === 0 ? 0 : wr / n,
-        weighted_precision: n === 0 ? 0 : wp / n,
-        weighted_f0_5: n === 0 ? 0 : wf.f0_5 / n,
-        weighted_f1: n === 0 ? 0 : wf.f1 / n,
-        weighted_f2: n === 0 ? 0 : wf.f2 / n,
-    };
-    if (!suffix)
-        return out;
-    return Object.fromEntries(Object.entries(out).map(([name, v]) => [name + suffix, v]));
-}
-/** All multiclass metrics (flat), including the best constant classifier's. */
-function multiclassMetrics(counts, k) {
-    // Best constant classifier: predict the most frequent true class.
-    const trueSum = new Float64Array(k);
-    for (let t = 0; t < k; t++)
-        for (let p = 0; p < k; p++)
-            trueSum[t] += counts[t * k + p];
-    let major = 0;
-    for (let c = 1; c < k; c++)
-        if (trueSum[c] > trueSum[major])
-            major = c;
-    const constant = new Float64Array(k * k);
-    for (let t = 0; t < k; t++)
-        constant[t * k + major] = trueSum[t];
-    return { ...weightedMetrics(counts, k), ...weightedMetrics(constant, k, '_best_constant_classifier') };
-}
-/** Predicted class label per row from column-major probabilities (first maximum wins). */
-function argmaxLabels(probabilities, rows) {
-    const out = new Float64Array(rows);
-    const best = new Float64Array(rows).fill(-Infinity);
-    probabilities.forEach((col, k) => {
-        for (let i = 0; i < rows; i++) {
-            if (col[i] > best[i]) {
-                best[i] = col[i];
-                out[i] = k;
-            }
-        }
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/regression.ts
-/** Regression metrics as scikit-learn 1.2 defines them (r2_score with force_finite=True). */
-/** Local bindings: hot loops avoid global lookups (slow inside vm contexts such as jest). */
-const { abs: regression_abs } = Math;
-function neumaier() {
-    let sum = 0;
-    let c = 0;
-    return {
-        add(v) {
-            const t = sum + v;
-            c += regression_abs(sum) >= regression_abs(v) ? sum - t + v : v - t + sum;
-            sum = t;
-        },
-        value: () => sum + c,
-    };
-}
-function regressionMetrics(y, pred, w = null) {
-    const n = y.length;
-    let count = 0;
-    const ySum = neumaier();
-    for (let i = 0; i < n; i++) {
-        const wi = w === null ? 1 : w[i];
-        if (wi === 0)
-            continue;
-        count += wi;
-        ySum.add(y[i] * wi);
-    }
-    if (count === 0)
-        return { mae: NaN, mse: NaN, rmse: NaN, r2: NaN };
-    const mean = ySum.value() / count;
-    const absErr = neumaier();
-    const sq = neumaier();
-    const tot = neumaier();
-    for (let i = 0; i < n; i++) {
-        const wi = w === null ? 1 : w[i];
-        if (wi === 0)
-            continue;
-        const d = y[i] - pred[i];
-        absErr.add(regression_abs(d) * wi);
-        sq.add(d * d * wi);
-        const m = y[i] - mean;
-        tot.add(m * m * wi);
-    }
-    const mse = sq.value() / count;
-    const ssRes = sq.value();
-    const ssTot = tot.value();
-    let r2;
-    if (count < 2)
-        r2 = NaN; // sklearn: R^2 is not well-defined with fewer than two samples
-    else if (ssTot !== 0)
-        r2 = 1 - ssRes / ssTot;
-    else
-        r2 = ssRes === 0 ? 1 : 0;
-    return { mae: absErr.value() / count, mse, rmse: Math.sqrt(mse), r2 };
-}
-
-;// CONCATENATED MODULE: ./src/metrics/resample.ts
-/**
- * Seeded randomness and resampling: the model-quality monitor's standard deviations (metric over
- * 5 random 80% subsamples, only with >= 200 rows) and bootstrap weights. Deterministic per seed.
- */
-/** Local bindings: hot loops avoid global lookups (slow inside vm contexts such as jest). */
-const { imul, floor } = Math;
-/** A seeded generator of uniform doubles in [0, 1) with 53 random bits (two mulberry32 draws). */
-function createRng(seed) {
-    let a = seed >>> 0;
-    const next32 = () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = imul(t ^ (t >>> 15), t | 1);
-        t ^= t + imul(t ^ (t >>> 7), t | 61);
-        return (t ^ (t >>> 14)) >>> 0;
-    };
-    return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
-}
-const STD_MIN_ROWS = 200;
-const STD_RESAMPLES = 5;
-const STD_FRACTION = 0.8;
-const DEFAULT_SEED = 20240607;
-/**
- * `resamples` (<= 8) subsamples packed as bits: bit r of mask[i] is set when row i is in subsample
- * r. Each subsample has exactly floor(fraction * n) rows, drawn uniformly without replacement:
- * Floyd's algorithm picks the excluded rows (one draw each, from a mulberry32 stream seeded from
- * rng; index = floor(u32 * (j + 1) / 2^32)).
- */
-function subsampleMasks(n, resamples, fraction, rng) {
-    if (resamples < 1 || resamples > 8)
-        throw new RangeError('1..8 resamples fit in a byte mask');
-    const mask = new Uint8Array(n).fill((1 << resamples) - 1);
-    const exclude = n - floor(fraction * n);
-    let a = floor(rng() * 4294967296) >>> 0;
-    for (let r = 0; r < resamples; r++) {
-        const bit = 1 << r;
-        const clear = ~bit;
-        for (let j = n - exclude; j < n; j++) {
-            a = (a + 0x6d2b79f5) | 0;
-            let t = a;
-            t = imul(t ^ (t >>> 15), t | 1);
-            t ^= t + imul(t ^ (t >>> 7), t | 61);
-            const pick = floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (j + 1));
-            // Exclude pick if still included, else j; branch-free (the branch is hard to predict).
-            const at = j + ((mask[pick] >> r) & 1) * (pick - j);
-            mask[at] &= clear;
-        }
-    }
-    return mask;
-}
-/** The 0/1 weights of subsample r from packed masks. */
-function unpackMask(packed, r, out = new Uint8Array(packed.length)) {
-    for (let i = 0; i < packed.length; i++)
-        out[i] = (packed[i] >> r) & 1;
-    return out;
-}
-/** Bootstrap counts: n draws with replacement (a mulberry32 stream seeded from rng; index = floor(u32 * n / 2^32)). */
-function bootstrapCounts(n, rng, out) {
-    const counts = out ?? new Uint32Array(n);
-    counts.fill(0);
-    let a = floor(rng() * 4294967296) >>> 0;
-    for (let i = 0; i < n; i++) {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = a;
-        t = imul(t ^ (t >>> 15), t | 1);
-        t ^= t + imul(t ^ (t >>> 7), t | 61);
-        counts[floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]++;
-    }
-    return counts;
-}
-/** Population standard deviation (numpy's default ddof=0); 'NaN' when any value is not finite. */
-function standardDeviation(values) {
-    if (values.length === 0 || values.some((v) => !Number.isFinite(v)))
-        return 'NaN';
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const v = values.reduce((a, b) => a + (b - mean) * (b - mean), 0) / values.length;
-    return Math.sqrt(v);
-}
-/**
- * Standard deviation of every metric over STD_RESAMPLES subsamples of STD_FRACTION of the rows, as
- * the model-quality monitor reports it; 'NaN' for every metric below STD_MIN_ROWS rows.
- * computeAll(packed, R) returns the metrics of each of the R subsamples (see subsampleMasks).
- */
-function resampledStd(n, names, computeAll, seed) {
-    const out = {};
-    if (n < STD_MIN_ROWS) {
-        for (const name of names)
-            out[name] = 'NaN';
-        return out;
-    }
-    return stdOfSamples(names, computeAll(monitorMasks(n, seed), STD_RESAMPLES));
-}
-/** The packed subsample masks of the monitor's resampling (STD_RESAMPLES of STD_FRACTION) for a seed. */
-function monitorMasks(n, seed) {
-    return subsampleMasks(n, STD_RESAMPLES, STD_FRACTION, createRng(seed));
-}
-/** Standard deviation of each named metric over the samples' values. */
-function stdOfSamples(names, samples) {
-    const out = {};
-    for (const name of names)
-        out[name] = standardDeviation(samples.map((s) => s[name] ?? NaN));
-    return out;
-}
-/** Adapts a per-subsample metric function (0/1 weights) to resampledStd's packed form. */
-function eachSubsample(compute) {
-    return (packed, resamples) => {
-        const w = new Uint8Array(packed.length);
-        return Array.from({ length: resamples }, (_, r) => compute(unpackMask(packed, r, w)));
-    };
-}
-
+// EXTERNAL MODULE: ./src/metrics/binary.ts
+var binary = __webpack_require__(9244);
+// EXTERNAL MODULE: ./src/metrics/multiclass.ts
+var multiclass = __webpack_require__(9254);
+// EXTERNAL MODULE: ./src/metrics/regression.ts
+var regression = __webpack_require__(1788);
+// EXTERNAL MODULE: ./src/metrics/resample.ts
+var resample = __webpack_require__(9866);
 ;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
 /**
  * Seeded paired bootstrap of any metric difference between two models scored on the same rows
@@ -1465,14 +601,14 @@ function percentile(sorted, q) {
 }
 function problemTypeOf(metric, labels, pred, given) {
     if (given) {
-        if (!metricNames(given).includes(metric)) {
-            throw new StatsError(`metric ${JSON.stringify(metric)} is not a ${given} metric; valid: ${metricNames(given).join(', ')}`);
+        if (!(0,report/* metricNames */.Zv)(given).includes(metric)) {
+            throw new stats_errors/* StatsError */.G(`metric ${JSON.stringify(metric)} is not a ${given} metric; valid: ${(0,report/* metricNames */.Zv)(given).join(', ')}`);
         }
         return given;
     }
-    const types = ['binary-classification', 'regression', 'multiclass-classification'].filter((p) => metricNames(p).includes(metric));
+    const types = ['binary-classification', 'regression', 'multiclass-classification'].filter((p) => (0,report/* metricNames */.Zv)(p).includes(metric));
     if (types.length === 0) {
-        throw new StatsError(`metric ${JSON.stringify(metric)} cannot be compared; valid: ${[...new Set([...metricNames('binary-classification'), ...metricNames('multiclass-classification'), ...metricNames('regression')])].join(', ')}`);
+        throw new stats_errors/* StatsError */.G(`metric ${JSON.stringify(metric)} cannot be compared; valid: ${[...new Set([...(0,report/* metricNames */.Zv)('binary-classification'), ...(0,report/* metricNames */.Zv)('multiclass-classification'), ...(0,report/* metricNames */.Zv)('regression')])].join(', ')}`);
     }
     if (types.length === 1)
         return types[0];
@@ -1483,7 +619,7 @@ function problemTypeOf(metric, labels, pred, given) {
 function scorer(problemType, metric, labels, pred, threshold) {
     const n = labels.length;
     if (problemType === 'binary-classification') {
-        const order = argsortDescending(pred);
+        const order = (0,sort/* argsortDescending */.N)(pred);
         const s = new Float64Array(n);
         const y = new Uint8Array(n);
         for (let k = 0; k < n; k++) {
@@ -1491,26 +627,26 @@ function scorer(problemType, metric, labels, pred, threshold) {
             const label = labels[i];
             const score = pred[i];
             if ((label !== 0 && label !== 1) || !(score >= 0 && score <= 1)) {
-                throw new DataError(`row ${i + 1}: label ${label} / score ${score} is not binary 0/1 with a probability in [0, 1]; fix: check the inputs`);
+                throw new data_error/* DataError */.f(`row ${i + 1}: label ${label} / score ${score} is not binary 0/1 with a probability in [0, 1]; fix: check the inputs`);
             }
             s[k] = score + 0;
             y[k] = label;
         }
         const w = new Uint32Array(n);
-        const losses = logLossTerms(s, y);
+        const losses = (0,binary/* logLossTerms */.HD)(s, y);
         return (weights) => {
             if (weights)
                 for (let k = 0; k < n; k++)
                     w[k] = weights[order[k]];
-            return binaryMetrics(binaryPass(s, y, weights ? w : null, threshold, false, losses))[metric];
+            return (0,binary/* binaryMetrics */.Ns)((0,binary/* binaryPass */.rf)(s, y, weights ? w : null, threshold, false, losses))[metric];
         };
     }
     if (problemType === 'multiclass-classification') {
-        const ix = indexClasses(labels, pred);
+        const ix = (0,multiclass/* indexClasses */.xY)(labels, pred);
         const k = ix.classes.length;
-        return (weights) => multiclassMetrics(confusionCounts(ix, weights), k)[metric];
+        return (weights) => (0,multiclass/* multiclassMetrics */.zU)((0,multiclass/* confusionCounts */.Vl)(ix, weights), k)[metric];
     }
-    return (weights) => regressionMetrics(labels, pred, weights)[metric];
+    return (weights) => (0,regression/* regressionMetrics */.N)(labels, pred, weights)[metric];
 }
 /**
  * Paired bootstrap: the same resampled rows for both models in each iteration; CI = percentiles
@@ -1522,22 +658,22 @@ function pairedBootstrap(labels, candidate, champion, metric, opts) {
     checkPaired(labels, candidate, champion);
     const iterations = opts.iterations ?? 1000;
     if (!Number.isInteger(iterations) || iterations < 1) {
-        throw new StatsError(`bootstrap iterations ${iterations} is not valid; expected a whole number >= 1`);
+        throw new stats_errors/* StatsError */.G(`bootstrap iterations ${iterations} is not valid; expected a whole number >= 1`);
     }
     const problemType = problemTypeOf(metric, labels, candidate, opts.problemType);
     const n = labels.length;
     if (n === 0)
-        throw new DataError('no rows to compare; fix: provide a non-empty test data set');
+        throw new data_error/* DataError */.f('no rows to compare; fix: provide a non-empty test data set');
     const sc = scorer(problemType, metric, labels, candidate, opts.threshold);
     const sh = scorer(problemType, metric, labels, champion, opts.threshold);
     const cand = sc(null);
     const champ = sh(null);
-    const rng = createRng(opts.seed ?? DEFAULT_SEED);
+    const rng = (0,resample/* createRng */.SZ)(opts.seed ?? resample/* DEFAULT_SEED */.KP);
     const diffs = new Float64Array(iterations);
     const counts = new Uint32Array(n);
     let valid = 0;
     for (let it = 0; it < iterations; it++) {
-        bootstrapCounts(n, rng, counts);
+        (0,resample/* bootstrapCounts */.nv)(n, rng, counts);
         const d = sc(counts) - sh(counts);
         if (!Number.isNaN(d))
             diffs[valid++] = d;
@@ -1580,14 +716,14 @@ function lowerIsBetter(metric) {
 }
 /** `max-regression`: metric -> allowed drop (a number >= 0, in the metric's units). */
 function parseMaxRegression(map, problemType) {
-    const valid = metricNames(problemType);
+    const valid = (0,report/* metricNames */.Zv)(problemType);
     if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-        throw new GateConfigError(`${JSON.stringify(map)} is not a map; expected metric: allowed drop, e.g. {auc: 0.01}`);
+        throw new gates_errors/* GateConfigError */.a(`${JSON.stringify(map)} is not a map; expected metric: allowed drop, e.g. {auc: 0.01}`);
     }
     const out = {};
     for (const [metric, raw] of Object.entries(map)) {
         if (!valid.includes(metric)) {
-            throw new GateConfigError(`unknown metric ${JSON.stringify(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`);
+            throw new gates_errors/* GateConfigError */.a(`unknown metric ${JSON.stringify(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`);
         }
         const v = typeof raw === 'number'
             ? raw
@@ -1595,7 +731,7 @@ function parseMaxRegression(map, problemType) {
                 ? Number(raw)
                 : NaN;
         if (!Number.isFinite(v) || v < 0) {
-            throw new GateConfigError(`allowed drop ${JSON.stringify(raw)} for ${metric} is not valid; expected a number >= 0 in ${metric}'s units, e.g. ${metric}: 0.01 (0 = no significant regression allowed)`);
+            throw new gates_errors/* GateConfigError */.a(`allowed drop ${JSON.stringify(raw)} for ${metric} is not valid; expected a number >= 0 in ${metric}'s units, e.g. ${metric}: 0.01 (0 = no significant regression allowed)`);
         }
         out[metric] = v;
     }
@@ -1638,7 +774,7 @@ function gateInput(input, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof GateConfigError)
+        if (err instanceof gates_errors/* GateConfigError */.a)
             throw new errors/* ConfigurationError */.j1(`input '${input}': ${err.message}`);
         throw err;
     }
@@ -1704,7 +840,7 @@ function parseEvaluateSettings(inputs) {
             ? `set exactly one of 'model-artifact' (batch transform of a model), 'predictions' (scores you computed) or 'evaluation-report' (a model-quality JSON); none was set`
             : `set exactly one of 'model-artifact', 'predictions' or 'evaluation-report'; got ${given.map((n) => `'${n}'`).join(' and ')}, which conflict`);
     }
-    const problemType = inputs.choice('problem-type', PROBLEM_TYPES, 'binary-classification');
+    const problemType = inputs.choice('problem-type', types/* PROBLEM_TYPES */.Y, 'binary-classification');
     const testData = settings_location(inputs, 'test-data');
     const kind = given[0];
     let source;
@@ -1768,7 +904,7 @@ function parseEvaluateSettings(inputs) {
         labelColumn: inputs.integer('label-column', 0, { min: 0, max: 100_000 }),
         problemType,
         probabilityThreshold: inputs.number('probability-threshold', 0.5, { min: 0, max: 1 }),
-        thresholds: gateInput('thresholds', () => parseThresholds(inputs.map('thresholds'), problemType)),
+        thresholds: gateInput('thresholds', () => (0,thresholds/* parseThresholds */.S)(inputs.map('thresholds'), problemType)),
         failOnGate: inputs.boolean('fail-on-gate', true),
         forceFail: inputs.boolean('force-fail', false),
         modelPackageGroup,
@@ -1973,62 +1109,8 @@ function builtinXgboostImage(region) {
     return `${account}.dkr.ecr.${region}.${host}/sagemaker-xgboost:${XGBOOST_VERSION}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-/** The hidden marker that finds our comment again: `<!-- sagemaker-actions:<action>:<identifier> -->`. */
-function commentMarker(action, identifier) {
-    const id = identifier.replace(/[^a-zA-Z0-9_.:/-]+/g, '-').slice(0, 200) || 'default';
-    return `<!-- sagemaker-actions:${action}:${id} -->`;
-}
-/** Body = marker line + markdown, at most 65,536 characters in total. */
-function commentBody(marker, markdown) {
-    return `${marker}\n${truncateMarkdown(markdown, MAX_COMMENT_CHARS - marker.length - 1)}`;
-}
-/**
- * Creates the comment, or updates the one that carries the marker (all pages of comments are
- * searched), so a PR never gets a second copy.
- */
-async function upsertStickyComment(octokit, ref, marker, markdown) {
-    const body = commentBody(marker, markdown);
-    const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, per_page: 100 };
-    let existing;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
-        existing = page.data.find((c) => typeof c.body === 'string' && c.body.includes(marker));
-        if (existing)
-            break;
-    }
-    if (existing) {
-        const res = await octokit.rest.issues.updateComment({
-            owner: ref.owner,
-            repo: ref.repo,
-            comment_id: existing.id,
-            body,
-        });
-        return { action: 'updated', id: res.data.id, url: res.data.html_url };
-    }
-    const res = await octokit.rest.issues.createComment({
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.issueNumber,
-        body,
-    });
-    return { action: 'created', id: res.data.id, url: res.data.html_url };
-}
-const MAX_COMMENT_CHARS = 65_536;
-/** Cuts markdown to `max` characters (a PR comment's limit), closing an open code fence and saying so. */
-function truncateMarkdown(text, max = MAX_COMMENT_CHARS) {
-    if (text.length <= max)
-        return text;
-    const note = '\n\n_… truncated: the full report is in the job summary of the run._';
-    let cut = text.slice(0, max - note.length - 8);
-    const cutAt = cut.lastIndexOf('\n');
-    if (cutAt > 0)
-        cut = cut.slice(0, cutAt);
-    const fences = (cut.match(/^```/gm) ?? []).length;
-    if (fences % 2 === 1)
-        cut += '\n```';
-    return cut + note;
-}
-
+// EXTERNAL MODULE: ./src/github/sticky-comment.ts
+var sticky_comment = __webpack_require__(7648);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 
 
@@ -2083,7 +1165,7 @@ async function postPrComment(opts) {
         });
     try {
         const octokit = await make(opts.token);
-        const res = await upsertStickyComment(octokit, ref, commentMarker(opts.action, opts.identifier), opts.markdown);
+        const res = await (0,sticky_comment/* upsertStickyComment */.qD)(octokit, ref, (0,sticky_comment/* commentMarker */.Ql)(opts.action, opts.identifier), opts.markdown);
         log.info(`PR comment: ${res.action} ${res.url}`);
         return res.action;
     }
@@ -2099,421 +1181,8 @@ async function postPrComment(opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/metrics/curves.ts
-/**
- * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR
- * (x = recall, y = precision, from (0,1)), at most maxPoints points each, chosen at the same
- * thresholds: evenly along the ROC path (FPR + TPR grows monotonically from 0 to 2), both ends
- * kept. Point j >= 1 is the (j-1)-th distinct threshold, descending.
- */
-function binaryCurves(p, maxPoints = 200) {
-    const c = p.curve;
-    if (!c)
-        throw new Error('binaryCurves needs a pass with wantCurve');
-    const { tps, fps, thresholds } = c;
-    const m = c.length + 1;
-    const { pos, neg } = p;
-    let keep;
-    if (m <= maxPoints) {
-        keep = Array.from({ length: m }, (_, i) => i);
-    }
-    else if (pos > 0 && neg > 0) {
-        const step = 2 / (maxPoints - 1);
-        keep = [0];
-        for (let j = 1; j < m - 1; j++) {
-            if (fps[j - 1] / neg + tps[j - 1] / pos >= step * keep.length)
-                keep.push(j);
-        }
-        keep.push(m - 1);
-    }
-    else {
-        keep = [0];
-        for (let j = 1; j < m - 1; j++)
-            if (j * (maxPoints - 1) >= m * keep.length)
-                keep.push(j);
-        keep.push(m - 1);
-    }
-    if (keep.length > maxPoints) {
-        const even = [];
-        for (let j = 0; j < maxPoints; j++)
-            even.push(keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
-        keep = even;
-    }
-    const first = m > 1 ? thresholds[0] + 1 : 1;
-    const t = (j) => (j === 0 ? first : thresholds[j - 1]);
-    const fpr = (j) => (j === 0 ? 0 : neg > 0 ? fps[j - 1] / neg : NaN);
-    const tpr = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : NaN);
-    const recall = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : 1);
-    const precision = (j) => {
-        if (j === 0)
-            return 1;
-        const d = tps[j - 1] + fps[j - 1];
-        return d > 0 ? tps[j - 1] / d : 0;
-    };
-    const ts = keep.map(t);
-    return {
-        roc: { x: keep.map(fpr), y: keep.map(tpr), thresholds: ts },
-        pr: { x: keep.map(recall), y: keep.map(precision), thresholds: [...ts] },
-    };
-}
-/**
- * Chooses the chart points online, exactly as binaryCurves does on the full list: every point
- * when there are at most maxPoints, else the points where FPR + TPR crosses the next multiple of
- * 2 / (maxPoints - 1), plus the last one. Keeps O(maxPoints) memory instead of O(n).
- */
-class CurveSampler {
-    pos;
-    neg;
-    maxPoints;
-    all = []; // tp, fp, threshold triples while count <= maxPoints
-    picked = []; // triples chosen by the arc rule
-    count = 1; // point 0 is (0, 0) / (0, 1)
-    lastTp = 0;
-    lastFp = 0;
-    lastThreshold = 0;
-    step;
-    /** Both classes present (otherwise there is no meaningful curve). */
-    both;
-    /** The arc length (FPR + TPR) the next picked point must reach. */
-    target;
-    constructor(pos, neg, maxPoints) {
-        this.pos = pos;
-        this.neg = neg;
-        this.maxPoints = maxPoints;
-        this.step = 2 / (maxPoints - 1);
-        this.target = this.step;
-        this.both = pos > 0 && neg > 0;
-    }
-    /**
-     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
-     * arguments box them) and call early() / pick() / finishWith() themselves.
-     */
-    add(tp, fp, threshold) {
-        const j = this.count++;
-        if (j < this.maxPoints)
-            this.early(tp, fp, threshold);
-        // The arc rule for every point but the last (which is always kept): decided on the previous point.
-        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
-            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
-        }
-        this.lastTp = tp;
-        this.lastFp = fp;
-        this.lastThreshold = threshold;
-    }
-    /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
-    early(tp, fp, threshold) {
-        this.all.push(tp, fp, threshold);
-    }
-    /** Keeps a point chosen by the arc rule and moves the target on. */
-    pick(tp, fp, threshold) {
-        this.picked.push(tp, fp, threshold);
-        this.target = this.step * (this.picked.length / 3 + 1);
-    }
-    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
-    finishWith(count, lastTp, lastFp, lastThreshold) {
-        this.count = count;
-        this.lastTp = lastTp;
-        this.lastFp = lastFp;
-        this.lastThreshold = lastThreshold;
-        return this.finish();
-    }
-    finish() {
-        const m = this.count;
-        let triples;
-        if (m <= this.maxPoints)
-            triples = this.all;
-        else if (this.pos > 0 && this.neg > 0)
-            triples = [...this.picked, this.lastTp, this.lastFp, this.lastThreshold];
-        else
-            triples = [
-                ...this.all.slice(0, 3 * (this.maxPoints - 2)),
-                this.lastTp,
-                this.lastFp,
-                this.lastThreshold,
-            ]; // one class only: no meaningful curve
-        const k = triples.length / 3;
-        const tps = new Float64Array(k);
-        const fps = new Float64Array(k);
-        const thresholds = new Float64Array(k);
-        for (let i = 0; i < k; i++) {
-            tps[i] = triples[3 * i];
-            fps[i] = triples[3 * i + 1];
-            thresholds[i] = triples[3 * i + 2];
-        }
-        const first = m > 1 ? (this.all[2] ?? 0) + 1 : 1;
-        const { roc, pr } = binaryCurves({
-            tp: 0,
-            fp: 0,
-            fn: 0,
-            tn: 0,
-            pos: this.pos,
-            neg: this.neg,
-            auc2: 0,
-            apSum: 0,
-            logLossSum: 0,
-            curve: { tps, fps, thresholds, length: k },
-        }, Infinity);
-        roc.thresholds[0] = first;
-        pr.thresholds[0] = first;
-        if (roc.x.length <= this.maxPoints)
-            return { roc, pr };
-        // As binaryCurves: more points than allowed after the arc rule -> evenly spaced among them.
-        const idx = Array.from({ length: this.maxPoints }, (_, j) => Math.round((j * (roc.x.length - 1)) / (this.maxPoints - 1)));
-        const pick = (c) => ({
-            x: idx.map((i) => c.x[i]),
-            y: idx.map((i) => c.y[i]),
-            thresholds: idx.map((i) => c.thresholds[i]),
-        });
-        return { roc: pick(roc), pr: pick(pr) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/metrics/binary-fused.ts
-/**
- * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
- * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
- * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
- * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
- */
-
-
-/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
-const HISTOGRAM_BINS = 20;
-function fusedBinaryPasses(s, y, packed, threshold, maxCurvePoints = 200, 
-/** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
-scratch, 
-/** The number of 1s in y, when the caller knows it (saves a pass). */
-positives = countOnes(y)) {
-    const n = s.length;
-    const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
-    const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
-    const bins = new Float64Array(2 * HISTOGRAM_BINS);
-    const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
-    const resamples = binaryPassPacked(s, y, packed, 5, threshold, losses);
-    return {
-        full,
-        resamples,
-        curves,
-        histogram: {
-            edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
-            positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
-            negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
-        },
-    };
-}
-function countOnes(y) {
-    let ones = 0;
-    for (let k = 0; k < y.length; k++)
-        ones += y[k];
-    return ones;
-}
-/**
- * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
- * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
- */
-function fullPass(s, y, threshold, sampler, losses, bins) {
-    const n = s.length;
-    let tp = 0;
-    let fp = 0;
-    let tpPrev = 0;
-    let fpPrev = 0;
-    // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
-    // that branch is boxed (a heap number per group) by V8.
-    const sums = new Float64Array(2);
-    let tpAt = 0;
-    let fpAt = 0;
-    let ll = 0;
-    let llc = 0; // Neumaier compensation (terms are >= 0)
-    let kThr = 0;
-    while (kThr < n && s[kThr] >= threshold)
-        kThr++;
-    const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
-    // The chart sampler's rule, inlined (see CurveSampler.add).
-    const { pos, neg, both, maxPoints } = sampler;
-    let count = 1;
-    let lastTp = 0;
-    let lastFp = 0;
-    let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
-    let target = sampler.target;
-    for (let k = 0; k < n; k++) {
-        const score = s[k];
-        const label = y[k];
-        const term = logLossTerm(score, label);
-        losses[k] = term;
-        let bin = (score * nBins) | 0;
-        if (bin >= nBins)
-            bin = nBins - 1;
-        bins[label * nBins + bin]++;
-        const t = ll + term;
-        // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
-        llc += Math.max(ll, term) - t + Math.min(ll, term);
-        ll = t;
-        if (label === 1)
-            tp++;
-        else
-            fp++;
-        if (k === n - 1 || s[k + 1] !== score) {
-            // End of a group of equal scores (usually a single row).
-            sums[0] += (fp - fpPrev) * (tp + tpPrev);
-            if (tp !== tpPrev)
-                sums[1] += (tp - tpPrev) * (tp / (tp + fp));
-            const j = count++;
-            if (j < maxPoints)
-                sampler.early(tp, fp, score);
-            if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
-                sampler.pick(lastTp, lastFp, s[lastK]);
-                target = sampler.target;
-            }
-            lastTp = tp;
-            lastFp = fp;
-            lastK = k;
-            tpPrev = tp;
-            fpPrev = fp;
-        }
-        if (k === kThr - 1) {
-            tpAt = tp;
-            fpAt = fp;
-        }
-    }
-    return {
-        tp: tpAt,
-        fp: fpAt,
-        fn: tp - tpAt,
-        tn: fp - fpAt,
-        pos: tp,
-        neg: fp,
-        auc2: sums[0],
-        apSum: sums[1],
-        logLossSum: ll + llc,
-        curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]), // n >= 1: lastK >= 0
-    };
-}
-
-;// CONCATENATED MODULE: ./src/metrics/compute.ts
-/**
- * computeMetrics: validates labels and predictions (fail closed, DataError naming the row and the
- * fix), then computes every model-quality metric for the problem type, the monitor-style
- * standard deviations, the confusion matrix, the charts' curves and histogram, and the report.
- * Binary: one radix sort of the scores (labels carried along), reused for AUC, AP, ROC/PR curves
- * and every resample. Multiclass: probabilities[k] is the column of class k, so labels must be the
- * class indices 0..K-1 when probabilities are given.
- */
-
-
-
-
-
-
-
-
-
-function validate(problemType, labels, predictions) {
-    const n = labels.length;
-    const m = predictions.scores.length;
-    if (n !== m) {
-        throw new DataError(`row-count mismatch: the test data has ${n} labelled row(s) but there are ${m} prediction(s); fix: score every test row exactly once, in order (for a batch transform: SplitType Line, AssembleWith Line, same input files)`);
-    }
-    if (n === 0)
-        throw new DataError('no rows to evaluate; fix: provide a non-empty test data set');
-    const binary = problemType === 'binary-classification';
-    for (let i = 0; i < n; i++) {
-        const y = labels[i];
-        if (!Number.isFinite(y) || (binary && y !== 0 && y !== 1)) {
-            throw new DataError(`row ${i + 1}: label ${y} is not ${binary ? '0 or 1' : 'a finite number'}; fix: ${binary ? 'encode the binary label as 0/1' : 'clean the label column'}, or check label-column`);
-        }
-        const s = predictions.scores[i];
-        if (!Number.isFinite(s) || (binary && !(s >= 0 && s <= 1))) {
-            throw new DataError(`row ${i + 1}: prediction ${s} is not ${binary ? 'a probability in [0, 1]' : 'a finite number'}; fix: ${binary ? 'output the probability of class 1 (e.g. XGBoost binary:logistic)' : 'check the model output'}`);
-        }
-    }
-    for (const [k, col] of (predictions.probabilities ?? []).entries()) {
-        if (col.length !== n) {
-            throw new DataError(`row-count mismatch: class ${k} has ${col.length} probabilities for ${n} rows; fix: one probability row per test row`);
-        }
-    }
-}
-function label(v) {
-    return String(v);
-}
-function computeBinary(labels, predictions, threshold, seed, names) {
-    const problemType = 'binary-classification';
-    const n = labels.length;
-    if (predictions.scores.length !== n || n === 0)
-        validate(problemType, labels, predictions); // throws
-    // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
-    const { s, y, invalidRow, positives, spare } = sortScoresWithLabels(predictions.scores, labels);
-    if (invalidRow >= 0)
-        validate(problemType, labels, predictions); // throws, naming the row
-    // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
-    // five 80% resamples.
-    const enough = n >= STD_MIN_ROWS;
-    const packed = enough ? monitorMasks(n, seed) : new Uint8Array(n);
-    const { full, resamples, curves, histogram } = fusedBinaryPasses(s, y, packed, threshold, 200, spare, positives);
-    const metrics = binaryMetrics(full);
-    const { roc, pr } = curves;
-    const standardDeviations = enough
-        ? stdOfSamples(names, resamples.map(binaryMetrics))
-        : Object.fromEntries(names.map((name) => [name, 'NaN']));
-    const confusionMatrix = { '0': { '0': full.tn, '1': full.fp }, '1': { '0': full.fn, '1': full.tp } };
-    return {
-        problemType,
-        rows: n,
-        metrics,
-        standardDeviations,
-        confusionMatrix,
-        roc,
-        pr,
-        scoreHistogram: histogram,
-        report: buildReport(problemType, metrics, standardDeviations, { confusionMatrix, roc, pr }),
-    };
-}
-function computeMetrics(problemType, labels, predictions, opts) {
-    const { threshold } = opts;
-    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-        throw new errors/* ConfigurationError */.j1(`probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`);
-    }
-    const seed = opts.seed ?? DEFAULT_SEED;
-    const n = labels.length;
-    const names = metricNames(problemType);
-    if (problemType === 'binary-classification') {
-        return computeBinary(labels, predictions, threshold, seed, names);
-    }
-    validate(problemType, labels, predictions);
-    if (problemType === 'multiclass-classification') {
-        const predicted = predictions.probabilities?.length
-            ? argmaxLabels(predictions.probabilities, n)
-            : predictions.scores;
-        const ix = indexClasses(labels, predicted);
-        const k = ix.classes.length;
-        const counts = confusionCounts(ix, null);
-        const metrics = multiclassMetrics(counts, k);
-        const standardDeviations = resampledStd(n, names, eachSubsample((mask) => multiclassMetrics(confusionCounts(ix, mask), k)), seed);
-        const confusionMatrix = {};
-        ix.classes.forEach((actual, t) => {
-            const row = {};
-            ix.classes.forEach((pred, p) => (row[label(pred)] = counts[t * k + p]));
-            confusionMatrix[label(actual)] = row;
-        });
-        return {
-            problemType,
-            rows: n,
-            metrics,
-            standardDeviations,
-            confusionMatrix,
-            report: buildReport(problemType, metrics, standardDeviations, { confusionMatrix }),
-        };
-    }
-    const metrics = regressionMetrics(labels, predictions.scores);
-    const standardDeviations = resampledStd(n, names, eachSubsample((mask) => regressionMetrics(labels, predictions.scores, mask)), seed);
-    return {
-        problemType,
-        rows: n,
-        metrics,
-        standardDeviations,
-        report: buildReport(problemType, metrics, standardDeviations, {}),
-    };
-}
-
+// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
+var compute = __webpack_require__(7202);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
 /** A growable Float64Array for the streaming readers. */
 class Float64Builder {
@@ -2526,6 +1195,13 @@ class Float64Builder {
         if (this.length === this.data.length)
             this.grow();
         this.data[this.length++] = v;
+    }
+    /** Appends all of values. */
+    append(values) {
+        while (this.length + values.length > this.data.length)
+            this.grow();
+        this.data.set(values, this.length);
+        this.length += values.length;
     }
     /** Doubles the capacity (keeps the values). */
     grow() {
@@ -2543,6 +1219,8 @@ class Float64Builder {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/metrics/scan.ts
 /**
  * The fast path of the readers: one byte loop per chunk that finds the wanted comma-separated
@@ -2554,306 +1232,345 @@ var external_node_fs_ = __webpack_require__(3024);
  * strings or closures.
  */
 
-const POW10 = new Float64Array(23);
-for (let i = 0, p = 1; i < 23; i++, p *= 10)
-    POW10[i] = p;
 /** Scans the file, appending one value per line to out (fast path) or whatever `slow` pushes. Returns the line count. */
 async function scanColumn(file, opts, out, slow) {
-    // Synchronous chunked reads: no thread-pool round trip per chunk (measurably faster on busy
-    // runners); the file is still streamed through one buffer.
-    const fd = (0,external_node_fs_.openSync)(file, 'r');
-    try {
-        let buf = Buffer.allocUnsafe((opts.chunkSize ?? 1 << 20) + 1);
-        let filled = 0;
-        let line = 0;
-        let first = true;
-        let eof = false;
-        const { column, single } = opts;
-        // With the fast path off, every line counts as "skipped" and goes to `slow`.
-        const skipLines = opts.fast === false ? Number.MAX_SAFE_INTEGER : (opts.skipLines ?? 0);
-        while (!eof) {
-            if (filled >= buf.length - 1) {
-                const bigger = Buffer.allocUnsafe(buf.length * 2);
-                buf.copy(bigger, 0, 0, filled);
-                buf = bigger;
-            }
-            const bytesRead = (0,external_node_fs_.readSync)(fd, buf, filled, buf.length - 1 - filled, null);
-            let end = filled + bytesRead;
-            if (bytesRead === 0) {
-                eof = true;
-                if (end === 0)
-                    break;
-                if (buf[end - 1] !== 10)
-                    buf[end++] = 10; // terminate the last line
-            }
-            const last = buf.lastIndexOf(10, end - 1);
-            if (last < 0) {
-                filled = end; // no complete line yet (the BOM check waits for it)
-                continue;
-            }
-            let pos = 0;
-            if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-                pos = 3;
-            first = false;
-            // Lines [pos, last] are complete.
-            line = scanLines(buf, pos, last, line, column, single, skipLines, out, slow);
-            buf.copy(buf, 0, last + 1, end);
-            filled = end - (last + 1);
-        }
-        return line;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    return kernel.scanRange(external_node_fs_, file, 0, Infinity, 0, opts, out, slow);
 }
-/** The hot loop (synchronous, so it optimises normally): complete lines in [pos, last]; returns the line count. */
-function scanLines(buf, pos, last, line, column, single, skipLines, out, slow) {
-    // Output and a 32-bit view for word-at-a-time newline search (when the buffer is aligned).
-    let data = out.data;
-    let len = out.length;
-    const words = buf.byteOffset % 4 === 0 ? new Uint32Array(buf.buffer, buf.byteOffset, buf.length >>> 2) : null;
-    while (pos <= last) {
-        const lineStart = pos;
-        line++;
-        let i = pos;
-        let ok = line > skipLines;
-        // Skip to the wanted column (no quotes on the fast path).
-        for (let c = 0; ok && c < column;) {
-            const b = buf[i];
-            if (b === 10 || b === 34)
-                ok = false;
-            else {
-                if (b === 44)
-                    c++;
-                i++;
+/**
+ * The scanner as one self-contained function: everything it needs is declared inside or passed
+ * in (no imports, no module constants), so its source text also runs as a worker thread's code
+ * (see parallel-scan.ts), in the sources, under jest and in a minified bundle alike. Returns the
+ * range scanner; the main thread uses the same instance below.
+ */
+function scanKernel() {
+    const POW10 = new Float64Array(23);
+    for (let i = 0, p = 1; i < 23; i++, p *= 10)
+        POW10[i] = p;
+    /**
+     * Scans bytes [from, to) of the file (to = Infinity: to the end; `from` must start a line, `to`
+     * end one or be the end), numbering lines from firstLine + 1. Returns the last line number.
+     */
+    function scanRange(fsys, file, from, to, firstLine, opts, out, slow) {
+        // Synchronous chunked reads: no thread-pool round trip per chunk (measurably faster on busy
+        // runners); the file is still streamed through one buffer.
+        const fd = fsys.openSync(file, 'r');
+        try {
+            let buf = Buffer.allocUnsafe((opts.chunkSize ?? 1 << 20) + 1);
+            let filled = 0;
+            let line = firstLine;
+            let first = from === 0;
+            let eof = false;
+            let position = from;
+            const { column, single } = opts;
+            // With the fast path off, every line counts as "skipped" and goes to `slow`.
+            const skipLines = opts.fast === false ? Number.MAX_SAFE_INTEGER : (opts.skipLines ?? 0);
+            while (!eof) {
+                if (filled >= buf.length - 1) {
+                    const bigger = Buffer.allocUnsafe(buf.length * 2);
+                    buf.copy(bigger, 0, 0, filled);
+                    buf = bigger;
+                }
+                const want = Math.min(buf.length - 1 - filled, to - position);
+                const bytesRead = want > 0 ? fsys.readSync(fd, buf, filled, want, position) : 0;
+                position += bytesRead;
+                let end = filled + bytesRead;
+                if (bytesRead === 0) {
+                    eof = true;
+                    if (end === 0)
+                        break;
+                    if (buf[end - 1] !== 10)
+                        buf[end++] = 10; // terminate the last line
+                }
+                const last = buf.lastIndexOf(10, end - 1);
+                if (last < 0) {
+                    filled = end; // no complete line yet (the BOM check waits for it)
+                    continue;
+                }
+                let pos = 0;
+                if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                    pos = 3;
+                first = false;
+                // Lines [pos, last] are complete.
+                line = scanLines(buf, pos, last, line, column, single, skipLines, out, slow);
+                buf.copy(buf, 0, last + 1, end);
+                filled = end - (last + 1);
             }
+            return line;
         }
-        let v = 0;
-        if (ok) {
-            // Inline decimal parse.
-            let b = buf[i];
-            let neg = false;
-            if (b === 45) {
-                neg = true;
-                b = buf[++i];
+        finally {
+            fsys.closeSync(fd);
+        }
+    }
+    /** The hot loop (synchronous, so it optimises normally): complete lines in [pos, last]; returns the line count. */
+    function scanLines(buf, pos, last, line, column, single, skipLines, out, slow) {
+        // Output and a 32-bit view for word-at-a-time newline search (when the buffer is aligned).
+        let data = out.data;
+        let len = out.length;
+        const words = buf.byteOffset % 4 === 0 ? new Uint32Array(buf.buffer, buf.byteOffset, buf.length >>> 2) : null;
+        while (pos <= last) {
+            const lineStart = pos;
+            line++;
+            let i = pos;
+            let ok = line > skipLines;
+            // Skip to the wanted column (no quotes on the fast path).
+            for (let c = 0; ok && c < column;) {
+                const b = buf[i];
+                if (b === 10 || b === 34)
+                    ok = false;
+                else {
+                    if (b === 44)
+                        c++;
+                    i++;
+                }
             }
-            else if (b === 43)
-                b = buf[++i];
-            let m = 0;
-            let exp = 0;
-            const digitsFrom = i;
-            while (b >= 48 && b <= 57) {
-                m = m * 10 + (b - 48);
-                b = buf[++i];
-            }
-            let digits = i - digitsFrom;
-            if (b === 46) {
-                b = buf[++i];
-                const fracFrom = i;
+            let v = 0;
+            if (ok) {
+                // Inline decimal parse.
+                let b = buf[i];
+                let neg = false;
+                if (b === 45) {
+                    neg = true;
+                    b = buf[++i];
+                }
+                else if (b === 43)
+                    b = buf[++i];
+                let m = 0;
+                let exp = 0;
+                const digitsFrom = i;
                 while (b >= 48 && b <= 57) {
                     m = m * 10 + (b - 48);
                     b = buf[++i];
                 }
-                exp = fracFrom - i;
-                digits -= exp;
-            }
-            if (b === 101 || b === 69) {
-                b = buf[++i];
-                let eneg = false;
-                if (b === 45 || b === 43) {
-                    eneg = b === 45;
+                let digits = i - digitsFrom;
+                if (b === 46) {
                     b = buf[++i];
+                    const fracFrom = i;
+                    while (b >= 48 && b <= 57) {
+                        m = m * 10 + (b - 48);
+                        b = buf[++i];
+                    }
+                    exp = fracFrom - i;
+                    digits -= exp;
                 }
-                let e = 0;
-                const expFrom = i;
-                while (b >= 48 && b <= 57) {
-                    e = e * 10 + (b - 48);
+                if (b === 101 || b === 69) {
                     b = buf[++i];
+                    let eneg = false;
+                    if (b === 45 || b === 43) {
+                        eneg = b === 45;
+                        b = buf[++i];
+                    }
+                    let e = 0;
+                    const expFrom = i;
+                    while (b >= 48 && b <= 57) {
+                        e = e * 10 + (b - 48);
+                        b = buf[++i];
+                    }
+                    if (i === expFrom || i - expFrom > 4)
+                        ok = false;
+                    exp += eneg ? -e : e;
                 }
-                if (i === expFrom || i - expFrom > 4)
+                if (b === 13)
+                    b = buf[++i];
+                // Exact when the digits, read as an integer, stay below 2^53 (every partial value was exact
+                // too) and 10^|exp| is exact: Clinger's fast path.
+                if (digits === 0 || m > 9007199254740991 || exp > 22 || exp < -22)
                     ok = false;
-                exp += eneg ? -e : e;
+                else if (b === 10) {
+                    // the value ends the line
+                }
+                else if (b === 44 && !single) {
+                    // more columns follow: skipped below
+                }
+                else
+                    ok = false;
+                if (ok) {
+                    v = m === 0 ? 0 : exp === 0 ? m : exp > 0 ? m * POW10[exp] : m / POW10[-exp];
+                    if (neg && v !== 0)
+                        v = -v;
+                }
             }
-            if (b === 13)
-                b = buf[++i];
-            // Exact when the digits, read as an integer, stay below 2^53 (every partial value was exact
-            // too) and 10^|exp| is exact: Clinger's fast path.
-            if (digits === 0 || m > 9007199254740991 || exp > 22 || exp < -22)
-                ok = false;
-            else if (b === 10) {
-                // the value ends the line
-            }
-            else if (b === 44 && !single) {
-                // more columns follow: skipped below
-            }
-            else
-                ok = false;
+            // Find the end of the line (every line in [pos, last] ends with a newline).
+            let nl = i;
+            if (buf[nl] !== 10)
+                nl = words === null ? buf.indexOf(10, nl) : findNewline(buf, words, nl);
             if (ok) {
-                v = m === 0 ? 0 : exp === 0 ? m : exp > 0 ? m * POW10[exp] : m / POW10[-exp];
-                if (neg && v !== 0)
-                    v = -v;
+                if (len === data.length) {
+                    out.length = len;
+                    out.grow();
+                    data = out.data;
+                }
+                data[len++] = v;
             }
-        }
-        // Find the end of the line (every line in [pos, last] ends with a newline).
-        let nl = i;
-        if (buf[nl] !== 10)
-            nl = words === null ? buf.indexOf(10, nl) : findNewline(buf, words, nl);
-        if (ok) {
-            if (len === data.length) {
+            else {
                 out.length = len;
-                out.grow();
+                slow(buf, lineStart, nl > lineStart && buf[nl - 1] === 13 ? nl - 1 : nl, line, out);
                 data = out.data;
+                len = out.length;
             }
-            data[len++] = v;
+            pos = nl + 1;
         }
-        else {
-            out.length = len;
-            slow(buf, lineStart, nl > lineStart && buf[nl - 1] === 13 ? nl - 1 : nl, line, out);
-            data = out.data;
-            len = out.length;
+        out.length = len;
+        return line;
+    }
+    /**
+     * Index of the first newline at or after i (one must exist): bytes up to a 4-byte boundary, then
+     * whole words (SWAR: a word holds a 0x0A byte when (x - 0x01010101) & ~x & 0x80808080 is non-zero
+     * for x = word ^ 0x0A0A0A0A), then the byte within the word.
+     */
+    function findNewline(buf, words, i) {
+        while ((i & 3) !== 0) {
+            if (buf[i] === 10)
+                return i;
+            i++;
         }
-        pos = nl + 1;
-    }
-    out.length = len;
-    return line;
-}
-/**
- * Index of the first newline at or after i (one must exist): bytes up to a 4-byte boundary, then
- * whole words (SWAR: a word holds a 0x0A byte when (x - 0x01010101) & ~x & 0x80808080 is non-zero
- * for x = word ^ 0x0A0A0A0A), then the byte within the word.
- */
-function findNewline(buf, words, i) {
-    while ((i & 3) !== 0) {
-        if (buf[i] === 10)
-            return i;
-        i++;
-    }
-    let w = i >>> 2;
-    const nw = words.length;
-    while (w < nw) {
-        const x = words[w] ^ 0x0a0a0a0a;
-        if (((x - 0x01010101) & ~x & 0x80808080) !== 0)
-            break;
-        w++;
-    }
-    i = w << 2;
-    while (buf[i] !== 10)
-        i++;
-    return i;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/parse-number.ts
-/**
- * Exact number parsing straight from bytes (no per-line strings). The fast path is Clinger's:
- * at most 15 significant digits and a decimal exponent within ±22 give the correctly rounded
- * double with one multiplication or division (both operands exact). Anything else (long
- * mantissas, big exponents) falls back to the platform's Number() on the validated text, so the
- * result always equals Number(text). Returns NaN for anything that is not a decimal number
- * (empty, "nan", "inf", hex, junk); callers turn NaN into a DataError.
- */
-const parse_number_POW10 = new Float64Array(23);
-for (let i = 0, p = 1; i < 23; i++, p *= 10)
-    parse_number_POW10[i] = p; // 1e0..1e22 are exact doubles
-const NUMBER_TEXT_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-function isSpace(c) {
-    return c === 32 || c === 9 || c === 13;
-}
-function parseNumberText(text) {
-    const t = text.trim();
-    return NUMBER_TEXT_RE.test(t) ? Number(t) : NaN;
-}
-function slowParse(buf, start, end) {
-    return parseNumberText(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
-}
-function parseNumberBytes(buf, start, end) {
-    while (start < end && isSpace(buf[start]))
-        start++;
-    while (end > start && isSpace(buf[end - 1]))
-        end--;
-    if (start === end)
-        return NaN;
-    let i = start;
-    let neg = false;
-    let c = buf[i];
-    if (c === 45) {
-        neg = true;
-        i++;
-    }
-    else if (c === 43)
-        i++;
-    let m = 0;
-    let sig = 0;
-    let exp = 0;
-    let sawDigit = false;
-    while (i < end) {
-        c = buf[i];
-        if (c < 48 || c > 57)
-            break;
-        sawDigit = true;
-        if (m !== 0 || c !== 48) {
-            m = m * 10 + (c - 48);
-            sig++;
-        }
-        i++;
-    }
-    if (i < end && buf[i] === 46) {
-        i++;
-        while (i < end) {
-            c = buf[i];
-            if (c < 48 || c > 57)
+        let w = i >>> 2;
+        const nw = words.length;
+        while (w < nw) {
+            const x = words[w] ^ 0x0a0a0a0a;
+            if (((x - 0x01010101) & ~x & 0x80808080) !== 0)
                 break;
-            sawDigit = true;
-            if (m !== 0 || c !== 48) {
-                m = m * 10 + (c - 48);
-                sig++;
-            }
-            exp--;
-            i++;
+            w++;
         }
+        i = w << 2;
+        while (buf[i] !== 10)
+            i++;
+        return i;
     }
-    if (!sawDigit)
-        return NaN;
-    if (i < end) {
-        c = buf[i];
-        if (c !== 101 && c !== 69)
-            return slowParse(buf, start, end);
-        i++;
-        let eneg = false;
-        if (i < end && (buf[i] === 45 || buf[i] === 43)) {
-            eneg = buf[i] === 45;
-            i++;
-        }
-        if (i === end)
-            return NaN;
-        let e = 0;
-        const first = i;
-        while (i < end) {
-            c = buf[i];
-            if (c < 48 || c > 57)
-                return NaN;
-            e = e * 10 + (c - 48);
-            i++;
-        }
-        if (i - first > 5)
-            return slowParse(buf, start, end);
-        exp += eneg ? -e : e;
+    return { scanRange };
+}
+const kernel = scanKernel();
+
+;// CONCATENATED MODULE: ./src/metrics/parallel-scan.ts
+/**
+ * scanColumn on both cores: a big file is split at the first line break after its middle; a
+ * worker thread scans the second half with the same kernel (scan.ts) while this thread scans the
+ * first, then the values are joined in file order. The worker takes only the fast path: at the
+ * first line it would hand to `slow` (a header, quotes, junk, ...) it gives up and this thread
+ * scans the second half itself, so `slow` always runs here, in file order, with true line numbers,
+ * and results and errors are exactly those of scanColumn. A worker that cannot start or fails
+ * (e.g. instrumented code under a coverage tool) means the same sequential fallback.
+ *
+ * The worker's code is the source text of scanKernel (self-contained by design) plus the small
+ * driver below, run with `eval: true`: no separate file to locate, so it works from the sources,
+ * under jest and from a single-file bundle (ncc) alike.
+ */
+
+
+
+/** Files smaller than this are scanned on this thread (starting a worker costs tens of ms). */
+const PARALLEL_MIN_BYTES = 16 << 20;
+/** Counters for tests and benchmarks: halves scanned by a worker, and worker fallbacks. */
+const parallelScanStats = { workerHalves: 0, fallbacks: 0 };
+/**
+ * The worker's driver (self-contained: it runs as source text in the worker). Scans its range
+ * with the fast path only; any slow line aborts the scan (ok: false).
+ */
+function workerDriver(kernel, port, data, fsys) {
+    const out = {
+        data: new Float64Array(Math.max(16, data.capacity)),
+        length: 0,
+        grow() {
+            const bigger = new Float64Array(this.data.length * 2);
+            bigger.set(this.data);
+            this.data = bigger;
+        },
+    };
+    const giveUp = { slowLine: true };
+    try {
+        const lines = kernel().scanRange(fsys, data.file, data.from, data.to, 0, data.opts, out, () => {
+            throw giveUp;
+        });
+        const values = out.data.slice(0, out.length);
+        port.postMessage({ ok: true, lines, values }, [values.buffer]);
     }
-    if (sig > 15)
-        return slowParse(buf, start, end);
-    let v;
-    if (m === 0)
-        v = 0;
-    else if (exp === 0)
-        v = m;
-    else if (exp > 0 && exp <= 22)
-        v = m * parse_number_POW10[exp];
-    else if (exp < 0 && exp >= -22)
-        v = m / parse_number_POW10[-exp];
-    else
-        return slowParse(buf, start, end);
-    return neg ? -v : v;
+    catch (err) {
+        port.postMessage({ ok: false, reason: err === giveUp ? 'a line needs the slow path' : String(err) });
+    }
+}
+const WORKER_SOURCE = `"use strict";
+const { parentPort, workerData } = require('node:worker_threads');
+(${workerDriver.toString()})(${scanKernel.toString()}, parentPort, workerData, require('node:fs'));
+`;
+function startWorker(file, from, to, opts, capacity) {
+    let worker;
+    const result = new Promise((resolve) => {
+        try {
+            worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+                eval: true,
+                workerData: { file, from, to, opts: { ...opts }, capacity },
+                stdout: true,
+                stderr: true,
+            });
+        }
+        catch (err) {
+            resolve({ ok: false, reason: String(err) });
+            return;
+        }
+        worker.once('message', (m) => resolve(m));
+        worker.once('error', (err) => resolve({ ok: false, reason: String(err) }));
+        worker.once('exit', (code) => resolve({ ok: false, reason: `worker exited with code ${code}` }));
+    });
+    return { result, stop: () => void worker?.terminate() };
+}
+/** The byte after the first newline at or after `at` (-1 when there is none before the end). */
+function lineStartAfter(file, at, size) {
+    const fd = external_node_fs_.openSync(file, 'r');
+    try {
+        const probe = Buffer.allocUnsafe(1 << 16);
+        for (let pos = at; pos < size; pos += probe.length) {
+            const n = external_node_fs_.readSync(fd, probe, 0, probe.length, pos);
+            if (n <= 0)
+                break;
+            const nl = probe.subarray(0, n).indexOf(10);
+            if (nl >= 0)
+                return pos + nl + 1;
+        }
+        return -1;
+    }
+    finally {
+        external_node_fs_.closeSync(fd);
+    }
+}
+/** scanColumn, with a big file's second half scanned by a worker thread (same results). */
+async function scanColumnParallel(file, opts, out, slow, minBytes = PARALLEL_MIN_BYTES) {
+    let size = 0;
+    try {
+        size = external_node_fs_.statSync(file).size;
+    }
+    catch {
+        // scanColumn reports the unreadable file
+    }
+    if (opts.fast === false || size < Math.max(minBytes, 2))
+        return scanColumn(file, opts, out, slow);
+    const split = lineStartAfter(file, Math.floor(size / 2), size);
+    if (split <= 0 || split >= size)
+        return scanColumn(file, opts, out, slow);
+    const capacity = Math.ceil(((out.data.length - out.length) * (size - split)) / size) + 1024;
+    // The second half starts at line 2 or later: a one-line header (skipLines 1) is not in it.
+    const skip = opts.skipLines ?? 0;
+    const worker = startWorker(file, split, size, { ...opts, skipLines: skip <= 1 ? 0 : skip }, capacity);
+    const kernel = scanKernel();
+    let lines;
+    try {
+        lines = kernel.scanRange(external_node_fs_, file, 0, split, 0, opts, out, slow);
+    }
+    catch (err) {
+        worker.stop();
+        throw err;
+    }
+    const r = await worker.result;
+    worker.stop();
+    if (r.ok && r.values && r.lines !== undefined) {
+        parallelScanStats.workerHalves++;
+        out.append(r.values);
+        return lines + r.lines;
+    }
+    parallelScanStats.fallbacks++;
+    return kernel.scanRange(external_node_fs_, file, split, Infinity, lines, opts, out, slow);
 }
 
+// EXTERNAL MODULE: ./src/metrics/parse-number.ts
+var parse_number = __webpack_require__(9354);
 ;// CONCATENATED MODULE: ./src/metrics/read.ts
 /**
  * Streaming readers for labelled test data and prediction files (batch transform `.out` files,
@@ -2881,7 +1598,7 @@ async function sizeHint(files) {
             total += (await (0,promises_.stat)(f)).size;
         }
         catch (err) {
-            throw new DataError(`cannot read ${f}: ${err.message}; fix: check the path`);
+            throw new data_error/* DataError */.f(`cannot read ${f}: ${err.message}; fix: check the path`);
         }
     }
     let bytesPerLine = 8;
@@ -2908,29 +1625,29 @@ async function sizeHint(files) {
 }
 async function scanFile(...args) {
     try {
-        return await scanColumn(...args);
+        return await scanColumnParallel(...args);
     }
     catch (err) {
-        if (err instanceof DataError)
+        if (err instanceof data_error/* DataError */.f)
             throw err;
-        throw new DataError(`cannot read ${args[0]}: ${err.message}; fix: check the path and permissions`);
+        throw new data_error/* DataError */.f(`cannot read ${args[0]}: ${err.message}; fix: check the path and permissions`);
     }
 }
 /** The label column of CSV files (read in order, concatenated). Fields may be double-quoted. */
 async function readLabels(files, opts) {
     const col = opts.labelColumn;
     if (!Number.isInteger(col) || col < 0) {
-        throw new DataError(`label column ${String(col)} is not valid; fix: use a 0-based column index`);
+        throw new data_error/* DataError */.f(`label column ${String(col)} is not valid; fix: use a 0-based column index`);
     }
     if (files.length === 0)
-        throw new DataError('no test-data files to read labels from; fix: point test-data at a CSV file or prefix');
+        throw new data_error/* DataError */.f('no test-data files to read labels from; fix: point test-data at a CSV file or prefix');
     const out = new Float64Builder(await sizeHint(files));
     for (const file of files) {
         const slow = (buf, start, end, line, into) => {
             if (line === 1 && opts.hasHeader)
                 return;
             if (start === end) {
-                throw new DataError(`${file}:${line}: empty line in labelled data; fix: remove blank lines`);
+                throw new data_error/* DataError */.f(`${file}:${line}: empty line in labelled data; fix: remove blank lines`);
             }
             // Find the label field [fs, fe), honouring double quotes.
             let fs = start;
@@ -2949,16 +1666,16 @@ async function readLabels(files, opts) {
                 }
             }
             if (field !== col) {
-                throw new DataError(`${file}:${line}: has ${field + 1} column(s), no label column ${col}; fix: set label-column (0-based) to the label's position`);
+                throw new data_error/* DataError */.f(`${file}:${line}: has ${field + 1} column(s), no label column ${col}; fix: set label-column (0-based) to the label's position`);
             }
             let fe = i;
             if (buf[fs] === 34 && fe - fs >= 2 && buf[fe - 1] === 34) {
                 fs++;
                 fe--;
             }
-            const v = parseNumberBytes(buf, fs, fe);
+            const v = (0,parse_number/* parseNumberBytes */.o)(buf, fs, fe);
             if (!Number.isFinite(v)) {
-                throw new DataError(`${file}:${line}: label ${excerpt(buf, fs, fe)} in column ${col} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: label ${excerpt(buf, fs, fe)} in column ${col} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`);
             }
             into.push(v);
         };
@@ -3015,27 +1732,27 @@ async function readPredictions(files, opts) {
     const { problemType } = opts;
     const fix = FIX_BY_TYPE[problemType];
     if (files.length === 0)
-        throw new DataError(`no prediction files to read; fix: ${fix}`);
+        throw new data_error/* DataError */.f(`no prediction files to read; fix: ${fix}`);
     const hint = await sizeHint(files);
     const scores = new Float64Builder(hint);
     let probs;
     let width = 0; // values per row seen so far (0 = not yet known)
     const row = [];
     const binary = problemType === 'binary-classification';
-    const outOfRange = (file, line, v) => new DataError(`${file}:${line}: score ${v} is outside [0, 1]; fix: ${fix} (raw margins such as binary:logitraw are not probabilities)`);
+    const outOfRange = (file, line, v) => new data_error/* DataError */.f(`${file}:${line}: score ${v} is outside [0, 1]; fix: ${fix} (raw margins such as binary:logitraw are not probabilities)`);
     // Everything but a plain number: blank lines, several values, JSON, junk (errors name file:line).
     const slowLine = (file, buf, start, end, line) => {
         while (start < end && (buf[start] === 32 || buf[start] === 9))
             start++;
         if (start === end) {
-            throw new DataError(`${file}:${line}: empty prediction; fix: ${fix} (no blank lines; one line per test row)`);
+            throw new data_error/* DataError */.f(`${file}:${line}: empty prediction; fix: ${fix} (no blank lines; one line per test row)`);
         }
         row.length = 0;
         const c0 = buf[start];
         if (c0 === 123 || c0 === 91) {
             const values = jsonValues(buf.toString('utf8', start, end));
             if (!values || values.length === 0) {
-                throw new DataError(`${file}:${line}: cannot read a prediction from JSON ${excerpt(buf, start, end)}; fix: ${fix}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: cannot read a prediction from JSON ${excerpt(buf, start, end)}; fix: ${fix}`);
             }
             row.push(...values);
         }
@@ -3043,9 +1760,9 @@ async function readPredictions(files, opts) {
             let fs = start;
             for (let i = start; i <= end; i++) {
                 if (i === end || buf[i] === 44) {
-                    const v = parseNumberBytes(buf, fs, i);
+                    const v = (0,parse_number/* parseNumberBytes */.o)(buf, fs, i);
                     if (!Number.isFinite(v)) {
-                        throw new DataError(`${file}:${line}: prediction ${excerpt(buf, fs, i)} is not a finite number; fix: ${fix}`);
+                        throw new data_error/* DataError */.f(`${file}:${line}: prediction ${excerpt(buf, fs, i)} is not a finite number; fix: ${fix}`);
                     }
                     row.push(v);
                     fs = i + 1;
@@ -3054,18 +1771,18 @@ async function readPredictions(files, opts) {
         }
         for (const v of row) {
             if (!Number.isFinite(v)) {
-                throw new DataError(`${file}:${line}: prediction ${JSON.stringify(String(v))} is not a finite number; fix: ${fix}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: prediction ${JSON.stringify(String(v))} is not a finite number; fix: ${fix}`);
             }
         }
         const n = row.length;
         if (width === 0)
             width = n;
         else if (n !== width) {
-            throw new DataError(`${file}:${line}: ${n} value(s) where earlier lines had ${width}; fix: ${fix}`);
+            throw new data_error/* DataError */.f(`${file}:${line}: ${n} value(s) where earlier lines had ${width}; fix: ${fix}`);
         }
         if (problemType !== 'multiclass-classification' || n === 1) {
             if (n !== 1) {
-                throw new DataError(`${file}:${line}: ${n} values on one line, expected one prediction; fix: ${fix}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: ${n} values on one line, expected one prediction; fix: ${fix}`);
             }
             const v = row[0];
             if (binary && !(v >= 0 && v <= 1))
@@ -3074,7 +1791,7 @@ async function readPredictions(files, opts) {
             return;
         }
         if (opts.numClasses !== undefined && n !== opts.numClasses) {
-            throw new DataError(`${file}:${line}: ${n} class probabilities, expected ${opts.numClasses}; fix: ${fix}`);
+            throw new data_error/* DataError */.f(`${file}:${line}: ${n} class probabilities, expected ${opts.numClasses}; fix: ${fix}`);
         }
         if (!probs)
             probs = Array.from({ length: n }, () => new Float64Builder(hint));
@@ -3082,7 +1799,7 @@ async function readPredictions(files, opts) {
         for (let k = 0; k < n; k++) {
             const p = row[k];
             if (!(p >= 0 && p <= 1)) {
-                throw new DataError(`${file}:${line}: class probability ${p} (class ${k}) is outside [0, 1]; fix: ${fix}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: class probability ${p} (class ${k}) is outside [0, 1]; fix: ${fix}`);
             }
             probs[k].push(p);
             if (p > row[best])
@@ -3093,7 +1810,7 @@ async function readPredictions(files, opts) {
     let checked = 0;
     for (const file of files) {
         await scanFile(file, { column: 0, single: true, fast: problemType !== 'multiclass-classification' }, scores, (buf, start, end, line) => {
-            const v = parseNumberBytes(buf, start, end);
+            const v = (0,parse_number/* parseNumberBytes */.o)(buf, start, end);
             if (Number.isFinite(v) && width <= 1) {
                 if (binary && !(v >= 0 && v <= 1))
                     throw outOfRange(file, line, v);
@@ -3115,13 +1832,13 @@ async function readPredictions(files, opts) {
         checked = scores.length;
     }
     if (probs && probs[0].length !== scores.length) {
-        throw new DataError(`${files.join(', ')}: some lines hold one value and others class probabilities; fix: ${fix}`);
+        throw new data_error/* DataError */.f(`${files.join(', ')}: some lines hold one value and others class probabilities; fix: ${fix}`);
     }
     const out = { scores: scores.finish(), rows: scores.length };
     if (probs)
         out.probabilities = probs.map((b) => b.finish());
     if (out.rows === 0)
-        throw new DataError(`${files.join(', ')}: no predictions found; fix: ${fix}`);
+        throw new data_error/* DataError */.f(`${files.join(', ')}: no predictions found; fix: ${fix}`);
     return out;
 }
 
@@ -3145,7 +1862,7 @@ function usableArtifact(url) {
 }
 /** Metrics to compare with the champion: max-regression's, the thresholds', and the primary one. */
 function comparisonMetrics(problemType, thresholds, maxRegression) {
-    const valid = new Set(metricNames(problemType));
+    const valid = new Set((0,report/* metricNames */.Zv)(problemType));
     const wanted = [
         PRIMARY_METRIC[problemType],
         ...Object.keys(maxRegression),
@@ -3224,78 +1941,8 @@ function registeredComparisons(metrics, candidate, champion, confidence) {
     return { comparisons, notes };
 }
 
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/aws/paging.ts
-var paging = __webpack_require__(6433);
-;// CONCATENATED MODULE: ./src/aws/s3.ts
-
-
-
-
-
-
-
-
-/** Every key under the prefix (paginated), sorted as S3 lists them (UTF-8 binary order). */
-async function listKeys(s3, bucket, prefix) {
-    const { ListObjectsV2Command } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const objects = await (0,paging/* collectAll */._U)(async (token) => {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-        return { items: page.Contents ?? [], next: page.IsTruncated ? page.NextContinuationToken : undefined };
-    });
-    return objects.flatMap((o) => (o.Key !== undefined ? [{ key: o.Key, size: o.Size ?? 0 }] : []));
-}
-/** True when the exact object exists. */
-async function objectExists(s3, bucket, key) {
-    if (key === '' || key.endsWith('/'))
-        return false;
-    const { HeadObjectCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    try {
-        await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return true;
-    }
-    catch (err) {
-        if ((0,aws_errors/* isNotFound */.c4)(err) || (0,errors/* awsErrorName */.ZH)(err) === 'Forbidden')
-            return false;
-        throw err;
-    }
-}
-async function downloadObject(s3, bucket, key, file) {
-    const { GetObjectCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
-    const body = res.Body;
-    if (!body)
-        throw new Error(`s3://${bucket}/${key}: empty response body`);
-    const stream = body instanceof external_node_stream_.Readable ? body : external_node_stream_.Readable.from(await body.transformToByteArray());
-    await (0,external_node_stream_promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(file));
-}
-async function getObjectText(s3, bucket, key) {
-    const { GetObjectCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return (await res.Body?.transformToString('utf8')) ?? '';
-}
-async function uploadFile(s3, bucket, key, file, contentType) {
-    const { PutObjectCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const { size } = await (0,promises_.stat)(file);
-    await s3.send(new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: (0,external_node_fs_.createReadStream)(file),
-        ContentLength: size,
-        ContentType: contentType,
-    }));
-}
-async function putText(s3, bucket, key, text, contentType) {
-    const { PutObjectCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType }));
-}
-
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var aws_s3 = __webpack_require__(1075);
 ;// CONCATENATED MODULE: ./src/stages/evaluate/sources.ts
 
 
@@ -3355,13 +2002,13 @@ async function resolveS3(location, opts) {
     const { bucket, key } = (0,core_inputs/* parseS3Uri */.yc)(opts.input, location);
     const s3 = await opts.s3();
     const target = (k) => (0,external_node_path_.join)(opts.workDir, opts.input, bucket, ...k.split('/').filter((p) => p !== '' && p !== '..'));
-    if (await objectExists(s3, bucket, key)) {
+    if (await (0,aws_s3/* objectExists */.EK)(s3, bucket, key)) {
         const file = target(key);
-        await downloadObject(s3, bucket, key, file);
+        await (0,aws_s3/* downloadObject */._n)(s3, bucket, key, file);
         return { input: opts.input, location, files: [file], s3: { bucket, keys: [key], prefix: undefined } };
     }
     const prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
-    const listed = (await listKeys(s3, bucket, prefix)).filter((o) => !o.key.endsWith('/'));
+    const listed = (await (0,aws_s3/* listKeys */.TH)(s3, bucket, prefix)).filter((o) => !o.key.endsWith('/'));
     const keys = pickFiles(listed.map((o) => o.key).sort(byCodeUnit), opts.prefer);
     if (!keys.length) {
         throw new errors/* ConfigurationError */.j1(`input '${opts.input}': nothing found at ${location} (neither an object nor a prefix with data files)`);
@@ -3369,7 +2016,7 @@ async function resolveS3(location, opts) {
     const files = [];
     for (const k of keys) {
         const file = target(k);
-        await downloadObject(s3, bucket, k, file);
+        await (0,aws_s3/* downloadObject */._n)(s3, bucket, k, file);
         files.push(file);
     }
     return { input: opts.input, location, files, s3: { bucket, keys, prefix } };
@@ -3402,7 +2049,7 @@ async function saveReportLocally(file, report) {
     await (0,promises_.writeFile)(file, reportJson(report), 'utf8');
 }
 async function uploadReport(s3, target, report) {
-    await putText(s3, target.bucket, target.key, reportJson(report), 'application/json');
+    await (0,aws_s3/* putText */.rb)(s3, target.bucket, target.key, reportJson(report), 'application/json');
     return target.uri;
 }
 async function readJson(file, location) {
@@ -3411,7 +2058,7 @@ async function readJson(file, location) {
         return JSON.parse(text);
     }
     catch (err) {
-        throw new DataError(`${location}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)}); fix: point it at a model-quality JSON report such as evaluation.json`);
+        throw new data_error/* DataError */.f(`${location}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)}); fix: point it at a model-quality JSON report such as evaluation.json`);
     }
 }
 /** The `evaluation-report` source: one model-quality JSON (a folder/prefix must hold evaluation.json). */
@@ -3424,7 +2071,7 @@ async function readReport(location, opts, settings) {
     if (!file) {
         throw new errors/* ConfigurationError */.j1(`input 'evaluation-report': ${location} holds ${files.length} files and no evaluation.json; point it at the report itself`);
     }
-    const result = parseModelQualityReport(await readJson(file, location), location);
+    const result = (0,report/* parseModelQualityReport */.kr)(await readJson(file, location), location);
     if (result.problemType !== settings.problemType) {
         throw new errors/* ConfigurationError */.j1(`input 'problem-type': ${settings.problemType} does not match the report ${location}, which holds ${result.problemType} metrics; set problem-type: ${result.problemType}`);
     }
@@ -3437,7 +2084,7 @@ async function readReport(location, opts, settings) {
 
 
 async function describe(sm, name) {
-    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeModelCommand({ ModelName: name }));
     }
@@ -3465,7 +2112,7 @@ async function ensureModel(sm, spec) {
         checkSame(spec, existing);
         return { name: spec.name, arn: existing.ModelArn, created: false };
     }
-    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         const out = await sm.send(new CreateModelCommand({
             ModelName: spec.name,
@@ -3538,7 +2185,7 @@ async function writeFeatures(files, labelColumn, outFile) {
                     continue;
                 const features = dropColumn(line, labelColumn);
                 if (features === undefined || features === '') {
-                    throw new DataError(`${file}:${lineNo}: has no column ${labelColumn} to remove as the label (label-column is 0-based) or no feature columns left; check 'label-column' and that the file is the labelled test CSV`);
+                    throw new data_error/* DataError */.f(`${file}:${lineNo}: has no column ${labelColumn} to remove as the label (label-column is 0-based) or no feature columns left; check 'label-column' and that the file is the labelled test CSV`);
                 }
                 if (!out.write(`${features}\n`))
                     await (0,external_node_events_.once)(out, 'drain');
@@ -3579,10 +2226,10 @@ async function uploadFeatures(ctx, testFiles, labelColumn, base) {
     const local = (0,external_node_path_.join)(ctx.workDir, 'features', 'part-0.csv');
     const rows = await writeFeatures(testFiles, labelColumn, local);
     if (rows === 0)
-        throw new DataError(`test-data ${testFiles.join(', ')}: no rows to score; check the file is the labelled test CSV`);
+        throw new data_error/* DataError */.f(`test-data ${testFiles.join(', ')}: no rows to score; check the file is the labelled test CSV`);
     const workKey = `${base.prefix}evaluate/${ctx.runKey}/`;
     const key = `${workKey}features/part-0.csv`;
-    await uploadFile(ctx.s3, base.bucket, key, local, 'text/csv');
+    await (0,aws_s3/* uploadFile */.QM)(ctx.s3, base.bucket, key, local, 'text/csv');
     ctx.log(`uploaded ${rows} feature rows to s3://${base.bucket}/${key}`);
     return {
         bucket: base.bucket,
@@ -3642,7 +2289,7 @@ async function scoreWithTransform(ctx, features, model, opts) {
         ...(opts.numClasses !== undefined ? { numClasses: opts.numClasses } : {}),
     });
     if (preds.rows !== features.rows) {
-        throw new DataError(`${model.label} transform output ${files.join(', ')} has ${preds.rows} predictions for ${features.rows} input rows of ${features.uri}; ` +
+        throw new data_error/* DataError */.f(`${model.label} transform output ${files.join(', ')} has ${preds.rows} predictions for ${features.rows} input rows of ${features.uri}; ` +
             `every input row needs exactly one prediction (check the model's output format and that the input has no header)`);
     }
     return { ...preds, jobName, modelName, outputUri };
@@ -3652,14 +2299,14 @@ async function downloadOutputs(ctx, features, outputUri, label) {
     const bucket = m[1];
     const prefix = m[2];
     const expected = `${prefix}${features.key.split('/').pop()}.out`;
-    const outs = (await listKeys(ctx.s3, bucket, prefix)).map((o) => o.key).filter((k) => k.endsWith('.out'));
+    const outs = (await (0,aws_s3/* listKeys */.TH)(ctx.s3, bucket, prefix)).map((o) => o.key).filter((k) => k.endsWith('.out'));
     // One input object → one `.out`: at <output>/<input name>.out (or, with prefix inputs, a sub-path of it).
     const key = outs.includes(expected) ? expected : outs.length === 1 ? outs[0] : undefined;
     if (!key) {
-        throw new DataError(`${label} transform wrote ${outs.length ? outs.map((k) => `s3://${bucket}/${k}`).join(', ') : 'no .out files'} under ${outputUri}; expected s3://${bucket}/${expected}`);
+        throw new data_error/* DataError */.f(`${label} transform wrote ${outs.length ? outs.map((k) => `s3://${bucket}/${k}`).join(', ') : 'no .out files'} under ${outputUri}; expected s3://${bucket}/${expected}`);
     }
     const file = (0,external_node_path_.join)(ctx.workDir, label, 'part-0.csv.out');
-    await downloadObject(ctx.s3, bucket, key, file);
+    await (0,aws_s3/* downloadObject */._n)(ctx.s3, bucket, key, file);
     return [file];
 }
 
@@ -3712,7 +2359,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     prefer: '.out',
                 });
                 const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-                scored = { result: computeMetrics(problemType, labels, p, metricOpts), labels, scores: p.scores };
+                scored = { result: (0,compute/* computeMetrics */.p)(problemType, labels, p, metricOpts), labels, scores: p.scores };
             }
             else {
                 const region = aws().region;
@@ -3759,7 +2406,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                 if (cand.status === 'rejected')
                     throw cand.reason;
                 scored = {
-                    result: computeMetrics(problemType, labels, cand.value, metricOpts),
+                    result: (0,compute/* computeMetrics */.p)(problemType, labels, cand.value, metricOpts),
                     labels,
                     scores: cand.value.scores,
                 };
@@ -3770,7 +2417,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     try {
                         scored.champion = {
                             scores: champ.value.scores,
-                            result: computeMetrics(problemType, labels, champ.value, metricOpts),
+                            result: (0,compute/* computeMetrics */.p)(problemType, labels, champ.value, metricOpts),
                         };
                     }
                     catch (err) {
@@ -3781,7 +2428,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
         }
     }
     catch (err) {
-        if (!(err instanceof DataError))
+        if (!(err instanceof data_error/* DataError */.f))
             throw err;
         return { scored: undefined, sourceText, problem: err.message };
     }
@@ -3795,6 +2442,10 @@ function numClassesOf(labels) {
     return Math.max(2, Math.floor(max) + 1);
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/paging.ts
+var paging = __webpack_require__(6433);
 ;// CONCATENATED MODULE: ./src/sagemaker/registry.ts
 
 
@@ -3802,7 +2453,7 @@ function numClassesOf(labels) {
 const isMissingGroup = aws_errors/* isNotFound */.c4;
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 async function findLatestApproved(sm, group) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         // MaxResults applies before the status filter: a page may be empty while an Approved package
         // exists further on, so follow NextToken until one is found (sorted newest first).
@@ -3825,12 +2476,12 @@ async function findLatestApproved(sm, group) {
     }
 }
 async function describeModelPackage(sm, arn) {
-    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 /** Creates the group when it does not exist. Returns true when it was created now. */
 async function ensureModelPackageGroup(sm, group, description) {
-    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
         return false;
@@ -3888,7 +2539,7 @@ function modelPackageRequest(spec) {
     };
 }
 async function createModelPackage(sm, spec) {
-    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(341), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
     if (!out.ModelPackageArn)
         throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
@@ -3920,17 +2571,17 @@ async function lookupChampion(sm, group) {
 }
 async function championReport(champion, s3) {
     if (!champion.reportUri)
-        throw new DataError(`package ${champion.arn} has no ModelMetrics.ModelQuality.Statistics`);
+        throw new data_error/* DataError */.f(`package ${champion.arn} has no ModelMetrics.ModelQuality.Statistics`);
     const loc = (0,core_inputs/* parseS3Uri */.yc)('champion report', champion.reportUri);
-    const text = await getObjectText(await s3(), loc.bucket, loc.key);
+    const text = await (0,aws_s3/* getObjectText */.TQ)(await s3(), loc.bucket, loc.key);
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (err) {
-        throw new DataError(`${champion.reportUri}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)})`);
+        throw new data_error/* DataError */.f(`${champion.reportUri}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)})`);
     }
-    return parseModelQualityReport(json, champion.reportUri);
+    return (0,report/* parseModelQualityReport */.kr)(json, champion.reportUri);
 }
 /**
  * Compares the candidate with the champion: paired tests when both were scored on the same rows,
@@ -4050,7 +2701,7 @@ async function runEvaluation(settings, deps) {
         notes.push(...c.notes);
     }
     // 4. The gate.
-    const outcomes = evaluateThresholds(settings.thresholds, result?.metrics ?? {});
+    const outcomes = (0,thresholds/* evaluateThresholds */.S$)(settings.thresholds, result?.metrics ?? {});
     const decision = decideGate({
         outcomes,
         comparisons,
@@ -4425,6 +3076,151 @@ async function run(overrides = {}) {
 ;// CONCATENATED MODULE: ./src/entries/evaluate.ts
 
 void run();
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   Wf: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.Wf),
+/* harmony export */   Ze: () => (/* binding */ logGroupOf),
+/* harmony export */   c4: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
+/* harmony export */   kK: () => (/* binding */ consoleJobUrl),
+/* harmony export */   x9: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
+/* harmony export */ });
+/* unused harmony export TERMINAL_STATUSES */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+// Not-found / already-exists / not-stoppable classification lives in src/aws/errors.ts.
+
+function consoleJobUrl(region, kind, name) {
+    const path = kind === 'training' ? 'jobs' : 'processing-jobs';
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${path}/${encodeURIComponent(name)}`;
+}
+function logGroupOf(kind) {
+    return kind === 'training' ? '/aws/sagemaker/TrainingJobs' : '/aws/sagemaker/ProcessingJobs';
+}
+
+
+/***/ }),
+
+/***/ 3562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DL: () => (/* binding */ transformJobName),
+/* harmony export */   KP: () => (/* binding */ runAttemptKey),
+/* harmony export */   LZ: () => (/* binding */ attemptName),
+/* harmony export */   Qg: () => (/* binding */ defaultJobName),
+/* harmony export */   Ri: () => (/* binding */ deterministicModelName),
+/* harmony export */   mK: () => (/* binding */ MODEL_NAME_RE)
+/* harmony export */ });
+/* unused harmony exports MAX_NAME_LENGTH, sanitizeNamePart, isValidName, modelHash */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9114);
+
+
+/** SageMaker job, endpoint and model names: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`. */
+const MAX_NAME_LENGTH = 63;
+/** Room kept at the end of a default name for an attempt suffix (`-r99`). */
+const SUFFIX_ROOM = 4;
+/** Lower-cases, turns every run of other characters into one hyphen, trims hyphens. */
+function sanitizeNamePart(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function shortHash(parts, length = 8) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);
+}
+/** Cuts to `max` characters without leaving a trailing hyphen. */
+function cut(text, max) {
+    return text.slice(0, Math.max(0, max)).replace(/-+$/, '');
+}
+/**
+ * The default job name: readable parts (repository name, stage, run id) and a hash of everything
+ * that identifies the step (repository, workflow, job, run id, step, stage), so two repositories,
+ * workflows or steps never share a name while a re-run of the same run finds its job again.
+ * Always matches SAGEMAKER_NAME_RE, is at most 59 characters (room for `-rNN`), and depends only
+ * on its arguments.
+ */
+function defaultJobName(ctx, stage) {
+    const hash = shortHash([
+        ctx.repository ?? '',
+        ctx.workflow ?? '',
+        ctx.job ?? '',
+        ctx.runId ?? '',
+        ctx.step ?? '',
+        stage,
+    ]);
+    const repoName = sanitizeNamePart((ctx.repository ?? '').split('/').pop() ?? '');
+    const stagePart = sanitizeNamePart(stage);
+    const runPart = sanitizeNamePart(ctx.runId ?? '');
+    const budget = MAX_NAME_LENGTH - SUFFIX_ROOM - hash.length - 1;
+    // Keep the run id and stage whole when possible; the repository name gives way first.
+    const tail = [stagePart, runPart].filter(Boolean).join('-');
+    const tailCut = cut(tail, budget);
+    const repoBudget = budget - tailCut.length - (tailCut ? 1 : 0);
+    const head = repoBudget > 2 ? cut(repoName, repoBudget) : '';
+    const readable = [head, tailCut].filter(Boolean).join('-');
+    return readable ? `${readable}-${hash}` : `job-${hash}`;
+}
+/** The name of attempt `n` (1 = the base name itself; 2 → `-r2`, ...), always a valid name. */
+function attemptName(base, attempt) {
+    if (attempt <= 1)
+        return base;
+    const suffix = `-r${attempt}`;
+    const head = cut(base, MAX_NAME_LENGTH - suffix.length);
+    return `${head || 'job'}${suffix}`;
+}
+function isValidName(name) {
+    return SAGEMAKER_NAME_RE.test(name);
+}
+/** CreateModel's ModelName pattern (sagemaker.md §1), anchored; at most 63 characters. */
+const MODEL_NAME_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** Short, stable hash of the things that define a model (image + artifact). */
+function modelHash(image, modelDataUrl) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${image}\n${modelDataUrl}`).digest('hex').slice(0, 12);
+}
+/**
+ * Deterministic model name: `<prefix>-<run id>-<hash of image and artifact>`, so a re-run of the
+ * same workflow run re-uses the model it created before instead of piling up duplicates.
+ */
+function deterministicModelName(prefix, runId, image, modelDataUrl) {
+    const cleanPrefix = prefix
+        .replace(/[^a-zA-Z0-9-]/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '') || 'model';
+    const run = runId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 20) || 'local';
+    const hash = modelHash(image, modelDataUrl);
+    const head = `${cleanPrefix}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
+    return `${head}-${hash}`;
+}
+/**
+ * The key of one attempt of a run (`<run id>-<attempt>`), for names that must differ between
+ * attempts (a transform job's output must not mix with an earlier attempt's); outside GitHub
+ * Actions a time-based key, so local runs never collide.
+ */
+function runAttemptKey(run, now) {
+    if (run.runId)
+        return `${run.runId}-${run.attempt || '1'}`;
+    return `local-${now.toString(36)}`;
+}
+/** Transform job name: `eval-<label>-<run key>-<hash of model and input>`. */
+function transformJobName(runKey, label, modelName, inputUri) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${modelName}\n${inputUri}`).digest('hex').slice(0, 8);
+    const run = runKey.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const head = `eval-${label}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
+    return `${head}-${hash}`;
+}
 
 
 /***/ })

@@ -1,0 +1,2 @@
+import { run } from '../actions/monitor-gate.js';
+void run();

@@ -1,0 +1,382 @@
+/**
+ * A byte-level reader for one data-capture JSON line: it validates the whole line as JSON (strict
+ * grammar, UTF-8, no truncation) in one pass and records where the string members Model Monitor
+ * reads sit (captureData.endpointInput/endpointOutput {observedContentType, mode, data, encoding},
+ * eventMetadata {eventId, inferenceId, inferenceTime}, eventVersion) without building objects or
+ * strings. Anything else in the record is validated and skipped. UTF-8 is not checked here: the
+ * capture reader validates whole buffers natively (a newline never sits inside a UTF-8 sequence).
+ */
+export const S_IN_DATA = 0;
+export const S_IN_ENCODING = 1;
+export const S_IN_CONTENT_TYPE = 2;
+export const S_IN_MODE = 3;
+export const S_OUT_DATA = 4;
+export const S_OUT_ENCODING = 5;
+export const S_OUT_CONTENT_TYPE = 6;
+export const S_OUT_MODE = 7;
+export const S_EVENT_ID = 8;
+export const S_INFERENCE_ID = 9;
+export const S_INFERENCE_TIME = 10;
+export const S_EVENT_VERSION = 11;
+const SLOTS = 12;
+
+/** Slot names as paths, for messages. */
+export const SLOT_PATHS = [
+  'captureData.endpointInput.data',
+  'captureData.endpointInput.encoding',
+  'captureData.endpointInput.observedContentType',
+  'captureData.endpointInput.mode',
+  'captureData.endpointOutput.data',
+  'captureData.endpointOutput.encoding',
+  'captureData.endpointOutput.observedContentType',
+  'captureData.endpointOutput.mode',
+  'eventMetadata.eventId',
+  'eventMetadata.inferenceId',
+  'eventMetadata.inferenceTime',
+  'eventVersion',
+];
+
+/** Member present but not a string. */
+export const NOT_STRING = -2;
+const ABSENT = -1;
+
+const C_ROOT = 0;
+const C_CAPTURE = 1;
+const C_IN = 2;
+const C_OUT = 3;
+const C_META = 4;
+const C_OTHER = 5;
+
+const enc = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
+const K_CAPTURE = enc('captureData');
+const K_META = enc('eventMetadata');
+const K_VERSION = enc('eventVersion');
+const K_IN = enc('endpointInput');
+const K_OUT = enc('endpointOutput');
+const K_DATA = enc('data');
+const K_ENCODING = enc('encoding');
+const K_CT = enc('observedContentType');
+const K_MODE = enc('mode');
+const K_EVENT_ID = enc('eventId');
+const K_INFERENCE_ID = enc('inferenceId');
+const K_TIME = enc('inferenceTime');
+
+function keyIs(buf: Uint8Array, s: number, e: number, k: Uint8Array): boolean {
+  if (e - s !== k.length) return false;
+  for (let i = 0; i < k.length; i++) if (buf[s + i] !== k[i]) return false;
+  return true;
+}
+
+class SyntaxFailure {
+  constructor(
+    readonly pos: number,
+    readonly what: string,
+  ) {}
+}
+
+export class CaptureLineScanner {
+  readonly starts = new Int32Array(SLOTS);
+  readonly ends = new Int32Array(SLOTS);
+  /** 0: no escapes; 1: only \n and \r escapes; 2: other escapes too. */
+  readonly escaped = new Uint8Array(SLOTS);
+  /** The buffer of the last scanned line. */
+  buf: Uint8Array = new Uint8Array(0);
+  private backslashBuf: Uint8Array | undefined;
+  private backslashFrom = 0;
+  private nextBackslash = -1;
+  private end = 0;
+  /** Set when scan() returns false: what was wrong and the 0-based column. */
+  error = '';
+  errorColumn = 0;
+
+  /** Validates buf[s, e) as one JSON object and records the members' spans. */
+  scan(buf: Uint8Array, s: number, e: number): boolean {
+    this.buf = buf;
+    this.end = e;
+    // The next backslash is searched in the whole buffer and remembered across lines of the
+    // same buffer while positions grow (a reader that refills the buffer restarts at a lower
+    // position, which resets it), so lines without escapes cost no repeated search.
+    if (buf !== this.backslashBuf || s < this.backslashFrom) {
+      this.backslashBuf = buf;
+      this.nextBackslash = -1;
+    }
+    this.starts.fill(ABSENT);
+    this.escaped.fill(0);
+    try {
+      let i = this.ws(s);
+      if (i >= e || buf[i] !== 123) throw new SyntaxFailure(i, 'a data-capture record must be a JSON object');
+      i = this.ws(this.object(i, C_ROOT, 0));
+      if (i !== e) throw new SyntaxFailure(i, 'unexpected text after the JSON object');
+      return true;
+    } catch (err) {
+      if (!(err instanceof SyntaxFailure)) throw err;
+      this.error = err.what;
+      this.errorColumn = err.pos - s + 1;
+      return false;
+    }
+  }
+
+  private ws(i: number): number {
+    const b = this.buf;
+    while (i < this.end) {
+      const c = b[i]!;
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 10) break;
+      i++;
+    }
+    return i;
+  }
+
+  private truncated(i: number): never {
+    throw new SyntaxFailure(i, 'the line ends in the middle of the JSON record (truncated)');
+  }
+
+  /** At '{'; returns the index after the matching '}'. */
+  private object(i: number, ctx: number, depth: number): number {
+    if (depth > 64) throw new SyntaxFailure(i, 'JSON nested deeper than 64 levels');
+    const b = this.buf;
+    i = this.ws(i + 1);
+    if (i >= this.end) this.truncated(i);
+    if (b[i] === 125) return i + 1;
+    for (;;) {
+      if (i >= this.end) this.truncated(i);
+      if (b[i] !== 34) throw new SyntaxFailure(i, 'expected a member name in double quotes');
+      const ks = i + 1;
+      i = this.string(i);
+      const ke = i - 1;
+      i = this.ws(i);
+      if (i >= this.end) this.truncated(i);
+      if (b[i] !== 58) throw new SyntaxFailure(i, "expected ':' after a member name");
+      i = this.ws(i + 1);
+      if (i >= this.end) this.truncated(i);
+      let slot = -1;
+      let child = C_OTHER;
+      switch (ctx) {
+        case C_ROOT:
+          if (keyIs(b, ks, ke, K_CAPTURE)) child = C_CAPTURE;
+          else if (keyIs(b, ks, ke, K_META)) child = C_META;
+          else if (keyIs(b, ks, ke, K_VERSION)) slot = S_EVENT_VERSION;
+          break;
+        case C_CAPTURE:
+          if (keyIs(b, ks, ke, K_IN)) child = C_IN;
+          else if (keyIs(b, ks, ke, K_OUT)) child = C_OUT;
+          break;
+        case C_IN:
+        case C_OUT: {
+          const base = ctx === C_IN ? S_IN_DATA : S_OUT_DATA;
+          if (keyIs(b, ks, ke, K_DATA)) slot = base;
+          else if (keyIs(b, ks, ke, K_ENCODING)) slot = base + 1;
+          else if (keyIs(b, ks, ke, K_CT)) slot = base + 2;
+          else if (keyIs(b, ks, ke, K_MODE)) slot = base + 3;
+          break;
+        }
+        case C_META:
+          if (keyIs(b, ks, ke, K_EVENT_ID)) slot = S_EVENT_ID;
+          else if (keyIs(b, ks, ke, K_INFERENCE_ID)) slot = S_INFERENCE_ID;
+          else if (keyIs(b, ks, ke, K_TIME)) slot = S_INFERENCE_TIME;
+          break;
+      }
+      const c = b[i]!;
+      if (slot >= 0) {
+        if (c === 34) {
+          this.starts[slot] = i + 1;
+          i = this.string(i, slot);
+          this.ends[slot] = i - 1;
+        } else {
+          this.starts[slot] = NOT_STRING;
+          i = this.value(i, C_OTHER, depth + 1);
+        }
+      } else if (c === 123) {
+        i = this.object(i, child, depth + 1);
+      } else {
+        i = this.value(i, C_OTHER, depth + 1);
+      }
+      i = this.ws(i);
+      if (i >= this.end) this.truncated(i);
+      if (b[i] === 44) {
+        i = this.ws(i + 1);
+        continue;
+      }
+      if (b[i] === 125) return i + 1;
+      throw new SyntaxFailure(i, "expected ',' or '}' in an object");
+    }
+  }
+
+  private value(i: number, ctx: number, depth: number): number {
+    const b = this.buf;
+    if (i >= this.end) this.truncated(i);
+    const c = b[i]!;
+    if (c === 34) return this.string(i);
+    if (c === 123) return this.object(i, ctx, depth);
+    if (c === 91) {
+      if (depth > 64) throw new SyntaxFailure(i, 'JSON nested deeper than 64 levels');
+      i = this.ws(i + 1);
+      if (i >= this.end) this.truncated(i);
+      if (b[i] === 93) return i + 1;
+      for (;;) {
+        i = this.ws(this.value(i, C_OTHER, depth + 1));
+        if (i >= this.end) this.truncated(i);
+        if (b[i] === 44) {
+          i = this.ws(i + 1);
+          continue;
+        }
+        if (b[i] === 93) return i + 1;
+        throw new SyntaxFailure(i, "expected ',' or ']' in an array");
+      }
+    }
+    if (c === 116) return this.literal(i, 'true');
+    if (c === 102) return this.literal(i, 'false');
+    if (c === 110) return this.literal(i, 'null');
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number(i);
+    throw new SyntaxFailure(i, `unexpected character ${JSON.stringify(String.fromCharCode(c))}`);
+  }
+
+  private literal(i: number, word: string): number {
+    for (let k = 0; k < word.length; k++) {
+      if (i + k >= this.end) this.truncated(i + k);
+      if (this.buf[i + k] !== word.charCodeAt(k)) throw new SyntaxFailure(i, 'invalid literal');
+    }
+    return i + word.length;
+  }
+
+  private number(i: number): number {
+    const b = this.buf;
+    const e = this.end;
+    if (b[i] === 45) i++;
+    if (i >= e) this.truncated(i);
+    if (b[i] === 48) i++;
+    else if (b[i]! >= 49 && b[i]! <= 57) while (i < e && b[i]! >= 48 && b[i]! <= 57) i++;
+    else throw new SyntaxFailure(i, 'invalid number');
+    if (i < e && b[i] === 46) {
+      const f = ++i;
+      while (i < e && b[i]! >= 48 && b[i]! <= 57) i++;
+      if (i === f) throw new SyntaxFailure(i, 'invalid number');
+    }
+    if (i < e && (b[i] === 101 || b[i] === 69)) {
+      i++;
+      if (i < e && (b[i] === 43 || b[i] === 45)) i++;
+      const f = i;
+      while (i < e && b[i]! >= 48 && b[i]! <= 57) i++;
+      if (i === f) throw new SyntaxFailure(i, 'invalid number');
+    }
+    return i;
+  }
+
+  /**
+   * At the opening quote; returns the index after the closing quote. The common case (no
+   * backslash before the closing quote) is two native searches; strings with escapes are walked
+   * escape by escape. UTF-8 is validated by the caller.
+   */
+  private string(i: number, slot = -1): number {
+    const b = this.buf;
+    const e = this.end;
+    i++;
+    let q = b.indexOf(34, i);
+    for (;;) {
+      if (q < 0 || q >= e) this.truncated(e);
+      if (this.nextBackslash < i) {
+        this.backslashFrom = i;
+        const bs = b.indexOf(92, i);
+        this.nextBackslash = bs < 0 ? b.length : bs;
+      }
+      // No backslash before the closing quote: done. (Raw control characters, which strict JSON
+      // forbids, are not looked for: SageMaker's writer escapes them.)
+      if (this.nextBackslash > q) return q + 1;
+      // An escape at k: validate it, then search on after it.
+      const k = this.nextBackslash;
+      if (k + 1 >= e) this.truncated(k);
+      const x = b[k + 1]!;
+      // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
+      if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
+      if (x === 117) {
+        for (let j = 2; j < 6; j++) {
+          if (k + j >= e) this.truncated(k + j);
+          const h = b[k + j]!;
+          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
+            throw new SyntaxFailure(k, 'invalid \\u escape');
+        }
+        i = k + 6;
+      } else if (
+        x === 34 ||
+        x === 92 ||
+        x === 47 ||
+        x === 98 ||
+        x === 102 ||
+        x === 110 ||
+        x === 114 ||
+        x === 116
+      ) {
+        i = k + 2;
+      } else throw new SyntaxFailure(k, 'invalid escape in a string');
+      if (q < i) q = b.indexOf(34, i); // the quote found was escaped
+    }
+  }
+
+  /** The decoded text of a recorded string member (JSON escapes resolved). */
+  text(slot: number): string {
+    const s = this.starts[slot]!;
+    if (s < 0) return '';
+    const e = this.ends[slot]!;
+    if (!this.escaped[slot])
+      return Buffer.from(this.buf.buffer, this.buf.byteOffset + s, e - s).toString('utf8');
+    return JSON.parse(
+      Buffer.from(this.buf.buffer, this.buf.byteOffset + s - 1, e - s + 2).toString('utf8'),
+    ) as string;
+  }
+
+  /**
+   * The member's bytes with escapes resolved, written into `scratch` when needed. Returns
+   * [buffer, start, end]: the line buffer itself when there were no escapes.
+   */
+  bytes(slot: number, scratch: { buf: Buffer }): [Uint8Array, number, number] {
+    const s = this.starts[slot]!;
+    const e = this.ends[slot]!;
+    if (!this.escaped[slot]) return [this.buf, s, e];
+    if (scratch.buf.length < e - s) scratch.buf = Buffer.allocUnsafe(Math.max(e - s, scratch.buf.length * 2));
+    const out = scratch.buf;
+    const b = this.buf;
+    let o = 0;
+    for (let i = s; i < e;) {
+      const c = b[i]!;
+      if (c !== 92) {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      const x = b[i + 1]!;
+      i += 2;
+      switch (x) {
+        case 110:
+          out[o++] = 10;
+          break;
+        case 114:
+          out[o++] = 13;
+          break;
+        case 116:
+          out[o++] = 9;
+          break;
+        case 98:
+          out[o++] = 8;
+          break;
+        case 102:
+          out[o++] = 12;
+          break;
+        case 117: {
+          let cp = parseInt(Buffer.from(b.buffer, b.byteOffset + i, 4).toString('latin1'), 16);
+          i += 4;
+          if (cp >= 0xd800 && cp <= 0xdbff && b[i] === 92 && b[i + 1] === 117) {
+            const lo = parseInt(Buffer.from(b.buffer, b.byteOffset + i + 2, 4).toString('latin1'), 16);
+            if (lo >= 0xdc00 && lo <= 0xdfff) {
+              cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+              i += 6;
+            }
+          }
+          o += out.write(String.fromCodePoint(cp), o, 'utf8');
+          break;
+        }
+        default:
+          out[o++] = x; // \" \\ \/
+      }
+    }
+    return [out, 0, o];
+  }
+}

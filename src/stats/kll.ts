@@ -1,0 +1,231 @@
+/**
+ * The KLL quantile sketch in the layout Model Monitor writes into statistics.json
+ * (`distribution.kll.sketch`: `parameters {c, k}` and `data`, one array of items per compactor level;
+ * an item at level h stands for 2^h values). The compaction schedule follows the open-source
+ * sketch Model Monitor's analyzers are built on (awslabs/deequ QuantileNonSample): level capacity
+ * 2 * (ceil(k * c^h / 2) + 1), a condense step when the total item count exceeds the total capacity,
+ * sorted pairwise compaction keeping every other item with an offset that alternates every second
+ * compaction (deterministic, so a sketch is reproducible from its input order).
+ *
+ * Error bound: compacting a sorted even-length buffer at level h changes the rank of any query
+ * by at most 2^h, so `rankErrorBound` (the sum of 2^h over every compaction performed, including
+ * those of merged sketches) bounds |estimated rank - true rank| for every query, deterministically.
+ * For a sketch read back from JSON the history is unknown; `fromData` uses the worst case for the
+ * level sizes it sees (see there).
+ */
+import { StatsError } from './errors.js';
+
+/** Model Monitor's statistics show c = 0.64 and k = 2048 (Deequ's KLL defaults for Model Monitor). */
+export const DEFAULT_K = 2048;
+export const DEFAULT_C = 0.64;
+
+export interface KllJson {
+  parameters: { c: number; k: number };
+  data: number[][];
+}
+
+export class KllSketch {
+  readonly k: number;
+  readonly c: number;
+  /** levels[h] holds items of weight 2^h; level 0 grows by appends. */
+  private levels: Float64Array[] = [];
+  private sizes: number[] = [];
+  private compressions: number[] = [];
+  private offsets: number[] = [];
+  private itemCount = 0;
+  private totalCapacity = 0;
+  /** Values seen (the total weight). */
+  count = 0;
+  rankErrorBound = 0;
+
+  constructor(k = DEFAULT_K, c = DEFAULT_C) {
+    if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
+      throw new StatsError(`KLL parameters k=${k}, c=${c} are not valid; fix: k an integer >= 2, 0 < c <= 1`);
+    }
+    this.k = k;
+    this.c = c;
+    this.expand();
+  }
+
+  capacity(height: number): number {
+    return 2 * (Math.ceil((this.k * Math.pow(this.c, height)) / 2) + 1);
+  }
+
+  private expand(): void {
+    const h = this.levels.length;
+    this.levels.push(new Float64Array(Math.max(16, this.capacity(h) + 2)));
+    this.sizes.push(0);
+    this.compressions.push(0);
+    this.offsets.push(0);
+    this.totalCapacity += this.capacity(h);
+  }
+
+  private append(h: number, v: number): void {
+    let buf = this.levels[h]!;
+    const n = this.sizes[h]!;
+    if (n === buf.length) {
+      const bigger = new Float64Array(buf.length * 2);
+      bigger.set(buf);
+      this.levels[h] = buf = bigger;
+    }
+    buf[n] = v;
+    this.sizes[h] = n + 1;
+  }
+
+  /** Adds one value (NaN is rejected: the caller counts missing values separately). */
+  update(v: number): void {
+    const buf0 = this.levels[0]!;
+    const n = this.sizes[0]!;
+    if (n < buf0.length) {
+      buf0[n] = v;
+      this.sizes[0] = n + 1;
+    } else this.append(0, v);
+    this.count++;
+    if (++this.itemCount > this.totalCapacity) this.condense();
+  }
+
+  private condense(): void {
+    for (let h = 0; h < this.levels.length; h++) {
+      if (this.sizes[h]! >= this.capacity(h)) {
+        if (h + 1 >= this.levels.length) this.expand();
+        this.compact(h);
+        this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
+        return;
+      }
+    }
+  }
+
+  /** Sorts the even prefix of level h, moves every other item up, keeps an odd last item. */
+  private compact(h: number): void {
+    const items = this.sizes[h]!;
+    const len = items - (items % 2);
+    if (this.compressions[h]! % 2 === 1) this.offsets[h] = 1 - this.offsets[h]!;
+    const buf = this.levels[h]!;
+    const sorted = buf.subarray(0, len).sort();
+    for (let i = this.offsets[h]!; i < len; i += 2) this.append(h + 1, sorted[i]!);
+    const tail = items % 2 === 1 ? buf[items - 1]! : undefined;
+    this.sizes[h] = 0;
+    if (tail !== undefined) buf[this.sizes[h]!++] = tail;
+    this.compressions[h]!++;
+    if (len > 0) this.rankErrorBound += Math.pow(2, h);
+  }
+
+  /** Merges another sketch into this one (same k and c); the other sketch is not changed. */
+  merge(other: KllSketch): this {
+    if (other.k !== this.k || other.c !== this.c) {
+      throw new StatsError(
+        `cannot merge KLL sketches with different parameters (k=${this.k}, c=${this.c} vs k=${other.k}, c=${other.c}); fix: build both with the same parameters`,
+      );
+    }
+    while (this.levels.length < other.levels.length) this.expand();
+    for (let h = 0; h < other.levels.length; h++) {
+      const src = other.levels[h]!;
+      for (let i = 0; i < other.sizes[h]!; i++) this.append(h, src[i]!);
+    }
+    this.count += other.count;
+    this.rankErrorBound += other.rankErrorBound;
+    this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
+    while (this.itemCount >= this.totalCapacity) this.condense();
+    return this;
+  }
+
+  /** (value, weight) pairs sorted by value. */
+  weighted(): { values: Float64Array; weights: Float64Array } {
+    const n = this.itemCount;
+    const pairs = new Array<[number, number]>(n);
+    let j = 0;
+    for (let h = 0; h < this.levels.length; h++) {
+      const w = Math.pow(2, h);
+      const buf = this.levels[h]!;
+      for (let i = 0; i < this.sizes[h]!; i++) pairs[j++] = [buf[i]!, w];
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    return {
+      values: Float64Array.from(pairs, (p) => p[0]),
+      weights: Float64Array.from(pairs, (p) => p[1]),
+    };
+  }
+
+  /** Estimated number of values <= x (inclusive rank). */
+  rank(x: number): number {
+    let r = 0;
+    for (let h = 0; h < this.levels.length; h++) {
+      const w = Math.pow(2, h);
+      const buf = this.levels[h]!;
+      for (let i = 0; i < this.sizes[h]!; i++) if (buf[i]! <= x) r += w;
+    }
+    return r;
+  }
+
+  /** Estimated number of values < x. */
+  rankExclusive(x: number): number {
+    let r = 0;
+    for (let h = 0; h < this.levels.length; h++) {
+      const w = Math.pow(2, h);
+      const buf = this.levels[h]!;
+      for (let i = 0; i < this.sizes[h]!; i++) if (buf[i]! < x) r += w;
+    }
+    return r;
+  }
+
+  /** The value at quantile q in [0, 1] (the smallest item whose inclusive rank reaches q * count). */
+  quantile(q: number): number {
+    if (this.count === 0) return NaN;
+    const { values, weights } = this.weighted();
+    const target = q * this.count;
+    let cum = 0;
+    for (let i = 0; i < values.length; i++) {
+      cum += weights[i]!;
+      if (cum >= target) return values[i]!;
+    }
+    return values[values.length - 1]!;
+  }
+
+  /** The sketch as Model Monitor writes it. */
+  toJSON(): KllJson {
+    return {
+      parameters: { c: this.c, k: this.k },
+      data: this.levels.map((buf, h) => Array.from(buf.subarray(0, this.sizes[h]!))),
+    };
+  }
+
+  /**
+   * A sketch from statistics.json. Its compaction history is not recorded, but weight is conserved
+   * by compaction, so the weight now at levels >= h + 1 is exactly the weight that ever entered
+   * level h + 1; each compaction at level h sent at least ceil((capacity(h) - 1) / 2) items there
+   * and moved ranks by at most 2^h. That bounds the number of compactions per level, hence the error.
+   */
+  static fromJSON(json: unknown, where: string): KllSketch {
+    const fix = 'fix: write the sketch as {"parameters": {"c": 0.64, "k": 2048}, "data": [[...], ...]}';
+    const o = json as Partial<KllJson> | null;
+    const p = o?.parameters;
+    if (!o || typeof o !== 'object' || !p || typeof p.c !== 'number' || typeof p.k !== 'number') {
+      throw new StatsError(`${where}: sketch parameters {c, k} missing; ${fix}`);
+    }
+    if (!Array.isArray(o.data) || o.data.some((lvl) => !Array.isArray(lvl))) {
+      throw new StatsError(`${where}: sketch data is not an array of arrays; ${fix}`);
+    }
+    const s = new KllSketch(Math.round(p.k), p.c);
+    o.data.forEach((lvl, h) => {
+      while (s.levels.length <= h) s.expand();
+      for (const v of lvl as unknown[]) {
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new StatsError(
+            `${where}: sketch item ${JSON.stringify(v)} at level ${h} is not a finite number; ${fix}`,
+          );
+        }
+        s.append(h, v);
+        s.count += Math.pow(2, h);
+      }
+    });
+    s.itemCount = s.sizes.reduce((a, b) => a + b, 0);
+    let above = s.count;
+    for (let h = 0; h + 1 < s.levels.length; h++) {
+      above -= s.sizes[h]! * Math.pow(2, h); // weight at levels >= h + 1
+      const entered = above / Math.pow(2, h + 1);
+      const compactions = Math.floor(entered / Math.ceil((s.capacity(h) - 1) / 2));
+      s.rankErrorBound += compactions * Math.pow(2, h);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,51 @@
+// Mutation testing of the gate decision and the metrics engine: `npm run mutation`
+// (all of src/gates, src/metrics and src/stats), or a subset while iterating:
+//   npx stryker run --mutate 'src/gates/**/*.ts'
+// Not part of CI (it takes tens of minutes on 2 cores). The jest runner runs the unit tests of
+// these folders through the same ts-jest ESM setup as `npm run test:unit` (jest.config.js).
+// Incremental: results are kept in reports/stryker-incremental.json and reused for unchanged
+// code and tests.
+import jestConfig from './jest.config.js';
+
+const unit = jestConfig.projects.find((p) => p.displayName === 'unit');
+const { displayName: _name, ...unitConfig } = unit;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: {
+    projectType: 'custom',
+    enableFindRelatedTests: true,
+    config: {
+      ...unitConfig,
+      rootDir: '.',
+      testMatch: [
+        '<rootDir>/test/unit/gates/**/*.test.ts',
+        '<rootDir>/test/unit/metrics/**/*.test.ts',
+        '<rootDir>/test/unit/stats/**/*.test.ts',
+      ],
+      // Worker threads run the scan kernel's source text, which Stryker's instrumentation breaks
+      // (every scan there takes the tested sequential fallback): these tests would fail.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/metrics/parallel-scan.test.ts'],
+    },
+  },
+  mutate: ['src/gates/**/*.ts', 'src/metrics/**/*.ts', 'src/stats/**/*.ts'],
+  // Keep the sandbox small: bench data, bundles and the emulator's state are not needed.
+  ignorePatterns: ['.bench-data', 'actions/*/dist', '.sagemaker-local', 'demo-report', 'reports', 'coverage'],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  timeoutMS: 10000,
+  // Static mutants (module-level constants) re-run every test: ignored (reported as Ignored, not
+  // in the score), or the run takes hours on a shared 2-core machine.
+  ignoreStatic: true,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
