@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Start-up cost of the committed actions/train bundle against bare `node -e 0`, in the same run,
+// Start-up cost of the committed train action (dist/train.js) against bare `node -e 0`, in the same run,
 // interleaved, N runs each (default 20; BENCH_N overrides). Wall time is measured around the
 // spawn; peak RSS with /usr/bin/time -f %M (kilobytes).
 //   (a) a bad input failing: the action must fail before loading the AWS SDK.
@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const bundle = process.env.BENCH_BUNDLE ?? join(root, 'actions', 'train', 'dist', 'index.js');
+const bundle = process.env.BENCH_BUNDLE ?? join(root, 'dist', 'train.js');
 const N = Number(process.env.BENCH_N ?? 20);
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) throw new Error('/usr/bin/time is needed for peak RSS (apt-get install time)');

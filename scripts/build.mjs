@@ -1,17 +1,34 @@
 #!/usr/bin/env node
-// Type-checks, then bundles every actions/<name>/ with @vercel/ncc: one loop over the folders.
-// For each action.yml, runs.main (and runs.post, when present) name the bundle to build from
-// src/entries/<name>.ts (and src/entries/<name>-post.ts).
-// `--check` builds into a temporary folder and fails when a committed bundle differs.
+// Type-checks, then builds ONE dist/ at the repository root for every action.
+//
+// Convention (a new action needs only these two files):
+//   src/entries/<name>.ts        two lines calling the action's run() (or runPost() for <name>-post.ts)
+//   actions/<name>/action.yml    runs.main: '../../dist/<name>.js'
+//                                runs.post: '../../dist/<name>-post.js'   (when the action has a post step)
+// The runner checks out the whole repository and resolves runs.main relative to the action's
+// folder, so every action runs from the same dist/. The build fails, naming the action, when an
+// action.yml points anywhere else (e.g. the old per-action `dist/index.js`).
+//
+// How the chunks are shared: ncc builds one entry per call, so we build ONE generated dispatcher
+// (src/entries/.dispatch.ts, written here and deleted afterwards) whose map imports each
+// src/entries/<name>.ts lazily with import(). ncc/webpack turns each import() into chunks, and
+// modules used by several actions (the AWS SDK, @actions/core, src/core) land in chunks they
+// share. dist/<name>.js is a generated two-line file that imports dist/index.js and starts the
+// named entry, so an action loads only its own chunks (the AWS SDK still loads only when needed).
+//
+// `--check` builds into a temporary folder and fails when the committed dist/ differs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const check = process.argv.includes('--check');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+const entriesDir = join(root, 'src', 'entries');
+const dispatchFile = join(entriesDir, '.dispatch.ts');
+const finalDist = join(root, 'dist');
 
 function sh(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
@@ -28,6 +45,44 @@ function listFiles(dir) {
   return out.sort();
 }
 
+/** The entry names: src/entries/<name>.ts. */
+const entries = readdirSync(entriesDir)
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('.'))
+  .map((f) => f.slice(0, -'.ts'.length))
+  .sort();
+
+/** Every action.yml must point runs.main/post at the shared dist/ with an existing entry. */
+function checkActions() {
+  const problems = [];
+  const actionsDir = join(root, 'actions');
+  for (const name of readdirSync(actionsDir).sort()) {
+    const ymlPath = join(actionsDir, name, 'action.yml');
+    if (!existsSync(ymlPath)) continue;
+    const runs = parse(readFileSync(ymlPath, 'utf8')).runs ?? {};
+    if (runs.using !== 'node24') continue; // composite actions have no bundle
+    const wanted = { main: name, ...(runs.post ? { post: `${name}-post` } : {}) };
+    for (const [key, entry] of Object.entries(wanted)) {
+      const expected = `../../dist/${entry}.js`;
+      if (runs[key] !== expected)
+        problems.push(
+          `actions/${name}/action.yml: runs.${key} is '${runs[key]}' but must be '${expected}' ` +
+            `(one dist/ at the repository root; see the top of scripts/build.mjs)`,
+        );
+      if (!entries.includes(entry))
+        problems.push(`actions/${name}/action.yml: runs.${key} needs src/entries/${entry}.ts`);
+    }
+  }
+  return problems;
+}
+
+const actionProblems = checkActions();
+if (actionProblems.length) {
+  console.error(
+    `Action metadata does not follow the one-dist/ convention:\n- ${actionProblems.join('\n- ')}`,
+  );
+  process.exit(1);
+}
+
 if (!check)
   sh(process.execPath, [
     join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
@@ -36,63 +91,66 @@ if (!check)
     'tsconfig.json',
   ]);
 
-const actionsDir = join(root, 'actions');
-const problems = [];
-for (const name of readdirSync(actionsDir).sort()) {
-  const ymlPath = join(actionsDir, name, 'action.yml');
-  if (!existsSync(ymlPath)) continue;
-  const runs = parse(readFileSync(ymlPath, 'utf8')).runs ?? {};
-  const targets = [['main', `${name}.ts`]];
-  if (runs.post) targets.push(['post', `${name}-post.ts`]);
-  const finalDist = join(actionsDir, name, 'dist');
-  const outRoot = check ? mkdtempSync(join(tmpdir(), `dist-${name}-`)) : finalDist;
-  if (!check) rmSync(finalDist, { recursive: true, force: true });
-  for (const [key, entryFile] of targets) {
-    const rel = runs[key]; // e.g. dist/index.js or dist/post/index.js
-    if (!rel?.startsWith('dist/') || !rel.endsWith('index.js')) {
-      throw new Error(`${relative(root, ymlPath)}: runs.${key} must be dist/[sub/]index.js, got ${rel}`);
-    }
-    const entry = join(root, 'src', 'entries', entryFile);
-    if (!existsSync(entry))
-      throw new Error(`${relative(root, ymlPath)}: runs.${key} needs ${relative(root, entry)}`);
-    const outDir = join(outRoot, dirname(rel.slice('dist/'.length)));
-    mkdirSync(outDir, { recursive: true });
-    console.log(`ncc: ${relative(root, entry)} -> actions/${name}/${rel}`);
-    sh(process.execPath, [
-      ncc,
-      'build',
-      entry,
-      '-o',
-      outDir,
-      '--minify',
-      '--no-source-map-register',
-      '--license',
-      'licenses.txt',
-      '-q',
-      '--target',
-      'es2022',
-    ]);
-  }
-  if (check) {
-    const fresh = listFiles(outRoot);
-    const committed = listFiles(finalDist);
-    if (fresh.join('\n') !== committed.join('\n')) {
-      problems.push(
-        `actions/${name}/dist: files differ (fresh: ${fresh.join(', ')}; committed: ${committed.join(', ')})`,
-      );
-    } else {
-      for (const f of fresh) {
-        if (!readFileSync(join(outRoot, f)).equals(readFileSync(join(finalDist, f))))
-          problems.push(`actions/${name}/dist/${f} differs from a fresh build`);
-      }
-    }
-    rmSync(outRoot, { recursive: true, force: true });
-  }
+const outDir = check ? mkdtempSync(join(tmpdir(), 'dist-')) : finalDist;
+if (!check) rmSync(finalDist, { recursive: true, force: true });
+writeFileSync(
+  dispatchFile,
+  [
+    '// Generated by scripts/build.mjs; not committed.',
+    'const entries: Record<string, () => Promise<unknown>> = {',
+    ...entries.map((e) => `  ${JSON.stringify(e)}: () => import(${JSON.stringify(`./${e}.js`)}),`),
+    '};',
+    'export function start(name: string): Promise<unknown> {',
+    '  const load = entries[name];',
+    '  if (!load) throw new Error(`unknown action entry ${name}`);',
+    '  return load();',
+    '}',
+    '',
+  ].join('\n'),
+);
+try {
+  console.log(`ncc: ${entries.join(', ')} -> dist/ (shared chunks)`);
+  sh(process.execPath, [
+    ncc,
+    'build',
+    posix.join('src', 'entries', '.dispatch.ts'),
+    '-o',
+    outDir,
+    '--minify',
+    '--no-source-map-register',
+    '--license',
+    'licenses.txt',
+    '-q',
+    '--target',
+    'es2022',
+  ]);
+} finally {
+  rmSync(dispatchFile, { force: true });
 }
-if (problems.length) {
-  console.error(
-    `Committed bundles are out of date; run \`npm run build\` and commit actions/*/dist:\n- ${problems.join('\n- ')}`,
+for (const e of entries)
+  writeFileSync(
+    join(outDir, `${e}.js`),
+    `import { start } from './index.js';\nawait start(${JSON.stringify(e)});\n`,
   );
-  process.exit(1);
+
+if (check) {
+  const problems = [];
+  const fresh = listFiles(outDir);
+  const committed = listFiles(finalDist);
+  if (fresh.join('\n') !== committed.join('\n')) {
+    problems.push(`dist: files differ (fresh: ${fresh.join(', ')}; committed: ${committed.join(', ')})`);
+  } else {
+    for (const f of fresh) {
+      if (!readFileSync(join(outDir, f)).equals(readFileSync(join(finalDist, f))))
+        problems.push(`dist/${f} differs from a fresh build`);
+    }
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  if (problems.length) {
+    console.error(
+      `Committed bundles are out of date; run \`npm run build\` and commit dist/:\n- ${problems.join('\n- ')}`,
+    );
+    process.exit(1);
+  }
 }
 console.log(check ? 'bundles match a fresh build' : 'build complete');

@@ -25,12 +25,6 @@ import { markdownToTerminal } from './lib/terminal-markdown.mjs';
 import { startLocalProcess } from './lib/local-process.mjs';
 import { ensurePython } from './lib/ensure-python.mjs';
 
-// The AWS SDK warns on Node.js 20 (the runner uses node24); keep the demo's screen for the demo.
-const defaultWarning = process.listeners('warning');
-process.removeAllListeners('warning').on('warning', (w) => {
-  if (!`${w.name} ${w.message}`.includes('NodeVersionSupportWarning')) defaultWarning.forEach((l) => l(w));
-});
-
 const root = resolve(new URL('..', import.meta.url).pathname);
 const CONFIG = 'templates/olist/sagemaker-actions.yml';
 const BUCKET = 'sagemaker-actions-olist';
@@ -149,6 +143,7 @@ async function action(name, file, inputs, job) {
     const crash = r.stderr
       .trim()
       .split('\n')
+      // The first lines that say what broke (the AWS SDK's Node 20 support notice is not it).
       .filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l))
       .slice(0, 5)
       .join(' / ');

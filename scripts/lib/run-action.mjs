@@ -1,4 +1,5 @@
-// Runs a committed action bundle (actions/<name>/dist) the way the GitHub runner does: inputs as
+// Runs a committed action (actions/<name>/action.yml -> the shared dist/<name>.js) the way the
+// GitHub runner does (runs.main/post resolved relative to the action's folder): inputs as
 // INPUT_<NAME> variables (with action.yml defaults applied), GITHUB_OUTPUT / GITHUB_STATE /
 // GITHUB_STEP_SUMMARY files, STATE_<name> for the post step. Used by tests, benches and the demo.
 //

@@ -3,7 +3,7 @@
  * `max-regression` map and the summary line. The statistics themselves (DeLong, paired bootstrap)
  * are in src/stats.
  */
-import { ConfigurationError } from '../core/errors.js';
+import { GateConfigError } from './errors.js';
 import { metricNames } from '../metrics/report.js';
 import type { ProblemType } from '../metrics/types.js';
 import type { Comparison } from '../stats/comparison.js';
@@ -33,15 +33,15 @@ export function parseMaxRegression(
 ): Record<string, number> {
   const valid = metricNames(problemType);
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-    throw new ConfigurationError(
-      `input 'max-regression': ${JSON.stringify(map)} is not a map; expected metric: allowed drop, e.g. {auc: 0.01}`,
+    throw new GateConfigError(
+      `${JSON.stringify(map)} is not a map; expected metric: allowed drop, e.g. {auc: 0.01}`,
     );
   }
   const out: Record<string, number> = {};
   for (const [metric, raw] of Object.entries(map)) {
     if (!valid.includes(metric)) {
-      throw new ConfigurationError(
-        `input 'max-regression': unknown metric ${JSON.stringify(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`,
+      throw new GateConfigError(
+        `unknown metric ${JSON.stringify(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`,
       );
     }
     const v =
@@ -51,8 +51,8 @@ export function parseMaxRegression(
           ? Number(raw)
           : NaN;
     if (!Number.isFinite(v) || v < 0) {
-      throw new ConfigurationError(
-        `input 'max-regression': allowed drop ${JSON.stringify(raw)} for ${metric} is not valid; expected a number >= 0 in ${metric}'s units, e.g. ${metric}: 0.01 (0 = no significant regression allowed)`,
+      throw new GateConfigError(
+        `allowed drop ${JSON.stringify(raw)} for ${metric} is not valid; expected a number >= 0 in ${metric}'s units, e.g. ${metric}: 0.01 (0 = no significant regression allowed)`,
       );
     }
     out[metric] = v;

@@ -1,5 +1,5 @@
 /** The `thresholds` gate: metric -> condition (">= 0.70"), evaluated fail-closed. */
-import { ConfigurationError } from '../core/errors.js';
+import { GateConfigError } from './errors.js';
 import { metricNames } from '../metrics/report.js';
 import type { ProblemType } from '../metrics/types.js';
 
@@ -36,33 +36,31 @@ function show(v: unknown): string {
 export function parseThresholds(map: Record<string, unknown>, problemType: ProblemType): ThresholdRule[] {
   const valid = metricNames(problemType);
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-    throw new ConfigurationError(
-      `input 'thresholds': ${show(map)} is not a map; expected metric: condition pairs such as {auc: ">= 0.70"}`,
+    throw new GateConfigError(
+      `${show(map)} is not a map; expected metric: condition pairs such as {auc: ">= 0.70"}`,
     );
   }
   const rules: ThresholdRule[] = [];
   for (const [metric, condition] of Object.entries(map)) {
     if (!valid.includes(metric)) {
-      throw new ConfigurationError(
-        `input 'thresholds': unknown metric ${show(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`,
+      throw new GateConfigError(
+        `unknown metric ${show(metric)} for ${problemType}; valid metrics: ${valid.join(', ')}`,
       );
     }
     const m = typeof condition === 'string' ? CONDITION_RE.exec(condition) : null;
     if (!m) {
-      throw new ConfigurationError(
-        `input 'thresholds': condition ${show(condition)} for ${metric} is not valid; write an operator (${THRESHOLD_OPS.join(', ')}) and a number, quoted, e.g. ${metric}: ">= 0.70"`,
+      throw new GateConfigError(
+        `condition ${show(condition)} for ${metric} is not valid; write an operator (${THRESHOLD_OPS.join(', ')}) and a number, quoted, e.g. ${metric}: ">= 0.70"`,
       );
     }
     const op = m[1] as ThresholdOp;
     const value = Number(m[2]);
     if (!Number.isFinite(value)) {
-      throw new ConfigurationError(
-        `input 'thresholds': ${show(condition)} for ${metric}: the number is not finite`,
-      );
+      throw new GateConfigError(`${show(condition)} for ${metric}: the number is not finite`);
     }
     if (!UNBOUNDED.has(metric) && (value < 0 || value > 1)) {
-      throw new ConfigurationError(
-        `input 'thresholds': ${metric} ${show(condition)} can never be meaningful, ${metric} lies in [0, 1]; write a fraction, e.g. ${metric}: ">= 0.70"`,
+      throw new GateConfigError(
+        `${metric} ${show(condition)} can never be meaningful, ${metric} lies in [0, 1]; write a fraction, e.g. ${metric}: ">= 0.70"`,
       );
     }
     rules.push({ metric, op, value, text: `${metric} ${op} ${m[2]}` });

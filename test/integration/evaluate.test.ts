@@ -5,7 +5,7 @@
  * with max-regression, on a paired DeLong test of the two models' scores on the same rows.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeModelPackageCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
@@ -193,7 +193,7 @@ describe('evaluate action on sagemaker-local', () => {
   }, 240_000);
 });
 
-describe('the committed bundle (actions/evaluate/dist)', () => {
+describe('the committed bundle (actions/evaluate -> dist/evaluate.js)', () => {
   test('runs like the runner runs it, with local files only, no AWS configuration and without the AWS SDK', async () => {
     const dir = mkdtempSync(join(dataDir, 'bundle-'));
     const test = csv(300, 9);
@@ -207,11 +207,25 @@ describe('the committed bundle (actions/evaluate/dist)', () => {
         return (a! > 0.5 !== b! > 0.5 ? 0.8 : 0.2) + (a! - 0.5) * 0.1;
       });
     writeFileSync(join(dir, 'preds.csv'), preds.map((p) => p.toFixed(4)).join('\n') + '\n');
-    // Without the lazily loaded chunks (the AWS SDK, @actions/github): local paths must not need them.
-    const bundle = join(dir, 'action');
+    // A copy of the repository's actions/evaluate and dist/ keeping only the chunks the evaluate
+    // entry loads at start (listed in dist/index.js), not the lazily loaded ones (the AWS SDK,
+    // @actions/github): local paths must not need them.
+    const repo = join(dir, 'repo');
+    const bundle = join(repo, 'actions', 'evaluate');
     cpSync('actions/evaluate', bundle, { recursive: true });
-    for (const f of readdirSync(join(bundle, 'dist')))
-      if (/^\d+\.index\.js$/.test(f)) rmSync(join(bundle, 'dist', f));
+    cpSync('dist', join(repo, 'dist'), { recursive: true });
+    const index = readFileSync(join(repo, 'dist', 'index.js'), 'utf8');
+    const startChunks = /"?evaluate"?:\(\)=>Promise\.all\(\[([^\]]*)\]/.exec(index)?.[1];
+    expect(startChunks).toBeDefined();
+    const keep = new Set([...startChunks!.matchAll(/\.e\((\d+)\)/g)].map((m) => `${m[1]}.index.js`));
+    expect(keep.size).toBeGreaterThan(0);
+    let removed = 0;
+    for (const f of readdirSync(join(repo, 'dist')))
+      if (/^\d+\.index\.js$/.test(f) && !keep.has(f)) {
+        rmSync(join(repo, 'dist', f));
+        removed++;
+      }
+    expect(removed).toBeGreaterThan(0);
     const r = await runActionBundle(bundle, {
       inputs: {
         'test-data': join(dir, 'test.csv'),

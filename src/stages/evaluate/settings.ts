@@ -11,6 +11,17 @@ import {
 import { PROBLEM_TYPES, type ProblemType } from '../../metrics/types.js';
 import { parseThresholds, type ThresholdRule } from '../../gates/thresholds.js';
 import { parseMaxRegression } from '../../gates/champion.js';
+import { GateConfigError } from '../../gates/errors.js';
+
+/** Runs a gate parser over one input's value; the gate's own error becomes a ConfigurationError naming the input. */
+function gateInput<T>(input: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof GateConfigError) throw new ConfigurationError(`input '${input}': ${err.message}`);
+    throw err;
+  }
+}
 
 /** Where the candidate's predictions come from: exactly one of the three. */
 export type PredictionSource =
@@ -158,7 +169,9 @@ export function parseEvaluateSettings(inputs: Inputs): EvaluateSettings {
       `input 'model-package-group': ${show(modelPackageGroup)} is not valid; expected 1-63 letters, digits and hyphens, starting and ending with a letter or digit`,
     );
   }
-  const maxRegression = parseMaxRegression(inputs.map('max-regression'), problemType);
+  const maxRegression = gateInput('max-regression', () =>
+    parseMaxRegression(inputs.map('max-regression'), problemType),
+  );
   if (Object.keys(maxRegression).length && !modelPackageGroup) {
     throw new ConfigurationError(
       `input 'max-regression' needs 'model-package-group' (the champion is the latest Approved package in that group)`,
@@ -195,7 +208,7 @@ export function parseEvaluateSettings(inputs: Inputs): EvaluateSettings {
     labelColumn: inputs.integer('label-column', 0, { min: 0, max: 100_000 }),
     problemType,
     probabilityThreshold: inputs.number('probability-threshold', 0.5, { min: 0, max: 1 }),
-    thresholds: parseThresholds(inputs.map('thresholds'), problemType),
+    thresholds: gateInput('thresholds', () => parseThresholds(inputs.map('thresholds'), problemType)),
     failOnGate: inputs.boolean('fail-on-gate', true),
     forceFail: inputs.boolean('force-fail', false),
     modelPackageGroup,

@@ -5,7 +5,7 @@
  * argument checks: test/unit/stats/fail-closed.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../../src/core/errors.js';
+import { GateConfigError } from '../../../src/gates/errors.js';
 import { formatComparison, parseMaxRegression, type Comparison } from '../../../src/gates/champion.js';
 import { decideGate, regressionBeyond, type GateInput } from '../../../src/gates/decide.js';
 import { evaluateThresholds, formatMetricValue, parseThresholds } from '../../../src/gates/thresholds.js';
@@ -48,7 +48,7 @@ describe('thresholds at their boundaries', () => {
     ).toEqual([0, 1, 1]);
     for (const bad of ['>= 1.0001', '>= -0.0001', '>= 70']) {
       const err = thrown(() => parseThresholds({ auc: bad }, BINARY));
-      expect(err).toBeInstanceOf(ConfigurationError);
+      expect(err).toBeInstanceOf(GateConfigError);
       expect(err.message).toMatch(/can never be meaningful, auc lies in \[0, 1\]/);
     }
     expect(parseThresholds({ log_loss: '<= 70' }, BINARY)[0]!.value).toBe(70);
@@ -60,7 +60,7 @@ describe('thresholds at their boundaries', () => {
     );
     for (const bad of [0.7, '0.7', '>=', '>= 0.7x', '=> 0.7', '>= .', true, null, ['>= 0.7']]) {
       const err = thrown(() => parseThresholds({ auc: bad }, BINARY));
-      expect(err).toBeInstanceOf(ConfigurationError);
+      expect(err).toBeInstanceOf(GateConfigError);
       expect(err.message).toMatch(/condition .* for auc is not valid; write an operator/);
     }
     expect(thrown(() => parseThresholds([] as never, BINARY)).message).toMatch(/is not a map/);
@@ -195,8 +195,8 @@ describe('max-regression parsing and the summary line', () => {
     });
     for (const bad of [-0.01, '-0.01', NaN, Infinity, 'abc', '0.01x', '', null, true, [0.01]]) {
       const err = thrown(() => parseMaxRegression({ auc: bad }, BINARY));
-      expect(err).toBeInstanceOf(ConfigurationError);
-      expect(err.message).toMatch(/^input 'max-regression': allowed drop .* for auc is not valid/);
+      expect(err).toBeInstanceOf(GateConfigError);
+      expect(err.message).toMatch(/^allowed drop .* for auc is not valid/);
     }
     expect(thrown(() => parseMaxRegression([] as never, BINARY)).message).toMatch(/is not a map/);
     expect(thrown(() => parseMaxRegression({ mse: 0.1 }, BINARY)).message).toMatch(/unknown metric "mse"/);

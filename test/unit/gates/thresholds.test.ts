@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ConfigurationError } from '../../../src/core/errors.js';
+import { GateConfigError } from '../../../src/gates/errors.js';
 import { evaluateThresholds, parseThresholds } from '../../../src/gates/thresholds.js';
 import { metricNames } from '../../../src/metrics/report.js';
 
@@ -26,7 +26,7 @@ describe('parseThresholds', () => {
         `unknown metric "aucc" for binary-classification; valid metrics: ${metricNames('binary-classification').join(', ')}`,
       ),
     );
-    expect(() => parseThresholds({ mae: '<= 1' }, 'binary-classification')).toThrow(ConfigurationError);
+    expect(() => parseThresholds({ mae: '<= 1' }, 'binary-classification')).toThrow(GateConfigError);
     for (const bad of [
       '0.7',
       0.7,
@@ -47,7 +47,7 @@ describe('parseThresholds', () => {
       /not a map/,
     );
   });
-  it('fuzz: never throws anything but ConfigurationError', () => {
+  it('fuzz: never throws anything but GateConfigError', () => {
     const names = [...metricNames('binary-classification'), ...metricNames('regression')];
     fc.assert(
       fc.property(
@@ -68,7 +68,7 @@ describe('parseThresholds', () => {
             const rules = parseThresholds(map, problemType);
             for (const r of rules) expect(Number.isFinite(r.value)).toBe(true);
           } catch (err) {
-            expect(err).toBeInstanceOf(ConfigurationError);
+            expect(err).toBeInstanceOf(GateConfigError);
           }
         },
       ),

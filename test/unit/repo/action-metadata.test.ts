@@ -28,9 +28,12 @@ describe.each(actions)('actions/%s', (name) => {
 
   it('runs on node24 from a committed bundle', () => {
     expect(meta.runs?.using).toBe('node24');
-    expect(meta.runs?.main).toBe('dist/index.js');
+    // One dist/ at the repository root; the runner resolves runs.main relative to the action folder.
+    expect(meta.runs?.main).toBe(`../../dist/${name}.js`);
     expect(existsSync(join(root, 'actions', name, meta.runs!.main!))).toBe(true);
+    expect(existsSync(join(root, 'actions', name, 'dist'))).toBe(false);
     if (meta.runs?.post) {
+      expect(meta.runs.post).toBe(`../../dist/${name}-post.js`);
       expect(existsSync(join(root, 'actions', name, meta.runs.post))).toBe(true);
       expect(meta.runs['post-if']).toBe('always()');
     }

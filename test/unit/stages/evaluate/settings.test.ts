@@ -187,6 +187,30 @@ describe('parseEvaluateSettings', () => {
     expect((err as Error).message).toMatch(message);
   });
 
+  it('names the input when a gate rejects its rule (the gates layer itself knows no inputs)', () => {
+    const base = { predictions: 'p.csv', 'test-data': 't.csv' };
+    for (const [values, message] of [
+      [
+        { thresholds: '{aucc: ">= 0.7"}' },
+        /^input 'thresholds': unknown metric "aucc" for binary-classification; valid metrics: /,
+      ],
+      [{ thresholds: '{auc: "70"}' }, /^input 'thresholds': condition "70" for auc is not valid/],
+      [
+        { 'max-regression': '{auc: -1}', 'model-package-group': 'g' },
+        /^input 'max-regression': allowed drop -1 for auc is not valid/,
+      ],
+    ] as const) {
+      let err: unknown;
+      try {
+        parse({ ...base, ...values });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as Error).message).toMatch(message);
+    }
+  });
+
   it('fails on inputs that do not apply to the chosen source (one rule with train)', () => {
     expect(() => parse({ 'evaluation-report': 'r.json', 'test-data': 't.csv' })).toThrow(
       "input 'test-data' does not apply to source 'evaluation-report'; remove it or change the source",

@@ -1,0 +1,16 @@
+export const id = 702;
+export const ids = [702];
+export const modules = {
+
+/***/ 2702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _actions_train_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6285);
+
+void (0,_actions_train_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+/***/ })
+
+};
