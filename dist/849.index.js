@@ -2,6 +2,44 @@ export const id = 849;
 export const ids = [849];
 export const modules = {
 
+/***/ 6433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   En: () => (/* binding */ paginate),
+/* harmony export */   _U: () => (/* binding */ collectAll),
+/* harmony export */   i8: () => (/* binding */ findFirst)
+/* harmony export */ });
+/** Yields items page by page until the token runs out (or repeats, or maxPages is reached). */
+async function* paginate(fetch, opts = {}) {
+    const maxPages = opts.maxPages ?? 1000;
+    let token;
+    for (let page = 0; page < maxPages; page++) {
+        const res = await fetch(token);
+        yield* res.items;
+        if (!res.next || res.next === token)
+            return;
+        token = res.next;
+    }
+}
+/** The first item that matches, reading only as many pages as needed. */
+async function findFirst(fetch, match = () => true, opts = {}) {
+    for await (const item of paginate(fetch, opts))
+        if (match(item))
+            return item;
+    return undefined;
+}
+/** Every item of every page. */
+async function collectAll(fetch, opts = {}) {
+    const out = [];
+    for await (const item of paginate(fetch, opts))
+        out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

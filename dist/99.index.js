@@ -1,5 +1,5 @@
-export const id = 547;
-export const ids = [547];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
 /***/ 201:
@@ -50,7 +50,7 @@ function createAwsClients(opts = {}, env = process.env) {
         region: config.region,
         sagemaker: () => 
         // sdk-sagemaker.js: the client's ESM modules, so the bundle leaves out unused commands.
-        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
+        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
         logs: () => once('logs', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19))).CloudWatchLogsClient(config)),
         cloudwatch: () => once('cloudwatch', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))).CloudWatchClient(config)),
         s3: () => once('s3', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19))).S3Client({
@@ -170,44 +170,6 @@ function describeAwsError(err) {
 
 /***/ }),
 
-/***/ 6433:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   En: () => (/* binding */ paginate),
-/* harmony export */   _U: () => (/* binding */ collectAll),
-/* harmony export */   i8: () => (/* binding */ findFirst)
-/* harmony export */ });
-/** Yields items page by page until the token runs out (or repeats, or maxPages is reached). */
-async function* paginate(fetch, opts = {}) {
-    const maxPages = opts.maxPages ?? 1000;
-    let token;
-    for (let page = 0; page < maxPages; page++) {
-        const res = await fetch(token);
-        yield* res.items;
-        if (!res.next || res.next === token)
-            return;
-        token = res.next;
-    }
-}
-/** The first item that matches, reading only as many pages as needed. */
-async function findFirst(fetch, match = () => true, opts = {}) {
-    for await (const item of paginate(fetch, opts))
-        if (match(item))
-            return item;
-    return undefined;
-}
-/** Every item of every page. */
-async function collectAll(fetch, opts = {}) {
-    const out = [];
-    for await (const item of paginate(fetch, opts))
-        out.push(item);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -256,10 +218,12 @@ function setAwsExecutionEnv(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ substituteRun),
 /* harmony export */   Z9: () => (/* binding */ loadConfig),
-/* harmony export */   dH: () => (/* binding */ parseConfigRef)
+/* harmony export */   dH: () => (/* binding */ parseConfigRef),
+/* harmony export */   r7: () => (/* binding */ runKey)
 /* harmony export */ });
-/* unused harmony exports resolveSection, loadConfigDefaults */
+/* unused harmony exports resolveSection, RUN_PLACEHOLDER, loadConfigDefaults */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
@@ -320,6 +284,34 @@ function resolveSection(doc, ref, requireSection) {
     delete merged['extends'];
     return merged;
 }
+const RUN_PLACEHOLDER = '{run}';
+/** The run key `{run}` stands for (see the file comment); undefined outside a workflow run. */
+function runKey(env) {
+    const explicit = env['SAGEMAKER_ACTIONS_RUN']?.trim();
+    if (explicit)
+        return explicit;
+    const id = env['GITHUB_RUN_ID']?.trim();
+    return id ? `${id}-${env['GITHUB_RUN_ATTEMPT']?.trim() || '1'}` : undefined;
+}
+/** Replaces `{run}` in every string of a config value (deeply). Pure. */
+function substituteRun(value, key, where) {
+    if (typeof value === 'string') {
+        if (!value.includes(RUN_PLACEHOLDER))
+            return value;
+        if (key === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: uses ${RUN_PLACEHOLDER} but neither SAGEMAKER_ACTIONS_RUN nor GITHUB_RUN_ID is set; set SAGEMAKER_ACTIONS_RUN to a name for this run`);
+        return value.split(RUN_PLACEHOLDER).join(key);
+    }
+    if (Array.isArray(value))
+        return value.map((v) => substituteRun(v, key, where));
+    if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(value)) {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = substituteRun(v, key, `${where}.${k}`);
+        return out;
+    }
+    return value;
+}
 /** The keys a section (and the sections it extends) sets itself, not through `defaults:`. */
 function sectionKeys(doc, ref) {
     const keys = new Set();
@@ -343,12 +335,12 @@ function sectionKeys(doc, ref) {
  * valid keys (a typo such as `instance_type:` must not be ignored). Keys of the shared
  * `defaults:` section that the action does not have are meant for other actions and are dropped.
  */
-async function loadConfig(configInput, actionName, validInputs) {
+async function loadConfig(configInput, actionName, validInputs, env = process.env) {
     if (!configInput || configInput.trim() === '')
         return { values: {}, shared: new Set() };
     const ref = parseConfigRef(configInput, actionName);
     const doc = await readConfigFile(ref);
-    const values = resolveSection(doc, ref, ref.section !== actionName);
+    const values = substituteRun(resolveSection(doc, ref, ref.section !== actionName), runKey(env), `config file ${ref.path}#${ref.section}`);
     const own = sectionKeys(doc, ref);
     const valid = new Set(validInputs);
     const unknown = [...own].filter((k) => !valid.has(k));
@@ -385,13 +377,13 @@ async function readConfigFile(ref) {
     }
 }
 /** Loads the section for `actionName` from the config file named by the `config` input. */
-async function loadConfigDefaults(configInput, actionName) {
+async function loadConfigDefaults(configInput, actionName, env = process.env) {
     if (!configInput || configInput.trim() === '')
         return {};
     const ref = parseConfigRef(configInput, actionName);
     const doc = await readConfigFile(ref);
     // An explicit #section must exist; the action's own section is optional.
-    return resolveSection(doc, ref, ref.section !== actionName);
+    return substituteRun(resolveSection(doc, ref, ref.section !== actionName), runKey(env), `config file ${ref.path}#${ref.section}`);
 }
 
 
@@ -539,7 +531,7 @@ function createContext(names, opts = {}) {
         signals: opts.signals ?? process,
         async inputs() {
             const configInput = core/* getInput */.V4('config');
-            const { values, shared } = await (0,config/* loadConfig */.Z9)(configInput, names.action, names.inputs);
+            const { values, shared } = await (0,config/* loadConfig */.Z9)(configInput, names.action, names.inputs, env);
             return new inputs/* Inputs */.G0((n) => core/* getInput */.V4(n), values, shared);
         },
         setOutput: (name, value) => {

@@ -1,8 +1,8 @@
-export const id = 285;
-export const ids = [285];
+export const id = 620;
+export const ids = [620];
 export const modules = {
 
-/***/ 6285:
+/***/ 9620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -25,7 +25,7 @@ var jobs = __webpack_require__(9506);
 ;// CONCATENATED MODULE: ./src/sagemaker/training.ts
 
 let sdkPromise;
-const loadSageMakerSdk = () => (sdkPromise ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236)));
+const loadSageMakerSdk = () => (sdkPromise ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236)));
 function tagList(tags) {
     const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
     return list.length ? list : undefined;
@@ -243,226 +243,8 @@ function processingJobApi(client) {
 var core_inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: ./src/sagemaker/naming.ts
 var naming = __webpack_require__(3562);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/stages/train/structured-inputs.ts
-
-
-
-/**
- * Parsers for the train action's structured inputs (maps given as YAML or JSON text in the
- * workflow, or as YAML values in the config file). Pure: each takes the input's name and value and
- * returns typed data or throws a ConfigurationError naming the input, the value and the fix.
- */
-function bad(input, detail) {
-    throw new errors/* ConfigurationError */.j1(`input '${input}': ${detail}`);
-}
-const MAX_HYPERPARAMETERS = 100;
-const MAX_HYPERPARAMETER_VALUE = 2500;
-const MAX_HYPERPARAMETER_KEY = 256;
-/**
- * Hyperparameters: a flat map. Values are sent as strings exactly as written in the workflow
- * (`eta: 0.20` → "0.20", `n: 1e3` → "1e3"). Values that come from the config file were already
- * read as YAML, so there `0.20` arrives as the number 0.2 and `1e3` as 1000: quote them there.
- */
-function parseHyperparameters(input, value) {
-    if (value === undefined)
-        return {};
-    const out = {};
-    if (typeof value === 'string') {
-        if (value.trim() === '')
-            return {};
-        const doc = (0,dist/* parseDocument */.Tp)(value, { keepSourceTokens: true });
-        if (doc.errors.length) {
-            bad(input, `not valid YAML or JSON (${doc.errors[0].message.split('\n')[0]}); value was ${(0,core_inputs/* show */.WU)(value)}`);
-        }
-        const contents = doc.contents;
-        if (contents === null)
-            return {};
-        if (!(0,dist/* isMap */.jh)(contents))
-            bad(input, `expected a map of name: value, got ${(0,core_inputs/* show */.WU)(value)}`);
-        for (const pair of contents.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const v = pair.value;
-            if (!(0,dist/* isScalar */.jn)(v))
-                bad(input, `'${key}' must be a single value (string, number or boolean), not a list or map`);
-            out[key] = scalarText(input, key, v);
-        }
-    }
-    else {
-        if (!(0,core_inputs/* isPlainObject */.Qd)(value))
-            bad(input, `expected a map of name: value, got ${(0,core_inputs/* show */.WU)(value)}`);
-        for (const [key, v] of Object.entries(value)) {
-            if (v === null || v === undefined)
-                bad(input, `'${key}' has no value`);
-            if (typeof v === 'object')
-                bad(input, `'${key}' must be a single value (string, number or boolean), not a list or map`);
-            out[key] = String(v);
-        }
-    }
-    const keys = Object.keys(out);
-    if (keys.length > MAX_HYPERPARAMETERS)
-        bad(input, `${keys.length} entries; SageMaker allows at most ${MAX_HYPERPARAMETERS}`);
-    for (const [k, v] of Object.entries(out)) {
-        if (k.length === 0 || k.length > MAX_HYPERPARAMETER_KEY)
-            bad(input, `name ${(0,core_inputs/* show */.WU)(k)} must be 1-${MAX_HYPERPARAMETER_KEY} characters`);
-        if (v.length > MAX_HYPERPARAMETER_VALUE) {
-            bad(input, `value of '${k}' is ${v.length} characters; SageMaker allows at most ${MAX_HYPERPARAMETER_VALUE}`);
-        }
-    }
-    return out;
-}
-function scalarText(input, key, s) {
-    if (s.value === null || s.value === undefined)
-        bad(input, `'${key}' has no value`);
-    if (s.type === 'PLAIN') {
-        const src = s.srcToken?.source;
-        if (typeof src === 'string' && src.trim() !== '')
-            return src.trim();
-    }
-    return String(s.value);
-}
-const CHANNEL_NAME_RE = /^[A-Za-z0-9.\-_]{1,64}$/;
-const DISTRIBUTIONS = ['FullyReplicated', 'ShardedByS3Key'];
-const INPUT_MODES = ['File', 'Pipe', 'FastFile'];
-function pick(input, what, value, allowed) {
-    if (typeof value === 'string' && allowed.includes(value))
-        return value;
-    return bad(input, `${what} ${(0,core_inputs/* show */.WU)(value)} is not allowed; expected one of: ${allowed.join(', ')}`);
-}
-function optionalString(input, what, value) {
-    if (value === undefined || value === null || value === '')
-        return undefined;
-    if (typeof value !== 'string')
-        bad(input, `${what} must be a string, got ${(0,core_inputs/* show */.WU)(value)}`);
-    return value;
-}
-/** Allowed keys of a map entry; anything else is most likely a typo. */
-function checkKeys(input, where, obj, allowed) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k))
-            bad(input, `${where}: unknown key '${k}'; allowed keys: ${allowed.join(', ')}`);
-    }
-}
-/**
- * Training channels: `{train: s3://..., validation: {uri, content-type, distribution, input-mode}}`.
- * A single S3 URI means one channel named `train`.
- */
-function parseChannels(input, value, defaultContentType) {
-    if (value === undefined)
-        return [];
-    let parsed = (0,core_inputs/* parseStructured */.jE)(input, value);
-    if (typeof parsed === 'string' && parsed.trim().startsWith('s3://'))
-        parsed = { train: parsed.trim() };
-    if (parsed === null || parsed === undefined || parsed === '')
-        return [];
-    if (!(0,core_inputs/* isPlainObject */.Qd)(parsed))
-        bad(input, `expected a map of channel: s3://uri (or channel: {uri, content-type, ...}), got ${(0,core_inputs/* show */.WU)(value)}`);
-    const entries = Object.entries(parsed);
-    if (entries.length > 20)
-        bad(input, `${entries.length} channels; SageMaker allows at most 20`);
-    return entries.map(([name, v]) => {
-        if (!CHANNEL_NAME_RE.test(name))
-            bad(input, `channel name ${(0,core_inputs/* show */.WU)(name)} must be 1-64 letters, digits, '.', '-' or '_'`);
-        if (typeof v === 'string') {
-            return {
-                name,
-                uri: (0,core_inputs/* parseS3Uri */.yc)(input, v).uri,
-                contentType: defaultContentType,
-                distribution: 'FullyReplicated',
-            };
-        }
-        if (!(0,core_inputs/* isPlainObject */.Qd)(v))
-            bad(input, `channel '${name}' must be an S3 URI or a map with uri, content-type, distribution, input-mode`);
-        checkKeys(input, `channel '${name}'`, v, ['uri', 'content-type', 'distribution', 'input-mode']);
-        const uri = optionalString(input, `channel '${name}' uri`, v['uri']);
-        if (!uri)
-            bad(input, `channel '${name}' needs a uri (s3://bucket/prefix/)`);
-        return {
-            name,
-            uri: (0,core_inputs/* parseS3Uri */.yc)(input, uri).uri,
-            contentType: optionalString(input, `channel '${name}' content-type`, v['content-type']) ?? defaultContentType,
-            distribution: v['distribution'] === undefined
-                ? 'FullyReplicated'
-                : pick(input, `channel '${name}' distribution`, v['distribution'], DISTRIBUTIONS),
-            inputMode: v['input-mode'] === undefined
-                ? undefined
-                : pick(input, `channel '${name}' input-mode`, v['input-mode'], INPUT_MODES),
-        };
-    });
-}
-/** metric-definitions: `{name: regex}` or `[{Name, Regex}]`; every regex must compile. */
-function parseMetricDefinitions(input, value) {
-    if (value === undefined)
-        return [];
-    const parsed = (0,core_inputs/* parseStructured */.jE)(input, value);
-    if (parsed === null || parsed === undefined || parsed === '')
-        return [];
-    let defs;
-    if (Array.isArray(parsed)) {
-        defs = parsed.map((d, i) => {
-            if (!(0,core_inputs/* isPlainObject */.Qd)(d) || typeof d['Name'] !== 'string' || typeof d['Regex'] !== 'string') {
-                return bad(input, `item ${i + 1} must be {Name: ..., Regex: ...}, got ${(0,core_inputs/* show */.WU)(d)}`);
-            }
-            return { Name: d['Name'], Regex: d['Regex'] };
-        });
-    }
-    else if ((0,core_inputs/* isPlainObject */.Qd)(parsed)) {
-        defs = Object.entries(parsed).map(([Name, Regex]) => {
-            if (typeof Regex !== 'string')
-                bad(input, `the regex of '${Name}' must be a string, got ${(0,core_inputs/* show */.WU)(Regex)}`);
-            return { Name, Regex };
-        });
-    }
-    else {
-        return bad(input, `expected a map of metric-name: regex or a list of {Name, Regex}, got ${(0,core_inputs/* show */.WU)(value)}`);
-    }
-    if (defs.length > 40)
-        bad(input, `${defs.length} metrics; SageMaker allows at most 40`);
-    for (const d of defs) {
-        if (d.Name.length < 1 || d.Name.length > 255)
-            bad(input, `metric name ${(0,core_inputs/* show */.WU)(d.Name)} must be 1-255 characters`);
-        if (d.Regex.length < 1 || d.Regex.length > 500)
-            bad(input, `the regex of '${d.Name}' must be 1-500 characters`);
-        let groups = 0;
-        try {
-            groups = new RegExp(`${d.Regex}|`).exec('').length - 1;
-        }
-        catch (err) {
-            bad(input, `the regex of '${d.Name}' (${(0,core_inputs/* show */.WU)(d.Regex)}) does not compile: ${err.message}`);
-        }
-        if (groups < 1)
-            bad(input, `the regex of '${d.Name}' needs a capture group around the value, e.g. auc:([0-9.]+)`);
-    }
-    return defs;
-}
-const ENV_KEY_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** environment: a flat map; keys must be valid variable names. Values are never printed. */
-function checkEnvironment(input, env, maxValue) {
-    const keys = Object.keys(env);
-    if (keys.length > 100)
-        bad(input, `${keys.length} variables; SageMaker allows at most 100`);
-    for (const k of keys) {
-        if (!ENV_KEY_RE.test(k) || k.length > 512)
-            bad(input, `variable name ${(0,core_inputs/* show */.WU)(k)} must match [a-zA-Z_][a-zA-Z0-9_]*`);
-        if (env[k].length > maxValue)
-            bad(input, `the value of '${k}' is longer than ${maxValue} characters (value not shown)`);
-    }
-    return env;
-}
-function checkTags(input, tags) {
-    const keys = Object.keys(tags);
-    if (keys.length > 50)
-        bad(input, `${keys.length} tags; SageMaker allows at most 50`);
-    for (const k of keys) {
-        if (k.length < 1 || k.length > 128 || k.startsWith('aws:'))
-            bad(input, `tag key ${(0,core_inputs/* show */.WU)(k)} must be 1-128 characters and not start with aws:`);
-        if (tags[k].length > 256)
-            bad(input, `tag '${k}' value is longer than 256 characters`);
-    }
-    return tags;
-}
-
+// EXTERNAL MODULE: ./src/stages/train/structured-inputs.ts
+var structured_inputs = __webpack_require__(121);
 ;// CONCATENATED MODULE: ./src/stages/train/processing-inputs.ts
 
 
@@ -471,7 +253,7 @@ const PROCESSING_ROOT = '/opt/ml/processing/';
 const PROCESSING_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,255}$/;
 function checkLocalPath(input, name, path) {
     if (!path.startsWith(PROCESSING_ROOT) || path.includes('..') || path.length > 256) {
-        bad(input, `'${name}' local-path ${(0,core_inputs/* show */.WU)(path)} must be under ${PROCESSING_ROOT} (e.g. ${PROCESSING_ROOT}input/${name})`);
+        (0,structured_inputs/* bad */.MB)(input, `'${name}' local-path ${(0,core_inputs/* show */.WU)(path)} must be under ${PROCESSING_ROOT} (e.g. ${PROCESSING_ROOT}input/${name})`);
     }
     return path;
 }
@@ -480,13 +262,13 @@ function parseProcessingInputs(input, value) {
     return processingEntries(input, value, ['s3', 'local-path', 'distribution', 'input-mode'], (name, s3, v) => ({
         name,
         uri: s3,
-        localPath: checkLocalPath(input, name, optionalString(input, `'${name}' local-path`, v['local-path']) ?? `${PROCESSING_ROOT}input/${name}`),
+        localPath: checkLocalPath(input, name, (0,structured_inputs/* optionalString */.sx)(input, `'${name}' local-path`, v['local-path']) ?? `${PROCESSING_ROOT}input/${name}`),
         distribution: v['distribution'] === undefined
             ? 'FullyReplicated'
-            : pick(input, `'${name}' distribution`, v['distribution'], DISTRIBUTIONS),
+            : (0,structured_inputs/* pick */.Up)(input, `'${name}' distribution`, v['distribution'], structured_inputs/* DISTRIBUTIONS */.wB),
         inputMode: v['input-mode'] === undefined
             ? 'File'
-            : pick(input, `'${name}' input-mode`, v['input-mode'], ['File', 'Pipe']),
+            : (0,structured_inputs/* pick */.Up)(input, `'${name}' input-mode`, v['input-mode'], ['File', 'Pipe']),
     }));
 }
 /** processing-outputs: `{name: s3://...}` or `{name: {s3, local-path, upload-mode}}`. */
@@ -494,10 +276,10 @@ function parseProcessingOutputs(input, value) {
     return processingEntries(input, value, ['s3', 'local-path', 'upload-mode'], (name, s3, v) => ({
         name,
         uri: s3,
-        localPath: checkLocalPath(input, name, optionalString(input, `'${name}' local-path`, v['local-path']) ?? `${PROCESSING_ROOT}output/${name}`),
+        localPath: checkLocalPath(input, name, (0,structured_inputs/* optionalString */.sx)(input, `'${name}' local-path`, v['local-path']) ?? `${PROCESSING_ROOT}output/${name}`),
         uploadMode: v['upload-mode'] === undefined
             ? 'EndOfJob'
-            : pick(input, `'${name}' upload-mode`, v['upload-mode'], ['EndOfJob', 'Continuous']),
+            : (0,structured_inputs/* pick */.Up)(input, `'${name}' upload-mode`, v['upload-mode'], ['EndOfJob', 'Continuous']),
     }));
 }
 function processingEntries(input, value, keys, make) {
@@ -507,28 +289,28 @@ function processingEntries(input, value, keys, make) {
     if (parsed === null || parsed === undefined || parsed === '')
         return [];
     if (!(0,core_inputs/* isPlainObject */.Qd)(parsed))
-        bad(input, `expected a map of name: {s3: s3://..., local-path: ${PROCESSING_ROOT}...}, got ${(0,core_inputs/* show */.WU)(value)}`);
+        (0,structured_inputs/* bad */.MB)(input, `expected a map of name: {s3: s3://..., local-path: ${PROCESSING_ROOT}...}, got ${(0,core_inputs/* show */.WU)(value)}`);
     const entries = Object.entries(parsed);
     if (entries.length > 10)
-        bad(input, `${entries.length} entries; SageMaker allows at most 10`);
+        (0,structured_inputs/* bad */.MB)(input, `${entries.length} entries; SageMaker allows at most 10`);
     const out = entries.map(([name, v]) => {
         if (!PROCESSING_NAME_RE.test(name))
-            bad(input, `name ${(0,core_inputs/* show */.WU)(name)} must be letters, digits, '-' or '_' (starting with a letter or digit)`);
+            (0,structured_inputs/* bad */.MB)(input, `name ${(0,core_inputs/* show */.WU)(name)} must be letters, digits, '-' or '_' (starting with a letter or digit)`);
         const obj = typeof v === 'string'
             ? { s3: v }
             : (0,core_inputs/* isPlainObject */.Qd)(v)
                 ? v
-                : bad(input, `'${name}' must be an S3 URI or a map {s3, local-path}`);
-        checkKeys(input, `'${name}'`, obj, keys);
-        const s3 = optionalString(input, `'${name}' s3`, obj['s3']);
+                : (0,structured_inputs/* bad */.MB)(input, `'${name}' must be an S3 URI or a map {s3, local-path}`);
+        (0,structured_inputs/* checkKeys */.L)(input, `'${name}'`, obj, keys);
+        const s3 = (0,structured_inputs/* optionalString */.sx)(input, `'${name}' s3`, obj['s3']);
         if (!s3)
-            bad(input, `'${name}' needs s3: s3://bucket/prefix/`);
+            (0,structured_inputs/* bad */.MB)(input, `'${name}' needs s3: s3://bucket/prefix/`);
         return make(name, (0,core_inputs/* parseS3Uri */.yc)(input, s3).uri, obj);
     });
     const paths = new Set();
     for (const o of out) {
         if (paths.has(o.localPath))
-            bad(input, `two entries use the local-path ${(0,core_inputs/* show */.WU)(o.localPath)}`);
+            (0,structured_inputs/* bad */.MB)(input, `two entries use the local-path ${(0,core_inputs/* show */.WU)(o.localPath)}`);
         paths.add(o.localPath);
     }
     return out;
@@ -547,7 +329,7 @@ function parseCommand(input, value) {
         if (text.startsWith('[')) {
             const parsed = (0,core_inputs/* parseStructured */.jE)(input, text);
             if (!Array.isArray(parsed) || parsed.some((p) => typeof p === 'object' && p !== null)) {
-                bad(input, `expected a list of strings, got ${(0,core_inputs/* show */.WU)(value)}`);
+                (0,structured_inputs/* bad */.MB)(input, `expected a list of strings, got ${(0,core_inputs/* show */.WU)(value)}`);
             }
             list = parsed.map((p) => String(p));
         }
@@ -555,10 +337,10 @@ function parseCommand(input, value) {
             list = text.split(/\s+/);
     }
     if (list.length > 100)
-        bad(input, `${list.length} items; SageMaker allows at most 100`);
+        (0,structured_inputs/* bad */.MB)(input, `${list.length} items; SageMaker allows at most 100`);
     for (const item of list) {
         if (item.length > 256)
-            bad(input, `item ${(0,core_inputs/* show */.WU)(item)} is longer than 256 characters`);
+            (0,structured_inputs/* bad */.MB)(input, `item ${(0,core_inputs/* show */.WU)(item)} is longer than 256 characters`);
     }
     return list;
 }
@@ -602,6 +384,9 @@ const TRAIN_NAMES = {
         'arguments',
         'processing-inputs',
         'processing-outputs',
+        'pipeline-name',
+        'pipeline-definition',
+        'pipeline-parameters',
         'wait',
         'timeout-minutes',
         'stream-logs',
@@ -610,22 +395,35 @@ const TRAIN_NAMES = {
         'region',
         'force-fail',
     ],
-    outputs: ['job-name', 'job-arn', 'status', 'model-artifact', 'metrics', 'outputs', 'log-url'],
+    outputs: [
+        'job-name',
+        'job-arn',
+        'status',
+        'model-artifact',
+        'metrics',
+        'outputs',
+        'log-url',
+        'execution-arn',
+        'step-statuses',
+        'model-package-arn',
+    ],
     /** Saved by the main step for the post step. */
-    state: ['job-name', 'job-kind', 'finished'],
+    state: ['job-name', 'job-kind', 'finished', 'pipeline-execution-arn', 'pipeline-stop-token'],
 };
 const TRAINING_ONLY = ['hyperparameters', 'inputs', 'content-type', 'output-path', 'metric-definitions'];
 const PROCESSING_ONLY = ['entrypoint', 'arguments', 'processing-inputs', 'processing-outputs'];
+const PIPELINE_ONLY = ['pipeline-name', 'pipeline-definition', 'pipeline-parameters'];
 const IMAGE_RE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/;
 const CONTENT_TYPE_RE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/;
 /** Parses and validates every input of the train action (pure apart from reading `inputs`). */
 function parseTrainSettings(inputs, ctx) {
     const mode = inputs.choice('mode', MODES, 'training-job');
     if (mode === 'pipeline') {
-        throw new errors/* ConfigurationError */.j1("input 'mode': 'pipeline' is not available yet (it comes in a later release); use training-job or processing-job");
+        // The action reads mode first and parses pipeline mode with parsePipelineSettings.
+        throw new Error("parseTrainSettings handles the job modes; mode 'pipeline' has parsePipelineSettings");
     }
     const other = mode === 'training-job' ? PROCESSING_ONLY : TRAINING_ONLY;
-    inputs.rejectForMode(other, mode);
+    inputs.rejectForMode([...other, ...PIPELINE_ONLY], mode);
     const modeHint = `mode '${mode}' needs it`;
     const image = inputs.required('image', `${modeHint} (the container image URI, e.g. the XGBoost image of your region)`);
     if (!IMAGE_RE.test(image)) {
@@ -642,15 +440,15 @@ function parseTrainSettings(inputs, ctx) {
             max: MAX_RUNTIME_MINUTES[mode],
         }) * 60),
     };
-    const environment = checkEnvironment('environment', inputs.stringMap('environment'), mode === 'training-job' ? 512 : 256);
-    const tags = checkTags('tags', inputs.stringMap('tags'));
+    const environment = (0,structured_inputs/* checkEnvironment */.Qz)('environment', inputs.stringMap('environment'), mode === 'training-job' ? 512 : 256);
+    const tags = (0,structured_inputs/* checkTags */.MK)('tags', inputs.stringMap('tags'));
     let spec;
     if (mode === 'training-job') {
         const contentType = inputs.optional('content-type');
         if (contentType !== undefined && !CONTENT_TYPE_RE.test(contentType)) {
             throw new errors/* ConfigurationError */.j1(`input 'content-type': ${(0,core_inputs/* show */.WU)(contentType)} is not a MIME type like text/csv`);
         }
-        const channels = parseChannels('inputs', inputs.value('inputs'), contentType);
+        const channels = (0,structured_inputs/* parseChannels */.mq)('inputs', inputs.value('inputs'), contentType);
         if (channels.length === 0) {
             throw new errors/* ConfigurationError */.j1(`input 'inputs' is required: ${modeHint} (a map of channel: s3://bucket/prefix/, e.g. train: s3://my-bucket/train/)`);
         }
@@ -659,10 +457,10 @@ function parseTrainSettings(inputs, ctx) {
             image,
             roleArn,
             resources,
-            hyperparameters: parseHyperparameters('hyperparameters', inputs.value('hyperparameters')),
+            hyperparameters: (0,structured_inputs/* parseHyperparameters */.SD)('hyperparameters', inputs.value('hyperparameters')),
             channels,
             outputPath: (0,core_inputs/* parseS3Uri */.yc)('output-path', inputs.required('output-path', `${modeHint} (where SageMaker writes model.tar.gz)`)).uri,
-            metricDefinitions: parseMetricDefinitions('metric-definitions', inputs.value('metric-definitions')),
+            metricDefinitions: (0,structured_inputs/* parseMetricDefinitions */.IK)('metric-definitions', inputs.value('metric-definitions')),
             environment,
             tags,
         };
@@ -1241,6 +1039,10 @@ function trainOutputs(r) {
         metrics: JSON.stringify(v?.metrics ?? {}),
         outputs: JSON.stringify(v?.outputs ?? {}),
         'log-url': r.logUrl,
+        // pipeline mode only
+        'execution-arn': '',
+        'step-statuses': '',
+        'model-package-arn': '',
     };
 }
 function jobDurationMs(r) {
@@ -1292,7 +1094,810 @@ function trainSummary(r, stage) {
     return parts.join('\n\n') + '\n';
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/sagemaker/pipelines.ts
+
+
+
+const STEP_DONE = new Set(['Succeeded', 'Failed', 'Stopped']);
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** JSON with sorted keys: two definitions are "the same" when this text is equal. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (isObj(value))
+        return `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value) ?? 'null';
+}
+const EXECUTION_DONE = new Set(['Succeeded', 'Failed', 'Stopped']);
+const JOB_METADATA = [
+    ['TrainingJob', 'training'],
+    ['ProcessingJob', 'processing'],
+    ['TransformJob', 'transform'],
+];
+/** Normalizes one ListPipelineExecutionSteps entry (pure). */
+function stepView(s) {
+    const v = { name: s.StepName ?? '?', status: s.StepStatus ?? 'Unknown' };
+    if (s.StartTime)
+        v.startTime = s.StartTime.getTime();
+    if (s.EndTime)
+        v.endTime = s.EndTime.getTime();
+    if (s.FailureReason)
+        v.failureReason = s.FailureReason;
+    const md = s.Metadata ?? {};
+    for (const [key, kind] of JOB_METADATA) {
+        const arn = md[key]?.Arn;
+        if (arn)
+            v.job = { kind, arn, name: arn.split('/').pop() };
+    }
+    if (md.Model?.Arn)
+        v.modelArn = md.Model.Arn;
+    if (md.RegisterModel?.Arn)
+        v.modelPackageArn = md.RegisterModel.Arn;
+    if (md.Condition?.Outcome)
+        v.conditionOutcome = md.Condition.Outcome;
+    if (md.Fail?.ErrorMessage && !v.failureReason)
+        v.failureReason = md.Fail.ErrorMessage;
+    if (s.CacheHitResult?.SourcePipelineExecutionArn)
+        v.cachedFrom = s.CacheHitResult.SourcePipelineExecutionArn;
+    return v;
+}
+function executionView(d) {
+    const v = {
+        arn: d.PipelineExecutionArn ?? '',
+        status: d.PipelineExecutionStatus ?? 'Unknown',
+    };
+    if (d.FailureReason)
+        v.failureReason = d.FailureReason;
+    if (d.PipelineExecutionDisplayName)
+        v.displayName = d.PipelineExecutionDisplayName;
+    if (d.CreationTime)
+        v.creationTime = d.CreationTime.getTime();
+    if (d.LastModifiedTime)
+        v.lastModifiedTime = d.LastModifiedTime.getTime();
+    return v;
+}
+const isMissing = (err) => (0,errors/* awsErrorName */.ZH)(err) === 'ResourceNotFound' ||
+    ((0,errors/* awsErrorName */.ZH)(err) === 'ValidationException' && /does not exist|not found/i.test(err.message));
+function pipelineApi(sm) {
+    return {
+        async upsert({ name, definitionJson, roleArn, description }) {
+            const sdk = await loadSageMakerSdk();
+            let current;
+            try {
+                current = (await sm.send(new sdk.DescribePipelineCommand({ PipelineName: name }))).PipelineDefinition;
+            }
+            catch (err) {
+                if (!isMissing(err))
+                    throw err;
+                await sm.send(new sdk.CreatePipelineCommand({
+                    PipelineName: name,
+                    PipelineDefinition: definitionJson,
+                    RoleArn: roleArn,
+                    ...(description ? { PipelineDescription: description } : {}),
+                }));
+                return 'created';
+            }
+            if (current !== undefined &&
+                canonicalJson(JSON.parse(current)) === canonicalJson(JSON.parse(definitionJson)))
+                return 'unchanged';
+            await sm.send(new sdk.UpdatePipelineCommand({
+                PipelineName: name,
+                PipelineDefinition: definitionJson,
+                RoleArn: roleArn,
+            }));
+            return 'updated';
+        },
+        async start({ name, token, parameters, displayName }) {
+            const { StartPipelineExecutionCommand } = await loadSageMakerSdk();
+            const res = await sm.send(new StartPipelineExecutionCommand({
+                PipelineName: name,
+                ClientRequestToken: token,
+                ...(parameters.length ? { PipelineParameters: parameters } : {}),
+                ...(displayName ? { PipelineExecutionDisplayName: displayName } : {}),
+            }));
+            if (!res.PipelineExecutionArn)
+                throw new Error('StartPipelineExecution returned no PipelineExecutionArn');
+            return res.PipelineExecutionArn;
+        },
+        async describe(arn) {
+            const { DescribePipelineExecutionCommand } = await loadSageMakerSdk();
+            return executionView(await sm.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })));
+        },
+        async steps(arn) {
+            const { ListPipelineExecutionStepsCommand } = await loadSageMakerSdk();
+            return (0,paging/* collectAll */._U)(async (NextToken) => {
+                const res = await sm.send(new ListPipelineExecutionStepsCommand({
+                    PipelineExecutionArn: arn,
+                    SortOrder: 'Ascending',
+                    MaxResults: 100,
+                    NextToken,
+                }));
+                return { items: (res.PipelineExecutionSteps ?? []).map(stepView), next: res.NextToken };
+            });
+        },
+        async stop(arn, token) {
+            const { StopPipelineExecutionCommand } = await loadSageMakerSdk();
+            await sm.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token }));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/definition.ts
+/**
+ * What the train action needs to know about a pipeline definition file (JSON, or YAML of the same
+ * structure): its text as the service stores it, its declared parameters, and its step graph for
+ * the summary. Pure; reading the file is the caller's. The emulator validates definitions on its
+ * own (local/pipelines): this reader is deliberately small and independent of it.
+ */
+
+
+const TYPES = ['String', 'Integer', 'Float', 'Boolean'];
+const definition_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Step names a value references through `Get: Steps.<name>...` (also inside Join/JsonGet). */
+function referencedSteps(value, out) {
+    if (Array.isArray(value))
+        value.forEach((v) => referencedSteps(v, out));
+    else if (definition_isObj(value)) {
+        const get = value['Get'];
+        if (typeof get === 'string') {
+            const m = /^Steps\.([A-Za-z0-9_-]+)/.exec(get);
+            if (m)
+                out.add(m[1]);
+        }
+        for (const v of Object.values(value))
+            referencedSteps(v, out);
+    }
+    return out;
+}
+function walkSteps(list, where, nodes, edges, parent) {
+    if (!Array.isArray(list))
+        throw new Error(`${where} must be a list of steps`);
+    list.forEach((raw, i) => {
+        if (!definition_isObj(raw) || typeof raw['Name'] !== 'string' || typeof raw['Type'] !== 'string')
+            throw new Error(`${where}[${i}] must be a step with a Name and a Type`);
+        const name = raw['Name'];
+        const type = raw['Type'];
+        const node = { name, type };
+        if (typeof raw['DisplayName'] === 'string')
+            node.displayName = raw['DisplayName'];
+        nodes.push(node);
+        if (parent)
+            edges.push({ from: parent.name, to: name, label: parent.label });
+        const deps = new Set(Array.isArray(raw['DependsOn']) ? raw['DependsOn'].map(String) : []);
+        const args = definition_isObj(raw['Arguments']) ? raw['Arguments'] : {};
+        referencedSteps(type === 'Condition' ? args['Conditions'] : args, deps);
+        for (const d of deps)
+            if (d !== name && d !== parent?.name)
+                edges.push({ from: d, to: name });
+        if (type === 'Condition') {
+            if (args['IfSteps'] !== undefined)
+                walkSteps(args['IfSteps'], `step '${name}' IfSteps`, nodes, edges, { name, label: 'true' });
+            if (args['ElseSteps'] !== undefined)
+                walkSteps(args['ElseSteps'], `step '${name}' ElseSteps`, nodes, edges, { name, label: 'false' });
+        }
+    });
+}
+function parseParameters(raw) {
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw))
+        throw new Error('Parameters must be a list');
+    return raw.map((p, i) => {
+        if (!definition_isObj(p) || typeof p['Name'] !== 'string')
+            throw new Error(`Parameters[${i}] must have a Name`);
+        const type = (p['Type'] ?? 'String');
+        if (!TYPES.includes(type))
+            throw new Error(`parameter '${p['Name']}' has Type ${JSON.stringify(p['Type'])}, not one of ${TYPES.join(', ')}`);
+        const d = p['DefaultValue'];
+        const out = { name: p['Name'], type };
+        if (typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean')
+            out.default = d;
+        return out;
+    });
+}
+/**
+ * Reads a definition file's text. `.yaml`/`.yml` files are YAML, anything else JSON. Throws a
+ * ConfigurationError naming the input and the file for text that is not a definition.
+ */
+function readPipelineDefinition(text, file, input) {
+    const yaml = /\.ya?ml$/i.test(file);
+    let doc;
+    try {
+        doc = yaml ? (0,dist/* parse */.qg)(text) : JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* ConfigurationError */.j1(`input '${input}': ${file} is not valid ${yaml ? 'YAML' : 'JSON'} (${err.message}); fix the file, or write the definition with the SageMaker Python SDK (pipeline.definition())`);
+    }
+    try {
+        if (!definition_isObj(doc))
+            throw new Error('the top level must be an object with Version, Parameters and Steps');
+        const nodes = [];
+        const edges = [];
+        if (!Array.isArray(doc['Steps']) || doc['Steps'].length === 0)
+            throw new Error('Steps must be a non-empty list');
+        walkSteps(doc['Steps'], 'Steps', nodes, edges);
+        const names = new Set();
+        for (const n of nodes) {
+            if (names.has(n.name))
+                throw new Error(`step name '${n.name}' is used twice`);
+            names.add(n.name);
+        }
+        const unknown = edges.find((e) => !names.has(e.from));
+        if (unknown)
+            throw new Error(`step '${unknown.to}' depends on '${unknown.from}', which is not a step of the pipeline`);
+        return { json: JSON.stringify(doc), parameters: parseParameters(doc['Parameters']), nodes, edges };
+    }
+    catch (err) {
+        throw new errors/* ConfigurationError */.j1(`input '${input}': ${file} is not a pipeline definition: ${err.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/parameters.ts
+/**
+ * pipeline-parameters checked against the parameters a definition declares, before anything is
+ * created or started: unknown names, values of the wrong type, and required parameters (no
+ * DefaultValue) that were not given are ConfigurationErrors naming the parameter and the fix.
+ */
+
+
+/** A value from the input map (YAML may give numbers and booleans) as the text the API takes. */
+function asText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    return undefined;
+}
+function typeProblem(type, text) {
+    switch (type) {
+        case 'Integer':
+            return /^[-+]?\d+$/.test(text.trim()) ? undefined : 'a whole number';
+        case 'Float':
+            return text.trim() !== '' && Number.isFinite(Number(text)) ? undefined : 'a number';
+        case 'Boolean':
+            return text === 'true' || text === 'false' ? undefined : 'true or false';
+        default:
+            return text.length <= 1024 ? undefined : 'at most 1024 characters';
+    }
+}
+function checkPipelineParameters(given, declared, input) {
+    const problems = [];
+    const out = [];
+    const names = declared.map((d) => d.name);
+    for (const [name, raw] of Object.entries(given)) {
+        const decl = declared.find((d) => d.name === name);
+        if (!decl) {
+            problems.push(`'${name}' is not a parameter of the pipeline (it declares: ${names.length ? names.join(', ') : 'none'})`);
+            continue;
+        }
+        const text = asText(raw);
+        const problem = text === undefined ? 'a single value' : typeProblem(decl.type, text);
+        if (problem || text === undefined) {
+            problems.push(`'${name}' is ${decl.type}: ${(0,core_inputs/* show */.WU)(raw)} is not ${problem}`);
+            continue;
+        }
+        out.push({ Name: name, Value: text });
+    }
+    for (const d of declared)
+        if (d.default === undefined && !(d.name in given))
+            problems.push(`'${d.name}' has no default value in the definition: give it a value`);
+    if (problems.length)
+        throw new errors/* ConfigurationError */.j1(`input '${input}': ${problems.join('; ')}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/steps.ts
+
+
+/** A step's duration so far (running steps: until `now`), or undefined before it started. */
+function stepDuration(step, now) {
+    if (step.startTime === undefined)
+        return undefined;
+    return (step.endTime ?? now) - step.startTime;
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/mermaid.ts
+
+const CLASSES = {
+    succeeded: 'fill:#dcfce7,stroke:#16a34a,color:#14532d',
+    failed: 'fill:#fee2e2,stroke:#dc2626,color:#7f1d1d',
+    running: 'fill:#dbeafe,stroke:#2563eb,color:#1e3a8a',
+    stopped: 'fill:#f3f4f6,stroke:#6b7280,color:#111827',
+    notrun: 'fill:#ffffff,stroke:#9ca3af,color:#6b7280,stroke-dasharray:4 3',
+};
+/** Text inside a Mermaid `["..."]` label: entity codes for everything that could break out. */
+function mermaidText(text) {
+    return text
+        .replace(/[&"<>#`\\|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`)
+        .replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+function statusClass(status) {
+    switch (status) {
+        case 'Succeeded':
+            return 'succeeded';
+        case 'Failed':
+            return 'failed';
+        case 'Stopped':
+        case 'Stopping':
+            return 'stopped';
+        case 'Starting':
+        case 'Executing':
+            return 'running';
+        default:
+            return 'notrun';
+    }
+}
+function mermaidDag(nodes, edges, steps, now) {
+    const byName = new Map(steps.map((s) => [s.name, s]));
+    const id = new Map(nodes.map((n, i) => [n.name, `s${i}`]));
+    const lines = ['flowchart TD'];
+    for (const n of nodes) {
+        const s = byName.get(n.name);
+        const d = s && stepDuration(s, now);
+        const detail = s
+            ? `${s.status}${d === undefined ? '' : ` · ${(0,render/* formatDuration */.a3)(d)}`}${s.cachedFrom ? ' · cached' : ''}`
+            : 'not run';
+        const label = `${mermaidText(n.displayName ?? n.name)}<br/><small>${mermaidText(n.type)} · ${mermaidText(detail)}</small>`;
+        lines.push(`  ${id.get(n.name)}["${label}"]:::${statusClass(s?.status)}`);
+    }
+    for (const e of edges) {
+        const from = id.get(e.from);
+        const to = id.get(e.to);
+        if (!from || !to)
+            continue;
+        lines.push(e.label ? `  ${from} -- ${e.label} --> ${to}` : `  ${from} --> ${to}`);
+    }
+    for (const [name, style] of Object.entries(CLASSES))
+        lines.push(`  classDef ${name} ${style}`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/progress.ts
+/**
+ * Step-status changes as log lines: one line when a step starts, one when it ends (with its
+ * duration, a cache hit, a condition's outcome), and the failure reason of a failed step as
+ * untrusted text (printed with workflow commands stopped by the caller). Pure.
+ */
+
+const ICON = { Succeeded: '✔', Failed: '✖', Stopped: '■' };
+/**
+ * Lines for every step whose status differs from `seen` (name -> last reported status), in the
+ * order the steps started; updates `seen`.
+ */
+function progressLines(seen, steps, now) {
+    const out = [];
+    const ordered = [...steps].sort((a, b) => (a.startTime ?? Infinity) - (b.startTime ?? Infinity));
+    for (const s of ordered) {
+        if (seen.get(s.name) === s.status)
+            continue;
+        seen.set(s.name, s.status);
+        const job = s.job ? ` (${s.job.kind} job ${s.job.name})` : '';
+        if (!STEP_DONE.has(s.status)) {
+            out.push({ text: `▶ ${s.name}: ${s.status}${job}` });
+            continue;
+        }
+        const d = stepDuration(s, now);
+        const took = d === undefined ? '' : ` in ${(0,render/* formatDuration */.a3)(d)}`;
+        const extra = s.cachedFrom
+            ? ` (cache hit: reused execution ${s.cachedFrom.split('/').pop()})`
+            : s.conditionOutcome
+                ? ` (condition ${s.conditionOutcome})`
+                : '';
+        const line = { text: `${ICON[s.status]} ${s.name}: ${s.status}${took}${extra}${job}` };
+        if (s.status === 'Failed' && s.failureReason)
+            line.untrusted = s.failureReason;
+        out.push(line);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/run.ts
+
+
+
+
+
+
+const LOG_GROUPS = {
+    training: '/aws/sagemaker/TrainingJobs',
+    processing: '/aws/sagemaker/ProcessingJobs',
+    transform: '/aws/sagemaker/TransformJobs',
+};
+/** State keys the post step reads. */
+const PIPELINE_STATE = {
+    arn: 'pipeline-execution-arn',
+    token: 'pipeline-stop-token',
+    finished: 'finished',
+};
+/** The failure message for a finished execution (pure): which steps failed and why. */
+function pipelineOutcome(execution, steps) {
+    const id = execution.arn.split('/').pop();
+    if (execution.status === 'Succeeded')
+        return { ok: true };
+    const failed = steps.filter((s) => s.status === 'Failed');
+    const detail = failed.length
+        ? failed.map((s) => `step ${s.name} failed: ${s.failureReason ?? 'no FailureReason given'}`).join('; ')
+        : (execution.failureReason ?? 'no FailureReason given');
+    if (execution.status === 'Failed')
+        return { ok: false, message: `pipeline execution ${id} Failed: ${detail}` };
+    if (execution.status === 'Stopped')
+        return { ok: false, message: `pipeline execution ${id} was stopped before it finished (status Stopped)` };
+    return { ok: false, message: `pipeline execution ${id} ended in unexpected status ${execution.status}` };
+}
+/** The RegisterModel step's package and the training step's artifact, for the outputs. */
+async function artifacts(steps, deps) {
+    const out = {};
+    const registered = steps.filter((s) => s.status === 'Succeeded' && s.modelPackageArn);
+    if (registered.length)
+        out.modelPackageArn = registered[registered.length - 1].modelPackageArn;
+    // The last training step that succeeded (cached ones included: they point at the earlier job).
+    const trained = steps.filter((s) => s.status === 'Succeeded' && s.job?.kind === 'training');
+    const last = trained[trained.length - 1];
+    if (last?.job) {
+        try {
+            const uri = await deps.modelArtifact(last.job.name);
+            if (uri)
+                out.modelArtifact = uri;
+        }
+        catch (err) {
+            deps.log.warning(`could not read the model artifact of ${last.job.name}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    return out;
+}
+/** Log streamers of the steps whose jobs are running, keyed by job ARN. */
+class StepLogs {
+    deps;
+    streamers = new Map();
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async update(steps) {
+        for (const s of steps) {
+            if (!s.job || this.streamers.has(s.job.arn) || STEP_DONE.has(s.status) || s.cachedFrom)
+                continue;
+            const client = await this.deps.logsClient();
+            const step = s.name;
+            this.streamers.set(s.job.arn, {
+                step,
+                streamer: new LogStreamer({
+                    client,
+                    logGroup: LOG_GROUPS[s.job.kind],
+                    prefix: `${s.job.name}/`,
+                    write: (line) => this.deps.log.untrustedLine(`[${step}] ${line}`),
+                    warn: (m) => this.deps.log.warning(`${step}: ${m}`),
+                }),
+            });
+        }
+        for (const [arn, { streamer }] of this.streamers) {
+            const step = steps.find((s) => s.job?.arn === arn);
+            if (step && STEP_DONE.has(step.status)) {
+                await streamer.drain();
+                this.streamers.delete(arn);
+            }
+            else
+                await streamer.poll();
+        }
+    }
+    async drainAll() {
+        for (const { streamer } of this.streamers.values())
+            await streamer.drain();
+        this.streamers.clear();
+    }
+}
+async function runPipeline(req, deps) {
+    const clock = deps.clock ?? poller/* systemClock */.ml;
+    const sleep = deps.sleep ?? poller/* systemSleep */.Hk;
+    const startedAt = clock.now();
+    const upsert = await deps.api.upsert({
+        name: req.pipelineName,
+        definitionJson: req.definition.json,
+        roleArn: req.roleArn,
+    });
+    deps.log.info(upsert === 'unchanged'
+        ? `pipeline ${req.pipelineName}: definition unchanged (no update)`
+        : `pipeline ${req.pipelineName}: ${upsert} from the definition file`);
+    let arn;
+    const stopper = (0,signals/* stopOnSignal */.O)({
+        source: deps.signals,
+        what: () => (arn ? `pipeline execution ${arn}` : undefined),
+        stop: () => deps.api.stop(arn, req.token),
+        log: (line) => deps.log.info(line),
+        ...(deps.stopDelay ? { delay: deps.stopDelay } : {}),
+    });
+    try {
+        arn = await deps.api.start({ name: req.pipelineName, token: req.token, parameters: req.parameters });
+        deps.saveState(PIPELINE_STATE.arn, arn);
+        deps.saveState(PIPELINE_STATE.token, req.token);
+        deps.saveState(PIPELINE_STATE.finished, 'false');
+        let execution = await deps.api.describe(arn);
+        const attached = execution.creationTime !== undefined && execution.creationTime < startedAt;
+        deps.log.info(`pipeline execution ${arn}: ${attached ? `attached to the execution this run started earlier (${execution.status})` : 'started'}` +
+            (req.parameters.length
+                ? ` with ${req.parameters.map((p) => `${p.Name}=${p.Value}`).join(', ')}`
+                : ''));
+        const base = { pipelineName: req.pipelineName, upsert, startedAt };
+        if (!req.wait) {
+            deps.saveState(PIPELINE_STATE.finished, 'detached');
+            const steps = await deps.api.steps(arn);
+            return { ...base, execution, steps, detached: true, endedAt: clock.now(), outcome: { ok: true } };
+        }
+        const seen = new Map();
+        const logs = req.streamLogs ? new StepLogs(deps) : undefined;
+        let steps = [];
+        let delay = deps.minDelayMs ?? 2_000;
+        let timedOut = false;
+        for (;;) {
+            steps = await deps.api.steps(arn);
+            for (const line of progressLines(seen, steps, clock.now())) {
+                deps.log.info(line.text);
+                if (line.untrusted)
+                    deps.log.untrusted(line.untrusted);
+            }
+            await logs?.update(steps);
+            execution = await deps.api.describe(arn);
+            if (EXECUTION_DONE.has(execution.status) || stopper.signal.aborted)
+                break;
+            if (req.timeoutMs !== undefined && clock.now() - startedAt > req.timeoutMs) {
+                timedOut = true;
+                deps.log.info(`timeout-minutes reached: stopping pipeline execution ${arn}`);
+                await deps.api.stop(arn, req.token);
+                break;
+            }
+            await sleep(delay, stopper.signal);
+            delay = Math.min(deps.maxDelayMs ?? 15_000, Math.round(delay * 1.5));
+        }
+        if (stopper.signal.aborted) {
+            await stopper.stopped();
+            steps = await deps.api.steps(arn).catch(() => steps);
+            return {
+                ...base,
+                execution,
+                steps,
+                detached: false,
+                endedAt: clock.now(),
+                outcome: {
+                    ok: false,
+                    cancelled: true,
+                    message: `cancelled (${stopper.received}): StopPipelineExecution requested for ${arn}`,
+                },
+            };
+        }
+        if (timedOut) {
+            // Follow the stop to its end: nothing may be left running.
+            for (let i = 0; i < 120 && !EXECUTION_DONE.has(execution.status); i++) {
+                await sleep(deps.minDelayMs ?? 2_000);
+                execution = await deps.api.describe(arn);
+            }
+        }
+        await logs?.drainAll();
+        steps = await deps.api.steps(arn);
+        for (const line of progressLines(seen, steps, clock.now())) {
+            deps.log.info(line.text);
+            if (line.untrusted)
+                deps.log.untrusted(line.untrusted);
+        }
+        if (EXECUTION_DONE.has(execution.status))
+            deps.saveState(PIPELINE_STATE.finished, 'true');
+        const outcome = timedOut
+            ? {
+                ok: false,
+                message: `pipeline execution ${arn.split('/').pop()} did not finish within timeout-minutes; it was stopped (status ${execution.status})`,
+            }
+            : pipelineOutcome(execution, steps);
+        return {
+            ...base,
+            execution,
+            steps,
+            detached: false,
+            endedAt: clock.now(),
+            ...(await artifacts(steps, deps)),
+            outcome,
+        };
+    }
+    finally {
+        stopper.dispose();
+    }
+}
+/** The post step: stop an execution the main step left running (cancelled, crashed). */
+async function stopLeftRunning(state, api, info) {
+    if (!state.arn || state.finished === 'true' || state.finished === 'detached') {
+        info(state.arn
+            ? `post: pipeline execution ${state.arn} finished or was detached; nothing to do`
+            : 'post: no pipeline execution was started; nothing to do');
+        return;
+    }
+    const current = await api.describe(state.arn);
+    if (EXECUTION_DONE.has(current.status) || current.status === 'Stopping') {
+        info(`post: pipeline execution ${state.arn} is ${current.status}; nothing to stop`);
+        return;
+    }
+    await api.stop(state.arn, state.token);
+    info(`post: StopPipelineExecution requested for ${state.arn} (it was ${current.status})`);
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/report.ts
+/**
+ * Outputs and job summary of `mode: pipeline` (pure): the DAG as a Mermaid graph coloured by
+ * status, a table of steps (status, duration, links to the job and its logs), and each failed
+ * step's reason in a fenced block (untrusted text never lands in Markdown unfenced).
+ */
+
+
+
+
+
+function pipelineOutputs(r) {
+    return {
+        // job modes only
+        'job-name': '',
+        'job-arn': '',
+        metrics: '',
+        outputs: '',
+        'log-url': '',
+        'execution-arn': r.execution.arn,
+        status: r.execution.status,
+        'step-statuses': JSON.stringify(Object.fromEntries(r.steps.map((s) => [s.name, s.status]))),
+        'model-package-arn': r.modelPackageArn ?? '',
+        'model-artifact': r.modelArtifact ?? '',
+    };
+}
+const CONSOLE_PATH = {
+    training: 'jobs',
+    processing: 'processing-jobs',
+    transform: 'transform-jobs',
+};
+const report_ICON = {
+    Succeeded: '✅',
+    Failed: '❌',
+    Stopped: '⏹️',
+    Executing: '⏳',
+    Stopping: '⏳',
+};
+function stepLinks(s, region) {
+    if (!s.job)
+        return s.modelPackageArn
+            ? (0,render/* code */.aY)(s.modelPackageArn)
+            : s.conditionOutcome
+                ? `outcome ${s.conditionOutcome}`
+                : '';
+    const job = `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${CONSOLE_PATH[s.job.kind]}/${encodeURIComponent(s.job.name)}`;
+    const logs = logConsoleUrl(region, LOG_GROUPS[s.job.kind], s.job.name);
+    return `[${s.job.kind} job](${job}) · [logs](${logs})${s.cachedFrom ? ` · cached from ${(0,render/* code */.aY)(s.cachedFrom.split('/').pop() ?? '')}` : ''}`;
+}
+function pipelineSummary(r, def, region, stage) {
+    const status = r.detached ? `${r.execution.status} (detached: wait is false)` : r.execution.status;
+    const icon = r.outcome.ok ? (r.detached ? '⏳' : '✅') : '❌';
+    const end = r.execution.lastModifiedTime ?? r.endedAt;
+    const parts = [
+        `### ${icon} train (${stage}): pipeline ${(0,render/* code */.aY)(r.pipelineName)} ${r.outcome.ok ? (r.detached ? 'started' : 'succeeded') : 'failed'}`,
+        (0,render/* keyValueTable */.z2)([
+            ['Pipeline', `${(0,render/* code */.aY)(r.pipelineName)} (definition ${r.upsert})`],
+            ['Execution', (0,render/* code */.aY)(r.execution.arn)],
+            ['Status', status],
+            ['Duration', r.execution.creationTime ? (0,render/* formatDuration */.a3)(end - r.execution.creationTime) : undefined],
+            ['Model package', r.modelPackageArn ? (0,render/* code */.aY)(r.modelPackageArn) : undefined],
+            ['Model artifact', r.modelArtifact ? (0,render/* code */.aY)(r.modelArtifact) : undefined],
+        ]),
+        '```mermaid\n' + mermaidDag(def.nodes, def.edges, r.steps, r.endedAt) + '\n```',
+    ];
+    if (r.steps.length)
+        parts.push((0,render/* table */.tp)(['Step', 'Status', 'Duration', 'Details'], r.steps.map((s) => {
+            const d = stepDuration(s, r.endedAt);
+            return [
+                s.name,
+                `${report_ICON[s.status] ?? ''} ${s.status}`.trim(),
+                d === undefined ? '' : (0,render/* formatDuration */.a3)(d),
+                stepLinks(s, region),
+            ];
+        })));
+    const failed = r.steps.filter((s) => s.status === 'Failed' && s.failureReason);
+    if (failed.length) {
+        parts.push('#### Failure reasons');
+        for (const s of failed)
+            parts.push(`**${s.name}**`, (0,render/* fence */.EU)(s.failureReason));
+    }
+    else if (!r.outcome.ok)
+        parts.push('#### Failure', (0,render/* fence */.EU)(r.outcome.message));
+    return parts.join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/settings.ts
+/**
+ * The inputs of `mode: pipeline`, typed and checked before any AWS call. Inputs of the job modes
+ * (image, hyperparameters, ...) do not apply and are refused, so a config section cannot mix them.
+ */
+
+
+
+const PIPELINE_INPUTS = {
+    name: 'pipeline-name',
+    definition: 'pipeline-definition',
+    parameters: 'pipeline-parameters',
+};
+/** Inputs of the job modes, refused in pipeline mode. */
+const JOB_ONLY_INPUTS = [
+    'image',
+    'instance-type',
+    'instance-count',
+    'volume-size-gb',
+    'max-runtime-minutes',
+    'environment',
+    'tags',
+    'hyperparameters',
+    'inputs',
+    'content-type',
+    'output-path',
+    'metric-definitions',
+    'entrypoint',
+    'arguments',
+    'processing-inputs',
+    'processing-outputs',
+    'job-name',
+    'reuse',
+];
+const PIPELINE_NAME_RE = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+function parsePipelineSettings(inputs, env = process.env) {
+    inputs.rejectForMode(JOB_ONLY_INPUTS, 'pipeline');
+    const pipelineName = inputs.required(PIPELINE_INPUTS.name, "mode 'pipeline' needs it (the SageMaker pipeline to create or update, then run)");
+    if (!PIPELINE_NAME_RE.test(pipelineName))
+        throw new errors/* ConfigurationError */.j1(`input '${PIPELINE_INPUTS.name}': ${(0,core_inputs/* show */.WU)(pipelineName)} is not a pipeline name (1-256 letters, digits and hyphens, starting and ending with a letter or digit)`);
+    const definitionFile = inputs.required(PIPELINE_INPUTS.definition, "mode 'pipeline' needs it (a JSON or YAML pipeline definition file in the repository, e.g. the SageMaker Python SDK's pipeline.definition())");
+    const roleArn = (0,core_inputs/* parseRoleArn */.DM)('role-arn', inputs.required('role-arn', "mode 'pipeline' needs it (the role SageMaker Pipelines runs the pipeline with)"));
+    const timeoutText = inputs.optional('timeout-minutes');
+    return {
+        pipelineName,
+        definitionFile,
+        parameters: inputs.map(PIPELINE_INPUTS.parameters),
+        roleArn,
+        wait: inputs.boolean('wait', true),
+        timeoutMs: timeoutText === undefined
+            ? undefined
+            : (0,core_inputs/* parseNumber */.$J)('timeout-minutes', timeoutText, { min: 0.01 }) * 60_000,
+        streamLogs: inputs.boolean('stream-logs', true),
+        region: (0,aws_clients/* resolveRegion */.Zv)(inputs.optional('region'), env),
+        forceFail: inputs.boolean('force-fail', false),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/stages/train/pipeline/token.ts
+/**
+ * The ClientRequestToken of a pipeline execution started by the train action: derived from what
+ * identifies the step in its run (repository, workflow, job, run id, step, pipeline), not from the
+ * run attempt, so a re-run of the same run attaches to the execution the first attempt started
+ * (StartPipelineExecution is idempotent on the token) instead of starting another. Pure.
+ */
+
+function executionToken(run, pipelineName, random = external_node_crypto_.randomUUID) {
+    // Outside GitHub Actions there is no run to attach to: every call is a new execution.
+    if (!run.runId)
+        return `local-${random()}`.slice(0, 128);
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update([run.repository ?? '', run.workflow ?? '', run.job ?? '', run.runId, run.step ?? '', pipelineName].join('\u0000'))
+        .digest('hex');
+    return `gh-${run.runId.replace(/[^A-Za-z0-9]/g, '')}-${hash}`.slice(0, 128);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/train.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -1308,10 +1913,54 @@ async function apiFor(kind, region) {
     const sm = await clients.sagemaker();
     return { api: kind === 'training' ? trainingJobApi(sm) : processingJobApi(sm), clients };
 }
+/** The definition file of pipeline mode, read from the workspace (the step's working directory). */
+function readDefinitionFile(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* ConfigurationError */.j1(`input '${PIPELINE_INPUTS.definition}': cannot read ${file} (${(0,errors/* errorMessage */.gJ)(err)}); give a path relative to the repository root`);
+    }
+}
+/** mode: pipeline: create/update the pipeline, run it, report it (see src/stages/train/pipeline). */
+async function trainPipeline(ctx, inputs, stage, overrides) {
+    const settings = parsePipelineSettings(inputs, ctx.env);
+    const definition = readPipelineDefinition(readDefinitionFile(settings.definitionFile), settings.definitionFile, PIPELINE_INPUTS.definition);
+    const parameters = checkPipelineParameters(settings.parameters, definition.parameters, PIPELINE_INPUTS.parameters);
+    ctx.failIfForced(settings.forceFail);
+    if (!ctx.run.runId)
+        ctx.log.info('GITHUB_RUN_ID is not set (not running in GitHub Actions): every run starts a new pipeline execution');
+    const clients = (0,aws_clients/* createAwsClients */.Gv)({ region: settings.region });
+    const sm = await clients.sagemaker();
+    const training = trainingJobApi(sm);
+    const result = await runPipeline({ ...settings, definition, parameters, token: executionToken(ctx.run, settings.pipelineName) }, {
+        api: pipelineApi(sm),
+        logsClient: () => clients.logs(),
+        modelArtifact: async (name) => (await training.describe(name))?.modelArtifact,
+        log: ctx.log,
+        saveState: (name, value) => ctx.saveState(name, value),
+        signals: ctx.signals,
+        ...(overrides.clock ? { clock: overrides.clock } : {}),
+        ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+        ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
+    });
+    const outputs = pipelineOutputs(result);
+    for (const name of TRAIN_NAMES.outputs)
+        ctx.setOutput(name, outputs[name]);
+    await ctx.writeSummary(pipelineSummary(result, definition, settings.region, stage));
+    if (!result.outcome.ok) {
+        if (result.outcome.cancelled)
+            throw new errors/* CancelledFailure */.mj(result.outcome.message);
+        throw new errors/* StageFailure */.BG(result.outcome.message);
+    }
+    ctx.log.info(`pipeline ${settings.pipelineName}: execution ${result.execution.status}`);
+}
 async function train(ctx, overrides) {
     const inputs = await ctx.inputs();
     const configInput = inputs.optional('config') ?? '';
     const section = configInput ? (0,config/* parseConfigRef */.dH)(configInput, 'train').section : undefined;
+    if (inputs.choice('mode', MODES, 'training-job') === 'pipeline')
+        return trainPipeline(ctx, inputs, section && section !== 'train' ? section : 'pipeline', overrides);
     const settings = parseTrainSettings(inputs, {
         run: ctx.run,
         configSection: section && section !== 'train' ? section : undefined,
@@ -1370,6 +2019,17 @@ async function run(overrides = {}) {
 /** The post step: stops the job when the main step died before it finished (cancel, crash). */
 async function runPost() {
     await (0,context/* runAction */.Cs)(TRAIN_NAMES, async (ctx) => {
+        const pipelineArn = ctx.getState(PIPELINE_STATE.arn);
+        if (pipelineArn) {
+            const inputs = await ctx.inputs();
+            const clients = (0,aws_clients/* createAwsClients */.Gv)({ region: (0,aws_clients/* resolveRegion */.Zv)(inputs.optional('region')) });
+            await stopLeftRunning({
+                arn: pipelineArn,
+                token: ctx.getState(PIPELINE_STATE.token),
+                finished: ctx.getState(PIPELINE_STATE.finished),
+            }, pipelineApi(await clients.sagemaker()), (line) => ctx.log.info(line));
+            return;
+        }
         const state = {
             jobName: ctx.getState('job-name'),
             kind: ctx.getState('job-kind'),
@@ -1387,128 +2047,6 @@ async function runPost() {
         const { api } = await apiFor(kind, region);
         await postStop(api, state.jobName, (line) => ctx.log.info(line));
     }, { label: 'train (post)' });
-}
-
-
-/***/ }),
-
-/***/ 5971:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hk: () => (/* binding */ systemSleep),
-/* harmony export */   g3: () => (/* binding */ pollUntil),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   u7: () => (/* binding */ DEFAULT_MIN_DELAY_MS)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_DELAY_MS, DEFAULT_BUDGET_INTERVAL_MS, BACKOFF_FACTOR, nextDelay */
-const systemClock = { now: () => Date.now() };
-const systemSleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted || ms <= 0) {
-        resolve();
-        return;
-    }
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-const DEFAULT_MIN_DELAY_MS = 2_000;
-const DEFAULT_MAX_DELAY_MS = 30_000;
-/** Describe budget: on average at most one describe per this interval (burst of one). */
-const DEFAULT_BUDGET_INTERVAL_MS = 6_500;
-/** While a job runs the gap between describes grows with its age: gap = elapsed × this factor. */
-const BACKOFF_FACTOR = 0.05;
-/**
- * The pure schedule: how long to wait after `attempt` describes (≥ 1), `elapsedMs` after polling
- * started. Three rules, the strictest wins:
- *   - never sooner than minDelayMs;
- *   - a budget: describe number n+1 not before n × budgetIntervalMs, so there are never more than
- *     1 + elapsed / budgetIntervalMs describes (time saved while backing off can later be spent
- *     quickly when `hurry` is set);
- *   - unless hurried, back off with the job's age (elapsed × BACKOFF_FACTOR: a job that has run
- *     for 10 minutes is unlikely to end in the next 2 seconds), capped at maxDelayMs.
- */
-function nextDelay(attempt, elapsedMs, opts) {
-    const min = Math.max(0, opts.minDelayMs);
-    const max = Math.max(min, opts.maxDelayMs);
-    const interval = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
-    const elapsed = Math.max(0, elapsedMs);
-    const budget = Math.max(0, Math.max(1, attempt) * interval - elapsed);
-    if (opts.hurry)
-        return Math.round(Math.max(min, budget));
-    const backoff = Math.min(max, Math.max(min, elapsed * BACKOFF_FACTOR));
-    return Math.round(Math.max(backoff, budget));
-}
-/** Describes until done, timed out or aborted, sleeping on the adaptive schedule in between. */
-async function pollUntil(opts) {
-    const clock = opts.clock ?? systemClock;
-    const sleep = opts.sleep ?? systemSleep;
-    const minDelayMs = opts.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
-    const maxDelayMs = opts.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-    const { signal, timeoutMs } = opts;
-    const start = clock.now();
-    const elapsed = () => clock.now() - start;
-    let last;
-    const budgetIntervalMs = opts.budgetIntervalMs ?? DEFAULT_BUDGET_INTERVAL_MS;
-    if (opts.initialDelayMs && opts.initialDelayMs > 0) {
-        await sleep(opts.initialDelayMs, signal);
-        if (signal?.aborted)
-            return { state: 'aborted', value: undefined };
-    }
-    for (let attempt = 0;; attempt++) {
-        if (signal?.aborted)
-            return { state: 'aborted', value: last };
-        const value = await opts.describe();
-        last = value;
-        await opts.onUpdate?.(value, elapsed());
-        if (opts.isDone(value))
-            return { state: 'done', value };
-        if (signal?.aborted)
-            return { state: 'aborted', value: last };
-        if (timeoutMs !== undefined && elapsed() >= timeoutMs)
-            return { state: 'timeout', value: last };
-        let wait = nextDelay(attempt + 1, elapsed(), {
-            minDelayMs,
-            maxDelayMs,
-            budgetIntervalMs,
-            hurry: opts.hurry?.() ?? false,
-        });
-        if (timeoutMs !== undefined)
-            wait = Math.min(wait, Math.max(0, timeoutMs - elapsed()));
-        // Sleep in slices of at most minDelayMs so that onTick (log streaming) runs regularly and a
-        // hurry signal raised meanwhile cuts the wait short.
-        const waitStart = clock.now();
-        for (;;) {
-            const left = wait - (clock.now() - waitStart);
-            if (left <= 0)
-                break;
-            await sleep(Math.min(left, Math.max(1, minDelayMs)), signal);
-            if (signal?.aborted)
-                return { state: 'aborted', value: last };
-            await opts.onTick?.(elapsed());
-            // Hurried meanwhile: describe as soon as the minimum delay and the budget allow.
-            if (opts.hurry?.()) {
-                const describedAt = waitStart - start;
-                const hurriedAt = describedAt +
-                    nextDelay(attempt + 1, describedAt, { minDelayMs, maxDelayMs, budgetIntervalMs, hurry: true });
-                if (elapsed() >= hurriedAt)
-                    break;
-            }
-        }
-        if (timeoutMs !== undefined && elapsed() >= timeoutMs) {
-            // One last look: the job may have finished during the final wait.
-            const final = await opts.describe();
-            last = final;
-            await opts.onUpdate?.(final, elapsed());
-            if (opts.isDone(final))
-                return { state: 'done', value: final };
-            return { state: 'timeout', value: final };
-        }
-    }
 }
 
 
@@ -1570,151 +2108,6 @@ function stopOnSignal(opts) {
             opts.source.removeListener('SIGTERM', onTerm);
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 9506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Wf: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.Wf),
-/* harmony export */   Ze: () => (/* binding */ logGroupOf),
-/* harmony export */   c4: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   kK: () => (/* binding */ consoleJobUrl),
-/* harmony export */   x9: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
-/* harmony export */ });
-/* unused harmony export TERMINAL_STATUSES */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-// Not-found / already-exists / not-stoppable classification lives in src/aws/errors.ts.
-
-function consoleJobUrl(region, kind, name) {
-    const path = kind === 'training' ? 'jobs' : 'processing-jobs';
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${path}/${encodeURIComponent(name)}`;
-}
-function logGroupOf(kind) {
-    return kind === 'training' ? '/aws/sagemaker/TrainingJobs' : '/aws/sagemaker/ProcessingJobs';
-}
-
-
-/***/ }),
-
-/***/ 3562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DL: () => (/* binding */ transformJobName),
-/* harmony export */   KP: () => (/* binding */ runAttemptKey),
-/* harmony export */   LZ: () => (/* binding */ attemptName),
-/* harmony export */   Qg: () => (/* binding */ defaultJobName),
-/* harmony export */   Ri: () => (/* binding */ deterministicModelName),
-/* harmony export */   mK: () => (/* binding */ MODEL_NAME_RE)
-/* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, sanitizeNamePart, isValidName, modelHash */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9114);
-
-
-/** SageMaker job, endpoint and model names: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`. */
-const MAX_NAME_LENGTH = 63;
-/** Room kept at the end of a default name for an attempt suffix (`-r99`). */
-const SUFFIX_ROOM = 4;
-/** Lower-cases, turns every run of other characters into one hyphen, trims hyphens. */
-function sanitizeNamePart(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-function shortHash(parts, length = 8) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);
-}
-/** Cuts to `max` characters without leaving a trailing hyphen. */
-function cut(text, max) {
-    return text.slice(0, Math.max(0, max)).replace(/-+$/, '');
-}
-/**
- * The default job name: readable parts (repository name, stage, run id) and a hash of everything
- * that identifies the step (repository, workflow, job, run id, step, stage), so two repositories,
- * workflows or steps never share a name while a re-run of the same run finds its job again.
- * Always matches SAGEMAKER_NAME_RE, is at most 59 characters (room for `-rNN`), and depends only
- * on its arguments.
- */
-function defaultJobName(ctx, stage) {
-    const hash = shortHash([
-        ctx.repository ?? '',
-        ctx.workflow ?? '',
-        ctx.job ?? '',
-        ctx.runId ?? '',
-        ctx.step ?? '',
-        stage,
-    ]);
-    const repoName = sanitizeNamePart((ctx.repository ?? '').split('/').pop() ?? '');
-    const stagePart = sanitizeNamePart(stage);
-    const runPart = sanitizeNamePart(ctx.runId ?? '');
-    const budget = MAX_NAME_LENGTH - SUFFIX_ROOM - hash.length - 1;
-    // Keep the run id and stage whole when possible; the repository name gives way first.
-    const tail = [stagePart, runPart].filter(Boolean).join('-');
-    const tailCut = cut(tail, budget);
-    const repoBudget = budget - tailCut.length - (tailCut ? 1 : 0);
-    const head = repoBudget > 2 ? cut(repoName, repoBudget) : '';
-    const readable = [head, tailCut].filter(Boolean).join('-');
-    return readable ? `${readable}-${hash}` : `job-${hash}`;
-}
-/** The name of attempt `n` (1 = the base name itself; 2 → `-r2`, ...), always a valid name. */
-function attemptName(base, attempt) {
-    if (attempt <= 1)
-        return base;
-    const suffix = `-r${attempt}`;
-    const head = cut(base, MAX_NAME_LENGTH - suffix.length);
-    return `${head || 'job'}${suffix}`;
-}
-function isValidName(name) {
-    return SAGEMAKER_NAME_RE.test(name);
-}
-/** CreateModel's ModelName pattern (sagemaker.md §1), anchored; at most 63 characters. */
-const MODEL_NAME_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-/** Short, stable hash of the things that define a model (image + artifact). */
-function modelHash(image, modelDataUrl) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${image}\n${modelDataUrl}`).digest('hex').slice(0, 12);
-}
-/**
- * Deterministic model name: `<prefix>-<run id>-<hash of image and artifact>`, so a re-run of the
- * same workflow run re-uses the model it created before instead of piling up duplicates.
- */
-function deterministicModelName(prefix, runId, image, modelDataUrl) {
-    const cleanPrefix = prefix
-        .replace(/[^a-zA-Z0-9-]/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^-|-$/g, '') || 'model';
-    const run = runId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 20) || 'local';
-    const hash = modelHash(image, modelDataUrl);
-    const head = `${cleanPrefix}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-    return `${head}-${hash}`;
-}
-/**
- * The key of one attempt of a run (`<run id>-<attempt>`), for names that must differ between
- * attempts (a transform job's output must not mix with an earlier attempt's); outside GitHub
- * Actions a time-based key, so local runs never collide.
- */
-function runAttemptKey(run, now) {
-    if (run.runId)
-        return `${run.runId}-${run.attempt || '1'}`;
-    return `local-${now.toString(36)}`;
-}
-/** Transform job name: `eval-<label>-<run key>-<hash of model and input>`. */
-function transformJobName(runKey, label, modelName, inputUri) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${modelName}\n${inputUri}`).digest('hex').slice(0, 8);
-    const run = runKey.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const head = `eval-${label}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
-    return `${head}-${hash}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 445;
-export const ids = [445];
+export const id = 123;
+export const ids = [123];
 export const modules = {
 
 /***/ 5971:
@@ -185,7 +185,7 @@ function stopOnSignal(opts) {
 
 /***/ }),
 
-/***/ 445:
+/***/ 8123:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -203,122 +203,8 @@ var errors = __webpack_require__(4296);
 var signals = __webpack_require__(2230);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/sagemaker/jobs.ts
-var jobs = __webpack_require__(9506);
-// EXTERNAL MODULE: ./src/core/render.ts
-var render = __webpack_require__(1595);
-// EXTERNAL MODULE: ./src/aws/poller.ts
-var poller = __webpack_require__(5971);
-;// CONCATENATED MODULE: ./src/sagemaker/transform.ts
-
-
-
-
-/** The request the action sends: CSV lines in, one prediction per line out. */
-function transformRequest(spec) {
-    return {
-        TransformJobName: spec.jobName,
-        ModelName: spec.modelName,
-        MaxPayloadInMB: 6,
-        BatchStrategy: 'MultiRecord',
-        TransformInput: {
-            DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: spec.inputUri } },
-            ContentType: 'text/csv',
-            CompressionType: 'None',
-            SplitType: 'Line',
-        },
-        TransformOutput: { S3OutputPath: spec.outputUri, Accept: 'text/csv', AssembleWith: 'Line' },
-        TransformResources: {
-            InstanceType: spec.instanceType,
-            InstanceCount: spec.instanceCount ?? 1,
-        },
-        ...(spec.tags?.length ? { Tags: spec.tags } : {}),
-    };
-}
-async function describeTransformJob(sm, jobName) {
-    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
-    }
-    catch (err) {
-        if ((0,jobs/* isNotFound */.c4)(err))
-            return undefined;
-        throw err;
-    }
-}
-/**
- * Starts the transform job, or re-attaches to a job of the same name (a re-run of the same
- * workflow attempt) when its model and input are the same.
- */
-async function startTransformJob(sm, spec) {
-    const existing = await describeTransformJob(sm, spec.jobName);
-    if (existing) {
-        const sameInput = existing.TransformInput?.DataSource?.S3DataSource?.S3Uri === spec.inputUri;
-        if (existing.ModelName !== spec.modelName || !sameInput) {
-            throw new errors/* StageFailure */.BG(`transform job ${spec.jobName} already exists for another model or input (${existing.ModelName}); re-run the workflow to get a new job name`);
-        }
-        return { arn: existing.TransformJobArn, attached: true };
-    }
-    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
-    return { arn: out.TransformJobArn, attached: false };
-}
-async function stopTransformJob(sm, jobName) {
-    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
-    }
-    catch (err) {
-        // Already terminal or gone: nothing to stop.
-        if ((0,jobs/* isNotStoppable */.Wf)(err) || (0,jobs/* isNotFound */.c4)(err))
-            return;
-        throw err;
-    }
-}
-const TERMINAL = new Set(['Completed', 'Failed', 'Stopped']);
-/**
- * Waits for the job to end. Completed → returns; Failed/Stopped → StageFailure with the reason;
- * timeout or abort (workflow cancelled) → stops the job, then StageFailure.
- */
-async function waitForTransformJob(sm, jobName, opts = {}) {
-    let last;
-    const result = await (0,poller/* pollUntil */.g3)({
-        describe: async () => {
-            const d = await describeTransformJob(sm, jobName);
-            if (!d)
-                throw new errors/* StageFailure */.BG(`transform job ${jobName} disappeared while waiting for it`);
-            return d;
-        },
-        isDone: (d) => TERMINAL.has(d.TransformJobStatus ?? ''),
-        onUpdate: (d, elapsed) => {
-            const status = d.TransformJobStatus ?? 'Unknown';
-            if (status !== last)
-                opts.onStatus?.(status, elapsed);
-            last = status;
-        },
-        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-        minDelayMs: 5_000,
-        maxDelayMs: 30_000,
-        ...opts.poll,
-        ...(opts.clock ? { clock: opts.clock } : {}),
-        ...(opts.sleep ? { sleep: opts.sleep } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-    if (result.state === 'timeout') {
-        await stopTransformJob(sm, jobName);
-        throw new errors/* StageFailure */.BG(`transform job ${jobName} did not finish within ${(0,render/* formatDuration */.a3)(opts.timeoutMs ?? 0)} (timeout-minutes); it was stopped`);
-    }
-    if (result.state === 'aborted') {
-        await stopTransformJob(sm, jobName);
-        throw new errors/* CancelledFailure */.mj(`transform job ${jobName} was stopped because the workflow was cancelled`);
-    }
-    const d = result.value;
-    if (d.TransformJobStatus !== 'Completed') {
-        throw new errors/* StageFailure */.BG(`transform job ${jobName} ended ${d.TransformJobStatus}${d.FailureReason ? `: ${d.FailureReason}` : ''}; see CloudWatch log group /aws/sagemaker/TransformJobs`);
-    }
-    return d;
-}
-
+// EXTERNAL MODULE: ./src/sagemaker/transform.ts
+var transform = __webpack_require__(2412);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var core_inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: ./src/metrics/types.ts
@@ -1181,6 +1067,8 @@ async function postPrComment(opts) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws/poller.ts
+var poller = __webpack_require__(5971);
 // EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
 var compute = __webpack_require__(7202);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
@@ -2078,67 +1966,8 @@ async function readReport(location, opts, settings) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/sagemaker/models.ts
-
-
-
-
-async function describe(sm, name) {
-    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        return await sm.send(new DescribeModelCommand({ ModelName: name }));
-    }
-    catch (err) {
-        if ((0,jobs/* isNotFound */.c4)(err))
-            return undefined;
-        throw err;
-    }
-}
-function checkSame(spec, found) {
-    const container = found.PrimaryContainer ?? found.Containers?.[0];
-    const url = container?.ModelDataUrl ?? container?.ModelDataSource?.S3DataSource?.S3Uri;
-    if (url !== spec.modelDataUrl || container?.Image !== spec.image) {
-        throw new errors/* StageFailure */.BG(`model ${spec.name} already exists with a different artifact or image (${url ?? 'none'}, ${container?.Image ?? 'none'}); ` +
-            `expected ${spec.modelDataUrl} with ${spec.image}. Delete the model or use another run.`);
-    }
-}
-/** Creates the model, or re-uses an existing one with the same name, image and artifact. */
-async function ensureModel(sm, spec) {
-    if (!naming/* MODEL_NAME_RE */.mK.test(spec.name) || spec.name.length > 63) {
-        throw new errors/* StageFailure */.BG(`internal: model name ${JSON.stringify(spec.name)} does not match ${naming/* MODEL_NAME_RE */.mK}`);
-    }
-    const existing = await describe(sm, spec.name);
-    if (existing) {
-        checkSame(spec, existing);
-        return { name: spec.name, arn: existing.ModelArn, created: false };
-    }
-    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        const out = await sm.send(new CreateModelCommand({
-            ModelName: spec.name,
-            ExecutionRoleArn: spec.roleArn,
-            PrimaryContainer: {
-                Image: spec.image,
-                ModelDataUrl: spec.modelDataUrl,
-                ...(spec.environment && Object.keys(spec.environment).length
-                    ? { Environment: spec.environment }
-                    : {}),
-            },
-        }));
-        return { name: spec.name, arn: out.ModelArn, created: true };
-    }
-    catch (err) {
-        if (!(0,jobs/* isAlreadyExists */.x9)(err))
-            throw err;
-        // Lost a race with a parallel attempt: use theirs if it is the same model.
-        const again = await describe(sm, spec.name);
-        if (!again)
-            throw err;
-        checkSame(spec, again);
-        return { name: spec.name, arn: again.ModelArn, created: false };
-    }
-}
-
+// EXTERNAL MODULE: ./src/sagemaker/models.ts
+var models = __webpack_require__(2992);
 // EXTERNAL MODULE: external "node:readline"
 var external_node_readline_ = __webpack_require__(481);
 // EXTERNAL MODULE: external "node:events"
@@ -2248,7 +2077,7 @@ async function uploadFeatures(ctx, testFiles, labelColumn, base) {
  */
 async function scoreWithTransform(ctx, features, model, opts) {
     const modelName = (0,naming/* deterministicModelName */.Ri)(`eval-${model.label}`, ctx.runId, model.image, model.modelDataUrl);
-    const ensured = await ensureModel(ctx.sm, {
+    const ensured = await (0,models/* ensureModel */.aI)(ctx.sm, {
         name: modelName,
         image: model.image,
         modelDataUrl: model.modelDataUrl,
@@ -2260,7 +2089,7 @@ async function scoreWithTransform(ctx, features, model, opts) {
     }
     const outputUri = `${features.workPrefix}${model.label}/predictions/`;
     const jobName = (0,naming/* transformJobName */.DL)(ctx.runKey, model.label, modelName, features.uri);
-    const started = await startTransformJob(ctx.sm, {
+    const started = await (0,transform/* startTransformJob */.Oq)(ctx.sm, {
         jobName,
         modelName,
         inputUri: features.prefixUri,
@@ -2271,7 +2100,7 @@ async function scoreWithTransform(ctx, features, model, opts) {
     const clock = ctx.clock ?? poller/* systemClock */.ml;
     ctx.activeJobs?.add(jobName);
     try {
-        await waitForTransformJob(ctx.sm, jobName, {
+        await (0,transform/* waitForTransformJob */.uM)(ctx.sm, jobName, {
             timeoutMs: ctx.deadline === undefined ? undefined : Math.max(0, ctx.deadline - clock.now()),
             clock,
             ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
@@ -2442,110 +2271,8 @@ function numClassesOf(labels) {
     return Math.max(2, Math.floor(max) + 1);
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/aws/paging.ts
-var paging = __webpack_require__(6433);
-;// CONCATENATED MODULE: ./src/sagemaker/registry.ts
-
-
-
-const isMissingGroup = aws_errors/* isNotFound */.c4;
-/** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
-async function findLatestApproved(sm, group) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        // MaxResults applies before the status filter: a page may be empty while an Approved package
-        // exists further on, so follow NextToken until one is found (sorted newest first).
-        return await (0,paging/* findFirst */.i8)(async (token) => {
-            const out = await sm.send(new ListModelPackagesCommand({
-                ModelPackageGroupName: group,
-                ModelApprovalStatus: 'Approved',
-                SortBy: 'CreationTime',
-                SortOrder: 'Descending',
-                MaxResults: 10,
-                ...(token ? { NextToken: token } : {}),
-            }));
-            return { items: out.ModelPackageSummaryList ?? [], next: out.NextToken };
-        });
-    }
-    catch (err) {
-        if (isMissingGroup(err))
-            return undefined;
-        throw err;
-    }
-}
-async function describeModelPackage(sm, arn) {
-    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
-}
-/** Creates the group when it does not exist. Returns true when it was created now. */
-async function ensureModelPackageGroup(sm, group, description) {
-    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    try {
-        await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
-        return false;
-    }
-    catch (err) {
-        if (!isMissingGroup(err))
-            throw err;
-    }
-    try {
-        await sm.send(new CreateModelPackageGroupCommand({
-            ModelPackageGroupName: group,
-            ModelPackageGroupDescription: description.slice(0, 1024),
-        }));
-        return true;
-    }
-    catch (err) {
-        // A parallel run created it between our describe and create.
-        if (/already exist/i.test((0,errors/* errorMessage */.gJ)(err)) || (0,aws_errors/* isAlreadyExists */.x9)(err)) {
-            return false;
-        }
-        throw err;
-    }
-}
-const META_VALUE_RE = /[^a-zA-Z0-9 _.:/=+\-@]/g;
-/** CustomerMetadataProperties rules: 1-50 entries; key 1-128, value 1-256 of letters/digits/space `_.:/=+-@`. */
-function sanitizeMetadata(props) {
-    const out = {};
-    for (const [rawKey, rawValue] of Object.entries(props)) {
-        if (rawValue === undefined)
-            continue;
-        const key = rawKey.replace(META_VALUE_RE, '_').slice(0, 128);
-        const value = String(rawValue).replace(META_VALUE_RE, '_').slice(0, 256);
-        if (!key || !value)
-            continue;
-        if (Object.keys(out).length >= 50)
-            break;
-        out[key] = value;
-    }
-    return out;
-}
-function modelPackageRequest(spec) {
-    return {
-        ModelPackageGroupName: spec.group,
-        ...(spec.description ? { ModelPackageDescription: spec.description.slice(0, 1024) } : {}),
-        InferenceSpecification: {
-            Containers: [{ Image: spec.image, ModelDataUrl: spec.modelDataUrl }],
-            SupportedContentTypes: ['text/csv'],
-            SupportedResponseMIMETypes: ['text/csv'],
-        },
-        ModelMetrics: {
-            ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: spec.reportUri } },
-        },
-        ModelApprovalStatus: spec.approval,
-        ...(Object.keys(spec.metadata).length ? { CustomerMetadataProperties: spec.metadata } : {}),
-    };
-}
-async function createModelPackage(sm, spec) {
-    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(477), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-    const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
-    if (!out.ModelPackageArn)
-        throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
-    return out.ModelPackageArn;
-}
-
+// EXTERNAL MODULE: ./src/sagemaker/registry.ts
+var registry = __webpack_require__(5);
 ;// CONCATENATED MODULE: ./src/stages/evaluate/champion-lookup.ts
 
 
@@ -2556,10 +2283,10 @@ async function createModelPackage(sm, spec) {
 
 /** The latest Approved package of the group with what is needed to score or compare with it. */
 async function lookupChampion(sm, group) {
-    const summary = await findLatestApproved(sm, group);
+    const summary = await (0,registry/* findLatestApproved */.mH)(sm, group);
     if (!summary?.ModelPackageArn)
         return undefined;
-    const d = await describeModelPackage(sm, summary.ModelPackageArn);
+    const d = await (0,registry/* describeModelPackage */.Xy)(sm, summary.ModelPackageArn);
     const container = d.InferenceSpecification?.Containers?.[0];
     return {
         arn: summary.ModelPackageArn,
@@ -2633,7 +2360,7 @@ function packageMetadata(input) {
     const runUrl = env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
         ? `${server}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`
         : undefined;
-    return sanitizeMetadata({
+    return (0,registry/* sanitizeMetadata */.bU)({
         commit: env['GITHUB_SHA'],
         repository: env['GITHUB_REPOSITORY'],
         run_url: runUrl,
@@ -2644,8 +2371,8 @@ function packageMetadata(input) {
     });
 }
 async function registerCandidate(sm, input) {
-    await ensureModelPackageGroup(sm, input.group, `Models registered by sagemaker-actions/evaluate`);
-    return createModelPackage(sm, {
+    await (0,registry/* ensureModelPackageGroup */.DG)(sm, input.group, `Models registered by sagemaker-actions/evaluate`);
+    return (0,registry/* createModelPackage */.yr)(sm, {
         group: input.group,
         description: `${gateLabel(input.decision)}: ${input.decision.decidedBy}`,
         image: input.image,
@@ -2759,6 +2486,8 @@ async function runEvaluation(settings, deps) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/render.ts
+var render = __webpack_require__(1595);
 ;// CONCATENATED MODULE: ./src/stages/evaluate/charts.ts
 /**
  * Mermaid `xychart-beta` charts, which GitHub renders in job summaries and PR comments (inline SVG
@@ -2995,7 +2724,7 @@ async function evaluate(ctx, overrides) {
         what: () => (activeJobs.size ? `transform job(s) ${[...activeJobs].join(', ')}` : undefined),
         stop: async () => {
             const sm = await aws().sagemaker();
-            await Promise.all([...activeJobs].map((j) => stopTransformJob(sm, j)));
+            await Promise.all([...activeJobs].map((j) => (0,transform/* stopTransformJob */.cM)(sm, j)));
         },
         log: (m) => log.info(m),
         ...(overrides.stopDelay ? { delay: overrides.stopDelay } : {}),
@@ -3110,6 +2839,78 @@ function logGroupOf(kind) {
 
 /***/ }),
 
+/***/ 2992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aI: () => (/* binding */ ensureModel)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9506);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3562);
+
+
+
+
+async function describe(sm, name) {
+    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        return await sm.send(new DescribeModelCommand({ ModelName: name }));
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+function checkSame(spec, found) {
+    const container = found.PrimaryContainer ?? found.Containers?.[0];
+    const url = container?.ModelDataUrl ?? container?.ModelDataSource?.S3DataSource?.S3Uri;
+    if (url !== spec.modelDataUrl || container?.Image !== spec.image) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`model ${spec.name} already exists with a different artifact or image (${url ?? 'none'}, ${container?.Image ?? 'none'}); ` +
+            `expected ${spec.modelDataUrl} with ${spec.image}. Delete the model or use another run.`);
+    }
+}
+/** Creates the model, or re-uses an existing one with the same name, image and artifact. */
+async function ensureModel(sm, spec) {
+    if (!_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .MODEL_NAME_RE */ .mK.test(spec.name) || spec.name.length > 63) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`internal: model name ${JSON.stringify(spec.name)} does not match ${_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .MODEL_NAME_RE */ .mK}`);
+    }
+    const existing = await describe(sm, spec.name);
+    if (existing) {
+        checkSame(spec, existing);
+        return { name: spec.name, arn: existing.ModelArn, created: false };
+    }
+    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        const out = await sm.send(new CreateModelCommand({
+            ModelName: spec.name,
+            ExecutionRoleArn: spec.roleArn,
+            PrimaryContainer: {
+                Image: spec.image,
+                ModelDataUrl: spec.modelDataUrl,
+                ...(spec.environment && Object.keys(spec.environment).length
+                    ? { Environment: spec.environment }
+                    : {}),
+            },
+        }));
+        return { name: spec.name, arn: out.ModelArn, created: true };
+    }
+    catch (err) {
+        if (!(0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(err))
+            throw err;
+        // Lost a race with a parallel attempt: use theirs if it is the same model.
+        const again = await describe(sm, spec.name);
+        if (!again)
+            throw err;
+        checkSame(spec, again);
+        return { name: spec.name, arn: again.ModelArn, created: false };
+    }
+}
+
+
+/***/ }),
+
 /***/ 3562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3119,9 +2920,10 @@ function logGroupOf(kind) {
 /* harmony export */   LZ: () => (/* binding */ attemptName),
 /* harmony export */   Qg: () => (/* binding */ defaultJobName),
 /* harmony export */   Ri: () => (/* binding */ deterministicModelName),
-/* harmony export */   mK: () => (/* binding */ MODEL_NAME_RE)
+/* harmony export */   mK: () => (/* binding */ MODEL_NAME_RE),
+/* harmony export */   qi: () => (/* binding */ sanitizeNamePart)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, sanitizeNamePart, isValidName, modelHash */
+/* unused harmony exports MAX_NAME_LENGTH, isValidName, modelHash */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9114);
@@ -3220,6 +3022,247 @@ function transformJobName(runKey, label, modelName, inputUri) {
     const run = runKey.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
     const head = `eval-${label}-${run}`.slice(0, 63 - hash.length - 1).replace(/-+$/, '');
     return `${head}-${hash}`;
+}
+
+
+/***/ }),
+
+/***/ 5:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ ensureModelPackageGroup),
+/* harmony export */   Xy: () => (/* binding */ describeModelPackage),
+/* harmony export */   bU: () => (/* binding */ sanitizeMetadata),
+/* harmony export */   mH: () => (/* binding */ findLatestApproved),
+/* harmony export */   yr: () => (/* binding */ createModelPackage)
+/* harmony export */ });
+/* unused harmony export modelPackageRequest */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _aws_paging_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6433);
+
+
+
+const isMissingGroup = _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4;
+/** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
+async function findLatestApproved(sm, group) {
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        // MaxResults applies before the status filter: a page may be empty while an Approved package
+        // exists further on, so follow NextToken until one is found (sorted newest first).
+        return await (0,_aws_paging_js__WEBPACK_IMPORTED_MODULE_2__/* .findFirst */ .i8)(async (token) => {
+            const out = await sm.send(new ListModelPackagesCommand({
+                ModelPackageGroupName: group,
+                ModelApprovalStatus: 'Approved',
+                SortBy: 'CreationTime',
+                SortOrder: 'Descending',
+                MaxResults: 10,
+                ...(token ? { NextToken: token } : {}),
+            }));
+            return { items: out.ModelPackageSummaryList ?? [], next: out.NextToken };
+        });
+    }
+    catch (err) {
+        if (isMissingGroup(err))
+            return undefined;
+        throw err;
+    }
+}
+async function describeModelPackage(sm, arn) {
+    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
+}
+/** Creates the group when it does not exist. Returns true when it was created now. */
+async function ensureModelPackageGroup(sm, group, description) {
+    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
+        return false;
+    }
+    catch (err) {
+        if (!isMissingGroup(err))
+            throw err;
+    }
+    try {
+        await sm.send(new CreateModelPackageGroupCommand({
+            ModelPackageGroupName: group,
+            ModelPackageGroupDescription: description.slice(0, 1024),
+        }));
+        return true;
+    }
+    catch (err) {
+        // A parallel run created it between our describe and create.
+        if (/already exist/i.test((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)) || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(err)) {
+            return false;
+        }
+        throw err;
+    }
+}
+const META_VALUE_RE = /[^a-zA-Z0-9 _.:/=+\-@]/g;
+/** CustomerMetadataProperties rules: 1-50 entries; key 1-128, value 1-256 of letters/digits/space `_.:/=+-@`. */
+function sanitizeMetadata(props) {
+    const out = {};
+    for (const [rawKey, rawValue] of Object.entries(props)) {
+        if (rawValue === undefined)
+            continue;
+        const key = rawKey.replace(META_VALUE_RE, '_').slice(0, 128);
+        const value = String(rawValue).replace(META_VALUE_RE, '_').slice(0, 256);
+        if (!key || !value)
+            continue;
+        if (Object.keys(out).length >= 50)
+            break;
+        out[key] = value;
+    }
+    return out;
+}
+function modelPackageRequest(spec) {
+    return {
+        ModelPackageGroupName: spec.group,
+        ...(spec.description ? { ModelPackageDescription: spec.description.slice(0, 1024) } : {}),
+        InferenceSpecification: {
+            Containers: [{ Image: spec.image, ModelDataUrl: spec.modelDataUrl }],
+            SupportedContentTypes: ['text/csv'],
+            SupportedResponseMIMETypes: ['text/csv'],
+        },
+        ModelMetrics: {
+            ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: spec.reportUri } },
+        },
+        ModelApprovalStatus: spec.approval,
+        ...(Object.keys(spec.metadata).length ? { CustomerMetadataProperties: spec.metadata } : {}),
+    };
+}
+async function createModelPackage(sm, spec) {
+    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
+    if (!out.ModelPackageArn)
+        throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
+    return out.ModelPackageArn;
+}
+
+
+/***/ }),
+
+/***/ 2412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oq: () => (/* binding */ startTransformJob),
+/* harmony export */   cM: () => (/* binding */ stopTransformJob),
+/* harmony export */   uM: () => (/* binding */ waitForTransformJob)
+/* harmony export */ });
+/* unused harmony exports transformRequest, describeTransformJob */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9506);
+/* harmony import */ var _core_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1595);
+/* harmony import */ var _aws_poller_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5971);
+
+
+
+
+/** The request the action sends: CSV lines in, one prediction per line out. */
+function transformRequest(spec) {
+    return {
+        TransformJobName: spec.jobName,
+        ModelName: spec.modelName,
+        MaxPayloadInMB: 6,
+        BatchStrategy: 'MultiRecord',
+        TransformInput: {
+            DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: spec.inputUri } },
+            ContentType: 'text/csv',
+            CompressionType: 'None',
+            SplitType: 'Line',
+        },
+        TransformOutput: { S3OutputPath: spec.outputUri, Accept: 'text/csv', AssembleWith: 'Line' },
+        TransformResources: {
+            InstanceType: spec.instanceType,
+            InstanceCount: spec.instanceCount ?? 1,
+        },
+        ...(spec.tags?.length ? { Tags: spec.tags } : {}),
+    };
+}
+async function describeTransformJob(sm, jobName) {
+    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+/**
+ * Starts the transform job, or re-attaches to a job of the same name (a re-run of the same
+ * workflow attempt) when its model and input are the same.
+ */
+async function startTransformJob(sm, spec) {
+    const existing = await describeTransformJob(sm, spec.jobName);
+    if (existing) {
+        const sameInput = existing.TransformInput?.DataSource?.S3DataSource?.S3Uri === spec.inputUri;
+        if (existing.ModelName !== spec.modelName || !sameInput) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`transform job ${spec.jobName} already exists for another model or input (${existing.ModelName}); re-run the workflow to get a new job name`);
+        }
+        return { arn: existing.TransformJobArn, attached: true };
+    }
+    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
+    return { arn: out.TransformJobArn, attached: false };
+}
+async function stopTransformJob(sm, jobName) {
+    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
+    }
+    catch (err) {
+        // Already terminal or gone: nothing to stop.
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotStoppable */ .Wf)(err) || (0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+            return;
+        throw err;
+    }
+}
+const TERMINAL = new Set(['Completed', 'Failed', 'Stopped']);
+/**
+ * Waits for the job to end. Completed → returns; Failed/Stopped → StageFailure with the reason;
+ * timeout or abort (workflow cancelled) → stops the job, then StageFailure.
+ */
+async function waitForTransformJob(sm, jobName, opts = {}) {
+    let last;
+    const result = await (0,_aws_poller_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)({
+        describe: async () => {
+            const d = await describeTransformJob(sm, jobName);
+            if (!d)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`transform job ${jobName} disappeared while waiting for it`);
+            return d;
+        },
+        isDone: (d) => TERMINAL.has(d.TransformJobStatus ?? ''),
+        onUpdate: (d, elapsed) => {
+            const status = d.TransformJobStatus ?? 'Unknown';
+            if (status !== last)
+                opts.onStatus?.(status, elapsed);
+            last = status;
+        },
+        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+        minDelayMs: 5_000,
+        maxDelayMs: 30_000,
+        ...opts.poll,
+        ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.sleep ? { sleep: opts.sleep } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    if (result.state === 'timeout') {
+        await stopTransformJob(sm, jobName);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`transform job ${jobName} did not finish within ${(0,_core_render_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(opts.timeoutMs ?? 0)} (timeout-minutes); it was stopped`);
+    }
+    if (result.state === 'aborted') {
+        await stopTransformJob(sm, jobName);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledFailure */ .mj(`transform job ${jobName} was stopped because the workflow was cancelled`);
+    }
+    const d = result.value;
+    if (d.TransformJobStatus !== 'Completed') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`transform job ${jobName} ended ${d.TransformJobStatus}${d.FailureReason ? `: ${d.FailureReason}` : ''}; see CloudWatch log group /aws/sagemaker/TransformJobs`);
+    }
+    return d;
 }
 
 
