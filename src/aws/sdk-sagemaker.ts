@@ -28,6 +28,7 @@ export { DescribeProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/
 export { DescribeTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeTrainingJobCommand.js';
 export { DescribeTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeTransformJobCommand.js';
 export { ListModelPackagesCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListModelPackagesCommand.js';
+export { ListTagsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListTagsCommand.js';
 export { StopProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopProcessingJobCommand.js';
 export { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTrainingJobCommand.js';
 export { StopTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTransformJobCommand.js';
