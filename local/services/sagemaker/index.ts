@@ -6,6 +6,7 @@ import * as models from './models.js';
 import * as monitoring from './monitoring.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
+import * as tags from './tags.js';
 import * as training from './training.js';
 import * as transform from './transform.js';
 
@@ -41,6 +42,7 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   DeleteMonitoringSchedule: monitoring.deleteMonitoringSchedule,
   ListMonitoringSchedules: monitoring.listMonitoringSchedules,
   ListMonitoringExecutions: monitoring.listMonitoringExecutions,
+  ListTags: tags.listTags,
 };
 
 export function handleSageMaker(ctx: LocalContext, operation: string, body: unknown): unknown {

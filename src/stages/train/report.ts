@@ -1,4 +1,12 @@
-import { code, escapeMarkdown, fence, formatDuration, formatNumber, keyValueTable, table } from '../../core/render.js';
+import {
+  code,
+  escapeMarkdown,
+  fence,
+  formatDuration,
+  formatNumber,
+  keyValueTable,
+  table,
+} from '../../core/render.js';
 import type { TrainJobResult } from './run.js';
 import type { TrainOutput } from './settings.js';
 

@@ -118,9 +118,7 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
     }
     if (res.action === 'reused') {
       deps.saveState('finished', 'true');
-      info(
-        `reused ${label} ${res.name}: it already Completed in ${origin}; no new job is created`,
-      );
+      info(`reused ${label} ${res.name}: it already Completed in ${origin}; no new job is created`);
       return { ...base, view: res.view, detached: false, outcome: { ok: true }, watchedMs: 0, describes: 0 };
     }
     if (sig.received) {

@@ -296,7 +296,10 @@ describe('runTrainJob: re-run behaviour', () => {
     await runTrainJob(req({ streamLogs: false }), h.deps);
     expect(stateAtCreate).toEqual({ 'job-name': 'job', 'job-kind': 'training' });
     const tags = sm.commandCalls(CreateTrainingJobCommand)[0]!.args[0].input.Tags;
-    expect(tags).toContainEqual({ Key: SPEC_DIGEST_TAG, Value: trainingJobApi(newSageMaker()).digestOf(spec) });
+    expect(tags).toContainEqual({
+      Key: SPEC_DIGEST_TAG,
+      Value: trainingJobApi(newSageMaker()).digestOf(spec),
+    });
   });
 
   test('Failed/Stopped jobs are replaced by the next free attempt suffix', async () => {
