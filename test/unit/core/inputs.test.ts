@@ -151,7 +151,10 @@ describe('Inputs', () => {
 describe('secretStringMap (environment): errors never quote a value', () => {
   const secret = 'hunter2-TOPSECRET';
   it.each([
-    [`A: ${secret}\n  - [`, /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/],
+    [
+      `A: ${secret}\n  - [`,
+      /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
+    ],
     [`- ${secret}`, /input 'environment': expected a YAML or JSON map of NAME: value/],
     [`A: [${secret}]`, /input 'environment': the value of key 'A' must be a scalar/],
     [`"${secret}"`, /expected a YAML or JSON map/],
