@@ -22,6 +22,9 @@ const common = {
 export default {
   // testTimeout is a global option (jest ignores it per project): integration tests run real jobs.
   testTimeout: 180000,
+  // Many ESM suites in one worker grow its heap past V8's limit: recycle a worker above 1 GB.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

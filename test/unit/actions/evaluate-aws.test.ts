@@ -80,6 +80,7 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
         },
       },
       rest: {
+        users: { getAuthenticated: async () => ({ data: { login: 'github-actions[bot]' } }) },
         issues: {
           listComments: () => undefined,
           createComment: async (p: { issue_number: number; body: string }) => {
