@@ -103,12 +103,12 @@ describe('train action run()', () => {
 
   test('a reused job: log and summary say reused', async () => {
     // An earlier attempt created the job: its Create request carried the spec digest tag.
-    let created: { Key?: string; Value?: string }[] = [];
+    let created: { Key: string; Value: string }[] = [];
     start(training);
     sm.on(DescribeTrainingJobCommand)
       .rejectsOnce(notFound())
       .callsFake((i: { TrainingJobName: string }) => completed(i.TrainingJobName));
-    sm.on(CreateTrainingJobCommand).callsFake((i: { Tags?: { Key?: string; Value?: string }[] }) => {
+    sm.on(CreateTrainingJobCommand).callsFake((i: { Tags?: { Key: string; Value: string }[] }) => {
       created = i.Tags ?? [];
       return { TrainingJobArn: 'arn' };
     });
