@@ -107,7 +107,9 @@ describe('a bad value only in the first row fails closed', () => {
       await dataError(readPredictions([file('-0.1,0.9\n0.5,0.5\n')], { problemType: MULTI, numClasses: 2 })),
     ).toMatch(/:1: class probability -0.1 \(class 0\)/);
     expect(
-      await dataError(readPredictions([file('0.2,0.3,0.5\n0.5,0.5\n')], { problemType: MULTI, numClasses: 2 })),
+      await dataError(
+        readPredictions([file('0.2,0.3,0.5\n0.5,0.5\n')], { problemType: MULTI, numClasses: 2 }),
+      ),
     ).toMatch(/:1: 3 class probabilities, expected 2/);
   });
   it('readLabels: a bad label on line 1 names the line and suggests the header row', async () => {
@@ -143,9 +145,10 @@ describe('the probability threshold', () => {
       '0': { '0': 0, '1': 2 },
       '1': { '0': 0, '1': 2 },
     });
-    expect(
-      compute(BINARY, [0, 1, 0, 1], { scores: f64([0.1, 1, 0.4, 0.6]) }, 1).confusionMatrix,
-    ).toEqual({ '0': { '0': 2, '1': 0 }, '1': { '0': 1, '1': 1 } });
+    expect(compute(BINARY, [0, 1, 0, 1], { scores: f64([0.1, 1, 0.4, 0.6]) }, 1).confusionMatrix).toEqual({
+      '0': { '0': 2, '1': 0 },
+      '1': { '0': 1, '1': 1 },
+    });
   });
 });
 
@@ -163,11 +166,16 @@ describe('non-finite predictions and row counts (regression, multiclass)', () =>
   });
   it('more predictions than labels (and fewer) is a row-count mismatch', () => {
     for (const p of [REG, MULTI, BINARY] as const) {
-      for (const scores of [[0, 1, 1, 0], [0, 1]]) {
+      for (const scores of [
+        [0, 1, 1, 0],
+        [0, 1],
+      ]) {
         const err = thrown(() => compute(p, [0, 1, 1], { scores: f64(scores) }));
         expect(err).toBeInstanceOf(DataError);
         expect(err.message).toMatch(
-          new RegExp(`^row-count mismatch: the test data has 3 labelled row\\(s\\) but there are ${scores.length} prediction`),
+          new RegExp(
+            `^row-count mismatch: the test data has 3 labelled row\\(s\\) but there are ${scores.length} prediction`,
+          ),
         );
       }
     }
@@ -250,7 +258,9 @@ describe('standard deviations: the 200-row boundary', () => {
       expect(allNaN(r199.standardDeviations)).toBe(true);
       const d200 = rows(200);
       const r200 = compute(p, d200.labels, { scores: f64(pick(d200)) });
-      expect(Object.keys(r200.standardDeviations).sort()).toEqual(Object.keys(r199.standardDeviations).sort());
+      expect(Object.keys(r200.standardDeviations).sort()).toEqual(
+        Object.keys(r199.standardDeviations).sort(),
+      );
       expect(allNumbers(r200.standardDeviations)).toBe(true);
       const main = p === BINARY ? 'auc' : p === REG ? 'mse' : 'accuracy';
       expect(r200.standardDeviations[main]).toBeGreaterThan(0);
