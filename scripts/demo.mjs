@@ -323,7 +323,9 @@ try {
         const rt = new SageMakerRuntimeClient(cfg);
         try {
           const test = await (
-            await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'olist/splits/test/test.csv' }))
+            await s3.send(
+              new GetObjectCommand({ Bucket: BUCKET, Key: `olist/runs/${RUN}/splits/test/test.csv` }),
+            )
           ).Body.transformToString();
           // The test split has the label first and no header: the features are the rest.
           const rows = test
@@ -401,6 +403,10 @@ try {
             mode: 'pipeline',
             'pipeline-name': 'olist-satisfaction',
             'pipeline-definition': 'templates/olist/pipeline.json',
+            // This run's splits (per-run prefixes: two runs never share data).
+            'pipeline-parameters': JSON.stringify({
+              DataPrefix: `s3://${BUCKET}/olist/runs/${RUN}`,
+            }),
             'role-arn': 'arn:aws:iam::123456789012:role/SageMakerExecutionRole',
           },
           'pipeline',
