@@ -56,12 +56,7 @@ function setup(opts: Parameters<typeof fakeAws>[0]) {
     },
     aws: () => aws.clients,
     workDir,
-    log: {
-      info: (m) => infos.push(m),
-      warning: (m) => infos.push(`warning: ${m}`),
-      untrusted: (t) => infos.push(t),
-      untrustedBlock: (title, t) => infos.push(`${title} ${t}`),
-    },
+    log: { info: (m) => infos.push(m), warning: (m) => infos.push(`warning: ${m}`) },
     clock: time.clock,
     sleep: time.sleep,
     poll: { minDelayMs: 10, maxDelayMs: 20, budgetIntervalMs: 10 },
