@@ -5,7 +5,14 @@
  * eventMetadata {eventId, inferenceId, inferenceTime}, eventVersion) without building objects or
  * strings. Anything else in the record is validated and skipped. UTF-8 is not checked here: the
  * capture reader validates whole buffers natively (a newline never sits inside a UTF-8 sequence).
+ *
+ * Records from one writer share their layout byte for byte outside the string values, so after a
+ * line has been validated in full it becomes a template (line-template.ts): a later line that
+ * matches the template's bytes outside its strings, with each string validated in place, is the
+ * same JSON structure and needs no member-by-member walk. Any mismatch falls back to the full walk.
  */
+import { LineTemplate } from './line-template.js';
+
 export const S_IN_DATA = 0;
 export const S_IN_ENCODING = 1;
 export const S_IN_CONTENT_TYPE = 2;
@@ -40,6 +47,7 @@ export const SLOT_PATHS = [
 export const NOT_STRING = -2;
 const ABSENT = -1;
 
+
 const C_ROOT = 0;
 const C_CAPTURE = 1;
 const C_IN = 2;
@@ -67,7 +75,7 @@ function keyIs(buf: Uint8Array, s: number, e: number, k: Uint8Array): boolean {
   return true;
 }
 
-class SyntaxFailure {
+export class SyntaxFailure {
   constructor(
     readonly pos: number,
     readonly what: string,
@@ -88,6 +96,13 @@ export class CaptureLineScanner {
   /** Set when scan() returns false: what was wrong and the 0-based column. */
   error = '';
   errorColumn = 0;
+  /** String values of the last full walk: [opening quote, closing quote, slot or -1] triples. */
+  private trace: number[] = [];
+  private tracing = false;
+  private template: LineTemplate | undefined;
+  /** Lines that matched the template / took the full walk (for tests and the bench). */
+  fastLines = 0;
+  slowLines = 0;
 
   /** Validates buf[s, e) as one JSON object and records the members' spans. */
   scan(buf: Uint8Array, s: number, e: number): boolean {
@@ -102,18 +117,46 @@ export class CaptureLineScanner {
     }
     this.starts.fill(ABSENT);
     this.escaped.fill(0);
+    const t = this.template;
+    if (t !== undefined) {
+      let ok = false;
+      try {
+        ok = t.match(this, buf, s, e);
+      } catch (err) {
+        if (!(err instanceof SyntaxFailure)) throw err;
+      }
+      if (ok) {
+        this.fastLines++;
+        return true;
+      }
+      // Walk the line in full; the backslash search restarts at its start.
+      this.nextBackslash = -1;
+      this.starts.fill(ABSENT);
+      this.escaped.fill(0);
+    }
+    this.slowLines++;
+    this.trace.length = 0;
+    this.tracing = true;
     try {
       let i = this.ws(s);
       if (i >= e || buf[i] !== 123) throw new SyntaxFailure(i, 'a data-capture record must be a JSON object');
       i = this.ws(this.object(i, C_ROOT, 0));
       if (i !== e) throw new SyntaxFailure(i, 'unexpected text after the JSON object');
+      this.template = LineTemplate.from(buf, s, e, this.trace, this.starts);
       return true;
     } catch (err) {
       if (!(err instanceof SyntaxFailure)) throw err;
       this.error = err.what;
       this.errorColumn = err.pos - s + 1;
       return false;
+    } finally {
+      this.tracing = false;
     }
+  }
+
+  /** For the template: validates the string whose opening quote is at i (see string()). */
+  stringAt(i: number, slot: number): number {
+    return this.string(i, slot);
   }
 
   private ws(i: number): number {
@@ -179,8 +222,10 @@ export class CaptureLineScanner {
       if (slot >= 0) {
         if (c === 34) {
           this.starts[slot] = i + 1;
+          const open = i;
           i = this.string(i, slot);
           this.ends[slot] = i - 1;
+          if (this.tracing) this.trace.push(open, i - 1, slot);
         } else {
           this.starts[slot] = NOT_STRING;
           i = this.value(i, C_OTHER, depth + 1);
@@ -205,7 +250,11 @@ export class CaptureLineScanner {
     const b = this.buf;
     if (i >= this.end) this.truncated(i);
     const c = b[i]!;
-    if (c === 34) return this.string(i);
+    if (c === 34) {
+      const after = this.string(i);
+      if (this.tracing) this.trace.push(i, after - 1, -1);
+      return after;
+    }
     if (c === 123) return this.object(i, ctx, depth);
     if (c === 91) {
       if (depth > 64) throw new SyntaxFailure(i, 'JSON nested deeper than 64 levels');

@@ -149,7 +149,12 @@ export function serveScanWorker(): boolean {
   const port = parentPort;
   port.on('message', (task: ScanTask) => {
     try {
-      port.postMessage({ ok: toWire(scanCaptureRange(task)) });
+      const ok = toWire(scanCaptureRange(task));
+      // the sketches' levels move to the main thread without a copy
+      port.postMessage(
+        { ok },
+        ok.profiles.flatMap((p) => p.kll.levels.map((l) => l.buffer as ArrayBuffer)),
+      );
     } catch (err) {
       port.postMessage({ error: (err as Error).message, data: err instanceof MonitorDataError });
     }

@@ -10,7 +10,7 @@
  * Error bound: compacting a sorted even-length buffer at level h changes the rank of any query
  * by at most 2^h, so `rankErrorBound` (the sum of 2^h over every compaction performed, including
  * those of merged sketches) bounds |estimated rank - true rank| for every query, deterministically.
- * For a sketch read back from JSON the history is unknown; `fromData` uses the worst case for the
+ * For a sketch read back from JSON the history is unknown; `fromJSON` uses the worst case for the
  * level sizes it sees (see there).
  */
 import { StatsError } from './errors.js';
@@ -22,6 +22,20 @@ export const DEFAULT_C = 0.64;
 export interface KllJson {
   parameters: { c: number; k: number };
   data: number[][];
+}
+
+/**
+ * A sketch's whole state, compaction history included (for moving a sketch between worker threads:
+ * typed arrays clone by copy, and the restored sketch continues exactly as the original would).
+ */
+export interface KllState {
+  k: number;
+  c: number;
+  levels: Float64Array[];
+  compressions: number[];
+  offsets: number[];
+  count: number;
+  rankErrorBound: number;
 }
 
 export class KllSketch {
@@ -101,8 +115,18 @@ export class KllSketch {
     const len = items - (items % 2);
     if (this.compressions[h]! % 2 === 1) this.offsets[h] = 1 - this.offsets[h]!;
     const buf = this.levels[h]!;
-    const sorted = buf.subarray(0, len).sort();
-    for (let i = this.offsets[h]!; i < len; i += 2) this.append(h + 1, sorted[i]!);
+    sortPrefix(buf, len);
+    const up = h + 1;
+    let dst = this.levels[up]!;
+    let n = this.sizes[up]!;
+    const moved = (len - this.offsets[h]! + 1) >> 1;
+    if (n + moved > dst.length) {
+      const bigger = new Float64Array(Math.max(dst.length * 2, n + moved));
+      bigger.set(dst.subarray(0, n));
+      this.levels[up] = dst = bigger;
+    }
+    for (let i = this.offsets[h]!; i < len; i += 2) dst[n++] = buf[i]!;
+    this.sizes[up] = n;
     const tail = items % 2 === 1 ? buf[items - 1]! : undefined;
     this.sizes[h] = 0;
     if (tail !== undefined) buf[this.sizes[h]!++] = tail;
@@ -119,8 +143,17 @@ export class KllSketch {
     }
     while (this.levels.length < other.levels.length) this.expand();
     for (let h = 0; h < other.levels.length; h++) {
-      const src = other.levels[h]!;
-      for (let i = 0; i < other.sizes[h]!; i++) this.append(h, src[i]!);
+      const add = other.sizes[h]!;
+      if (add === 0) continue;
+      const n = this.sizes[h]!;
+      let buf = this.levels[h]!;
+      if (n + add > buf.length) {
+        const bigger = new Float64Array(Math.max(buf.length * 2, n + add));
+        bigger.set(buf.subarray(0, n));
+        this.levels[h] = buf = bigger;
+      }
+      buf.set(other.levels[h]!.subarray(0, add), n);
+      this.sizes[h] = n + add;
     }
     this.count += other.count;
     this.rankErrorBound += other.rankErrorBound;
@@ -129,21 +162,73 @@ export class KllSketch {
     return this;
   }
 
-  /** (value, weight) pairs sorted by value. */
-  weighted(): { values: Float64Array; weights: Float64Array } {
-    const n = this.itemCount;
-    const pairs = new Array<[number, number]>(n);
-    let j = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      const w = Math.pow(2, h);
-      const buf = this.levels[h]!;
-      for (let i = 0; i < this.sizes[h]!; i++) pairs[j++] = [buf[i]!, w];
-    }
-    pairs.sort((a, b) => a[0] - b[0]);
+  /** The whole state (copies), see KllState. */
+  toState(): KllState {
     return {
-      values: Float64Array.from(pairs, (p) => p[0]),
-      weights: Float64Array.from(pairs, (p) => p[1]),
+      k: this.k,
+      c: this.c,
+      levels: this.levels.map((buf, h) => buf.slice(0, this.sizes[h]!)),
+      compressions: [...this.compressions],
+      offsets: [...this.offsets],
+      count: this.count,
+      rankErrorBound: this.rankErrorBound,
     };
+  }
+
+  /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
+  static fromState(st: KllState): KllSketch {
+    const s = new KllSketch(st.k, st.c);
+    while (s.levels.length < st.levels.length) s.expand();
+    st.levels.forEach((lvl, h) => {
+      const cap = s.levels[h]!.length;
+      if (lvl.length <= cap) s.levels[h]!.set(lvl);
+      else s.levels[h] = lvl;
+      s.sizes[h] = lvl.length;
+      s.compressions[h] = st.compressions[h]!;
+      s.offsets[h] = st.offsets[h]!;
+    });
+    s.count = st.count;
+    s.rankErrorBound = st.rankErrorBound;
+    s.itemCount = s.sizes.reduce((a, b) => a + b, 0);
+    return s;
+  }
+
+  /** (value, weight) pairs sorted by value (each level sorted, then merged level by level). */
+  weighted(): { values: Float64Array; weights: Float64Array } {
+    let values = new Float64Array(0);
+    let weights = new Float64Array(0);
+    for (let h = 0; h < this.levels.length; h++) {
+      const n = this.sizes[h]!;
+      if (n === 0) continue;
+      const lv = this.levels[h]!.slice(0, n);
+      sortPrefix(lv, n);
+      const w = Math.pow(2, h);
+      const outV = new Float64Array(values.length + n);
+      const outW = new Float64Array(values.length + n);
+      let i = 0;
+      let j = 0;
+      let o = 0;
+      while (i < values.length && j < n) {
+        if (before(lv[j]!, values[i]!)) {
+          outV[o] = lv[j++]!;
+          outW[o++] = w;
+        } else {
+          outV[o] = values[i]!;
+          outW[o++] = weights[i++]!;
+        }
+      }
+      while (i < values.length) {
+        outV[o] = values[i]!;
+        outW[o++] = weights[i++]!;
+      }
+      while (j < n) {
+        outV[o] = lv[j++]!;
+        outW[o++] = w;
+      }
+      values = outV;
+      weights = outW;
+    }
+    return { values, weights };
   }
 
   /** Estimated number of values <= x (inclusive rank). */
@@ -228,4 +313,92 @@ export class KllSketch {
     }
     return s;
   }
+}
+
+/** a sorts strictly before b in Float64Array.prototype.sort's order (-0 before +0). */
+function before(a: number, b: number): boolean {
+  return a < b || (a === 0 && b === 0 && Object.is(a, -0) && Object.is(b, 0));
+}
+
+let scratch = new Float64Array(4096);
+let counts = new Int32Array(4096);
+/** Longest integer range sorted by counting. */
+const COUNTING_RANGE = 4096;
+/** Above this many ascending runs a prefix is sorted from scratch rather than merged. */
+const MAX_RUNS = 8;
+const runStarts = new Int32Array(MAX_RUNS + 2);
+
+/**
+ * Sorts buf[0, len) into exactly the order of Float64Array.prototype.sort (ascending, -0 before
+ * +0; NaN never reaches a sketch), faster for what compaction sees: levels above 0 are a few
+ * sorted runs (each compaction below appends one), merged in linear time; small-range integer
+ * buffers (Integral features) are counted; anything else falls back to the native sort.
+ */
+export function sortPrefix(buf: Float64Array, len: number): void {
+  if (len < 2) return;
+  // Ascending runs (stop counting once there are too many to merge).
+  let runs = 1;
+  runStarts[0] = 0;
+  for (let i = 1; i < len && runs <= MAX_RUNS; i++) {
+    if (before(buf[i]!, buf[i - 1]!)) runStarts[runs++] = i;
+  }
+  if (runs === 1) return;
+  if (runs <= MAX_RUNS) {
+    runStarts[runs] = len;
+    mergeRuns(buf, runs);
+    return;
+  }
+  if (!countingSort(buf, len)) buf.subarray(0, len).sort();
+}
+
+/** Bottom-up merge of the ascending runs buf[runStarts[r], runStarts[r + 1]). */
+function mergeRuns(buf: Float64Array, runs: number): void {
+  const len = runStarts[runs]!;
+  if (scratch.length < len) scratch = new Float64Array(len * 2);
+  let src: Float64Array = buf;
+  let dst: Float64Array = scratch;
+  let bounds = Array.from(runStarts.subarray(0, runs + 1));
+  while (bounds.length > 2) {
+    const next = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const a0 = bounds[r]!;
+      const a1 = bounds[r + 1]!;
+      const b1 = r + 2 < bounds.length ? bounds[r + 2]! : a1;
+      let i = a0;
+      let j = a1;
+      let o = a0;
+      while (i < a1 && j < b1) dst[o++] = before(src[j]!, src[i]!) ? src[j++]! : src[i++]!;
+      while (i < a1) dst[o++] = src[i++]!;
+      while (j < b1) dst[o++] = src[j++]!;
+      next.push(b1);
+    }
+    bounds = next;
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== buf) buf.set(src.subarray(0, len));
+}
+
+/** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */
+function countingSort(buf: Float64Array, len: number): boolean {
+  let min = buf[0]!;
+  let max = min;
+  for (let i = 0; i < len; i++) {
+    const v = buf[i]!;
+    if ((v | 0) !== v || (v === 0 && Object.is(v, -0))) return false;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  if (range > COUNTING_RANGE) return false;
+  if (counts.length < range) counts = new Int32Array(COUNTING_RANGE);
+  counts.fill(0, 0, range);
+  for (let i = 0; i < len; i++) counts[buf[i]! - min]!++;
+  let o = 0;
+  for (let v = 0; v < range; v++) {
+    const c = counts[v]!;
+    for (let k = 0; k < c; k++) buf[o++] = v + min;
+  }
+  return true;
 }
