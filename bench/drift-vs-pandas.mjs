@@ -126,7 +126,9 @@ async function bundle() {
     outfile,
     logLevel: 'error',
     // CommonJS dependencies inside an ES module bundle
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   await esbuild.stop?.();
   return outfile;
@@ -165,7 +167,10 @@ function timePandas() {
   return { wall, out: JSON.parse(r.stdout.trim().split('\n').at(-1)) };
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 await generate();
 const action = await bundle();
@@ -233,7 +238,9 @@ for (const name of names) {
 const last = ours.at(-1).outputs;
 const violations = last['violations-count'] ?? '?';
 
-console.log(`data: ${mbytes.toFixed(1)} MB of capture JSON Lines, ${p.out.rows} records, ${names.length} features (CSV payloads)`);
+console.log(
+  `data: ${mbytes.toFixed(1)} MB of capture JSON Lines, ${p.out.rows} records, ${names.length} features (CSV payloads)`,
+);
 console.log(
   `monitor-gate mode: check, whole action process: median ${median(oWall).toFixed(2)} s = ${(mbytes / median(oWall)).toFixed(1)} MB/s (best ${best(oWall).toFixed(2)} s = ${(mbytes / best(oWall)).toFixed(1)} MB/s); ${violations} violation(s)`,
 );

@@ -196,7 +196,9 @@ export async function run(overrides: MonitorGateOverrides = {}): Promise<void> {
   // The action bundle is also the capture scan's worker-thread script.
   if (serveScanWorker()) return;
   const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts')) setScanWorkerScript({ path: self });
+  // The worker runs the process's entry script (dist/monitor-gate.js), which starts this action
+  // and so reaches serveScanWorker above; `self` may be a bundler chunk that runs nothing.
+  if (!self.endsWith('.ts')) setScanWorkerScript({ path: process.argv[1] ?? self });
   await runAction(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
     ...(overrides.exit ? { exit: overrides.exit } : {}),
   });

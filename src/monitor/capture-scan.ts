@@ -256,6 +256,11 @@ function scanLine(
   names: Map<string, number>,
 ): void {
   if (!sc.scan(buf, s, e)) {
+    if (buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf)
+      throw new LineFailure(
+        0,
+        `the line starts with a UTF-8 byte order mark, which SageMaker data capture never writes; ${FIX_CAPTURE}`,
+      );
     throw new LineFailure(
       0,
       `not a valid JSON record at column ${sc.errorColumn}: ${sc.error}; ${FIX_CAPTURE}`,

@@ -47,7 +47,6 @@ export const SLOT_PATHS = [
 export const NOT_STRING = -2;
 const ABSENT = -1;
 
-
 const C_ROOT = 0;
 const C_CAPTURE = 1;
 const C_IN = 2;

@@ -58,7 +58,7 @@ export class LineTemplate {
     const holes: Hole[] = [];
     for (let t = 0; t < trace.length; t += 3)
       holes.push({ open: trace[t]! - s, close: trace[t + 1]! - s, slot: trace[t + 2]! });
-    return new LineTemplate(buf.slice(s, e), holes);
+    return new LineTemplate(Uint8Array.prototype.slice.call(buf, s, e), holes); // a copy (Buffer#slice is a view)
   }
 
   private build(constant: boolean[]): void {

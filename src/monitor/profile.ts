@@ -251,7 +251,7 @@ class RecentTexts {
     if (n <= 64) {
       const slot = this.next;
       this.next = (slot + 1) % RecentTexts.SIZE;
-      keys[slot] = buf.slice(s, e);
+      keys[slot] = Uint8Array.prototype.slice.call(buf, s, e); // a copy (Buffer#slice is a view)
       this.texts[slot] = text;
     }
     return text;

@@ -118,7 +118,10 @@ export interface WorkerScript {
 
 let workerScriptOverride: WorkerScript | undefined;
 
-/** The action bundle registers itself (it serves as its own worker, see serveScanWorker). */
+/**
+ * The action registers the script its process was started with (it serves as its own worker, see
+ * serveScanWorker): an entry that runs the action, not a bundler chunk, which would run nothing.
+ */
 export function setScanWorkerScript(script: WorkerScript | undefined): void {
   workerScriptOverride = script;
 }
@@ -222,8 +225,10 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
     new Promise<void>((resolve) => {
       const w = new Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
       let current = -1;
+      let done = false;
       const feed = () => {
         if (failure || next >= tasks.length) {
+          done = true;
           void w.terminate().then(() => resolve());
           return;
         }
@@ -240,6 +245,15 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
       });
       w.on('error', (err) => {
         failure ??= err;
+        resolve();
+      });
+      // A worker that ends without answering (a script that does not serve scan tasks) must not
+      // leave the scan waiting forever: the process would exit 0 with nothing checked.
+      w.on('exit', (code) => {
+        if (done) return;
+        failure ??= new Error(
+          `the capture scan's worker thread (${script.eval ? 'from source' : script.path}) exited with code ${code} before answering; fix: the worker script must call serveScanWorker() (setScanWorkerScript names the process's entry script)`,
+        );
         resolve();
       });
       w.on('online', feed);
