@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaptureLineScanner, NOT_STRING, SLOT_PATHS } from '../../../src/monitor/json-scan.js';
 import { scanCaptureRange } from '../../../src/monitor/capture-scan.js';
-import { scanCapture } from '../../../src/monitor/scan-pool.js';
+import { scanCapture, setScanWorkerScript } from '../../../src/monitor/scan-pool.js';
 import { feedCsv, newSink, type RowSink } from '../../../src/monitor/payload.js';
 import { MonitorDataError } from '../../../src/monitor/errors.js';
 import { FeatureProfile } from '../../../src/monitor/profile.js';
@@ -410,5 +410,51 @@ describe('capture files vs decoding every record with JSON.parse', () => {
     expect(() => scanCaptureRange(task(f))).toThrow(
       new RegExp(`${f.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: .*byte order mark`),
     );
+  });
+});
+
+describe('scan pool', () => {
+  it('fails closed when a worker thread ends without answering (never an empty green scan)', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => captureLine(i, `${i},1,SP\n`, 'csv'));
+    const f = writeFile(lines.join('\n') + '\n');
+    setScanWorkerScript({ path: '/* serves nothing */', eval: true });
+    try {
+      await expect(
+        scanCapture({
+          files: [f],
+          sinceMs: -Infinity,
+          untilMs: Infinity,
+          featureNames: NAMES,
+          collectPredictions: false,
+          requireInput: true,
+          workers: 2,
+          chunkBytes: 4096,
+        }),
+      ).rejects.toThrow(/worker thread .* exited with code 0 before answering/);
+    } finally {
+      setScanWorkerScript(undefined);
+    }
+  });
+
+  it("gives identical statistics with 1 and 2 workers when the ranges' sketches compact (history moves with them)", async () => {
+    const lines = Array.from({ length: 12000 }, (_, i) =>
+      captureLine(i, `${((i * 7919) % 10007) / 10},${i % 17},${['SP', 'RJ', 'MG'][i % 3]}\n`, 'csv'),
+    );
+    const f = writeFile(lines.join('\n') + '\n');
+    const opts = {
+      files: [f],
+      sinceMs: -Infinity,
+      untilMs: Infinity,
+      featureNames: NAMES,
+      collectPredictions: false,
+      requireInput: true,
+      chunkBytes: 700_000, // about 3000 records a range: each range's sketch compacts
+    };
+    const one = await scanCapture({ ...opts, workers: 1 });
+    const two = await scanCapture({ ...opts, workers: 2 });
+    expect(one.ranges).toBeGreaterThan(2);
+    expect(two.workers).toBe(2);
+    expect(one.sink.profiles[0]!.kll.rankErrorBound).toBeGreaterThan(0);
+    expect(two.sink.profiles.map((p) => p.toData())).toEqual(one.sink.profiles.map((p) => p.toData()));
   });
 });
