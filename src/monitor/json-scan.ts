@@ -43,6 +43,9 @@ export const SLOT_PATHS = [
   'eventVersion',
 ];
 
+/** Strings up to this long are walked in JavaScript; longer ones use native searches. */
+const SHORT_STRING = 256;
+
 /** Member present but not a string. */
 export const NOT_STRING = -2;
 const ABSENT = -1;
@@ -86,8 +89,9 @@ export class CaptureLineScanner {
   readonly ends = new Int32Array(SLOTS);
   /** 0: no escapes; 1: only \n and \r escapes; 2: other escapes too. */
   readonly escaped = new Uint8Array(SLOTS);
-  /** The buffer of the last scanned line. */
+  /** The buffer of the last scanned line, and a view of it for reading words. */
   buf: Uint8Array = new Uint8Array(0);
+  view: DataView = new DataView(new ArrayBuffer(0));
   private backslashBuf: Uint8Array | undefined;
   private backslashFrom = 0;
   private nextBackslash = -1;
@@ -105,6 +109,7 @@ export class CaptureLineScanner {
 
   /** Validates buf[s, e) as one JSON object and records the members' spans. */
   scan(buf: Uint8Array, s: number, e: number): boolean {
+    if (buf !== this.buf) this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.buf = buf;
     this.end = e;
     // The next backslash is searched in the whole buffer and remembered across lines of the
@@ -114,8 +119,7 @@ export class CaptureLineScanner {
       this.backslashBuf = buf;
       this.nextBackslash = -1;
     }
-    this.starts.fill(ABSENT);
-    this.escaped.fill(0);
+    this.reset();
     const t = this.template;
     if (t !== undefined) {
       let ok = false;
@@ -130,8 +134,7 @@ export class CaptureLineScanner {
       }
       // Walk the line in full; the backslash search restarts at its start.
       this.nextBackslash = -1;
-      this.starts.fill(ABSENT);
-      this.escaped.fill(0);
+      this.reset();
     }
     this.slowLines++;
     this.trace.length = 0;
@@ -150,6 +153,15 @@ export class CaptureLineScanner {
       return false;
     } finally {
       this.tracing = false;
+    }
+  }
+
+  private reset(): void {
+    const st = this.starts;
+    const esc = this.escaped;
+    for (let k = 0; k < SLOTS; k++) {
+      st[k] = ABSENT;
+      esc[k] = 0;
     }
   }
 
@@ -310,14 +322,52 @@ export class CaptureLineScanner {
   }
 
   /**
-   * At the opening quote; returns the index after the closing quote. The common case (no
-   * backslash before the closing quote) is two native searches; strings with escapes are walked
-   * escape by escape. UTF-8 is validated by the caller.
+   * At the opening quote; returns the index after the closing quote. Short strings (most members)
+   * are walked byte by byte, which costs less than a native search's call; past SHORT_STRING
+   * bytes the rest is two native searches (the closing quote, the next backslash) with the
+   * escapes between them checked one by one. UTF-8 is validated by the caller.
    */
   private string(i: number, slot = -1): number {
     const b = this.buf;
     const e = this.end;
     i++;
+    const lim = Math.min(e, i + SHORT_STRING);
+    while (i < lim) {
+      const c = b[i]!;
+      if (c === 34) return i + 1;
+      if (c === 92) i = this.escape(i, slot);
+      else i++;
+    }
+    if (i >= e) this.truncated(e);
+    return this.longString(i, slot);
+  }
+
+  /** Checks the escape whose backslash is at k; returns the index after it. */
+  private escape(k: number, slot: number): number {
+    const b = this.buf;
+    const e = this.end;
+    if (k + 1 >= e) this.truncated(k);
+    const x = b[k + 1]!;
+    // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
+    if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
+    if (x === 117) {
+      for (let j = 2; j < 6; j++) {
+        if (k + j >= e) this.truncated(k + j);
+        const h = b[k + j]!;
+        if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
+          throw new SyntaxFailure(k, 'invalid \\u escape');
+      }
+      return k + 6;
+    }
+    if (x === 34 || x === 92 || x === 47 || x === 98 || x === 102 || x === 110 || x === 114 || x === 116)
+      return k + 2;
+    throw new SyntaxFailure(k, 'invalid escape in a string');
+  }
+
+  /** The rest of a string from i (inside it, not at an escape's second byte), by native searches. */
+  private longString(i: number, slot: number): number {
+    const b = this.buf;
+    const e = this.end;
     let q = b.indexOf(34, i);
     for (;;) {
       if (q < 0 || q >= e) this.truncated(e);
@@ -329,32 +379,7 @@ export class CaptureLineScanner {
       // No backslash before the closing quote: done. (Raw control characters, which strict JSON
       // forbids, are not looked for: SageMaker's writer escapes them.)
       if (this.nextBackslash > q) return q + 1;
-      // An escape at k: validate it, then search on after it.
-      const k = this.nextBackslash;
-      if (k + 1 >= e) this.truncated(k);
-      const x = b[k + 1]!;
-      // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
-      if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
-      if (x === 117) {
-        for (let j = 2; j < 6; j++) {
-          if (k + j >= e) this.truncated(k + j);
-          const h = b[k + j]!;
-          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
-            throw new SyntaxFailure(k, 'invalid \\u escape');
-        }
-        i = k + 6;
-      } else if (
-        x === 34 ||
-        x === 92 ||
-        x === 47 ||
-        x === 98 ||
-        x === 102 ||
-        x === 110 ||
-        x === 114 ||
-        x === 116
-      ) {
-        i = k + 2;
-      } else throw new SyntaxFailure(k, 'invalid escape in a string');
+      i = this.escape(this.nextBackslash, slot);
       if (q < i) q = b.indexOf(34, i); // the quote found was escaped
     }
   }

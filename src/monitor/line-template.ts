@@ -23,6 +23,7 @@ interface Hole {
 export class LineTemplate {
   /** literal bytes of all segments, back to back; segment k ends at segEnd[k] */
   private lit!: Uint8Array;
+  private litView!: DataView;
   private segEnd!: Int32Array;
   /** slot (or -1) of the hole after segment k */
   private holeSlot!: Int32Array;
@@ -78,6 +79,7 @@ export class LineTemplate {
     segs.push([from, this.src.length]);
     const total = segs.reduce((a, [x, y]) => a + y - x, 0);
     this.lit = new Uint8Array(total);
+    this.litView = new DataView(this.lit.buffer);
     this.segEnd = new Int32Array(segs.length);
     let o = 0;
     segs.forEach(([x, y], k) => {
@@ -98,6 +100,8 @@ export class LineTemplate {
    */
   match(sc: CaptureLineScanner, buf: Uint8Array, s: number, e: number): boolean {
     const lit = this.lit;
+    const litView = this.litView;
+    const view = sc.view;
     const segEnd = this.segEnd;
     const holeSlot = this.holeSlot;
     const fixed = this.fixed;
@@ -111,6 +115,9 @@ export class LineTemplate {
       const segStart = pos;
       const le = segEnd[k]!;
       if (pos + (le - li) > e) return false;
+      // four bytes at a time, then the rest
+      for (; li + 4 <= le; li += 4, pos += 4)
+        if (view.getUint32(pos, true) !== litView.getUint32(li, true)) return false;
       for (; li < le; li++, pos++) if (buf[pos] !== lit[li]) return false;
       while (fi < fixed.length && fixed[fi] === k) {
         const slot = fixed[fi + 1]!;
