@@ -10,7 +10,10 @@
  * prints MB/s and the ratio, and checks that both sides agree on count/mean/std/min/max (1e-9
  * relative) and distinct categories.
  *
- *   node bench/drift-vs-pandas.mjs [--mb 200] [--runs 3] [--python /usr/bin/python3]
+ *   node bench/drift-vs-pandas.mjs [--mb 200] [--runs 3] [--ref main] [--python /usr/bin/python3]
+ *
+ * --ref also times the action as of that git ref (its src/ bundled the same way), in the same
+ * interleaved runs, for a before/after comparison on the same machine load.
  *
  * The action uses every core (os.availableParallelism()) for the scan.
  *
@@ -19,9 +22,17 @@
  * baseline (statistics.json, constraints.json) is made once by the action in `mode: baseline`,
  * outside the timing, as a pipeline would have done before.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +46,7 @@ const arg = (name, dflt) => {
 };
 const mb = Number(arg('--mb', '200'));
 const runs = Number(arg('--runs', '3'));
+const ref = arg('--ref', '');
 const python = arg('--python', process.env.SAGEMAKER_ACTIONS_PYTHON ?? '/usr/bin/python3');
 const dataDir = join(root, '.bench-data', 'drift');
 const captureDir = join(dataDir, `capture-${mb}mb`);
@@ -114,11 +126,25 @@ async function generate() {
   writeFileSync(join(dataDir, `capture-${mb}mb.done`), String(written));
 }
 
-async function bundle() {
+/** The sources of `gitRef` in a folder of their own (sharing node_modules). */
+function checkoutRef(gitRef) {
+  const dir = join(dataDir, `ref-${gitRef.replace(/[^\w.-]/g, '_')}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', gitRef, 'src', 'package.json', 'tsconfig.json'], {
+    cwd: root,
+    maxBuffer: 1 << 28,
+  });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+async function bundle(srcRoot = root, name = 'monitor-gate.mjs') {
   const esbuild = await import('esbuild');
-  const outfile = join(dataDir, 'monitor-gate.mjs');
+  const outfile = join(dataDir, name);
   await esbuild.build({
-    entryPoints: [join(root, 'src', 'entries', 'monitor-gate.ts')],
+    entryPoints: [join(srcRoot, 'src', 'entries', 'monitor-gate.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -146,25 +172,47 @@ function runAction(action, inputs, tag) {
   env.GITHUB_ENV = join(dir, 'env');
   for (const f of ['output', 'summary.md', 'state', 'env']) writeFileSync(join(dir, f), '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const { cmd, argv, cpu } = withCpuTime(process.execPath, [action], dir);
   const t = performance.now();
-  const r = spawnSync(process.execPath, [action], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, argv, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`monitor-gate (${tag}) failed:\n${r.stdout}\n${r.stderr}`);
   const outputs = {};
   const text = readFileSync(env.GITHUB_OUTPUT, 'utf8');
   for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
-  return { wall, outputs, log: r.stdout };
+  return { wall, cpu: cpu(), outputs, log: r.stdout };
+}
+
+/**
+ * The command wrapped in /usr/bin/time (when installed) to read the CPU seconds (user + system,
+ * all threads) it used: unlike wall time, that does not depend on how many other processes share
+ * the cores.
+ */
+function withCpuTime(cmd, argv, dir) {
+  const file = join(dir, 'cpu-time');
+  if (!existsSync('/usr/bin/time')) return { cmd, argv, cpu: () => NaN };
+  return {
+    cmd: '/usr/bin/time',
+    argv: ['-f', '%U %S', '-o', file, cmd, ...argv],
+    cpu: () => {
+      const [u, sys] = readFileSync(file, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+      return u + sys;
+    },
+  };
 }
 
 function timePandas() {
+  mkdirSync(join(dataDir, 'run-pandas'), { recursive: true });
+  const { cmd, argv, cpu } = withCpuTime(
+    python,
+    [join(root, 'bench', 'drift_pandas.py'), captureDir, names.join(',')],
+    join(dataDir, 'run-pandas'),
+  );
   const t = performance.now();
-  const r = spawnSync(python, [join(root, 'bench', 'drift_pandas.py'), captureDir, names.join(',')], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`pandas failed: ${r.stderr}`);
-  return { wall, out: JSON.parse(r.stdout.trim().split('\n').at(-1)) };
+  return { wall, cpu: cpu(), out: JSON.parse(r.stdout.trim().split('\n').at(-1)) };
 }
 
 const load = () =>
@@ -187,21 +235,34 @@ const checkInputs = {
   'report-uri': reportDir,
   'fail-on-gate': 'false',
 };
+const refAction = ref ? await bundle(checkoutRef(ref), 'monitor-gate-ref.mjs') : undefined;
 const ours = [];
 const theirs = [];
+const refs = [];
 for (let r = 0; r < runs; r++) {
-  // alternate which side goes first, so a load spike does not always hit the same side
-  const order = r % 2 === 0 ? ['action', 'pandas'] : ['pandas', 'action'];
+  // rotate which side goes first, so a load spike does not always hit the same side
+  const sides = refAction ? ['action', 'pandas', 'ref'] : ['action', 'pandas'];
+  const order = sides.map((_, i) => sides[(i + r) % sides.length]);
   for (const side of order) {
     const before = load();
     if (side === 'action') {
       const o = runAction(action, checkInputs, 'check');
       ours.push({ ...o, load: before });
-      console.log(`run ${r + 1} monitor-gate check: ${o.wall.toFixed(2)} s (load average ${before})`);
+      console.log(
+        `run ${r + 1} monitor-gate check: ${o.wall.toFixed(2)} s, ${o.cpu.toFixed(2)} CPU s (load average ${before})`,
+      );
+    } else if (side === 'ref') {
+      const o = runAction(refAction, { ...checkInputs, 'report-uri': `${reportDir}-ref` }, 'ref');
+      refs.push({ ...o, load: before });
+      console.log(
+        `run ${r + 1} check as of ${ref}: ${o.wall.toFixed(2)} s, ${o.cpu.toFixed(2)} CPU s (load average ${before})`,
+      );
     } else {
       const p = timePandas();
       theirs.push({ ...p, load: before });
-      console.log(`run ${r + 1} pandas:             ${p.wall.toFixed(2)} s (load average ${before})`);
+      console.log(
+        `run ${r + 1} pandas:             ${p.wall.toFixed(2)} s, ${p.cpu.toFixed(2)} CPU s (load average ${before})`,
+      );
     }
   }
 }
@@ -250,6 +311,18 @@ console.log(
 console.log(
   `ratio per run (pandas / action, same run): ${ratios.map((x) => x.toFixed(1)).join(', ')}; median ${median(ratios).toFixed(1)}x`,
 );
+const cpuO = median(ours.map((o) => o.cpu));
+const cpuP = median(theirs.map((x) => x.cpu));
+console.log(
+  `CPU seconds (user + system, all threads; independent of the load): action median ${cpuO.toFixed(2)} = ${(mbytes / cpuO).toFixed(1)} MB per CPU-second, pandas ${cpuP.toFixed(2)}; ratio ${(cpuP / cpuO).toFixed(1)}x`,
+);
+if (refs.length) {
+  const rWall = refs.map((x) => x.wall);
+  const refRatios = refs.map((x, i) => theirs[i].wall / x.wall);
+  console.log(
+    `as of ${ref}: median ${median(rWall).toFixed(2)} s = ${(mbytes / median(rWall)).toFixed(1)} MB/s, ${median(refs.map((x) => x.cpu)).toFixed(2)} CPU s; pandas / it per run: ${refRatios.map((x) => x.toFixed(1)).join(', ')}; this tree is ${(median(rWall) / median(oWall)).toFixed(1)}x faster`,
+  );
+}
 console.log(
   `for scale: a Model Monitor hourly schedule starts its execution 0-20 min after the hour ("Hourly schedules start on the hour (+0–20 min)", sagemaker.md §7, Monitoring executions); how long its processing job then needs to provision an instance and pull the container is not documented there. This whole check took ${median(oWall).toFixed(1)} s.`,
 );

@@ -1,8 +1,8 @@
 /**
  * The capture scan on every core: files are cut into newline-aligned byte ranges (at most
- * CHUNK_BYTES each, independent of the core count), worker threads scan ranges as they free up, and
- * the main thread merges the results in range order, so the statistics do not depend on how many
- * workers ran. One worker (or one range) scans in-process.
+ * CHUNK_BYTES each, independent of the core count), the main thread and worker threads scan ranges
+ * as they free up, and the results are merged in range order, so the statistics do not depend on
+ * how many threads ran. One thread (or one range) scans in-process, without workers.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,7 +26,7 @@ export interface ScanOptions {
   featureNames: string[];
   collectPredictions: boolean;
   requireInput: boolean;
-  /** worker threads to use (default: the available cores) */
+  /** threads to scan with, the main thread included (default: the available cores) */
   workers?: number;
   chunkBytes?: number;
 }
@@ -201,7 +201,7 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
   if (want <= 1) {
     tasks.forEach((t, i) => (results[i] = scanCaptureRange(t)));
   } else {
-    await runWorkers(tasks, results, want);
+    await runThreads(tasks, results, want);
   }
   const total: ScanResult = {
     sink: newSink(),
@@ -217,30 +217,42 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
   return { ...total, files: opts.files.length, ranges: tasks.length, workers: want };
 }
 
-async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: number): Promise<void> {
+/** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
+const IN_FLIGHT = 2;
+
+/**
+ * `count` threads scan: the main thread itself and count - 1 workers (a worker costs a start-up
+ * that loads the script; the main thread is otherwise idle while they scan). Each claims the next
+ * unclaimed range; results land by range index, so the merge order is fixed.
+ */
+async function runThreads(tasks: ScanTask[], results: ScanResult[], count: number): Promise<void> {
   const script = defaultWorkerScript();
   let next = 0;
   let failure: Error | undefined;
   const one = () =>
     new Promise<void>((resolve) => {
       const w = new Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
-      let current = -1;
+      const inFlight: number[] = [];
       let done = false;
       const feed = () => {
-        if (failure || next >= tasks.length) {
+        while (!failure && next < tasks.length && inFlight.length < IN_FLIGHT) {
+          const i = next++;
+          inFlight.push(i);
+          w.postMessage(tasks[i]);
+        }
+        if (inFlight.length === 0) {
           done = true;
           void w.terminate().then(() => resolve());
-          return;
         }
-        current = next++;
-        w.postMessage(tasks[current]);
       };
       w.on('message', (m: { ok?: WireResult; error?: string; data?: boolean }) => {
-        if (m.ok) results[current] = fromWire(m.ok);
+        const i = inFlight.shift()!;
+        if (m.ok) results[i] = fromWire(m.ok);
         else
           failure ??= m.data
             ? new MonitorDataError(m.error ?? 'scan failed')
             : new Error(m.error ?? 'scan failed');
+        if (failure) inFlight.length = 0; // stop: the answers still coming are not needed
         feed();
       });
       w.on('error', (err) => {
@@ -258,6 +270,18 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
       });
       w.on('online', feed);
     });
-  await Promise.all(Array.from({ length: count }, one));
+  const main = async () => {
+    while (!failure && next < tasks.length) {
+      const i = next++;
+      try {
+        results[i] = scanCaptureRange(tasks[i]!);
+      } catch (err) {
+        failure ??= err as Error;
+      }
+      // let the workers' answers in, so they get their next ranges
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([main(), ...Array.from({ length: count - 1 }, one)]);
   if (failure) throw failure;
 }
