@@ -145,6 +145,8 @@ export function lineOfOffset(file: string, offset: number): number {
   }
 }
 
+let readBuffer = Buffer.alloc(0);
+
 export function scanCaptureRange(task: ScanTask): ScanResult {
   const result: ScanResult = {
     sink: newSink(),
@@ -168,7 +170,10 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
     );
   }
   try {
-    let buf = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1)));
+    // One read buffer per thread, reused range after range (nothing keeps a view of it).
+    const size = Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1));
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
+    let buf = readBuffer;
     let filled = 0;
     let pos = task.start; // file offset of buf[0]
     let readPos = task.start;
@@ -176,7 +181,7 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
+        buf = readBuffer = bigger;
       }
       const want = Math.min(buf.length - filled, task.end - readPos);
       const n = want > 0 ? readSync(fd, buf, filled, want, readPos) : 0;

@@ -383,6 +383,32 @@ describe('capture files vs decoding every record with JSON.parse', () => {
     );
   });
 
+  it('reads a file bigger than its read buffer (refills, with the template and category cache) as JSON.parse does', () => {
+    const states = ['SP', 'RJ', 'MG', 'RS', 'São', 'a\\b', '"say ""x"""'];
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 9 << 20; i++) {
+      const payload = `${(i * 37) % 1001},${((i * 7919) % 10007) / 100},${states[i % states.length]}\n`;
+      const line = captureLine(i, payload, i % 50 === 0 ? 'base64' : 'csv');
+      lines.push(line);
+      size += line.length + 2;
+    }
+    const f = writeFile(lines.join('\r\n') + '\r\n');
+    const got = scanCaptureRange(task(f));
+    const ref = newSink();
+    for (const line of lines) {
+      const d = JSON.parse(line).captureData.endpointInput;
+      const payload = d.encoding === 'BASE64' ? Buffer.from(d.data, 'base64') : Buffer.from(d.data);
+      feedCsv(ref, payload, 0, payload.length);
+    }
+    expect(got.records).toBe(lines.length);
+    expect(got.sink.profiles.map((p) => p.toData())).toEqual(ref.profiles.map((p) => p.toData()));
+    // the same file again: the thread's reused read buffer still holds the last range's bytes
+    expect(scanCaptureRange(task(f)).sink.profiles.map((p) => p.toData())).toEqual(
+      ref.profiles.map((p) => p.toData()),
+    );
+  });
+
   it('fails closed on a truncated last line, naming the file and the line', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 }), fc.nat(), (count, cut) => {
