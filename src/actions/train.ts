@@ -110,6 +110,8 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
     configSection: section && section !== 'train' ? section : undefined,
     env: ctx.env,
   });
+  // environment values may be secrets: masked before anything else is logged.
+  for (const value of Object.values(settings.spec.environment)) if (value !== '') ctx.setSecret(value);
   ctx.failIfForced(settings.forceFail);
   const { log } = ctx;
   log.info(
@@ -133,6 +135,7 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
       timeoutMs: settings.timeoutMs,
       streamLogs: settings.streamLogs,
       region: settings.region,
+      nameFromRun: settings.jobNameSource === 'default' && Boolean(ctx.run.runId),
     },
     {
       api,

@@ -134,6 +134,31 @@ describe('train action run()', () => {
     expect(e.outputs()['status']).toBe('Failed');
   });
 
+  test('environment values are masked before anything else is printed', async () => {
+    start({ ...training, environment: 'API_TOKEN: s3cr3t-value\nEMPTY: ""', 'force-fail': 'true' });
+    const out = captureStdout();
+    await run(overrides());
+    const lines = out.lines();
+    expect(lines[0]).toBe('::add-mask::s3cr3t-value');
+    expect(lines.filter((l) => l.includes('s3cr3t-value'))).toEqual(['::add-mask::s3cr3t-value']);
+  });
+
+  test('a failed job outputs no model-artifact and no outputs', async () => {
+    const e = start(training);
+    captureStdout();
+    sm.on(DescribeTrainingJobCommand)
+      .rejectsOnce(notFound())
+      .callsFake((i: { TrainingJobName: string }) =>
+        trainingDescription(i.TrainingJobName, { TrainingJobStatus: 'Failed', FailureReason: 'x' }),
+      );
+    sm.on(CreateTrainingJobCommand).resolves({ TrainingJobArn: 'arn' });
+    await run(overrides());
+    expect(e.outputs()['status']).toBe('Failed');
+    expect(e.outputs()['model-artifact']).toBe('');
+    expect(e.outputs()['outputs']).toBe('{}');
+    expect(e.summary()).not.toContain('model.tar.gz');
+  });
+
   test('force-fail validates, then fails on purpose without any AWS call', async () => {
     start({ ...training, 'force-fail': 'true' });
     const out = captureStdout();
