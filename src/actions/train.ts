@@ -111,7 +111,13 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
     env: ctx.env,
   });
   // environment values may be secrets: masked before anything else is logged.
-  for (const value of Object.values(settings.spec.environment)) if (value !== '') ctx.setSecret(value);
+  // The runner masks line by line, so a multi-line value is also masked one line at a time.
+  for (const value of Object.values(settings.spec.environment)) {
+    if (value === '') continue;
+    ctx.setSecret(value);
+    const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+    if (lines.length > 1) for (const line of lines) ctx.setSecret(line);
+  }
   ctx.failIfForced(settings.forceFail);
   const { log } = ctx;
   log.info(

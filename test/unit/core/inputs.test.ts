@@ -151,8 +151,13 @@ describe('Inputs', () => {
 describe('secretStringMap (environment): errors never quote a value', () => {
   const secret = 'hunter2-TOPSECRET';
   it.each([
+    // Invalid YAML whose parser message would quote the offending line (and so the secret).
     [
-      `A: ${secret}\n  - [`,
+      `A: "${secret}`,
+      /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
+    ],
+    [
+      `A: ${secret}\nB: [${secret}`,
       /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
     ],
     [`- ${secret}`, /input 'environment': expected a YAML or JSON map of NAME: value/],

@@ -98,7 +98,7 @@ function describeSequence(byName: Record<string, (ReturnType<typeof trainingDesc
 }
 
 /** Existing jobs carry the digest tag of `tagged` (default: the requested spec). */
-function digestTags(tagged: TrainingJobSpec | undefined = spec) {
+function digestTags(tagged: TrainingJobSpec | null = spec) {
   sm.on(ListTagsCommand).resolves({
     Tags: tagged ? [{ Key: SPEC_DIGEST_TAG, Value: trainingJobApi(newSageMaker()).digestOf(tagged) }] : [],
   });
@@ -259,7 +259,7 @@ describe('runTrainJob: re-run behaviour', () => {
     await expect(runTrainJob(req(), h.deps)).rejects.toThrow(
       /would be re-attached, but its spec differs from the requested one in: AlgorithmSpecification\./,
     );
-    digestTags(undefined);
+    digestTags(null); // a job with no digest tag (created outside this kit)
     await expect(runTrainJob(req(), h.deps)).rejects.toThrow(/it carries no spec digest tag/);
     expect(sm.commandCalls(CreateTrainingJobCommand)).toHaveLength(0);
     expect(h.state['job-name']).toBeUndefined();
@@ -491,7 +491,10 @@ describe('processing jobs', () => {
       ImageUri: 'img:1',
       ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/p.py'],
     });
-    expect(create.Tags).toEqual([{ Key: 'team', Value: 'ml' }]);
+    expect(create.Tags).toEqual([
+      { Key: 'team', Value: 'ml' },
+      { Key: SPEC_DIGEST_TAG, Value: expect.stringMatching(/^AppSpecification=[0-9a-f]{8} /) },
+    ]);
     expect(create.ProcessingInputs![0]!.S3Input).toMatchObject({
       S3Uri: 's3://b/code/',
       LocalPath: '/opt/ml/processing/input/code',
