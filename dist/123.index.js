@@ -2406,7 +2406,7 @@ async function runEvaluation(settings, deps) {
     if (settings.modelPackageGroup) {
         champion = await lookupChampion(await sm(), settings.modelPackageGroup);
         if (champion)
-            deps.log.info(`champion: ${champion.arn}`);
+            deps.log.untrustedBlock('champion:', champion.arn);
         else {
             notes.push(`no Approved package in ${settings.modelPackageGroup} yet: gated on thresholds alone`);
             deps.log.info(`champion: none (no Approved package in ${settings.modelPackageGroup}); gating on thresholds alone`);
@@ -2470,7 +2470,7 @@ async function runEvaluation(settings, deps) {
                 env: deps.env,
                 prNumber: pullRequestNumber(deps.env['GITHUB_EVENT_NAME'], await readEventPayload(deps.env)),
             });
-            deps.log.info(`registered ${modelPackageArn}`);
+            deps.log.untrustedBlock('registered model package:', modelPackageArn);
         }
     }
     return {
@@ -2792,7 +2792,8 @@ async function evaluate(ctx, overrides) {
         log.warning(`evaluate: gate failed (fail-on-gate: false, so the step stays green). ${why}`);
     }
     else {
-        log.info(`gate passed. ${why}`);
+        // The verdict names metrics (from reports and AWS): printed with workflow commands stopped.
+        log.untrustedBlock('gate passed.', why);
     }
 }
 async function run(overrides = {}) {
@@ -2853,7 +2854,7 @@ function logGroupOf(kind) {
 
 
 async function describe(sm, name) {
-    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeModelCommand({ ModelName: name }));
     }
@@ -2881,7 +2882,7 @@ async function ensureModel(sm, spec) {
         checkSame(spec, existing);
         return { name: spec.name, arn: existing.ModelArn, created: false };
     }
-    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         const out = await sm.send(new CreateModelCommand({
             ModelName: spec.name,
@@ -3047,7 +3048,7 @@ function transformJobName(runKey, label, modelName, inputUri) {
 const isMissingGroup = _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4;
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 async function findLatestApproved(sm, group) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         // MaxResults applies before the status filter: a page may be empty while an Approved package
         // exists further on, so follow NextToken until one is found (sorted newest first).
@@ -3070,12 +3071,12 @@ async function findLatestApproved(sm, group) {
     }
 }
 async function describeModelPackage(sm, arn) {
-    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 /** Creates the group when it does not exist. Returns true when it was created now. */
 async function ensureModelPackageGroup(sm, group, description) {
-    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
         return false;
@@ -3133,7 +3134,7 @@ function modelPackageRequest(spec) {
     };
 }
 async function createModelPackage(sm, spec) {
-    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
     if (!out.ModelPackageArn)
         throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
@@ -3182,7 +3183,7 @@ function transformRequest(spec) {
     };
 }
 async function describeTransformJob(sm, jobName) {
-    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
     }
@@ -3205,12 +3206,12 @@ async function startTransformJob(sm, spec) {
         }
         return { arn: existing.TransformJobArn, attached: true };
     }
-    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
     return { arn: out.TransformJobArn, attached: false };
 }
 async function stopTransformJob(sm, jobName) {
-    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
     }
