@@ -105,6 +105,7 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   });
 
   const { decision } = outcome;
+  for (const w of decision.warnings) log.warning(`evaluate: ${w}`);
   const why = gateVerdict(decision);
   if (!decision.passed) {
     if (settings.failOnGate) throw new StageFailure(`gate failed. ${why}`);
