@@ -41,7 +41,14 @@ function prEnv(event = 'pull_request', number = 7): NodeJS.ProcessEnv {
 }
 
 const post = (env: NodeJS.ProcessEnv, markdown: string, token: string | undefined = 'tok') =>
-  postPrComment({ token, env, action: 'evaluate', identifier: 'ci/evaluate/churn', markdown, log: logger });
+  postPrComment({
+    token,
+    env,
+    action: 'evaluate',
+    identifier: 'ci/evaluate/churn',
+    markdown,
+    log: logger,
+  }).then((r) => r.outcome);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gh-comment-'));
