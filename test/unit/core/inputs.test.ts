@@ -152,10 +152,7 @@ describe('secretStringMap (environment): errors never quote a value', () => {
   const secret = 'hunter2-TOPSECRET';
   it.each([
     // Invalid YAML whose parser message would quote the offending line (and so the secret).
-    [
-      `A: "${secret}`,
-      /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
-    ],
+    [`A: "${secret}`, /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/],
     [
       `A: ${secret}\nB: [${secret}`,
       /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
