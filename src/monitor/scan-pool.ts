@@ -197,12 +197,6 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     requireInput: opts.requireInput,
   }));
   const want = Math.max(1, Math.min(opts.workers ?? availableParallelism(), tasks.length));
-  const results: ScanResult[] = new Array(tasks.length);
-  if (want <= 1) {
-    tasks.forEach((t, i) => (results[i] = scanCaptureRange(t)));
-  } else {
-    await runThreads(tasks, results, want);
-  }
   const total: ScanResult = {
     sink: newSink(),
     records: 0,
@@ -213,7 +207,21 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     predictionOutputs: [],
     bytes: 0,
   };
-  for (const r of results) mergeInto(total, r);
+  // Results are merged in range order as soon as the ranges before them are in, so merging
+  // overlaps the scan (and the order, hence the statistics, never depends on the threads).
+  const pending: (ScanResult | undefined)[] = new Array(tasks.length);
+  let merged = 0;
+  const put = (i: number, r: ScanResult) => {
+    pending[i] = r;
+    while (merged < tasks.length && pending[merged] !== undefined) {
+      mergeInto(total, pending[merged]!);
+      pending[merged++] = undefined;
+    }
+  };
+  if (want <= 1) tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
+  else await runThreads(tasks, put, want);
+  if (merged !== tasks.length)
+    throw new Error(`capture scan: ${tasks.length - merged} range(s) without a result`);
   return { ...total, files: opts.files.length, ranges: tasks.length, workers: want };
 }
 
@@ -225,7 +233,11 @@ const IN_FLIGHT = 2;
  * that loads the script; the main thread is otherwise idle while they scan). Each claims the next
  * unclaimed range; results land by range index, so the merge order is fixed.
  */
-async function runThreads(tasks: ScanTask[], results: ScanResult[], count: number): Promise<void> {
+async function runThreads(
+  tasks: ScanTask[],
+  put: (i: number, r: ScanResult) => void,
+  count: number,
+): Promise<void> {
   const script = defaultWorkerScript();
   let next = 0;
   let failure: Error | undefined;
@@ -247,7 +259,7 @@ async function runThreads(tasks: ScanTask[], results: ScanResult[], count: numbe
       };
       w.on('message', (m: { ok?: WireResult; error?: string; data?: boolean }) => {
         const i = inFlight.shift()!;
-        if (m.ok) results[i] = fromWire(m.ok);
+        if (m.ok) put(i, fromWire(m.ok));
         else
           failure ??= m.data
             ? new MonitorDataError(m.error ?? 'scan failed')
@@ -274,7 +286,7 @@ async function runThreads(tasks: ScanTask[], results: ScanResult[], count: numbe
     while (!failure && next < tasks.length) {
       const i = next++;
       try {
-        results[i] = scanCaptureRange(tasks[i]!);
+        put(i, scanCaptureRange(tasks[i]!));
       } catch (err) {
         failure ??= err as Error;
       }
