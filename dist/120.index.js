@@ -2257,13 +2257,6 @@ async function scanCapture(opts) {
         requireInput: opts.requireInput,
     }));
     const want = Math.max(1, Math.min(opts.workers ?? (0,external_node_os_.availableParallelism)(), tasks.length));
-    const results = new Array(tasks.length);
-    if (want <= 1) {
-        tasks.forEach((t, i) => (results[i] = scanCaptureRange(t)));
-    }
-    else {
-        await runThreads(tasks, results, want);
-    }
     const total = {
         sink: newSink(),
         records: 0,
@@ -2274,8 +2267,23 @@ async function scanCapture(opts) {
         predictionOutputs: [],
         bytes: 0,
     };
-    for (const r of results)
-        mergeInto(total, r);
+    // Results are merged in range order as soon as the ranges before them are in, so merging
+    // overlaps the scan (and the order, hence the statistics, never depends on the threads).
+    const pending = new Array(tasks.length);
+    let merged = 0;
+    const put = (i, r) => {
+        pending[i] = r;
+        while (merged < tasks.length && pending[merged] !== undefined) {
+            mergeInto(total, pending[merged]);
+            pending[merged++] = undefined;
+        }
+    };
+    if (want <= 1)
+        tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
+    else
+        await runThreads(tasks, put, want);
+    if (merged !== tasks.length)
+        throw new Error(`capture scan: ${tasks.length - merged} range(s) without a result`);
     return { ...total, files: opts.files.length, ranges: tasks.length, workers: want };
 }
 /** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
@@ -2285,7 +2293,7 @@ const IN_FLIGHT = 2;
  * that loads the script; the main thread is otherwise idle while they scan). Each claims the next
  * unclaimed range; results land by range index, so the merge order is fixed.
  */
-async function runThreads(tasks, results, count) {
+async function runThreads(tasks, put, count) {
     const script = defaultWorkerScript();
     let next = 0;
     let failure;
@@ -2307,7 +2315,7 @@ async function runThreads(tasks, results, count) {
         w.on('message', (m) => {
             const i = inFlight.shift();
             if (m.ok)
-                results[i] = fromWire(m.ok);
+                put(i, fromWire(m.ok));
             else
                 failure ??= m.data
                     ? new MonitorDataError(m.error ?? 'scan failed')
@@ -2334,7 +2342,7 @@ async function runThreads(tasks, results, count) {
         while (!failure && next < tasks.length) {
             const i = next++;
             try {
-                results[i] = scanCaptureRange(tasks[i]);
+                put(i, scanCaptureRange(tasks[i]));
             }
             catch (err) {
                 failure ??= err;
