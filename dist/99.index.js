@@ -587,6 +587,14 @@ async function runAction(names, body, opts = {}) {
     const ctx = createContext(names, opts);
     const label = opts.label ?? names.action;
     let cancelled = false;
+    // Fail closed if the process runs out of work while the body still waits (a promise nothing
+    // will settle, e.g. a worker thread that exited without answering): Node would exit 0 with no
+    // outputs, a green step that did nothing.
+    const stalled = () => {
+        ctx.log.guard.close();
+        core/* setFailed */.C1(`${label}: internal error: the step stopped before it finished (it waited on work that will never end); its outputs are not set. Re-run it; if it happens again, report it with this log`);
+    };
+    process.once('beforeExit', stalled);
     try {
         await body(ctx);
     }
@@ -601,6 +609,7 @@ async function runAction(names, body, opts = {}) {
         core/* setFailed */.C1(failureMessage(label, err));
     }
     finally {
+        process.removeListener('beforeExit', stalled);
         ctx.log.guard.close();
     }
     if (cancelled)
