@@ -4,7 +4,7 @@
  * monitoring baseline → production, the outputs wired out of the reusable workflow, and nothing
  * left running afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,9 @@ import { memoryPrinter } from '../../../local/rehearse/printer.js';
 import { rehearse } from '../../../local/rehearse/rehearse.js';
 import { writeSmallOlistConfig } from '../../helpers/olist-small-config.js';
 import { allSteps, expectNothingRunning, userRepo } from '../../helpers/rehearsal.js';
+
+// Whole workflows with real jobs and endpoints on a shared 2-core machine.
+jest.setTimeout(900_000);
 
 const root = resolve('.');
 let dir: string;
