@@ -912,6 +912,11 @@ class Inputs {
     has(name) {
         return this.value(name) !== undefined;
     }
+    /** True when the input itself was given (not only the config file). */
+    isExplicit(name) {
+        const explicit = this.raw(name);
+        return explicit !== undefined && explicit.trim() !== '';
+    }
     text(name) {
         const v = this.value(name);
         if (v === undefined)

@@ -353,6 +353,7 @@ try {
             'bake-time': '2s',
             'max-time': '10m',
             'smoke-test-payload': rows[0],
+            'smoke-test-expect': '/^\\s*[0-9][0-9.eE+-]*\\s*$/', // a probability
           };
           // First release: the endpoint is created (no capture yet: 0 %).
           outputs.deploy = await action(
