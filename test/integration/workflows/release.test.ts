@@ -108,7 +108,11 @@ describe('templates/workflows/release.yml (the caller users copy) rehearsed', ()
       event: 'push',
       ref: 'refs/tags/v2.0.0',
       workspace: ws,
-      vars: { SAGEMAKER_LOCAL: 'true', SAGEMAKER_CI_ROLE: 'arn:aws:iam::123456789012:role/sagemaker-ci' },
+      vars: {
+        SAGEMAKER_LOCAL: 'true',
+        SAGEMAKER_CI_ROLE: 'arn:aws:iam::123456789012:role/sagemaker-ci',
+        SAGEMAKER_DEPLOY_ROLE: 'arn:aws:iam::123456789012:role/sagemaker-deploy',
+      },
       printer,
     });
     expect([r.result, r.detail ?? '']).toEqual(['success', '']);
