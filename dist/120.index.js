@@ -4420,11 +4420,12 @@ async function run(overrides = {}) {
     // The action bundle is also the capture scan's worker-thread script.
     if (serveScanWorker())
         return;
+    // The worker is the action's entry dist/monitor-gate.js (it calls run(), which serves above),
+    // not this module: in the bundle this module sits in a shared chunk of dist/, which started as
+    // a worker would run nothing, and the scan would never get an answer.
     const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
-    // The worker runs the process's entry script (dist/monitor-gate.js), which starts this action
-    // and so reaches serveScanWorker above; `self` may be a bundler chunk that runs nothing.
     if (!self.endsWith('.ts'))
-        setScanWorkerScript({ path: process.argv[1] ?? self });
+        setScanWorkerScript({ path: (0,external_node_path_.join)((0,external_node_path_.dirname)(self), 'monitor-gate.js') });
     await (0,context/* runAction */.Cs)(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
         ...(overrides.exit ? { exit: overrides.exit } : {}),
     });

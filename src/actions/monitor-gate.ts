@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type ActionContext } from '../core/context.js';
 import { errorMessage, StageFailure } from '../core/errors.js';
@@ -195,10 +195,11 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
 export async function run(overrides: MonitorGateOverrides = {}): Promise<void> {
   // The action bundle is also the capture scan's worker-thread script.
   if (serveScanWorker()) return;
+  // The worker is the action's entry dist/monitor-gate.js (it calls run(), which serves above),
+  // not this module: in the bundle this module sits in a shared chunk of dist/, which started as
+  // a worker would run nothing, and the scan would never get an answer.
   const self = fileURLToPath(import.meta.url);
-  // The worker runs the process's entry script (dist/monitor-gate.js), which starts this action
-  // and so reaches serveScanWorker above; `self` may be a bundler chunk that runs nothing.
-  if (!self.endsWith('.ts')) setScanWorkerScript({ path: process.argv[1] ?? self });
+  if (!self.endsWith('.ts')) setScanWorkerScript({ path: join(dirname(self), 'monitor-gate.js') });
   await runAction(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
     ...(overrides.exit ? { exit: overrides.exit } : {}),
   });
