@@ -8,7 +8,16 @@
  * String values that stay the same over the first lines (content type, mode, encoding,
  * eventVersion) are folded into the literals, leaving native searches only for values that vary.
  */
-import type { CaptureLineScanner } from './json-scan.js';
+/**
+ * What a template needs of the line scanner (json-scan.ts's CaptureLineScanner), declared here so
+ * that the scanner can import the template without an import cycle.
+ */
+export interface TemplateScanner {
+  readonly view: DataView;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  stringAt(i: number, slot: number): number;
+}
 
 /** Lines compared against the template's source line before constant strings are folded in. */
 const OBSERVE_LINES = 32;
@@ -98,7 +107,7 @@ export class LineTemplate {
    * Whether buf[s, e) has this layout; on true the scanner's slots are set. Throws the scanner's
    * SyntaxFailure when a hole is not a valid string (the caller then walks the line in full).
    */
-  match(sc: CaptureLineScanner, buf: Uint8Array, s: number, e: number): boolean {
+  match(sc: TemplateScanner, buf: Uint8Array, s: number, e: number): boolean {
     const lit = this.lit;
     const litView = this.litView;
     const view = sc.view;
