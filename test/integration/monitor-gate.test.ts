@@ -274,6 +274,19 @@ describe('mode check on the endpoint data capture', () => {
     expect(dashboards.DashboardEntries?.map((d) => d.DashboardName)).toEqual(['mg-dashboard']);
   });
 
+  test('a baseline file that does not exist is a configuration error naming the input', async () => {
+    const r = await gate({
+      mode: 'check',
+      'capture-uri': `s3://${BUCKET}/capture/${EP}`,
+      'baseline-statistics': `s3://${BUCKET}/baseline/nope/statistics.json`,
+      'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
+    });
+    expect(r.failed).toBe(true);
+    expect(errorLine(r)).toMatch(
+      /input 'baseline-statistics': "s3:\/\/monitor-it\/baseline\/nope\/statistics.json" does not exist/,
+    );
+  });
+
   test('clean capture in a later window passes', async () => {
     const since = new Date(Math.ceil(Date.now() / 1000) * 1000).toISOString();
     await new Promise((r) => setTimeout(r, Date.parse(since) - Date.now() + 50));
@@ -422,6 +435,17 @@ describe('mode check with monitoring-schedule', () => {
     const allowed = await scheduleCheck({ 'max-violations': '{baseline_drift_check: 1}' });
     expect(allowed.failure).toBeUndefined();
     expect(allowed.outputs['passed']).toBe('true');
+
+    // A newer execution whose processing job is gone: no report to read, the gate fails closed.
+    recordMonitoringExecution(env.local.context, {
+      MonitoringScheduleName: SCHEDULE,
+      MonitoringExecutionStatus: 'CompletedWithViolations',
+      ScheduledTime: Date.now() - 900_000,
+      ProcessingJobArn: job.ProcessingJobArn!.replace('mg-monitoring-run', 'mg-monitoring-gone'),
+    });
+    const gone = await scheduleCheck({ 'max-violations': '{baseline_drift_check: 1}' });
+    expect(gone.failed).toBe(true);
+    expect(errorLine(gone)).toMatch(/has violations but no report location; the gate fails closed/);
   });
 });
 

@@ -4,11 +4,11 @@
  * baseline, ground truth, alarms) gathered into one list of violations and findings; the gate
  * decision itself is pure (src/gates/violations.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { ConfigurationError, StageFailure } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import type { createAwsClients } from '../../aws/clients.js';
 import { checkAlarms, type AlarmCheck } from '../../aws/cloudwatch.js';
+import { isNotFound } from '../../aws/errors.js';
 import {
   latestMonitoringExecution,
   modelMonitorImage,
@@ -211,9 +211,15 @@ async function scheduleSource(
   let reportUri: string | undefined;
   if (jobName) {
     const { DescribeProcessingJobCommand } = await import('../../aws/sdk-sagemaker.js');
-    const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
-    const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
-    if (out) reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+    try {
+      const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
+      const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
+      if (out) reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+    } catch (err) {
+      // A processing job AWS no longer keeps (or never had): no report location; handled below.
+      if (!isNotFound(err)) throw err;
+      deps.log.info(`monitoring execution ${scheduledTime}: its processing job ${jobName} does not exist`);
+    }
   }
   if (status === 'CompletedWithViolations') {
     if (!reportUri) {
@@ -223,7 +229,15 @@ async function scheduleSource(
         message: `the latest execution has violations but no report location; the gate fails closed`,
       });
     } else {
-      const text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+      let text: string;
+      try {
+        text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+      } catch (err) {
+        if (!(err instanceof ConfigurationError)) throw err;
+        throw new StageFailure(
+          `the latest execution of ${c.monitoringSchedule} (${scheduledTime}) reports violations, but its report ${reportUri} does not exist; the gate fails closed. Fix: check the processing job ${jobName}'s output`,
+        );
+      }
       for (const v of parseViolations(text, reportUri))
         violations.push({ ...v, source: `execution ${scheduledTime}` });
     }
@@ -238,9 +252,7 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
   const findings: Finding[] = [];
   const out: Partial<CheckOutcome> = { alarms: [] };
   if (c.violationsReport) {
-    const text = isS3(c.violationsReport)
-      ? await readText('violations-report', c.violationsReport, s3)
-      : await readFile(c.violationsReport, 'utf8');
+    const text = await readText('violations-report', c.violationsReport, s3);
     for (const v of parseViolations(text, c.violationsReport))
       violations.push({ ...v, source: 'violations-report' });
   }
