@@ -176,6 +176,21 @@ describe('mode baseline with create-schedule', () => {
     expect(d2.CreationTime).toEqual(d1.CreationTime);
   });
 
+  test('create-schedule for an endpoint that does not exist fails before writing anything', async () => {
+    const r = await gate({
+      mode: 'baseline',
+      'baseline-data': join(dir, 'baseline.csv'),
+      'output-uri': `s3://${BUCKET}/baseline/typo`,
+      'endpoint-name': 'mg-epp',
+      'create-schedule': 'true',
+      'role-arn': ROLE,
+    });
+    expect(r.failed).toBe(true);
+    expect(errorLine(r)).toMatch(/input 'endpoint-name': "mg-epp" is not an endpoint in us-east-1/);
+    const written = await env.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'baseline/typo' }));
+    expect(written.KeyCount).toBe(0);
+  });
+
   test('create-schedule with a local output-uri is a configuration error (the schedule needs S3)', async () => {
     const r = await gate({
       mode: 'baseline',

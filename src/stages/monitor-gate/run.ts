@@ -66,12 +66,40 @@ async function featureNames(
     .filter(Boolean);
 }
 
+/** The region's Model Monitor image, and proof that the endpoint to monitor exists. */
+async function scheduleTarget(
+  sm: import('@aws-sdk/client-sagemaker').SageMakerClient,
+  endpointName: string,
+): Promise<{ sm: typeof sm; imageUri: string }> {
+  const region = await sm.config.region();
+  const imageUri = modelMonitorImage(region);
+  if (!imageUri) {
+    throw new ConfigurationError(
+      `create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`,
+    );
+  }
+  const { DescribeEndpointCommand } = await import('../../aws/sdk-sagemaker.js');
+  try {
+    await sm.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    throw new ConfigurationError(
+      `input 'endpoint-name': ${JSON.stringify(endpointName)} is not an endpoint in ${region}; create-schedule monitors an existing endpoint: deploy it first, or fix the name`,
+    );
+  }
+  return { sm, imageUri };
+}
+
 export async function runBaseline(
   settings: MonitorGateSettings,
   deps: MonitorGateDeps,
 ): Promise<BaselineOutcome> {
   const b = settings.baseline!;
   const s3 = () => deps.aws().s3();
+  // Everything create-schedule needs is checked before anything is written.
+  const schedule = b.createSchedule
+    ? await scheduleTarget(await deps.aws().sagemaker(), settings.endpointName!)
+    : undefined;
   const names = await featureNames(b.features, s3);
   const src = await gatherFiles('baseline-data', b.data, deps.workDir, s3);
   const csv = src.files.filter((f) => /\.csv$/i.test(f.path) || src.files.length === 1);
@@ -117,19 +145,9 @@ export async function runBaseline(
       completeness: f.completeness ?? 1,
     })),
   };
-  if (b.createSchedule) {
-    const region = await deps
-      .aws()
-      .sagemaker()
-      .then((c) => c.config.region());
-    const imageUri = modelMonitorImage(region);
-    if (!imageUri) {
-      throw new ConfigurationError(
-        `create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`,
-      );
-    }
+  if (schedule) {
     const scheduleName = `${settings.endpointName}-data-quality`.slice(0, 63);
-    const how = await upsertDataQualitySchedule(await deps.aws().sagemaker(), {
+    const how = await upsertDataQualitySchedule(schedule.sm, {
       scheduleName,
       endpointName: settings.endpointName!,
       roleArn: b.roleArn!,
@@ -137,7 +155,7 @@ export async function runBaseline(
       constraintsUri,
       outputUri: `${b.outputUri.replace(/\/+$/, '')}/monitoring`,
       cron: 'cron(0 * ? * * *)',
-      imageUri,
+      imageUri: schedule.imageUri,
     });
     out.schedule = `${scheduleName} (${how})`;
   }
