@@ -499,7 +499,26 @@ describe('mode check with alarms', () => {
         TreatMissingData: 'notBreaching',
       }),
     );
+    // An alarm that is firing: at least one invocation in 5 minutes.
+    await env.cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'mg-firing',
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'Invocations',
+        Dimensions: dims,
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+      }),
+    );
     await invokeRows([row(1, false), row(2, false)]);
+    await eventually(async () => {
+      const a = await env.cw.send(new DescribeAlarmsCommand({ AlarmNames: ['mg-firing'] }));
+      return a.MetricAlarms?.[0]?.StateValue === 'ALARM' ? true : undefined;
+    });
     await eventually(async () => {
       const a = await env.cw.send(
         new DescribeAlarmsCommand({ AlarmNames: ['mg-invocations', 'mg-cpu-wrong-namespace'] }),
@@ -516,5 +535,8 @@ describe('mode check with alarms', () => {
     expect(bad.failure).toMatch(/alarm mg-cpu-wrong-namespace is misconfigured/);
     expect(bad.failure).toMatch(/alarm mg-missing does not exist/);
     expect(bad.failure).not.toMatch(/mg-invocations is/);
+    const firing = await gate({ mode: 'check', alarms: 'mg-firing' });
+    expect(firing.failed).toBe(true);
+    expect(errorLine(firing)).toMatch(/alarm mg-firing is ALARM/);
   });
 });
