@@ -259,8 +259,26 @@ suite('olist: drift on a sagemaker-local endpoint opens and closes one drift iss
       .filter((v) => v.constraint_check_type === 'baseline_drift_check')
       .map((v) => v.feature_name);
     expect(drift).toEqual(expect.arrayContaining(['total_freight', 'freight_ratio', 'customer_state=SP']));
-    const metrics = JSON.parse(bad.outputs['metrics']!) as Record<string, unknown>;
-    expect(JSON.stringify(metrics)).toMatch(/auc/);
+    // Model quality from the production labels, joined by inference id.
+    const metrics = JSON.parse(bad.outputs['metrics']!) as {
+      records: number;
+      join_rate: number;
+      quality: Record<string, number | null>;
+    };
+    expect(metrics.records).toBe(ROWS);
+    expect(metrics.join_rate).toBe(1);
+    expect(metrics.quality['auc']).toBeGreaterThan(0.6);
+    expect(metrics.quality['auc']).toBeLessThan(0.9);
+    const qKey = bad.outputs['report-uri']!.replace(
+      /^s3:\/\/[^/]+\/(.*)constraint_violations\.json$/,
+      '$1model_quality_statistics.json',
+    );
+    const qReport = JSON.parse(
+      await (
+        await env.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: qKey }))
+      ).Body!.transformToString(),
+    ) as { binary_classification_metrics: { auc: { value: number } } };
+    expect(qReport.binary_classification_metrics.auc.value).toBeCloseTo(metrics.quality['auc']!, 10);
     expect(bad.summary).toMatch(/join rate 100\.0%/);
     expect(bad.outputs['issue-number']).toBe('100');
     expect(gh.issues).toHaveLength(1);
@@ -277,6 +295,16 @@ suite('olist: drift on a sagemaker-local endpoint opens and closes one drift iss
     const later = await check('11', t0);
     expect(later.failed).toBe(true);
     expect(gh.issues).toHaveLength(1);
+    expect(gh.comments).toHaveLength(1);
+
+    // A quality bar the model cannot meet is a model_quality_check violation (no issue: no token).
+    const strict = await check('13', t0, { 'quality-thresholds': '{auc: ">= 0.99"}', 'github-token': '' });
+    expect(strict.failed).toBe(true);
+    expect(JSON.parse(strict.outputs['violations']!)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ feature_name: 'auc', constraint_check_type: 'model_quality_check' }),
+      ]),
+    );
     expect(gh.comments).toHaveLength(1);
 
     // 2. Clean traffic: validation rows, the months right after the baseline's.
