@@ -10,6 +10,8 @@ export const modules = {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -190,8 +192,6 @@ class MonitorDataError extends Error {
     name = 'MonitorDataError';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -1773,8 +1773,10 @@ async function runWorkers(tasks, results, count) {
     const one = () => new Promise((resolve) => {
         const w = new external_node_worker_threads_.Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
         let current = -1;
+        let stopping = false;
         const feed = () => {
             if (failure || next >= tasks.length) {
+                stopping = true;
                 void w.terminate().then(() => resolve());
                 return;
             }
@@ -1792,6 +1794,13 @@ async function runWorkers(tasks, results, count) {
         });
         w.on('error', (err) => {
             failure ??= err;
+            resolve();
+        });
+        // A worker that exits on its own (e.g. a script that does not serve scans) would leave this
+        // promise pending and the process would end with code 0 and no result: fail instead.
+        w.on('exit', (code) => {
+            if (!stopping)
+                failure ??= new Error(`capture scan worker exited (code ${code}) before finishing its work; the scan fails closed`);
             resolve();
         });
         w.on('online', feed);
@@ -3761,6 +3770,7 @@ function parseMonitorGateSettings(inputs, now = Date.now()) {
 
 
 
+
 /** Bad data from the pure layers becomes a stage failure with its message (no stack trace). */
 async function dataFailures(body) {
     try {
@@ -3903,9 +3913,13 @@ async function run(overrides = {}) {
     // The action bundle is also the capture scan's worker-thread script.
     if (serveScanWorker())
         return;
+    // Bundled, this module sits in a shared chunk (dist/<n>.index.js) that runs nothing when loaded
+    // as a worker: the worker must load the action's entry, dist/monitor-gate.js, next to it.
     const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
-    if (!self.endsWith('.ts'))
-        setScanWorkerScript({ path: self });
+    if (!self.endsWith('.ts')) {
+        const entry = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), 'monitor-gate.js');
+        setScanWorkerScript({ path: (0,external_node_fs_.existsSync)(entry) ? entry : self });
+    }
     await (0,context/* runAction */.Cs)(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
         ...(overrides.exit ? { exit: overrides.exit } : {}),
     });

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type ActionContext } from '../core/context.js';
 import { errorMessage, StageFailure } from '../core/errors.js';
@@ -195,8 +196,13 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
 export async function run(overrides: MonitorGateOverrides = {}): Promise<void> {
   // The action bundle is also the capture scan's worker-thread script.
   if (serveScanWorker()) return;
+  // Bundled, this module sits in a shared chunk (dist/<n>.index.js) that runs nothing when loaded
+  // as a worker: the worker must load the action's entry, dist/monitor-gate.js, next to it.
   const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts')) setScanWorkerScript({ path: self });
+  if (!self.endsWith('.ts')) {
+    const entry = join(dirname(self), 'monitor-gate.js');
+    setScanWorkerScript({ path: existsSync(entry) ? entry : self });
+  }
   await runAction(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
     ...(overrides.exit ? { exit: overrides.exit } : {}),
   });

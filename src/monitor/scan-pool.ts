@@ -217,8 +217,10 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
     new Promise<void>((resolve) => {
       const w = new Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
       let current = -1;
+      let stopping = false;
       const feed = () => {
         if (failure || next >= tasks.length) {
+          stopping = true;
           void w.terminate().then(() => resolve());
           return;
         }
@@ -235,6 +237,15 @@ async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: numbe
       });
       w.on('error', (err) => {
         failure ??= err;
+        resolve();
+      });
+      // A worker that exits on its own (e.g. a script that does not serve scans) would leave this
+      // promise pending and the process would end with code 0 and no result: fail instead.
+      w.on('exit', (code) => {
+        if (!stopping)
+          failure ??= new Error(
+            `capture scan worker exited (code ${code}) before finishing its work; the scan fails closed`,
+          );
         resolve();
       });
       w.on('online', feed);

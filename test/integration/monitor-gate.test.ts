@@ -28,6 +28,8 @@ import {
   PutMetricAlarmCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { run } from '../../src/actions/monitor-gate.js';
+// @ts-expect-error: plain ESM helper without type declarations
+import { runActionBundle } from '../../scripts/lib/run-action.mjs';
 import { recordMonitoringExecution } from '../../local/services/sagemaker/monitoring.js';
 import { runWithInputs, type ActionRun } from '../helpers/evaluate-harness.js';
 import { createScriptModel } from '../helpers/endpoint-models.js';
@@ -206,6 +208,15 @@ describe('mode baseline with create-schedule', () => {
 });
 
 describe('mode check on the endpoint data capture', () => {
+  // The baseline the checks use (also when this block runs on its own with -t).
+  beforeAll(async () => {
+    const b = await gate({
+      mode: 'baseline',
+      'baseline-data': join(dir, 'baseline.csv'),
+      'output-uri': `s3://${BUCKET}/baseline/v2`,
+    });
+    expect(b.failure).toBeUndefined();
+  });
   test('reads real capture, finds drift, publishes metrics and a dashboard naming only existing metrics', async () => {
     const since = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString();
     await invokeRows(Array.from({ length: 150 }, (_, i) => row(i, true)));
@@ -300,6 +311,30 @@ describe('mode check on the endpoint data capture', () => {
     expect(errorLine(r)).toMatch(
       /input 'baseline-statistics': "s3:\/\/monitor-it\/baseline\/nope\/statistics.json" does not exist/,
     );
+  });
+
+  test('the committed bundle (dist/monitor-gate.js, its own scan worker) gives the in-process verdict', async () => {
+    const inputs = {
+      mode: 'check',
+      'endpoint-name': EP,
+      'capture-uri': `s3://${BUCKET}/capture/${EP}`,
+      since: '2h',
+      'baseline-statistics': `s3://${BUCKET}/baseline/v2/statistics.json`,
+      'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
+    };
+    const inProcess = await runWithInputs(inputs, () => run({ exit: () => undefined, workers: 1 }), awsEnv());
+    const files = /capture: (\d+) file\(s\)/.exec(inProcess.summary)?.[1];
+    expect(Number(files)).toBeGreaterThan(1); // more than one range: the bundle scans with workers
+    const bundle = (await runActionBundle('actions/monitor-gate', { inputs, env: awsEnv() })) as {
+      code: number;
+      stdout: string;
+      stderr: string;
+      outputs: Record<string, string>;
+    };
+    expect(bundle.stdout).toMatch(/::error::monitor-gate: gate failed/);
+    expect(bundle.code).toBe(1);
+    expect(JSON.parse(bundle.outputs['violations']!)).toEqual(JSON.parse(inProcess.outputs['violations']!));
+    expect(JSON.parse(bundle.outputs['metrics']!)).toEqual(JSON.parse(inProcess.outputs['metrics']!));
   });
 
   test('clean capture in a later window passes', async () => {
