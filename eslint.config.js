@@ -10,6 +10,8 @@ export default tseslint.config(
       '.sagemaker-local/**',
       'demo-report/**',
       '.bench-data/**',
+      '.stryker-tmp/**',
+      'reports/**',
       '**/*.py',
     ],
   },

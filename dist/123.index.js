@@ -197,6 +197,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/context.ts + 1 modules
 var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/render.ts
+var render = __webpack_require__(1595);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/signals.ts
@@ -830,6 +832,33 @@ function regressionBeyond(c, allowance) {
     // Higher is better: the whole CI of (candidate - champion) lies below -allowance. Lower is better: above +allowance.
     return lowerIsBetter(c.metric) ? lo > allowance : hi < -allowance;
 }
+function regressionStanding(c, allowance) {
+    const beyond = regressionBeyond(c, allowance);
+    if (beyond === undefined)
+        return 'unknown';
+    if (beyond)
+        return 'beyond';
+    const pointBeyond = lowerIsBetter(c.metric) ? c.diff > allowance : c.diff < -allowance;
+    return pointBeyond ? 'inconclusive' : 'within';
+}
+/**
+ * The interval is wider than the allowance: the test data cannot tell a drop of the allowed size
+ * from noise (pure; undefined when it can, or when there is no interval or no allowance).
+ */
+function intervalWiderThanAllowance(c, allowance) {
+    if (c.method === 'registered-metrics' || !(allowance > 0))
+        return undefined;
+    const width = c.ci[1] - c.ci[0];
+    if (!Number.isFinite(width) || width <= allowance)
+        return undefined;
+    return (`max-regression ${c.metric}: the ${Math.round(c.confidence * 100)}% interval of the difference is ` +
+        `${round4(width)} wide, wider than the allowance ${allowance}: the test data cannot tell a drop of ` +
+        `the allowed size from noise, so a real regression can pass. Fix: evaluate on more test rows, or ` +
+        `raise the allowance to what the data can resolve`);
+}
+function round4(x) {
+    return Math.round(x * 10000) / 10000;
+}
 function pickComparison(comparisons, metric) {
     for (const method of METHOD_PREFERENCE) {
         const c = comparisons.find((x) => x.metric === metric && x.method === method);
@@ -842,6 +871,7 @@ function decideGate(input) {
     const { outcomes, comparisons, maxRegression, championFound, forceFail, problems } = input;
     const failures = [];
     const notes = [];
+    const warnings = [];
     for (const p of problems)
         failures.push({ rule: 'fail-closed', reason: p });
     for (const o of outcomes) {
@@ -869,12 +899,15 @@ function decideGate(input) {
                 });
                 continue;
             }
-            const verdict = regressionBeyond(c, allowance);
+            const standing = regressionStanding(c, allowance);
             const line = formatComparison(c);
-            if (verdict === undefined) {
+            const wide = intervalWiderThanAllowance(c, allowance);
+            if (wide && standing !== 'unknown')
+                warnings.push(wide);
+            if (standing === 'unknown') {
                 failures.push({ rule, reason: `${rule}: cannot be evaluated (${line}); the gate fails closed` });
             }
-            else if (verdict) {
+            else if (standing === 'beyond') {
                 const how = c.method === 'registered-metrics'
                     ? 'the registered metrics show'
                     : `with ${Math.round(c.confidence * 1000) / 10}% confidence`;
@@ -883,8 +916,11 @@ function decideGate(input) {
                     reason: `${rule}: ${line}: worse than the champion beyond the allowance, ${how}`,
                 });
             }
+            else if (standing === 'inconclusive') {
+                notes.push(`${rule}: passed, not significantly worse than the allowance: the measured drop is beyond it, but the interval straddles it (${line})`);
+            }
             else {
-                notes.push(`${rule}: passed (${line})`);
+                notes.push(`${rule}: passed, within the allowance (${line})`);
             }
         }
     }
@@ -911,6 +947,7 @@ function decideGate(input) {
             ],
             outcomes,
             comparisons,
+            warnings,
         };
     }
     if (failures.length > 0) {
@@ -921,6 +958,7 @@ function decideGate(input) {
             reasons: [...failures.map((f) => f.reason), ...notes],
             outcomes,
             comparisons,
+            warnings,
         };
     }
     const parts = [];
@@ -935,6 +973,7 @@ function decideGate(input) {
         reasons: [...outcomes.map((o) => o.message), ...notes],
         outcomes,
         comparisons,
+        warnings,
     };
 }
 
@@ -1030,18 +1069,18 @@ async function postPrComment(opts) {
     const { env, log } = opts;
     if (!opts.token) {
         log.info(`PR comment: skipped (no github-token input; pass github-token: \${{ github.token }} with pull-requests: write to get one)`);
-        return 'skipped';
+        return { outcome: 'skipped' };
     }
     const payload = await readEventPayload(env);
     const prNumber = pullRequestNumber(env['GITHUB_EVENT_NAME'], payload);
     if (prNumber === undefined) {
         log.info(`PR comment: skipped (event ${env['GITHUB_EVENT_NAME'] ?? 'unknown'} is not a pull request)`);
-        return 'skipped';
+        return { outcome: 'skipped' };
     }
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
     if (!owner || !repo) {
         log.info('PR comment: skipped (GITHUB_REPOSITORY is not set)');
-        return 'skipped';
+        return { outcome: 'skipped' };
     }
     const ref = { owner, repo, issueNumber: prNumber };
     const make = opts.octokit ??
@@ -1053,17 +1092,19 @@ async function postPrComment(opts) {
         const octokit = await make(opts.token);
         const res = await (0,sticky_comment/* upsertStickyComment */.qD)(octokit, ref, (0,sticky_comment/* commentMarker */.Ql)(opts.action, opts.identifier), opts.markdown);
         log.info(`PR comment: ${res.action} ${res.url}`);
-        return res.action;
+        return { outcome: res.action };
     }
     catch (err) {
         const status = err.status;
         if (status === 403 || status === 404) {
-            log.warning(`PR comment: not posted (HTTP ${status}: ${(0,errors/* errorMessage */.gJ)(err)}). Pull requests from forks get a read-only token; ` +
-                `grant pull-requests: write, or post the comment from a workflow_run workflow`);
-            return 'forbidden';
+            const reason = `HTTP ${status}: ${(0,errors/* errorMessage */.gJ)(err)}. Pull requests from forks get a read-only token; ` +
+                `grant pull-requests: write, or post the comment from a workflow_run workflow`;
+            log.warning(`PR comment: not posted (${reason})`);
+            return { outcome: 'forbidden', reason };
         }
-        log.warning(`PR comment: not posted (${(0,errors/* errorMessage */.gJ)(err)})`);
-        return 'failed';
+        const reason = (0,errors/* errorMessage */.gJ)(err);
+        log.warning(`PR comment: not posted (${reason})`);
+        return { outcome: 'failed', reason };
     }
 }
 
@@ -1471,9 +1512,13 @@ var parse_number = __webpack_require__(9354);
 
 
 
-function excerpt(buf, start, end) {
-    const text = buf.toString('utf8', start, Math.min(end, start + 60));
-    return JSON.stringify(end - start > 60 ? `${text}…` : text);
+/**
+ * What a bad value looks like, without its content: test data and predictions may hold personal
+ * or secret data, and an error message becomes an annotation anyone with read access can see.
+ * The file and line in the message say where to look.
+ */
+function shapeOf(start, end) {
+    return `(${end - start} byte${end - start === 1 ? '' : 's'}; content not shown)`;
 }
 /**
  * Initial capacity: total bytes / the average line length of the first 64 KiB of the first file,
@@ -1563,7 +1608,7 @@ async function readLabels(files, opts) {
             }
             const v = (0,parse_number/* parseNumberBytes */.o)(buf, fs, fe);
             if (!Number.isFinite(v)) {
-                throw new data_error/* DataError */.f(`${file}:${line}: label ${excerpt(buf, fs, fe)} in column ${col} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: the label in column ${col} ${shapeOf(fs, fe)} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`);
             }
             into.push(v);
         };
@@ -1640,7 +1685,7 @@ async function readPredictions(files, opts) {
         if (c0 === 123 || c0 === 91) {
             const values = jsonValues(buf.toString('utf8', start, end));
             if (!values || values.length === 0) {
-                throw new data_error/* DataError */.f(`${file}:${line}: cannot read a prediction from JSON ${excerpt(buf, start, end)}; fix: ${fix}`);
+                throw new data_error/* DataError */.f(`${file}:${line}: cannot read a prediction from this JSON ${shapeOf(start, end)}; fix: ${fix}`);
             }
             row.push(...values);
         }
@@ -1650,7 +1695,7 @@ async function readPredictions(files, opts) {
                 if (i === end || buf[i] === 44) {
                     const v = (0,parse_number/* parseNumberBytes */.o)(buf, fs, i);
                     if (!Number.isFinite(v)) {
-                        throw new data_error/* DataError */.f(`${file}:${line}: prediction ${excerpt(buf, fs, i)} is not a finite number; fix: ${fix}`);
+                        throw new data_error/* DataError */.f(`${file}:${line}: a prediction ${shapeOf(fs, i)} is not a finite number; fix: ${fix}`);
                     }
                     row.push(v);
                     fs = i + 1;
@@ -2406,7 +2451,7 @@ async function runEvaluation(settings, deps) {
     if (settings.modelPackageGroup) {
         champion = await lookupChampion(await sm(), settings.modelPackageGroup);
         if (champion)
-            deps.log.info(`champion: ${champion.arn}`);
+            deps.log.untrustedBlock('champion:', champion.arn);
         else {
             notes.push(`no Approved package in ${settings.modelPackageGroup} yet: gated on thresholds alone`);
             deps.log.info(`champion: none (no Approved package in ${settings.modelPackageGroup}); gating on thresholds alone`);
@@ -2470,7 +2515,7 @@ async function runEvaluation(settings, deps) {
                 env: deps.env,
                 prNumber: pullRequestNumber(deps.env['GITHUB_EVENT_NAME'], await readEventPayload(deps.env)),
             });
-            deps.log.info(`registered ${modelPackageArn}`);
+            deps.log.untrustedBlock('registered model package:', modelPackageArn);
         }
     }
     return {
@@ -2486,8 +2531,6 @@ async function runEvaluation(settings, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/render.ts
-var render = __webpack_require__(1595);
 ;// CONCATENATED MODULE: ./src/stages/evaluate/charts.ts
 /**
  * Mermaid `xychart-beta` charts, which GitHub renders in job summaries and PR comments (inline SVG
@@ -2565,12 +2608,16 @@ function formatDelta(c) {
 function regressionVerdict(c, allowance) {
     if (allowance === undefined)
         return '';
-    const bad = regressionBeyond(c, allowance);
-    return bad === undefined
-        ? '❌ cannot tell (fails closed)'
-        : bad
-            ? `❌ regressed beyond ${allowance}`
-            : `✅ within ${allowance}`;
+    switch (regressionStanding(c, allowance)) {
+        case 'unknown':
+            return '❌ cannot tell (fails closed)';
+        case 'beyond':
+            return `❌ regressed beyond ${allowance}`;
+        case 'inconclusive':
+            return `⚠️ not significantly worse than the allowance ${allowance}`;
+        case 'within':
+            return `✅ within ${allowance}`;
+    }
 }
 /** decideGate's rule: without max-regression every compared metric gets allowance 0. */
 function allowanceFor(maxRegression, metric) {
@@ -2628,6 +2675,8 @@ function renderSummary(view) {
     out.push(`**Decided by:** ${d.decidedBy}`, '');
     if (d.reasons.length)
         out.push(...d.reasons.map((r) => `- ${(0,render/* escapeMarkdown */.FV)(r)}`), '');
+    if (d.warnings.length)
+        out.push(...d.warnings.map((w) => `> ⚠️ ${(0,render/* escapeMarkdown */.FV)(w)}`), '');
     if (view.championGroup) {
         out.push(view.champion
             ? `**Champion:** ${(0,render/* code */.aY)(view.champion.arn)} (${view.champion.how})`
@@ -2694,6 +2743,7 @@ function gateVerdict(decision) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/evaluate.ts
+
 
 
 
@@ -2775,7 +2825,7 @@ async function evaluate(ctx, overrides) {
     for (const name of EVALUATE_NAMES.outputs)
         ctx.setOutput(name, outputs[name]);
     await ctx.writeSummary(markdown);
-    await postPrComment({
+    const comment = await postPrComment({
         token: settings.githubToken,
         env,
         action: 'evaluate',
@@ -2784,7 +2834,12 @@ async function evaluate(ctx, overrides) {
         log,
         ...(overrides.octokit ? { octokit: overrides.octokit } : {}),
     });
+    if (comment.reason !== undefined)
+        // The gate result is in the summary above; say there why the PR does not show it.
+        await ctx.writeSummary(`\n> ⚠️ The PR comment was not posted: ${(0,render/* escapeMarkdown */.FV)(comment.reason)}\n`);
     const { decision } = outcome;
+    for (const w of decision.warnings)
+        log.warning(`evaluate: ${w}`);
     const why = gateVerdict(decision);
     if (!decision.passed) {
         if (settings.failOnGate)
@@ -2792,7 +2847,8 @@ async function evaluate(ctx, overrides) {
         log.warning(`evaluate: gate failed (fail-on-gate: false, so the step stays green). ${why}`);
     }
     else {
-        log.info(`gate passed. ${why}`);
+        // The verdict names metrics (from reports and AWS): printed with workflow commands stopped.
+        log.untrustedBlock('gate passed.', why);
     }
 }
 async function run(overrides = {}) {
@@ -2853,7 +2909,7 @@ function logGroupOf(kind) {
 
 
 async function describe(sm, name) {
-    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeModelCommand({ ModelName: name }));
     }
@@ -2881,7 +2937,7 @@ async function ensureModel(sm, spec) {
         checkSame(spec, existing);
         return { name: spec.name, arn: existing.ModelArn, created: false };
     }
-    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         const out = await sm.send(new CreateModelCommand({
             ModelName: spec.name,
@@ -3047,7 +3103,7 @@ function transformJobName(runKey, label, modelName, inputUri) {
 const isMissingGroup = _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4;
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 async function findLatestApproved(sm, group) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         // MaxResults applies before the status filter: a page may be empty while an Approved package
         // exists further on, so follow NextToken until one is found (sorted newest first).
@@ -3070,12 +3126,12 @@ async function findLatestApproved(sm, group) {
     }
 }
 async function describeModelPackage(sm, arn) {
-    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 /** Creates the group when it does not exist. Returns true when it was created now. */
 async function ensureModelPackageGroup(sm, group, description) {
-    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
         return false;
@@ -3133,7 +3189,7 @@ function modelPackageRequest(spec) {
     };
 }
 async function createModelPackage(sm, spec) {
-    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
     if (!out.ModelPackageArn)
         throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
@@ -3182,7 +3238,7 @@ function transformRequest(spec) {
     };
 }
 async function describeTransformJob(sm, jobName) {
-    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
     }
@@ -3205,12 +3261,12 @@ async function startTransformJob(sm, spec) {
         }
         return { arn: existing.TransformJobArn, attached: true };
     }
-    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
     return { arn: out.TransformJobArn, attached: false };
 }
 async function stopTransformJob(sm, jobName) {
-    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
     }

@@ -31,16 +31,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   DescribeTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_22__.E),
 /* harmony export */   ListModelPackagesCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_23__.M),
 /* harmony export */   ListMonitoringExecutionsCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListMonitoringExecutionsCommand_js__WEBPACK_IMPORTED_MODULE_24__.x),
-/* harmony export */   ListPipelineExecutionStepsCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListPipelineExecutionStepsCommand_js__WEBPACK_IMPORTED_MODULE_30__.B),
+/* harmony export */   ListPipelineExecutionStepsCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListPipelineExecutionStepsCommand_js__WEBPACK_IMPORTED_MODULE_31__.B),
+/* harmony export */   ListTagsCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_ListTagsCommand_js__WEBPACK_IMPORTED_MODULE_25__.b),
 /* harmony export */   SageMakerClient: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__.k),
-/* harmony export */   StartPipelineExecutionCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StartPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_31__.Q),
-/* harmony export */   StopPipelineExecutionCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_32__.k),
-/* harmony export */   StopProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_25__.S),
-/* harmony export */   StopTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_26__.J),
-/* harmony export */   StopTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_27__.H),
-/* harmony export */   UpdateEndpointCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdateEndpointCommand_js__WEBPACK_IMPORTED_MODULE_29__.s),
-/* harmony export */   UpdateMonitoringScheduleCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_28__.M),
-/* harmony export */   UpdatePipelineCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdatePipelineCommand_js__WEBPACK_IMPORTED_MODULE_33__.v)
+/* harmony export */   StartPipelineExecutionCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StartPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_32__.Q),
+/* harmony export */   StopPipelineExecutionCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_33__.k),
+/* harmony export */   StopProcessingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_26__.S),
+/* harmony export */   StopTrainingJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_27__.J),
+/* harmony export */   StopTransformJobCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_28__.H),
+/* harmony export */   UpdateEndpointCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdateEndpointCommand_js__WEBPACK_IMPORTED_MODULE_30__.s),
+/* harmony export */   UpdateMonitoringScheduleCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_29__.M),
+/* harmony export */   UpdatePipelineCommand: () => (/* reexport safe */ _aws_sdk_client_sagemaker_dist_es_commands_UpdatePipelineCommand_js__WEBPACK_IMPORTED_MODULE_34__.v)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_SageMakerClient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3485);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_AddTagsCommand_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6543);
@@ -67,15 +68,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_DescribeTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(7181);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListModelPackagesCommand_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(5557);
 /* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListMonitoringExecutionsCommand_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(3772);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(5875);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(9162);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(6426);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(7949);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdateEndpointCommand_js__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(6055);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListPipelineExecutionStepsCommand_js__WEBPACK_IMPORTED_MODULE_30__ = __webpack_require__(9946);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StartPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_31__ = __webpack_require__(5719);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_32__ = __webpack_require__(6385);
-/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdatePipelineCommand_js__WEBPACK_IMPORTED_MODULE_33__ = __webpack_require__(7298);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListTagsCommand_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(7944);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopProcessingJobCommand_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(5875);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTrainingJobCommand_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(9162);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopTransformJobCommand_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(6426);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdateMonitoringScheduleCommand_js__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(7949);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdateEndpointCommand_js__WEBPACK_IMPORTED_MODULE_30__ = __webpack_require__(6055);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_ListPipelineExecutionStepsCommand_js__WEBPACK_IMPORTED_MODULE_31__ = __webpack_require__(9946);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StartPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_32__ = __webpack_require__(5719);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_StopPipelineExecutionCommand_js__WEBPACK_IMPORTED_MODULE_33__ = __webpack_require__(6385);
+/* harmony import */ var _aws_sdk_client_sagemaker_dist_es_commands_UpdatePipelineCommand_js__WEBPACK_IMPORTED_MODULE_34__ = __webpack_require__(7298);
 /**
  * The SageMaker SDK pieces the kit uses, imported from the client's ESM build (dist-es) one
  * module each, instead of the package root.
@@ -92,6 +94,7 @@ __webpack_require__.r(__webpack_exports__);
  * that fails on bad input never loads the SDK. To send a new command, add its line here: a unit
  * test (test/unit/aws/sdk-sagemaker.test.ts) checks every path exports the name taken from it.
  */
+
 
 
 

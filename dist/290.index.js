@@ -1976,7 +1976,7 @@ var aws_errors = __webpack_require__(9378);
 
 /** The newest execution of the schedule created at or after `notBefore` (ms), if any. */
 async function latestMonitoringExecution(sm, scheduleName, notBefore) {
-    const { ListMonitoringExecutionsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListMonitoringExecutionsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     return (0,paging/* findFirst */.i8)(async (token) => {
         const page = await sm.send(new ListMonitoringExecutionsCommand({
             MonitoringScheduleName: scheduleName,
@@ -1993,7 +1993,7 @@ async function latestMonitoringExecution(sm, scheduleName, notBefore) {
 }
 /** Creates the schedule, or updates it when it exists. Returns 'created' | 'updated'. */
 async function upsertDataQualitySchedule(sm, s) {
-    const { CreateMonitoringScheduleCommand, DescribeMonitoringScheduleCommand, UpdateMonitoringScheduleCommand, } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateMonitoringScheduleCommand, DescribeMonitoringScheduleCommand, UpdateMonitoringScheduleCommand, } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const config = {
         ScheduleConfig: { ScheduleExpression: s.cron },
         MonitoringType: 'DataQuality',
@@ -3290,7 +3290,7 @@ async function scheduleTarget(sm, endpointName) {
     if (!imageUri) {
         throw new errors/* ConfigurationError */.j1(`create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`);
     }
-    const { DescribeEndpointCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeEndpointCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
     }
@@ -3384,7 +3384,7 @@ async function scheduleSource(c, deps, violations, findings) {
     const jobName = e.ProcessingJobArn?.split('/').pop();
     let reportUri;
     if (jobName) {
-        const { DescribeProcessingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+        const { DescribeProcessingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
         try {
             const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
             const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;

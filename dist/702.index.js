@@ -6,7 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _actions_train_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9620);
+/* harmony import */ var _actions_train_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9830);
 
 void (0,_actions_train_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -259,7 +259,7 @@ function evaluateThresholds(rules, metrics) {
 /* harmony export */   o4: () => (/* binding */ truncateMarkdown),
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
-/* unused harmony exports commentBody, MAX_COMMENT_CHARS */
+/* unused harmony exports commentBody, ACTIONS_BOT_LOGIN, tokenLogin, MAX_COMMENT_CHARS */
 /** The hidden marker that finds our comment again: `<!-- sagemaker-actions:<action>:<identifier> -->`. */
 function commentMarker(action, identifier) {
     const id = identifier.replace(/[^a-zA-Z0-9_.:/-]+/g, '-').slice(0, 200) || 'default';
@@ -269,16 +269,37 @@ function commentMarker(action, identifier) {
 function commentBody(marker, markdown) {
     return `${marker}\n${truncateMarkdown(markdown, MAX_COMMENT_CHARS - marker.length - 1)}`;
 }
+/** The login of the GITHUB_TOKEN's identity: GET /user is not open to an installation token. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /**
- * Creates the comment, or updates the one that carries the marker (all pages of comments are
- * searched), so a PR never gets a second copy.
+ * The login that comments made with this token carry: GET /user for a personal/user token; the
+ * GITHUB_TOKEN (an installation token) answers 403 "Resource not accessible by integration"
+ * there, and its comments are written by github-actions[bot].
+ */
+async function tokenLogin(octokit) {
+    try {
+        const res = await octokit.rest.users.getAuthenticated();
+        return res.data.login;
+    }
+    catch (err) {
+        const e = err;
+        if (e.status === 403 && /Resource not accessible by integration/i.test(String(e.message)))
+            return ACTIONS_BOT_LOGIN;
+        throw err;
+    }
+}
+/**
+ * Creates the comment, or updates the one that carries the marker, searching all pages but only
+ * among comments written by the token's own identity (a comment anyone else wrote with our marker
+ * in it is never taken over), so a PR never gets a second copy.
  */
 async function upsertStickyComment(octokit, ref, marker, markdown) {
     const body = commentBody(marker, markdown);
     const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, per_page: 100 };
+    const login = await tokenLogin(octokit);
     let existing;
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
-        existing = page.data.find((c) => typeof c.body === 'string' && c.body.includes(marker));
+        existing = page.data.find((c) => c.user?.login === login && typeof c.body === 'string' && c.body.startsWith(`${marker}\n`));
         if (existing)
             break;
     }

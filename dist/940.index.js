@@ -327,7 +327,7 @@ var jobs = __webpack_require__(9506);
 ;// CONCATENATED MODULE: ./src/sagemaker/endpoints.ts
 
 
-const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
 function variantView(v) {
     const statuses = v.VariantStatus ?? [];
     const last = statuses[statuses.length - 1];
@@ -535,7 +535,7 @@ var registry = __webpack_require__(5);
 
 /** Every package summary of the group with the given approval (or any), all pages. */
 async function listGroupPackages(sm, group, approval) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const all = [];
     let token;
     do {
@@ -1275,7 +1275,9 @@ function outputProblems(name, input, output, format) {
         return l.split(',').some((v) => v.trim() === '' || !Number.isFinite(Number(v)));
     });
     if (bad >= 0)
-        problems.push(`${name}.out line ${bad + 1} is not ${format === 'json' ? 'JSON' : 'numeric'}: ${JSON.stringify(outLines[bad].slice(0, 80))}`);
+        problems.push(
+        // The line itself is not shown: transform output is data (it may hold personal data).
+        `${name}.out line ${bad + 1} (${outLines[bad].length} characters; content not shown) is not ${format === 'json' ? 'JSON' : 'numeric'}`);
     return problems;
 }
 function localFiles(dir) {
@@ -1534,7 +1536,7 @@ void run();
 
 
 async function describe(sm, name) {
-    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeModelCommand({ ModelName: name }));
     }
@@ -1562,7 +1564,7 @@ async function ensureModel(sm, spec) {
         checkSame(spec, existing);
         return { name: spec.name, arn: existing.ModelArn, created: false };
     }
-    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         const out = await sm.send(new CreateModelCommand({
             ModelName: spec.name,
@@ -1612,7 +1614,7 @@ async function ensureModel(sm, spec) {
 const isMissingGroup = _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4;
 /** The latest Approved package of the group (by creation time), or undefined (none, or no group). */
 async function findLatestApproved(sm, group) {
-    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { ListModelPackagesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         // MaxResults applies before the status filter: a page may be empty while an Approved package
         // exists further on, so follow NextToken until one is found (sorted newest first).
@@ -1635,12 +1637,12 @@ async function findLatestApproved(sm, group) {
     }
 }
 async function describeModelPackage(sm, arn) {
-    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 /** Creates the group when it does not exist. Returns true when it was created now. */
 async function ensureModelPackageGroup(sm, group, description) {
-    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeModelPackageGroupCommand, CreateModelPackageGroupCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
         return false;
@@ -1698,7 +1700,7 @@ function modelPackageRequest(spec) {
     };
 }
 async function createModelPackage(sm, spec) {
-    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateModelPackageCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateModelPackageCommand(modelPackageRequest(spec)));
     if (!out.ModelPackageArn)
         throw new Error(`CreateModelPackage in ${spec.group} returned no ModelPackageArn`);
@@ -1747,7 +1749,7 @@ function transformRequest(spec) {
     };
 }
 async function describeTransformJob(sm, jobName) {
-    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { DescribeTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         return await sm.send(new DescribeTransformJobCommand({ TransformJobName: jobName }));
     }
@@ -1770,12 +1772,12 @@ async function startTransformJob(sm, spec) {
         }
         return { arn: existing.TransformJobArn, attached: true };
     }
-    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { CreateTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     const out = await sm.send(new CreateTransformJobCommand(transformRequest(spec)));
     return { arn: out.TransformJobArn, attached: false };
 }
 async function stopTransformJob(sm, jobName) {
-    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const { StopTransformJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
     try {
         await sm.send(new StopTransformJobCommand({ TransformJobName: jobName }));
     }

@@ -50,7 +50,7 @@ function createAwsClients(opts = {}, env = process.env) {
         region: config.region,
         sagemaker: () => 
         // sdk-sagemaker.js: the client's ESM modules, so the bundle leaves out unused commands.
-        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
+        once('sagemaker', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236))).SageMakerClient(config)),
         logs: () => once('logs', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19))).CloudWatchLogsClient(config)),
         cloudwatch: () => once('cloudwatch', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))).CloudWatchClient(config)),
         s3: () => once('s3', async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19))).S3Client({
@@ -466,6 +466,14 @@ class CommandGuard {
         this.token = undefined;
     }
 }
+/**
+ * Text for an annotation (::warning::/::error::): @actions/core escapes %, \r and \n in its data,
+ * so the text stays one line and no command inside it runs; U+2028/U+2029 (which core leaves as
+ * they are) become \n first, so no reader can see them as a line start either.
+ */
+function annotationText(message) {
+    return message.replace(/[\u2028\u2029]/g, '\n');
+}
 /** The Logger of an action run, over @actions/core. */
 function createLogger(opts = {}) {
     const write = opts.write ?? ((line) => core/* info */.pq(line));
@@ -477,8 +485,8 @@ function createLogger(opts = {}) {
     return {
         guard,
         info: (m) => write(m),
-        warning: trusted((m) => core/* warning */.$e(m)),
-        error: trusted((m) => core/* error */.z3(m)),
+        warning: trusted((m) => core/* warning */.$e(annotationText(m))),
+        error: trusted((m) => core/* error */.z3(annotationText(m))),
         debug: trusted((m) => core/* debug */.Yz(m)),
         async group(title, body) {
             guard.close();
@@ -598,7 +606,7 @@ async function runAction(names, body, opts = {}) {
         const known = err instanceof core_errors/* ConfigurationError */.j1 || err instanceof core_errors/* StageFailure */.BG || (0,errors/* describeAwsError */.Pp)(err);
         if (!known && err instanceof Error && err.stack)
             core/* debug */.Yz(err.stack);
-        core/* setFailed */.C1(failureMessage(label, err));
+        core/* setFailed */.C1(annotationText(failureMessage(label, err)));
     }
     finally {
         ctx.log.guard.close();
@@ -683,7 +691,7 @@ function awsErrorName(err) {
 /* harmony export */   jE: () => (/* binding */ parseStructured),
 /* harmony export */   yc: () => (/* binding */ parseS3Uri)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, parseInteger, parseChoice, parseStringMap, parseMap, parseStringList, SAGEMAKER_NAME_RE, INSTANCE_TYPE_RE */
+/* unused harmony exports parseBoolean, parseInteger, parseChoice, parseStringMap, parseSecretStringMap, parseMap, parseStringList, SAGEMAKER_NAME_RE, INSTANCE_TYPE_RE */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 
@@ -789,6 +797,34 @@ function parseStringMap(name, value) {
             fail(name, value, `key '${k}' has no value`);
         if (typeof v === 'object')
             fail(name, value, `key '${k}' must be a scalar (string, number or boolean)`);
+        out[k] = String(v);
+    }
+    return out;
+}
+const NOT_SHOWN = '(the value is not shown: it may hold secrets)';
+/** parseStringMap for values that may be secret: errors name the key and the problem only. */
+function parseSecretStringMap(name, value) {
+    let parsed = value;
+    if (typeof value === 'string') {
+        try {
+            parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(value);
+        }
+        catch (err) {
+            const pos = err.linePos?.[0];
+            const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input '${name}': not valid YAML or JSON${where}; expected a map of NAME: value ${NOT_SHOWN}`);
+        }
+    }
+    if (parsed === null || parsed === undefined || parsed === '')
+        return {};
+    if (!isPlainObject(parsed))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input '${name}': expected a YAML or JSON map of NAME: value ${NOT_SHOWN}`);
+    const out = {};
+    for (const [k, v] of Object.entries(parsed)) {
+        if (v === null || v === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input '${name}': key '${k}' has no value`);
+        if (typeof v === 'object')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input '${name}': the value of key '${k}' must be a scalar (string, number or boolean) ${NOT_SHOWN}`);
         out[k] = String(v);
     }
     return out;
@@ -954,6 +990,14 @@ class Inputs {
     stringMap(name) {
         const v = this.value(name);
         return v === undefined ? {} : parseStringMap(name, v);
+    }
+    /**
+     * A map whose values may be secrets (environment): no error message contains any part of the
+     * value, only the input, the key and the problem (the caller masks the values with setSecret).
+     */
+    secretStringMap(name) {
+        const v = this.value(name);
+        return v === undefined ? {} : parseSecretStringMap(name, v);
     }
     map(name) {
         const v = this.value(name);

@@ -60,6 +60,13 @@ export async function startGitHubApi(repository: string, firstIssueNumber = 100)
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       };
+      // The GITHUB_TOKEN is an installation token: GET /user answers 403, as on GitHub, and the
+      // kit then knows its comments are written by github-actions[bot].
+      if (u.pathname === '/user' && req.method === 'GET')
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        });
       const m = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(comments\/)?(\d+))?(\/comments)?$/.exec(u.pathname);
       if (!m || `${m[1]}/${m[2]}` !== repository)
         return send(404, { message: `not rehearsable: ${req.method} ${u.pathname}` });

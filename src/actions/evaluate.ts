@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, type ActionContext } from '../core/context.js';
+import { escapeMarkdown } from '../core/render.js';
 import { StageFailure } from '../core/errors.js';
 import { stopOnSignal, type SignalSource } from '../core/signals.js';
 import { createAwsClients } from '../aws/clients.js';
@@ -93,7 +94,7 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   for (const name of EVALUATE_NAMES.outputs) ctx.setOutput(name, outputs[name]);
   await ctx.writeSummary(markdown);
 
-  await postPrComment({
+  const comment = await postPrComment({
     token: settings.githubToken,
     env,
     action: 'evaluate',
@@ -103,14 +104,19 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
     log,
     ...(overrides.octokit ? { octokit: overrides.octokit } : {}),
   });
+  if (comment.reason !== undefined)
+    // The gate result is in the summary above; say there why the PR does not show it.
+    await ctx.writeSummary(`\n> ⚠️ The PR comment was not posted: ${escapeMarkdown(comment.reason)}\n`);
 
   const { decision } = outcome;
+  for (const w of decision.warnings) log.warning(`evaluate: ${w}`);
   const why = gateVerdict(decision);
   if (!decision.passed) {
     if (settings.failOnGate) throw new StageFailure(`gate failed. ${why}`);
     log.warning(`evaluate: gate failed (fail-on-gate: false, so the step stays green). ${why}`);
   } else {
-    log.info(`gate passed. ${why}`);
+    // The verdict names metrics (from reports and AWS): printed with workflow commands stopped.
+    log.untrustedBlock('gate passed.', why);
   }
 }
 

@@ -110,6 +110,14 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
     configSection: section && section !== 'train' ? section : undefined,
     env: ctx.env,
   });
+  // environment values may be secrets: masked before anything else is logged.
+  // The runner masks line by line, so a multi-line value is also masked one line at a time.
+  for (const value of Object.values(settings.spec.environment)) {
+    if (value === '') continue;
+    ctx.setSecret(value);
+    const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+    if (lines.length > 1) for (const line of lines) ctx.setSecret(line);
+  }
   ctx.failIfForced(settings.forceFail);
   const { log } = ctx;
   log.info(
@@ -133,6 +141,7 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
       timeoutMs: settings.timeoutMs,
       streamLogs: settings.streamLogs,
       region: settings.region,
+      nameFromRun: settings.jobNameSource === 'default' && Boolean(ctx.run.runId),
     },
     {
       api,

@@ -39,6 +39,7 @@ export { DescribeTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/co
 export { DescribeTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/DescribeTransformJobCommand.js';
 export { ListModelPackagesCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListModelPackagesCommand.js';
 export { ListMonitoringExecutionsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListMonitoringExecutionsCommand.js';
+export { ListTagsCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/ListTagsCommand.js';
 export { StopProcessingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopProcessingJobCommand.js';
 export { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTrainingJobCommand.js';
 export { StopTransformJobCommand } from '@aws-sdk/client-sagemaker/dist-es/commands/StopTransformJobCommand.js';

@@ -4,7 +4,7 @@ import { describeAwsError } from '../aws/errors.js';
 import { loadConfig } from './config.js';
 import { CancelledFailure, ConfigurationError, StageFailure, errorMessage } from './errors.js';
 import { Inputs } from './inputs.js';
-import { createLogger, type Logger } from './log.js';
+import { annotationText, createLogger, type Logger } from './log.js';
 import { runIdentityFromEnv, type RunIdentity } from './run-identity.js';
 import type { SignalSource } from './signals.js';
 import { setAwsExecutionEnv } from '../aws/user-agent.js';
@@ -145,7 +145,7 @@ export async function runAction<N extends StageNames>(
       );
     const known = err instanceof ConfigurationError || err instanceof StageFailure || describeAwsError(err);
     if (!known && err instanceof Error && err.stack) core.debug(err.stack);
-    core.setFailed(failureMessage(label, err));
+    core.setFailed(annotationText(failureMessage(label, err)));
   } finally {
     ctx.log.guard.close();
   }

@@ -124,6 +124,38 @@ export function parseStringMap(name: string, value: ConfigValue): Record<string,
   return out;
 }
 
+const NOT_SHOWN = '(the value is not shown: it may hold secrets)';
+
+/** parseStringMap for values that may be secret: errors name the key and the problem only. */
+export function parseSecretStringMap(name: string, value: ConfigValue): Record<string, string> {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = parseYaml(value);
+    } catch (err) {
+      const pos = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+      throw new ConfigurationError(
+        `input '${name}': not valid YAML or JSON${where}; expected a map of NAME: value ${NOT_SHOWN}`,
+      );
+    }
+  }
+  if (parsed === null || parsed === undefined || parsed === '') return {};
+  if (!isPlainObject(parsed))
+    throw new ConfigurationError(`input '${name}': expected a YAML or JSON map of NAME: value ${NOT_SHOWN}`);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (v === null || v === undefined)
+      throw new ConfigurationError(`input '${name}': key '${k}' has no value`);
+    if (typeof v === 'object')
+      throw new ConfigurationError(
+        `input '${name}': the value of key '${k}' must be a scalar (string, number or boolean) ${NOT_SHOWN}`,
+      );
+    out[k] = String(v);
+  }
+  return out;
+}
+
 /** A map of string keys to arbitrary YAML values. */
 export function parseMap(name: string, value: ConfigValue): Record<string, unknown> {
   const parsed = parseStructured(name, value);
@@ -308,6 +340,15 @@ export class Inputs {
   stringMap(name: string): Record<string, string> {
     const v = this.value(name);
     return v === undefined ? {} : parseStringMap(name, v);
+  }
+
+  /**
+   * A map whose values may be secrets (environment): no error message contains any part of the
+   * value, only the input, the key and the problem (the caller masks the values with setSecret).
+   */
+  secretStringMap(name: string): Record<string, string> {
+    const v = this.value(name);
+    return v === undefined ? {} : parseSecretStringMap(name, v);
   }
 
   map(name: string): Record<string, unknown> {

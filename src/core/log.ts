@@ -78,6 +78,15 @@ export class CommandGuard {
   }
 }
 
+/**
+ * Text for an annotation (::warning::/::error::): @actions/core escapes %, \r and \n in its data,
+ * so the text stays one line and no command inside it runs; U+2028/U+2029 (which core leaves as
+ * they are) become \n first, so no reader can see them as a line start either.
+ */
+export function annotationText(message: string): string {
+  return message.replace(/[\u2028\u2029]/g, '\n');
+}
+
 export interface LoggerOptions {
   /** Writes one line to the step log (default: @actions/core info, i.e. stdout). */
   write?: (line: string) => void;
@@ -96,8 +105,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger & { guard: Comman
   return {
     guard,
     info: (m) => write(m),
-    warning: trusted((m: string) => core.warning(m)),
-    error: trusted((m: string) => core.error(m)),
+    warning: trusted((m: string) => core.warning(annotationText(m))),
+    error: trusted((m: string) => core.error(annotationText(m))),
     debug: trusted((m: string) => core.debug(m)),
     async group<T>(title: string, body: () => Promise<T>): Promise<T> {
       guard.close();

@@ -13,6 +13,11 @@ export interface GateDecision {
   reasons: string[];
   outcomes: RuleOutcome[];
   comparisons: Comparison[];
+  /**
+   * Things the user should know even when the gate passes: a champion comparison whose interval
+   * is wider than its allowance cannot show a regression of that size either way.
+   */
+  warnings: string[];
 }
 
 export interface GateInput {
@@ -35,6 +40,44 @@ export function regressionBeyond(c: Comparison, allowance: number): boolean | un
   return lowerIsBetter(c.metric) ? lo > allowance : hi < -allowance;
 }
 
+/**
+ * Where a comparison stands against an allowance (pure):
+ *   beyond        the whole interval is worse than the allowance: a regression, with confidence;
+ *   within        even the point estimate is no worse than the allowance;
+ *   inconclusive  the point estimate is worse than the allowance, but the interval straddles it:
+ *                 not significantly worse than the allowance (the gate passes, but say so);
+ *   unknown       a non-finite number anywhere: the gate fails closed.
+ */
+export type RegressionStanding = 'beyond' | 'within' | 'inconclusive' | 'unknown';
+
+export function regressionStanding(c: Comparison, allowance: number): RegressionStanding {
+  const beyond = regressionBeyond(c, allowance);
+  if (beyond === undefined) return 'unknown';
+  if (beyond) return 'beyond';
+  const pointBeyond = lowerIsBetter(c.metric) ? c.diff > allowance : c.diff < -allowance;
+  return pointBeyond ? 'inconclusive' : 'within';
+}
+
+/**
+ * The interval is wider than the allowance: the test data cannot tell a drop of the allowed size
+ * from noise (pure; undefined when it can, or when there is no interval or no allowance).
+ */
+export function intervalWiderThanAllowance(c: Comparison, allowance: number): string | undefined {
+  if (c.method === 'registered-metrics' || !(allowance > 0)) return undefined;
+  const width = c.ci[1] - c.ci[0];
+  if (!Number.isFinite(width) || width <= allowance) return undefined;
+  return (
+    `max-regression ${c.metric}: the ${Math.round(c.confidence * 100)}% interval of the difference is ` +
+    `${round4(width)} wide, wider than the allowance ${allowance}: the test data cannot tell a drop of ` +
+    `the allowed size from noise, so a real regression can pass. Fix: evaluate on more test rows, or ` +
+    `raise the allowance to what the data can resolve`
+  );
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
 function pickComparison(comparisons: Comparison[], metric: string): Comparison | undefined {
   for (const method of METHOD_PREFERENCE) {
     const c = comparisons.find((x) => x.metric === metric && x.method === method);
@@ -47,6 +90,7 @@ export function decideGate(input: GateInput): GateDecision {
   const { outcomes, comparisons, maxRegression, championFound, forceFail, problems } = input;
   const failures: { rule: string; reason: string }[] = [];
   const notes: string[] = [];
+  const warnings: string[] = [];
 
   for (const p of problems) failures.push({ rule: 'fail-closed', reason: p });
 
@@ -75,11 +119,13 @@ export function decideGate(input: GateInput): GateDecision {
         });
         continue;
       }
-      const verdict = regressionBeyond(c, allowance);
+      const standing = regressionStanding(c, allowance);
       const line = formatComparison(c);
-      if (verdict === undefined) {
+      const wide = intervalWiderThanAllowance(c, allowance);
+      if (wide && standing !== 'unknown') warnings.push(wide);
+      if (standing === 'unknown') {
         failures.push({ rule, reason: `${rule}: cannot be evaluated (${line}); the gate fails closed` });
-      } else if (verdict) {
+      } else if (standing === 'beyond') {
         const how =
           c.method === 'registered-metrics'
             ? 'the registered metrics show'
@@ -88,8 +134,12 @@ export function decideGate(input: GateInput): GateDecision {
           rule,
           reason: `${rule}: ${line}: worse than the champion beyond the allowance, ${how}`,
         });
+      } else if (standing === 'inconclusive') {
+        notes.push(
+          `${rule}: passed, not significantly worse than the allowance: the measured drop is beyond it, but the interval straddles it (${line})`,
+        );
       } else {
-        notes.push(`${rule}: passed (${line})`);
+        notes.push(`${rule}: passed, within the allowance (${line})`);
       }
     }
   } else {
@@ -117,6 +167,7 @@ export function decideGate(input: GateInput): GateDecision {
       ],
       outcomes,
       comparisons,
+      warnings,
     };
   }
   if (failures.length > 0) {
@@ -127,6 +178,7 @@ export function decideGate(input: GateInput): GateDecision {
       reasons: [...failures.map((f) => f.reason), ...notes],
       outcomes,
       comparisons,
+      warnings,
     };
   }
   const parts: string[] = [];
@@ -139,5 +191,6 @@ export function decideGate(input: GateInput): GateDecision {
     reasons: [...outcomes.map((o) => o.message), ...notes],
     outcomes,
     comparisons,
+    warnings,
   };
 }

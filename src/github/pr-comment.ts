@@ -30,6 +30,12 @@ export interface CommentLog {
 
 export type CommentOutcome = 'created' | 'updated' | 'skipped' | 'forbidden' | 'failed';
 
+export interface CommentResult {
+  outcome: CommentOutcome;
+  /** Why the comment was not posted ('forbidden' / 'failed'); shown in the job summary too. */
+  reason?: string;
+}
+
 /**
  * Posts (or updates) the sticky PR comment. Never fails the step: without a token or outside a
  * pull request it skips with an info line; a 403 (fork PRs get a read-only token) is a warning.
@@ -43,24 +49,24 @@ export async function postPrComment(opts: {
   log: CommentLog;
   /** For tests: build the client. Default: @actions/github getOctokit with GITHUB_API_URL. */
   octokit?: (token: string) => Promise<Octokit>;
-}): Promise<CommentOutcome> {
+}): Promise<CommentResult> {
   const { env, log } = opts;
   if (!opts.token) {
     log.info(
       `PR comment: skipped (no github-token input; pass github-token: \${{ github.token }} with pull-requests: write to get one)`,
     );
-    return 'skipped';
+    return { outcome: 'skipped' };
   }
   const payload = await readEventPayload(env);
   const prNumber = pullRequestNumber(env['GITHUB_EVENT_NAME'], payload);
   if (prNumber === undefined) {
     log.info(`PR comment: skipped (event ${env['GITHUB_EVENT_NAME'] ?? 'unknown'} is not a pull request)`);
-    return 'skipped';
+    return { outcome: 'skipped' };
   }
   const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
   if (!owner || !repo) {
     log.info('PR comment: skipped (GITHUB_REPOSITORY is not set)');
-    return 'skipped';
+    return { outcome: 'skipped' };
   }
   const ref: IssueRef = { owner, repo, issueNumber: prNumber };
   const make =
@@ -78,17 +84,18 @@ export async function postPrComment(opts: {
       opts.markdown,
     );
     log.info(`PR comment: ${res.action} ${res.url}`);
-    return res.action;
+    return { outcome: res.action };
   } catch (err) {
     const status = (err as { status?: unknown }).status;
     if (status === 403 || status === 404) {
-      log.warning(
-        `PR comment: not posted (HTTP ${status}: ${errorMessage(err)}). Pull requests from forks get a read-only token; ` +
-          `grant pull-requests: write, or post the comment from a workflow_run workflow`,
-      );
-      return 'forbidden';
+      const reason =
+        `HTTP ${status}: ${errorMessage(err)}. Pull requests from forks get a read-only token; ` +
+        `grant pull-requests: write, or post the comment from a workflow_run workflow`;
+      log.warning(`PR comment: not posted (${reason})`);
+      return { outcome: 'forbidden', reason };
     }
-    log.warning(`PR comment: not posted (${errorMessage(err)})`);
-    return 'failed';
+    const reason = errorMessage(err);
+    log.warning(`PR comment: not posted (${reason})`);
+    return { outcome: 'failed', reason };
   }
 }

@@ -19,9 +19,30 @@ export function commentBody(marker: string, markdown: string): string {
   return `${marker}\n${truncateMarkdown(markdown, MAX_COMMENT_CHARS - marker.length - 1)}`;
 }
 
+/** The login of the GITHUB_TOKEN's identity: GET /user is not open to an installation token. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
 /**
- * Creates the comment, or updates the one that carries the marker (all pages of comments are
- * searched), so a PR never gets a second copy.
+ * The login that comments made with this token carry: GET /user for a personal/user token; the
+ * GITHUB_TOKEN (an installation token) answers 403 "Resource not accessible by integration"
+ * there, and its comments are written by github-actions[bot].
+ */
+export async function tokenLogin(octokit: Octokit): Promise<string> {
+  try {
+    const res = await octokit.rest.users.getAuthenticated();
+    return res.data.login;
+  } catch (err) {
+    const e = err as { status?: unknown; message?: unknown };
+    if (e.status === 403 && /Resource not accessible by integration/i.test(String(e.message)))
+      return ACTIONS_BOT_LOGIN;
+    throw err;
+  }
+}
+
+/**
+ * Creates the comment, or updates the one that carries the marker, searching all pages but only
+ * among comments written by the token's own identity (a comment anyone else wrote with our marker
+ * in it is never taken over), so a PR never gets a second copy.
  */
 export async function upsertStickyComment(
   octokit: Octokit,
@@ -31,9 +52,12 @@ export async function upsertStickyComment(
 ): Promise<{ action: 'created' | 'updated'; id: number; url: string }> {
   const body = commentBody(marker, markdown);
   const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, per_page: 100 };
+  const login = await tokenLogin(octokit);
   let existing: { id: number } | undefined;
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
-    existing = page.data.find((c) => typeof c.body === 'string' && c.body.includes(marker));
+    existing = page.data.find(
+      (c) => c.user?.login === login && typeof c.body === 'string' && c.body.startsWith(`${marker}\n`),
+    );
     if (existing) break;
   }
   if (existing) {

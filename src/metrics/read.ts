@@ -17,9 +17,13 @@ export interface LabelledData {
   features?: undefined;
 }
 
-function excerpt(buf: Buffer, start: number, end: number): string {
-  const text = buf.toString('utf8', start, Math.min(end, start + 60));
-  return JSON.stringify(end - start > 60 ? `${text}…` : text);
+/**
+ * What a bad value looks like, without its content: test data and predictions may hold personal
+ * or secret data, and an error message becomes an annotation anyone with read access can see.
+ * The file and line in the message say where to look.
+ */
+function shapeOf(start: number, end: number): string {
+  return `(${end - start} byte${end - start === 1 ? '' : 's'}; content not shown)`;
 }
 
 /**
@@ -111,7 +115,7 @@ export async function readLabels(
       const v = parseNumberBytes(buf, fs, fe);
       if (!Number.isFinite(v)) {
         throw new DataError(
-          `${file}:${line}: label ${excerpt(buf, fs, fe)} in column ${col} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`,
+          `${file}:${line}: the label in column ${col} ${shapeOf(fs, fe)} is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)${line === 1 && !opts.hasHeader ? ', or declare the header row' : ''}`,
         );
       }
       into.push(v);
@@ -202,7 +206,7 @@ export async function readPredictions(
       const values = jsonValues(buf.toString('utf8', start, end));
       if (!values || values.length === 0) {
         throw new DataError(
-          `${file}:${line}: cannot read a prediction from JSON ${excerpt(buf, start, end)}; fix: ${fix}`,
+          `${file}:${line}: cannot read a prediction from this JSON ${shapeOf(start, end)}; fix: ${fix}`,
         );
       }
       row.push(...values);
@@ -213,7 +217,7 @@ export async function readPredictions(
           const v = parseNumberBytes(buf, fs, i);
           if (!Number.isFinite(v)) {
             throw new DataError(
-              `${file}:${line}: prediction ${excerpt(buf, fs, i)} is not a finite number; fix: ${fix}`,
+              `${file}:${line}: a prediction ${shapeOf(fs, i)} is not a finite number; fix: ${fix}`,
             );
           }
           row.push(v);

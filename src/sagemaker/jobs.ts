@@ -109,6 +109,10 @@ export interface JobApi {
   describe(name: string): Promise<JobView | undefined>;
   /** Creates the job; returns its ARN. */
   create(name: string, spec: JobSpec): Promise<string>;
+  /** The spec digest a job created from `spec` carries (spec-digest.ts). */
+  digestOf(spec: JobSpec): string;
+  /** The spec digest tag of an existing job (ListTags); undefined when it has none. */
+  readDigest(arn: string): Promise<string | undefined>;
   stop(name: string): Promise<void>;
 }
 

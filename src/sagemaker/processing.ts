@@ -6,15 +6,15 @@ import type {
 import type { JobApi, JobSpec, JobView, ProcessingJobSpec } from './jobs.js';
 import { isNotFound, logGroupOf } from './jobs.js';
 import { loadSageMakerSdk } from './training.js';
+import { SPEC_DIGEST_TAG, readDigestTag, withDigestTag } from './spec-digest.js';
 
-/** The CreateProcessingJob request for a spec (pure). */
+/** The CreateProcessingJob request for a spec (pure), tagged with its spec digest. */
 export function buildCreateProcessingJobRequest(
   name: string,
   spec: ProcessingJobSpec,
 ): CreateProcessingJobRequest {
   const env = Object.keys(spec.environment).length ? spec.environment : undefined;
-  const tags = Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value }));
-  return {
+  const request: CreateProcessingJobRequest = {
     ProcessingJobName: name,
     RoleArn: spec.roleArn,
     AppSpecification: {
@@ -55,8 +55,8 @@ export function buildCreateProcessingJobRequest(
         }
       : {}),
     ...(env ? { Environment: env } : {}),
-    ...(tags.length ? { Tags: tags } : {}),
   };
+  return { ...request, Tags: withDigestTag(spec.tags, request) };
 }
 
 /** Normalizes a DescribeProcessingJob answer (pure). Processing jobs have no secondary status. */
@@ -109,6 +109,12 @@ export function processingJobApi(client: SageMakerClient): JobApi {
       );
       return res.ProcessingJobArn ?? '';
     },
+    digestOf: (spec) =>
+      spec.kind === 'processing'
+        ? (buildCreateProcessingJobRequest('x', spec).Tags ?? []).find((t) => t.Key === SPEC_DIGEST_TAG)!
+            .Value!
+        : '',
+    readDigest: (arn) => readDigestTag(client, arn),
     async stop(name) {
       const { StopProcessingJobCommand } = await loadSageMakerSdk();
       await client.send(new StopProcessingJobCommand({ ProcessingJobName: name }));

@@ -5,22 +5,18 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import type { JobApi, JobSpec, JobView, TrainingJobSpec } from './jobs.js';
 import { isNotFound, logGroupOf } from './jobs.js';
+import { SPEC_DIGEST_TAG, readDigestTag, withDigestTag } from './spec-digest.js';
 
 type SageMakerSdk = typeof import('../aws/sdk-sagemaker.js');
 let sdkPromise: Promise<SageMakerSdk> | undefined;
 export const loadSageMakerSdk = (): Promise<SageMakerSdk> =>
   (sdkPromise ??= import('../aws/sdk-sagemaker.js'));
 
-function tagList(tags: Record<string, string>): { Key: string; Value: string }[] | undefined {
-  const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-  return list.length ? list : undefined;
-}
-
-/** The CreateTrainingJob request for a spec (pure). */
+/** The CreateTrainingJob request for a spec (pure), tagged with its spec digest. */
 export function buildCreateTrainingJobRequest(name: string, spec: TrainingJobSpec): CreateTrainingJobRequest {
   const hp = Object.keys(spec.hyperparameters).length ? spec.hyperparameters : undefined;
   const env = Object.keys(spec.environment).length ? spec.environment : undefined;
-  return {
+  const request: CreateTrainingJobRequest = {
     TrainingJobName: name,
     RoleArn: spec.roleArn,
     AlgorithmSpecification: {
@@ -45,8 +41,8 @@ export function buildCreateTrainingJobRequest(name: string, spec: TrainingJobSpe
     },
     StoppingCondition: { MaxRuntimeInSeconds: spec.resources.maxRuntimeSeconds },
     ...(env ? { Environment: env } : {}),
-    ...(tagList(spec.tags) ? { Tags: tagList(spec.tags) } : {}),
   };
+  return { ...request, Tags: withDigestTag(spec.tags, request) };
 }
 
 /** `<S3OutputPath>/<job>/output/` without doubled slashes. */
@@ -111,6 +107,11 @@ export function trainingJobApi(client: SageMakerClient): JobApi {
       const res = await client.send(new CreateTrainingJobCommand(buildCreateTrainingJobRequest(name, spec)));
       return res.TrainingJobArn ?? '';
     },
+    digestOf: (spec) =>
+      spec.kind === 'training'
+        ? (buildCreateTrainingJobRequest('x', spec).Tags ?? []).find((t) => t.Key === SPEC_DIGEST_TAG)!.Value!
+        : '',
+    readDigest: (arn) => readDigestTag(client, arn),
     async stop(name) {
       const { StopTrainingJobCommand } = await loadSageMakerSdk();
       await client.send(new StopTrainingJobCommand({ TrainingJobName: name }));

@@ -75,8 +75,24 @@ function checkArn(ctx: LocalContext, req: Obj): string {
   return arn;
 }
 
+/** A job's tags are those of its Create request until AddTags/DeleteTags change them. */
+function jobCreateTags(ctx: LocalContext, arn: string): Tag[] {
+  const jobs = [
+    ...ctx.state.trainingJobs.values(),
+    ...ctx.state.processingJobs.values(),
+    ...ctx.state.transformJobs.values(),
+  ];
+  const rec = jobs.find(
+    (r) => r['TrainingJobArn'] === arn || r['ProcessingJobArn'] === arn || r['TransformJobArn'] === arn,
+  );
+  const tags = (rec?.['request'] as Obj | undefined)?.['Tags'];
+  return Array.isArray(tags) ? (tags as Tag[]) : [];
+}
+
 const current = (ctx: LocalContext, arn: string): Tag[] =>
-  ((ctx.state.tags.get(arn)?.['tags'] as Tag[] | undefined) ?? []).map((t) => ({ ...t }));
+  ((ctx.state.tags.get(arn)?.['tags'] as Tag[] | undefined) ?? jobCreateTags(ctx, arn)).map((t) => ({
+    ...t,
+  }));
 
 export function addTags(ctx: LocalContext, req: Obj): Obj {
   const arn = checkArn(ctx, req);

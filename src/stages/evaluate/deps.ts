@@ -9,7 +9,7 @@ export interface EvaluateDeps {
   /** Builds the AWS clients; called only when an AWS call is needed. */
   aws: () => AwsClients;
   workDir: string;
-  log: Pick<Logger, 'info' | 'warning'>;
+  log: Pick<Logger, 'info' | 'warning' | 'untrusted' | 'untrustedBlock'>;
   clock?: Clock;
   sleep?: Sleep;
   signal?: AbortSignal | undefined;

@@ -3,7 +3,7 @@ import type { EvaluationOutcome } from './run.js';
 import type { EvaluateOutput } from './settings.js';
 import type { ThresholdRule, RuleOutcome } from '../../gates/thresholds.js';
 import { formatComparison, type Comparison } from '../../gates/champion.js';
-import { regressionBeyond, type GateDecision } from '../../gates/decide.js';
+import { regressionStanding, type GateDecision } from '../../gates/decide.js';
 import { code, details, escapeMarkdown, formatNumber, table } from '../../core/render.js';
 import { histogramChart, rocChart } from './charts.js';
 
@@ -41,12 +41,16 @@ export function formatDelta(c: Comparison): string {
 
 function regressionVerdict(c: Comparison, allowance: number | undefined): string {
   if (allowance === undefined) return '';
-  const bad = regressionBeyond(c, allowance);
-  return bad === undefined
-    ? '❌ cannot tell (fails closed)'
-    : bad
-      ? `❌ regressed beyond ${allowance}`
-      : `✅ within ${allowance}`;
+  switch (regressionStanding(c, allowance)) {
+    case 'unknown':
+      return '❌ cannot tell (fails closed)';
+    case 'beyond':
+      return `❌ regressed beyond ${allowance}`;
+    case 'inconclusive':
+      return `⚠️ not significantly worse than the allowance ${allowance}`;
+    case 'within':
+      return `✅ within ${allowance}`;
+  }
 }
 
 /** decideGate's rule: without max-regression every compared metric gets allowance 0. */
@@ -112,6 +116,7 @@ export function renderSummary(view: EvaluationView): string {
   out.push(`${rowsText}${view.problemType}; predictions from ${view.source}.`, '');
   out.push(`**Decided by:** ${d.decidedBy}`, '');
   if (d.reasons.length) out.push(...d.reasons.map((r) => `- ${escapeMarkdown(r)}`), '');
+  if (d.warnings.length) out.push(...d.warnings.map((w) => `> ⚠️ ${escapeMarkdown(w)}`), '');
   if (view.championGroup) {
     out.push(
       view.champion

@@ -44,7 +44,7 @@ export async function runEvaluation(
   let champion: ChampionInfo | undefined;
   if (settings.modelPackageGroup) {
     champion = await lookupChampion(await sm(), settings.modelPackageGroup);
-    if (champion) deps.log.info(`champion: ${champion.arn}`);
+    if (champion) deps.log.untrustedBlock('champion:', champion.arn);
     else {
       notes.push(`no Approved package in ${settings.modelPackageGroup} yet: gated on thresholds alone`);
       deps.log.info(
@@ -113,7 +113,7 @@ export async function runEvaluation(
         env: deps.env,
         prNumber: pullRequestNumber(deps.env['GITHUB_EVENT_NAME'], await readEventPayload(deps.env)),
       });
-      deps.log.info(`registered ${modelPackageArn}`);
+      deps.log.untrustedBlock('registered model package:', modelPackageArn);
     }
   }
 

@@ -1,17 +1,28 @@
-import { code, fence, formatDuration, formatNumber, keyValueTable, table } from '../../core/render.js';
+import {
+  code,
+  escapeMarkdown,
+  fence,
+  formatDuration,
+  formatNumber,
+  keyValueTable,
+  table,
+} from '../../core/render.js';
 import type { TrainJobResult } from './run.js';
 import type { TrainOutput } from './settings.js';
 
 /** The train action's outputs for a result (pure). Values are strings, JSON where structured. */
 export function trainOutputs(r: TrainJobResult): Record<TrainOutput, string> {
   const v = r.view;
+  // Artifacts exist only for a Completed job: a Failed/Stopped (or still running) job outputs
+  // none, so no later step can pick up a model that was never written.
+  const done = v?.status === 'Completed';
   return {
     'job-name': r.name,
     'job-arn': r.arn || v?.arn || '',
     status: v?.status ?? (r.detached ? 'InProgress' : ''),
-    'model-artifact': v?.modelArtifact ?? '',
+    'model-artifact': done ? (v.modelArtifact ?? '') : '',
     metrics: JSON.stringify(v?.metrics ?? {}),
-    outputs: JSON.stringify(v?.outputs ?? {}),
+    outputs: JSON.stringify(done ? v.outputs : {}),
     'log-url': r.logUrl,
     // pipeline mode only
     'execution-arn': '',
@@ -31,11 +42,12 @@ function jobDurationMs(r: TrainJobResult): number | undefined {
 export function trainSummary(r: TrainJobResult, stage: string): string {
   const v = r.view;
   const kind = v?.kind ?? (r.consoleUrl.includes('processing-jobs') ? 'processing' : 'training');
+  const origin = r.fromThisRun ? 'an earlier attempt of this run' : 'an earlier run with the same spec';
   const how =
     r.action === 'reused'
-      ? 'reused (Completed in an earlier attempt of this run; no new job)'
+      ? `reused (Completed in ${origin}; no new job)`
       : r.action === 'attached'
-        ? 're-attached (started by an earlier attempt of this run)'
+        ? `re-attached (started by ${origin})`
         : 'created';
   const status = r.detached ? 'InProgress (detached: wait is false)' : (v?.status ?? 'unknown');
   const icon = r.outcome.ok ? (r.detached ? '⏳' : '✅') : '❌';
@@ -50,7 +62,7 @@ export function trainSummary(r: TrainJobResult, stage: string): string {
     ['Duration', duration !== undefined ? formatDuration(duration) : undefined],
     ['Billable seconds', v?.billableSeconds],
     ['Instances', v?.instanceType ? `${v.instanceType} × ${v.instanceCount ?? 1}` : undefined],
-    ['Model artifact', v?.modelArtifact ? code(v.modelArtifact) : undefined],
+    ['Model artifact', v?.status === 'Completed' && v.modelArtifact ? code(v.modelArtifact) : undefined],
     ['Logs', `[CloudWatch Logs](${r.logUrl})`],
   ];
   if (r.replaced.length)
@@ -65,16 +77,17 @@ export function trainSummary(r: TrainJobResult, stage: string): string {
       '#### Final metrics',
       table(
         ['Metric', 'Value'],
-        metrics.map(([k, x]) => [k, formatNumber(x)]),
+        // Metric names come from AWS (the job's MetricDefinitions): escaped.
+        metrics.map(([k, x]) => [escapeMarkdown(k), formatNumber(x)]),
       ),
     );
-  const outputs = Object.entries(v?.outputs ?? {});
+  const outputs = v?.status === 'Completed' ? Object.entries(v.outputs) : [];
   if (outputs.length)
     parts.push(
       '#### Outputs',
       table(
         ['Name', 'S3 URI'],
-        outputs.map(([k, x]) => [k, code(x)]),
+        outputs.map(([k, x]) => [escapeMarkdown(k), code(x)]),
       ),
     );
   if (!r.outcome.ok) parts.push('#### Failure', fence(r.outcome.message));

@@ -1,6 +1,8 @@
 import type { JobApi, JobSpec, JobView } from '../../sagemaker/jobs.js';
 import { isAlreadyExists } from '../../sagemaker/jobs.js';
 import { attemptName } from '../../sagemaker/naming.js';
+import { differingFields } from '../../sagemaker/spec-digest.js';
+import { ConfigurationError } from '../../core/errors.js';
 
 /**
  * Re-run behaviour, decided from what already exists under the job's name:
@@ -26,6 +28,11 @@ export const MAX_ATTEMPTS = 99;
 
 export interface ResolveLog {
   info(message: string): void;
+  /**
+   * Called with the name just before Create*: the caller saves it to state, so that a kill
+   * during the Create call (after AWS accepted it) cannot orphan the job: the post step finds it.
+   */
+  beforeCreate?(name: string): void;
 }
 
 /** The decision for one existing job (pure). */
@@ -49,6 +56,7 @@ export async function createOrAttach(
     let view = await api.describe(name);
     if (!view) {
       try {
+        log.beforeCreate?.(name);
         const arn = await api.create(name, spec);
         return { action: 'created', name, arn, replaced };
       } catch (err) {
@@ -59,6 +67,7 @@ export async function createOrAttach(
       }
     }
     const decision = decideExisting(view.status, reuse);
+    if (decision !== 'next') await checkSameSpec(api, spec, view, decision);
     if (decision === 'attach') return { action: 'attached', name, arn: view.arn, view, replaced };
     if (decision === 'reuse') return { action: 'reused', name, arn: view.arn, view, replaced };
     if (reuse) {
@@ -71,6 +80,29 @@ export async function createOrAttach(
     }
   }
   throw new Error(`${MAX_ATTEMPTS} attempts of ${baseName} exist already; set a new job-name`);
+}
+
+/**
+ * Re-attach and reuse only a job created from the same spec: its digest tag must equal the
+ * digest of the requested spec. Otherwise the new code would never run while the step is green.
+ */
+async function checkSameSpec(
+  api: JobApi,
+  spec: JobSpec,
+  view: JobView,
+  decision: 'attach' | 'reuse',
+): Promise<void> {
+  const expected = api.digestOf(spec);
+  const actual = await api.readDigest(view.arn);
+  if (actual === expected) return;
+  const what =
+    actual === undefined
+      ? 'it carries no spec digest tag (it was created outside this kit or by an older version), so it cannot be shown to match'
+      : `its spec differs from the requested one in: ${differingFields(expected, actual).join(', ') || 'the digest'}`;
+  throw new ConfigurationError(
+    `${kindLabel(api)} ${view.name} already exists (${view.status}) and would be ${decision === 'attach' ? 're-attached' : 'reused'}, but ${what}. ` +
+      `To run the requested spec, set a new job-name (or leave job-name unset for a per-run name), or set reuse: false to start a fresh attempt (${view.name}-r2, ...).`,
+  );
 }
 
 export function kindLabel(api: { kind: string }): string {

@@ -28,6 +28,11 @@ export interface TrainJobRequest {
   timeoutMs: number | undefined;
   streamLogs: boolean;
   region: string;
+  /**
+   * True when the job name is derived from this run (default name with GITHUB_RUN_ID): a job of
+   * that name can only come from an earlier attempt of this run. False for an explicit job-name.
+   */
+  nameFromRun: boolean;
 }
 
 export interface TrainJobDeps {
@@ -56,6 +61,8 @@ export interface TrainJobResult {
   detached: boolean;
   outcome: Outcome;
   replaced: Resolution['replaced'];
+  /** Whether an attached/reused job is known to come from an earlier attempt of this run. */
+  fromThisRun: boolean;
   /** Time spent watching (not the job's duration). */
   watchedMs: number;
   describes: number;
@@ -79,7 +86,15 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
     ...(deps.stopDelay ? { delay: deps.stopDelay } : {}),
   });
   try {
-    const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, { info });
+    const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, {
+      info,
+      beforeCreate: (name) => {
+        // Saved before the Create call: the name is deterministic, and a SIGKILL during the
+        // call must leave the post step able to stop the job.
+        deps.saveState('job-name', name);
+        deps.saveState('job-kind', api.kind);
+      },
+    });
     current = res.name;
     deps.saveState('job-name', res.name);
     deps.saveState('job-kind', api.kind);
@@ -90,18 +105,20 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
       replaced: res.replaced,
       logUrl: logConsoleUrl(req.region, api.logGroup, res.name),
       consoleUrl: consoleJobUrl(req.region, api.kind, res.name),
+      fromThisRun: req.nameFromRun,
     };
+    const origin = req.nameFromRun
+      ? 'an earlier attempt of this run'
+      : 'an earlier run or attempt with the same spec (job-name is fixed)';
     if (res.action === 'created') info(`created ${label} ${res.name}`);
     if (res.action === 'attached') {
       info(
-        `re-attached to ${label} ${res.name} (${res.view?.status}): it was started by an earlier attempt of this run; no new job is created`,
+        `re-attached to ${label} ${res.name} (${res.view?.status}): it was started by ${origin}; no new job is created`,
       );
     }
     if (res.action === 'reused') {
       deps.saveState('finished', 'true');
-      info(
-        `reused ${label} ${res.name}: it already Completed in an earlier attempt of this run; no new job is created`,
-      );
+      info(`reused ${label} ${res.name}: it already Completed in ${origin}; no new job is created`);
       return { ...base, view: res.view, detached: false, outcome: { ok: true }, watchedMs: 0, describes: 0 };
     }
     if (sig.received) {

@@ -158,7 +158,7 @@ export function parseTrainSettings(inputs: Inputs, ctx: TrainContext): TrainSett
   };
   const environment = checkEnvironment(
     'environment',
-    inputs.stringMap('environment'),
+    inputs.secretStringMap('environment'),
     mode === 'training-job' ? 512 : 256,
   );
   const tags = checkTags('tags', inputs.stringMap('tags'));

@@ -48,9 +48,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
-  // KNOWN BROKEN since the final merges (one root dist/, deploy, pipelines): the rehearsed PR check
-  // posts no comment. Skipped so the rest lands; re-enable first thing next session (closing note).
-  it.skip('preprocesses, trains, evaluates, comments, and stops everything it started', async () => {
+  it('preprocesses, trains, evaluates, comments, and stops everything it started', async () => {
     const printer = memoryPrinter();
     const r = await rehearse({
       workflow: '.github/workflows/sagemaker-pr-check.yml',

@@ -109,4 +109,41 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
     expect(r.outputs['champion-package-arn']).toBe('');
     expect(r.outputs['summary-markdown']).toContain('batch transform of s3://bkt/m/output/model.tar.gz');
   });
+
+  it('a 403 on the PR comment (fork PR): the step stays as the gate decides; the summary says why no comment', async () => {
+    const aws = fakeAws({ predict: (_u, l) => model(l) });
+    cleanups.push(() => aws.restore());
+    aws.objects.set('bkt/data/test/test.csv', testCsv);
+    const dir = tempDir();
+    const event = join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ number: 12, pull_request: { number: 12 } }));
+    const forbidden = Object.assign(new Error('Resource not accessible by integration <img src=x>'), {
+      status: 403,
+    });
+    const fake = {
+      paginate: {
+        iterator: async function* () {
+          yield { data: [] };
+        },
+      },
+      rest: {
+        users: { getAuthenticated: async () => Promise.reject(forbidden) },
+        issues: { listComments: () => undefined, createComment: async () => Promise.reject(forbidden) },
+      },
+    } as unknown as Octokit;
+    const r = await runWithInputs(
+      { ...inputs, 'github-token': 'tok' },
+      () => run({ poll: { minDelayMs: 1, maxDelayMs: 1, budgetIntervalMs: 1 }, octokit: async () => fake }),
+      { ...awsEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' },
+    );
+    expect(r.failure).toBeUndefined();
+    expect(r.outputs['passed']).toBe('true');
+    expect(r.summary).toContain('## Evaluate: ✅ **passed**');
+    expect(r.summary).toMatch(
+      /The PR comment was not posted: HTTP 403: Resource not accessible by integration/,
+    );
+    expect(r.summary).not.toContain('<img');
+    expect(r.stdout).toMatch(/::warning::PR comment: not posted \(HTTP 403/);
+    expect(r.stdout).toMatch(/gate passed\./);
+  });
 });

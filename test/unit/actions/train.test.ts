@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import {
   CreateTrainingJobCommand,
   DescribeTrainingJobCommand,
+  ListTagsCommand,
   SageMakerClient,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
@@ -101,12 +102,30 @@ describe('train action run()', () => {
   });
 
   test('a reused job: log and summary say reused', async () => {
+    // A first attempt creates the job; its Create request carries the spec digest tag.
+    start(training);
+    captureStdout();
+    sm.on(DescribeTrainingJobCommand)
+      .rejectsOnce(notFound())
+      .callsFake((i: { TrainingJobName: string }) => completed(i.TrainingJobName));
+    sm.on(CreateTrainingJobCommand).resolves({ TrainingJobArn: 'arn' });
+    await run(overrides());
+    const tags = sm.commandCalls(CreateTrainingJobCommand)[0]!.args[0].input.Tags;
+    env?.restore();
+    process.exitCode = undefined;
+    sm.reset();
+    logs.reset();
+    logs.on(DescribeLogStreamsCommand).resolves({ logStreams: [] });
+
+    // The re-run finds it Completed, with the same spec: reused, no second job.
     const e = start(training);
     const out = captureStdout();
     sm.on(DescribeTrainingJobCommand).callsFake((i: { TrainingJobName: string }) =>
       completed(i.TrainingJobName),
     );
+    sm.on(ListTagsCommand).resolves({ Tags: tags });
     await run(overrides());
+    expect(sm.commandCalls(CreateTrainingJobCommand)).toHaveLength(0);
     expect(process.exitCode).toBeUndefined();
     expect(e.summary()).toContain('reused (Completed in an earlier attempt of this run; no new job)');
     expect(out.text()).toMatch(/reused training job churn-train-77-\w+: it already Completed/);
@@ -132,6 +151,43 @@ describe('train action run()', () => {
       /^::error::train: training job churn-train-77-\w+ failed: ClientError: no data/,
     );
     expect(e.outputs()['status']).toBe('Failed');
+  });
+
+  test('environment values are masked before anything else is printed', async () => {
+    start({ ...training, environment: 'API_TOKEN: s3cr3t-value\nEMPTY: ""', 'force-fail': 'true' });
+    const out = captureStdout();
+    await run(overrides());
+    const lines = out.lines();
+    expect(lines[0]).toBe('::add-mask::s3cr3t-value');
+    expect(lines.filter((l) => l.includes('s3cr3t-value'))).toEqual(['::add-mask::s3cr3t-value']);
+  });
+
+  test('a multi-line environment value is masked whole and line by line', async () => {
+    start({ ...training, environment: 'KEY: "line-one-x\\nline-two-y"', 'force-fail': 'true' });
+    const out = captureStdout();
+    await run(overrides());
+    const masks = out.lines().filter((l) => l.startsWith('::add-mask::'));
+    expect(masks).toEqual([
+      '::add-mask::line-one-x%0Aline-two-y',
+      '::add-mask::line-one-x',
+      '::add-mask::line-two-y',
+    ]);
+  });
+
+  test('a failed job outputs no model-artifact and no outputs', async () => {
+    const e = start(training);
+    captureStdout();
+    sm.on(DescribeTrainingJobCommand)
+      .rejectsOnce(notFound())
+      .callsFake((i: { TrainingJobName: string }) =>
+        trainingDescription(i.TrainingJobName, { TrainingJobStatus: 'Failed', FailureReason: 'x' }),
+      );
+    sm.on(CreateTrainingJobCommand).resolves({ TrainingJobArn: 'arn' });
+    await run(overrides());
+    expect(e.outputs()['status']).toBe('Failed');
+    expect(e.outputs()['model-artifact']).toBe('');
+    expect(e.outputs()['outputs']).toBe('{}');
+    expect(e.summary()).not.toContain('model.tar.gz');
   });
 
   test('force-fail validates, then fails on purpose without any AWS call', async () => {

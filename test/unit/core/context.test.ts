@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { failureMessage, runAction, type StageNames } from '../../../src/core/context.js';
-import { CancelledFailure, ConfigurationError } from '../../../src/core/errors.js';
+import { CancelledFailure, ConfigurationError, StageFailure } from '../../../src/core/errors.js';
 import { setupActionEnv, type ActionEnv } from '../../helpers/action-env.js';
 import { captureStdout } from '../../helpers/capture.js';
 
@@ -125,5 +125,35 @@ describe('action context', () => {
       "t: configuration error: input 'x': bad",
     );
     expect(failureMessage('t', new Error('plain'))).toBe('t: plain');
+  });
+});
+
+describe('a failure message carrying untrusted text is one annotation, never a command', () => {
+  const hostile = [
+    '::set-output name=model-artifact::s3://evil/model.tar.gz',
+    '##[set-output name=x;]y',
+    'a\r::add-mask::b',
+    'c\r\n::stop-commands::t',
+    'd\u2028::warning::injected',
+    'e\u2029##[error]x',
+    '    ::endgroup::',
+    '%0A::set-env name=X::1',
+  ];
+  it.each(hostile)('StageFailure with %j', async (reason) => {
+    env = setupActionEnv({});
+    const out = captureStdout();
+    await runAction(NAMES, async () => {
+      throw new StageFailure(`training job j failed: ${reason}`);
+    });
+    expect(process.exitCode).toBe(1);
+    // The runner splits on \r and \n (and a reader may on U+2028/9): exactly one line, the error.
+    const lines = out
+      .text()
+      .split(/\r\n|[\r\n\u2028\u2029]/)
+      .filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::error::demo: training job j failed: /);
+    // Nothing decodes back into a line of its own: % is escaped too.
+    expect(lines[0]).not.toMatch(/%(?!25|0D|0A)/);
   });
 });

@@ -147,3 +147,34 @@ describe('Inputs', () => {
     expect(() => inputs.optional('image')).toThrow(/input 'image': expected a single value/);
   });
 });
+
+describe('secretStringMap (environment): errors never quote a value', () => {
+  const secret = 'hunter2-TOPSECRET';
+  it.each([
+    // Invalid YAML whose parser message would quote the offending line (and so the secret).
+    [`A: "${secret}`, /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/],
+    [
+      `A: ${secret}\nB: [${secret}`,
+      /input 'environment': not valid YAML or JSON at line \d+, column \d+; expected a map/,
+    ],
+    [`- ${secret}`, /input 'environment': expected a YAML or JSON map of NAME: value/],
+    [`A: [${secret}]`, /input 'environment': the value of key 'A' must be a scalar/],
+    [`"${secret}"`, /expected a YAML or JSON map/],
+  ])('%j', (raw, message) => {
+    const inputs = new Inputs((n) => (n === 'environment' ? raw : ''));
+    let err: unknown;
+    try {
+      inputs.secretStringMap('environment');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain('hunter2');
+    expect((err as Error).message).not.toContain('TOPSECRET');
+  });
+  it('parses a good map', () => {
+    const inputs = new Inputs((n) => (n === 'environment' ? 'A: x\nB: 2' : ''));
+    expect(inputs.secretStringMap('environment')).toEqual({ A: 'x', B: '2' });
+  });
+});

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Comparison } from '../../../src/gates/champion.js';
-import { decideGate, regressionBeyond, type GateInput } from '../../../src/gates/decide.js';
+import {
+  decideGate,
+  intervalWiderThanAllowance,
+  regressionBeyond,
+  regressionStanding,
+  type GateInput,
+} from '../../../src/gates/decide.js';
 import type { RuleOutcome } from '../../../src/gates/thresholds.js';
 
 const pass: RuleOutcome = {
@@ -165,5 +171,73 @@ describe('decideGate', () => {
   });
   it('regressionBeyond is undefined for non-finite input', () => {
     expect(regressionBeyond(cmp({ candidate: NaN }), 0)).toBeUndefined();
+  });
+});
+
+describe('champion verdict wording (the verdict says what it means)', () => {
+  // A drop of 0.015 against an allowance of 0.01: beyond it at the point estimate, but the
+  // interval [-0.04, +0.01] straddles -0.01, so it is not significantly worse than the allowance.
+  const straddles = cmp({ candidate: 0.714, diff: -0.015, ci: [-0.04, 0.01] });
+
+  it('a drop beyond the allowance whose interval straddles it passes, but is not called "within"', () => {
+    expect(regressionStanding(straddles, 0.01)).toBe('inconclusive');
+    const d = decideGate({
+      ...base,
+      comparisons: [straddles],
+      maxRegression: { auc: 0.01 },
+      championFound: true,
+    });
+    expect(d.passed).toBe(true);
+    const line = d.reasons.find((r) => r.startsWith('max-regression auc'))!;
+    expect(line).toContain('not significantly worse than the allowance');
+    expect(line).not.toContain('within');
+  });
+  it('warns when the interval is wider than the allowance itself', () => {
+    const d = decideGate({
+      ...base,
+      comparisons: [straddles],
+      maxRegression: { auc: 0.01 },
+      championFound: true,
+    });
+    expect(d.warnings).toHaveLength(1);
+    expect(d.warnings[0]).toMatch(/interval of the difference is 0\.05 wide, wider than the allowance 0\.01/);
+    expect(d.warnings[0]).toContain('Fix:');
+  });
+  it('a point estimate inside the allowance is "within"; a narrow interval gives no warning', () => {
+    const ok = cmp({ diff: -0.005, ci: [-0.008, -0.002] });
+    expect(regressionStanding(ok, 0.01)).toBe('within');
+    expect(intervalWiderThanAllowance(ok, 0.01)).toBeUndefined();
+    const d = decideGate({ ...base, comparisons: [ok], maxRegression: { auc: 0.01 }, championFound: true });
+    expect(d.warnings).toEqual([]);
+    expect(d.reasons.join('\n')).toContain('passed, within the allowance');
+  });
+  it('lower-is-better metrics mirror it', () => {
+    const ll = cmp({ metric: 'log_loss', candidate: 0.5, champion: 0.48, diff: 0.02, ci: [-0.01, 0.05] });
+    expect(regressionStanding(ll, 0.01)).toBe('inconclusive');
+    expect(regressionStanding({ ...ll, ci: [0.011, 0.05] }, 0.01)).toBe('beyond');
+    expect(regressionStanding({ ...ll, diff: 0.005 }, 0.01)).toBe('within');
+  });
+  it('no warning without an interval (registered metrics) or without an allowance', () => {
+    expect(
+      intervalWiderThanAllowance(cmp({ method: 'registered-metrics', ci: [-1, 1] }), 0.01),
+    ).toBeUndefined();
+    expect(intervalWiderThanAllowance(straddles, 0)).toBeUndefined();
+  });
+  it('standing is consistent with regressionBeyond for any comparison (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        (diff, below, above, allowance) => {
+          const c = cmp({ diff, ci: [diff - below, diff + above] });
+          const s = regressionStanding(c, allowance);
+          expect(s === 'beyond').toBe(regressionBeyond(c, allowance) === true);
+          if (s === 'within') expect(diff).toBeGreaterThanOrEqual(-allowance);
+          if (s === 'inconclusive') expect(diff).toBeLessThan(-allowance);
+        },
+      ),
+    );
   });
 });

@@ -23,6 +23,7 @@ const { commentBody, commentMarker, truncateMarkdown } =
   await import('../../../src/github/sticky-comment.js');
 
 const API = 'http://github.api.test';
+const BOT = { login: 'github-actions[bot]' };
 const MARKER = commentMarker('evaluate', 'ci/evaluate/churn');
 let dir: string;
 const log = { infos: [] as string[], warnings: [] as string[] };
@@ -40,7 +41,14 @@ function prEnv(event = 'pull_request', number = 7): NodeJS.ProcessEnv {
 }
 
 const post = (env: NodeJS.ProcessEnv, markdown: string, token: string | undefined = 'tok') =>
-  postPrComment({ token, env, action: 'evaluate', identifier: 'ci/evaluate/churn', markdown, log: logger });
+  postPrComment({
+    token,
+    env,
+    action: 'evaluate',
+    identifier: 'ci/evaluate/churn',
+    markdown,
+    log: logger,
+  }).then((r) => r.outcome);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gh-comment-'));
@@ -61,13 +69,15 @@ afterAll(() => {
 
 describe('sticky PR comment', () => {
   it('creates the comment once, then updates the same comment (never a duplicate)', async () => {
-    let stored: { id: number; body: string } | undefined;
+    let stored: { id: number; body: string; user?: { login: string } } | undefined;
     const scope = nock(API)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/octo/churn/issues/7/comments')
       .query(true)
       .reply(200, [{ id: 1, body: 'someone else' }])
       .post('/repos/octo/churn/issues/7/comments', (b: { body: string }) => {
-        stored = { id: 99, body: b.body };
+        stored = { id: 99, body: b.body, user: BOT };
         return b.body.startsWith(MARKER) && b.body.includes('first');
       })
       .reply(201, { id: 99, html_url: 'https://github.com/octo/churn/pull/7#issuecomment-99' });
@@ -75,6 +85,8 @@ describe('sticky PR comment', () => {
     scope.done();
 
     nock(API)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/octo/churn/issues/7/comments')
       .query(true)
       .reply(200, [{ id: 1, body: 'someone else' }, stored])
@@ -90,6 +102,8 @@ describe('sticky PR comment', () => {
   it('follows pagination to find the marker on a later page', async () => {
     const page1 = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, body: `comment ${i}` }));
     nock(API)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/octo/churn/issues/7/comments')
       .query((q) => q['per_page'] === '100' && q['page'] === undefined)
       .reply(200, page1, {
@@ -97,10 +111,39 @@ describe('sticky PR comment', () => {
       })
       .get('/repos/octo/churn/issues/7/comments')
       .query((q) => q['page'] === '2')
-      .reply(200, [{ id: 555, body: `${MARKER}\nold` }])
+      .reply(200, [{ id: 555, body: `${MARKER}\nold`, user: BOT }])
       .patch('/repos/octo/churn/issues/comments/555')
       .reply(200, { id: 555, html_url: 'https://github.com/octo/churn/pull/7#issuecomment-555' });
     expect(await post(prEnv(), 'new')).toBe('updated');
+  });
+
+  it('never takes over a comment another identity wrote, even one carrying our marker', async () => {
+    // GITHUB_TOKEN: /user is closed to it; its comments are github-actions[bot]'s.
+    nock(API)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .get('/repos/octo/churn/issues/7/comments')
+      .query(true)
+      .reply(200, [
+        { id: 3, body: `${MARKER}\nplanted by a contributor`, user: { login: 'mallory' } },
+        { id: 4, body: `quoting you: ${MARKER}\n`, user: BOT },
+      ])
+      .post('/repos/octo/churn/issues/7/comments')
+      .reply(201, { id: 100, html_url: 'https://github.com/octo/churn/pull/7#issuecomment-100' });
+    expect(await post(prEnv(), 'x')).toBe('created');
+    // A personal token: the identity is GET /user's login.
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'release-bot' })
+      .get('/repos/octo/churn/issues/7/comments')
+      .query(true)
+      .reply(200, [
+        { id: 5, body: `${MARKER}\nold`, user: BOT },
+        { id: 6, body: `${MARKER}\nold`, user: { login: 'release-bot' } },
+      ])
+      .patch('/repos/octo/churn/issues/comments/6')
+      .reply(200, { id: 6, html_url: 'https://github.com/octo/churn/pull/7#issuecomment-6' });
+    expect(await post(prEnv(), 'y')).toBe('updated');
   });
 
   it('skips politely without a token or outside a pull request (no API call)', async () => {
@@ -113,6 +156,8 @@ describe('sticky PR comment', () => {
 
   it('turns a 403 (fork PR, read-only token) into a warning, not a failure', async () => {
     nock(API)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/octo/churn/issues/7/comments')
       .query(true)
       .reply(200, [])

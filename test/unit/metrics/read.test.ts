@@ -122,11 +122,13 @@ describe('readLabels', () => {
     expect(Array.from(await readLabels([b], { labelColumn: 0 }))).toEqual([1, 0]);
     expect(Array.from(await readLabels([file('0.1,1\n0.2,0\n')], { labelColumn: 1 }))).toEqual([1, 0]);
   });
-  it('fails closed naming file, line, value and fix', async () => {
-    const p = file('1,2\nyes,3\n');
+  it('fails closed naming file, line and fix, never the content (it may be personal data)', async () => {
+    const p = file('1,2\nsecret-ssn-123,3\n');
     const msg = await dataError(readLabels([p], { labelColumn: 0 }));
-    expect(msg).toContain(`${p}:2`);
-    expect(msg).toContain('"yes"');
+    expect(msg).toContain(
+      `${p}:2: the label in column 0 (14 bytes; content not shown) is not a finite number`,
+    );
+    expect(msg).not.toContain('secret');
     expect(msg).toContain('fix:');
     expect(await dataError(readLabels([file('1,2\n\n0,1\n')], { labelColumn: 0 }))).toMatch(/:2: empty line/);
     expect(await dataError(readLabels([file('1,2\n0\n')], { labelColumn: 1 }))).toMatch(/:2: has 1 column/);
@@ -167,17 +169,22 @@ describe('readPredictions', () => {
     const bin = { problemType: 'binary-classification' as const };
     const p = file('0.1\nNaN\n');
     const msg = await dataError(readPredictions([p], bin));
-    expect(msg).toContain(`${p}:2`);
-    expect(msg).toContain('"NaN"');
+    expect(msg).toContain(`${p}:2: a prediction (3 bytes; content not shown) is not a finite number`);
+    const j = file('0.1\n{"ssn": "secret-123"}\n');
+    const jmsg = await dataError(readPredictions([j], bin));
+    expect(jmsg).toContain(`${j}:2: cannot read a prediction from this JSON`);
+    expect(jmsg).not.toContain('secret');
     expect(msg).toContain('fix:');
     expect(await dataError(readPredictions([file('0.1\n\n0.2\n')], bin))).toMatch(/:2: empty prediction/);
-    expect(await dataError(readPredictions([file('0.1\nabc\n')], bin))).toMatch(/:2: prediction "abc"/);
+    expect(await dataError(readPredictions([file('0.1\nabc\n')], bin))).toMatch(
+      /:2: a prediction \(3 bytes; content not shown\)/,
+    );
     expect(await dataError(readPredictions([file('0.1\n1.5\n')], bin))).toMatch(
       /:2: score 1.5 is outside \[0, 1\]/,
     );
     expect(await dataError(readPredictions([file('0.1,0.9\n')], bin))).toMatch(/:1: 2 values on one line/);
     expect(await dataError(readPredictions([file('{"x":1}\n')], bin))).toMatch(
-      /:1: cannot read a prediction from JSON/,
+      /:1: cannot read a prediction from this JSON/,
     );
     expect(await dataError(readPredictions([file('')], bin))).toMatch(/no predictions/);
     const multi = { problemType: 'multiclass-classification' as const };

@@ -56,7 +56,12 @@ function setup(opts: Parameters<typeof fakeAws>[0]) {
     },
     aws: () => aws.clients,
     workDir,
-    log: { info: (m) => infos.push(m), warning: (m) => infos.push(`warning: ${m}`) },
+    log: {
+      info: (m) => infos.push(m),
+      warning: (m) => infos.push(`warning: ${m}`),
+      untrusted: (t) => infos.push(t),
+      untrustedBlock: (title, t) => infos.push(`${title} ${t}`),
+    },
     clock: time.clock,
     sleep: time.sleep,
     poll: { minDelayMs: 10, maxDelayMs: 20, budgetIntervalMs: 10 },

@@ -9,7 +9,10 @@ import {
   StopProcessingJobCommand,
   StopTrainingJobCommand,
   CreateProcessingJobCommand,
+  ListTagsCommand,
 } from '@aws-sdk/client-sagemaker';
+import { SPEC_DIGEST_TAG } from '../../../../src/sagemaker/spec-digest.js';
+import { ConfigurationError } from '../../../../src/core/errors.js';
 import {
   CloudWatchLogsClient,
   DescribeLogStreamsCommand,
@@ -52,6 +55,7 @@ const req = (over: Partial<TrainJobRequest> = {}): TrainJobRequest => ({
   timeoutMs: undefined,
   streamLogs: true,
   region: 'us-east-1',
+  nameFromRun: true,
   ...over,
 });
 
@@ -93,10 +97,18 @@ function describeSequence(byName: Record<string, (ReturnType<typeof trainingDesc
   });
 }
 
+/** Existing jobs carry the digest tag of `tagged` (default: the requested spec). */
+function digestTags(tagged: TrainingJobSpec | null = spec) {
+  sm.on(ListTagsCommand).resolves({
+    Tags: tagged ? [{ Key: SPEC_DIGEST_TAG, Value: trainingJobApi(newSageMaker()).digestOf(tagged) }] : [],
+  });
+}
+
 beforeEach(() => {
   sm.reset();
   logs.reset();
   logs.on(DescribeLogStreamsCommand).resolves({ logStreams: [] });
+  digestTags();
 });
 
 describe('runTrainJob: create and wait', () => {
@@ -221,6 +233,73 @@ describe('runTrainJob: re-run behaviour', () => {
     expect(sm.commandCalls(CreateTrainingJobCommand)).toHaveLength(0);
     expect(sm.commandCalls(DescribeTrainingJobCommand)).toHaveLength(1);
     expect(h.lines.some((l) => l.startsWith('reused training job job: it already Completed'))).toBe(true);
+  });
+
+  test('a Completed job of another spec is not reused: the error names the fields and the way out', async () => {
+    const h = harness();
+    describeSequence({ job: [completed('job')] });
+    digestTags({ ...spec, hyperparameters: { num_round: '99' }, outputPath: 's3://bucket/other' });
+    const err = await runTrainJob(req(), h.deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(
+      /training job job already exists \(Completed\) and would be reused, but its spec differs from the requested one in: HyperParameters, OutputDataConfig\./,
+    );
+    expect((err as Error).message).toContain('set a new job-name');
+    expect((err as Error).message).toContain('reuse: false');
+    expect(sm.commandCalls(CreateTrainingJobCommand)).toHaveLength(0);
+    expect(sm.commandCalls(ListTagsCommand)[0]!.args[0].input.ResourceArn).toBe(
+      'arn:aws:sagemaker:us-east-1:123456789012:training-job/job',
+    );
+  });
+
+  test('an InProgress job of another spec (or with no digest tag) is not re-attached', async () => {
+    const h = harness();
+    describeSequence({ job: [trainingDescription('job')] });
+    digestTags({ ...spec, image: 'img:2' });
+    await expect(runTrainJob(req(), h.deps)).rejects.toThrow(
+      /would be re-attached, but its spec differs from the requested one in: AlgorithmSpecification\./,
+    );
+    digestTags(null); // a job with no digest tag (created outside this kit)
+    await expect(runTrainJob(req(), h.deps)).rejects.toThrow(/it carries no spec digest tag/);
+    expect(sm.commandCalls(CreateTrainingJobCommand)).toHaveLength(0);
+    expect(h.state['job-name']).toBeUndefined();
+  });
+
+  test('environment values count: a changed secret is a changed spec (without echoing it)', async () => {
+    const h = harness();
+    describeSequence({ job: [completed('job')] });
+    digestTags({ ...spec, environment: { SECRET: 'other' } });
+    const err = (await runTrainJob(req(), h.deps).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/differs from the requested one in: Environment\./);
+    expect(err.message).not.toContain('hunter2');
+  });
+
+  test('an explicit job-name: the reuse line does not claim an earlier attempt of this run', async () => {
+    const h = harness();
+    describeSequence({ job: [completed('job')] });
+    const r = await runTrainJob(req({ nameFromRun: false }), h.deps);
+    expect(r).toMatchObject({ action: 'reused', fromThisRun: false });
+    expect(h.lines.join('\n')).not.toContain('earlier attempt of this run');
+    expect(h.lines).toContain(
+      'reused training job job: it already Completed in an earlier run or attempt with the same spec (job-name is fixed); no new job is created',
+    );
+  });
+
+  test('the job name is in state before CreateTrainingJob is sent (a kill during Create orphans nothing)', async () => {
+    const h = harness();
+    describeSequence({ job: [notFound(), completed('job')] });
+    let stateAtCreate: Record<string, string> | undefined;
+    sm.on(CreateTrainingJobCommand).callsFake(() => {
+      stateAtCreate = { ...h.state };
+      return { TrainingJobArn: 'arn' };
+    });
+    await runTrainJob(req({ streamLogs: false }), h.deps);
+    expect(stateAtCreate).toEqual({ 'job-name': 'job', 'job-kind': 'training' });
+    const tags = sm.commandCalls(CreateTrainingJobCommand)[0]!.args[0].input.Tags;
+    expect(tags).toContainEqual({
+      Key: SPEC_DIGEST_TAG,
+      Value: trainingJobApi(newSageMaker()).digestOf(spec),
+    });
   });
 
   test('Failed/Stopped jobs are replaced by the next free attempt suffix', async () => {
@@ -412,7 +491,10 @@ describe('processing jobs', () => {
       ImageUri: 'img:1',
       ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/p.py'],
     });
-    expect(create.Tags).toEqual([{ Key: 'team', Value: 'ml' }]);
+    expect(create.Tags).toEqual([
+      { Key: 'team', Value: 'ml' },
+      { Key: SPEC_DIGEST_TAG, Value: expect.stringMatching(/^AppSpecification=[0-9a-f]{8} /) },
+    ]);
     expect(create.ProcessingInputs![0]!.S3Input).toMatchObject({
       S3Uri: 's3://b/code/',
       LocalPath: '/opt/ml/processing/input/code',

@@ -1,8 +1,8 @@
-export const id = 620;
-export const ids = [620];
+export const id = 830;
+export const ids = [830];
 export const modules = {
 
-/***/ 9620:
+/***/ 9830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,19 +22,84 @@ var errors = __webpack_require__(4296);
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/sagemaker/jobs.ts
 var jobs = __webpack_require__(9506);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/sagemaker/spec-digest.ts
+
+/**
+ * A job's spec digest: which request it was created from, stored as a tag on the job at Create
+ * time so that a later run re-attaches to or reuses a job only when it asks for the same thing
+ * (AWS compares nothing: a Describe of an existing name answers whatever was created under it).
+ *
+ * The tag value holds one short hash per top-level field of the Create request (minus the
+ * volatile ones: the name, which differs per attempt, and the tags), so a mismatch can say which
+ * fields differ. Tag values allow letters, digits, spaces and `_.:/=+-@`; the value is
+ * `Field=hash8 Field=hash8 ...` sorted by field name (about 200 of the 256 characters allowed).
+ * Environment values enter only through a hash; whoever can read the tag (sagemaker:ListTags) can
+ * read the Environment in plain text with Describe* anyway.
+ */
+const SPEC_DIGEST_TAG = 'sagemaker-actions:spec-digest';
+const VOLATILE = new Set(['TrainingJobName', 'ProcessingJobName', 'Tags']);
+/** JSON with object keys sorted at every level and undefined members dropped (pure). */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
+}
+/** The digest tag value of a Create* request (pure). */
+function specDigest(request) {
+    return Object.entries(request)
+        .filter(([k, v]) => !VOLATILE.has(k) && v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${k}=${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(v)).digest('hex').slice(0, 8)}`)
+        .join(' ');
+}
+function fields(digest) {
+    const out = new Map();
+    for (const part of digest.split(' ')) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            out.set(part.slice(0, eq), part.slice(eq + 1));
+    }
+    return out;
+}
+/** The top-level request fields whose digests differ (added, removed or changed), sorted (pure). */
+function differingFields(expected, actual) {
+    const a = fields(expected);
+    const b = fields(actual);
+    const names = new Set([...a.keys(), ...b.keys()]);
+    return [...names].filter((n) => a.get(n) !== b.get(n)).sort();
+}
+/** The request's tags with the digest tag set (ours wins over a user tag of the same key). */
+function withDigestTag(tags, request) {
+    const list = Object.entries(tags)
+        .filter(([Key]) => Key !== SPEC_DIGEST_TAG)
+        .map(([Key, Value]) => ({ Key, Value }));
+    return [...list, { Key: SPEC_DIGEST_TAG, Value: specDigest(request) }];
+}
+/** The digest tag of an existing job (sagemaker:ListTags); undefined when the job has none. */
+async function readDigestTag(client, arn) {
+    const { ListTagsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    const res = await client.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
+    return res?.Tags?.find((t) => t.Key === SPEC_DIGEST_TAG)?.Value;
+}
+
 ;// CONCATENATED MODULE: ./src/sagemaker/training.ts
 
+
 let sdkPromise;
-const loadSageMakerSdk = () => (sdkPromise ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(825), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236)));
-function tagList(tags) {
-    const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    return list.length ? list : undefined;
-}
-/** The CreateTrainingJob request for a spec (pure). */
+const loadSageMakerSdk = () => (sdkPromise ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236)));
+/** The CreateTrainingJob request for a spec (pure), tagged with its spec digest. */
 function buildCreateTrainingJobRequest(name, spec) {
     const hp = Object.keys(spec.hyperparameters).length ? spec.hyperparameters : undefined;
     const env = Object.keys(spec.environment).length ? spec.environment : undefined;
-    return {
+    const request = {
         TrainingJobName: name,
         RoleArn: spec.roleArn,
         AlgorithmSpecification: {
@@ -59,8 +124,8 @@ function buildCreateTrainingJobRequest(name, spec) {
         },
         StoppingCondition: { MaxRuntimeInSeconds: spec.resources.maxRuntimeSeconds },
         ...(env ? { Environment: env } : {}),
-        ...(tagList(spec.tags) ? { Tags: tagList(spec.tags) } : {}),
     };
+    return { ...request, Tags: withDigestTag(spec.tags, request) };
 }
 /** `<S3OutputPath>/<job>/output/` without doubled slashes. */
 function trainingOutputPrefix(outputPath, name) {
@@ -126,6 +191,10 @@ function trainingJobApi(client) {
             const res = await client.send(new CreateTrainingJobCommand(buildCreateTrainingJobRequest(name, spec)));
             return res.TrainingJobArn ?? '';
         },
+        digestOf: (spec) => spec.kind === 'training'
+            ? (buildCreateTrainingJobRequest('x', spec).Tags ?? []).find((t) => t.Key === SPEC_DIGEST_TAG).Value
+            : '',
+        readDigest: (arn) => readDigestTag(client, arn),
         async stop(name) {
             const { StopTrainingJobCommand } = await loadSageMakerSdk();
             await client.send(new StopTrainingJobCommand({ TrainingJobName: name }));
@@ -136,11 +205,11 @@ function trainingJobApi(client) {
 ;// CONCATENATED MODULE: ./src/sagemaker/processing.ts
 
 
-/** The CreateProcessingJob request for a spec (pure). */
+
+/** The CreateProcessingJob request for a spec (pure), tagged with its spec digest. */
 function buildCreateProcessingJobRequest(name, spec) {
     const env = Object.keys(spec.environment).length ? spec.environment : undefined;
-    const tags = Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value }));
-    return {
+    const request = {
         ProcessingJobName: name,
         RoleArn: spec.roleArn,
         AppSpecification: {
@@ -181,8 +250,8 @@ function buildCreateProcessingJobRequest(name, spec) {
             }
             : {}),
         ...(env ? { Environment: env } : {}),
-        ...(tags.length ? { Tags: tags } : {}),
     };
+    return { ...request, Tags: withDigestTag(spec.tags, request) };
 }
 /** Normalizes a DescribeProcessingJob answer (pure). Processing jobs have no secondary status. */
 function processingJobView(d) {
@@ -232,6 +301,11 @@ function processingJobApi(client) {
             const res = await client.send(new CreateProcessingJobCommand(buildCreateProcessingJobRequest(name, spec)));
             return res.ProcessingJobArn ?? '';
         },
+        digestOf: (spec) => spec.kind === 'processing'
+            ? (buildCreateProcessingJobRequest('x', spec).Tags ?? []).find((t) => t.Key === SPEC_DIGEST_TAG)
+                .Value
+            : '',
+        readDigest: (arn) => readDigestTag(client, arn),
         async stop(name) {
             const { StopProcessingJobCommand } = await loadSageMakerSdk();
             await client.send(new StopProcessingJobCommand({ ProcessingJobName: name }));
@@ -440,7 +514,7 @@ function parseTrainSettings(inputs, ctx) {
             max: MAX_RUNTIME_MINUTES[mode],
         }) * 60),
     };
-    const environment = (0,structured_inputs/* checkEnvironment */.Qz)('environment', inputs.stringMap('environment'), mode === 'training-job' ? 512 : 256);
+    const environment = (0,structured_inputs/* checkEnvironment */.Qz)('environment', inputs.secretStringMap('environment'), mode === 'training-job' ? 512 : 256);
     const tags = (0,structured_inputs/* checkTags */.MK)('tags', inputs.stringMap('tags'));
     let spec;
     if (mode === 'training-job') {
@@ -662,6 +736,8 @@ var poller = __webpack_require__(5971);
 ;// CONCATENATED MODULE: ./src/stages/train/resolve-job.ts
 
 
+
+
 const MAX_ATTEMPTS = 99;
 /** The decision for one existing job (pure). */
 function decideExisting(status, reuse) {
@@ -680,6 +756,7 @@ async function createOrAttach(api, spec, baseName, reuse, log) {
         let view = await api.describe(name);
         if (!view) {
             try {
+                log.beforeCreate?.(name);
                 const arn = await api.create(name, spec);
                 return { action: 'created', name, arn, replaced };
             }
@@ -693,6 +770,8 @@ async function createOrAttach(api, spec, baseName, reuse, log) {
             }
         }
         const decision = decideExisting(view.status, reuse);
+        if (decision !== 'next')
+            await checkSameSpec(api, spec, view, decision);
         if (decision === 'attach')
             return { action: 'attached', name, arn: view.arn, view, replaced };
         if (decision === 'reuse')
@@ -706,6 +785,21 @@ async function createOrAttach(api, spec, baseName, reuse, log) {
         }
     }
     throw new Error(`${MAX_ATTEMPTS} attempts of ${baseName} exist already; set a new job-name`);
+}
+/**
+ * Re-attach and reuse only a job created from the same spec: its digest tag must equal the
+ * digest of the requested spec. Otherwise the new code would never run while the step is green.
+ */
+async function checkSameSpec(api, spec, view, decision) {
+    const expected = api.digestOf(spec);
+    const actual = await api.readDigest(view.arn);
+    if (actual === expected)
+        return;
+    const what = actual === undefined
+        ? 'it carries no spec digest tag (it was created outside this kit or by an older version), so it cannot be shown to match'
+        : `its spec differs from the requested one in: ${differingFields(expected, actual).join(', ') || 'the digest'}`;
+    throw new errors/* ConfigurationError */.j1(`${kindLabel(api)} ${view.name} already exists (${view.status}) and would be ${decision === 'attach' ? 're-attached' : 'reused'}, but ${what}. ` +
+        `To run the requested spec, set a new job-name (or leave job-name unset for a per-run name), or set reuse: false to start a fresh attempt (${view.name}-r2, ...).`);
 }
 function kindLabel(api) {
     return api.kind === 'training' ? 'training job' : 'processing job';
@@ -877,7 +971,15 @@ async function runTrainJob(req, deps) {
         ...(deps.stopDelay ? { delay: deps.stopDelay } : {}),
     });
     try {
-        const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, { info });
+        const res = await createOrAttach(api, req.spec, req.baseName, req.reuse, {
+            info,
+            beforeCreate: (name) => {
+                // Saved before the Create call: the name is deterministic, and a SIGKILL during the
+                // call must leave the post step able to stop the job.
+                deps.saveState('job-name', name);
+                deps.saveState('job-kind', api.kind);
+            },
+        });
         current = res.name;
         deps.saveState('job-name', res.name);
         deps.saveState('job-kind', api.kind);
@@ -888,15 +990,19 @@ async function runTrainJob(req, deps) {
             replaced: res.replaced,
             logUrl: logConsoleUrl(req.region, api.logGroup, res.name),
             consoleUrl: (0,jobs/* consoleJobUrl */.kK)(req.region, api.kind, res.name),
+            fromThisRun: req.nameFromRun,
         };
+        const origin = req.nameFromRun
+            ? 'an earlier attempt of this run'
+            : 'an earlier run or attempt with the same spec (job-name is fixed)';
         if (res.action === 'created')
             info(`created ${label} ${res.name}`);
         if (res.action === 'attached') {
-            info(`re-attached to ${label} ${res.name} (${res.view?.status}): it was started by an earlier attempt of this run; no new job is created`);
+            info(`re-attached to ${label} ${res.name} (${res.view?.status}): it was started by ${origin}; no new job is created`);
         }
         if (res.action === 'reused') {
             deps.saveState('finished', 'true');
-            info(`reused ${label} ${res.name}: it already Completed in an earlier attempt of this run; no new job is created`);
+            info(`reused ${label} ${res.name}: it already Completed in ${origin}; no new job is created`);
             return { ...base, view: res.view, detached: false, outcome: { ok: true }, watchedMs: 0, describes: 0 };
         }
         if (sig.received) {
@@ -1031,13 +1137,16 @@ var render = __webpack_require__(1595);
 /** The train action's outputs for a result (pure). Values are strings, JSON where structured. */
 function trainOutputs(r) {
     const v = r.view;
+    // Artifacts exist only for a Completed job: a Failed/Stopped (or still running) job outputs
+    // none, so no later step can pick up a model that was never written.
+    const done = v?.status === 'Completed';
     return {
         'job-name': r.name,
         'job-arn': r.arn || v?.arn || '',
         status: v?.status ?? (r.detached ? 'InProgress' : ''),
-        'model-artifact': v?.modelArtifact ?? '',
+        'model-artifact': done ? (v.modelArtifact ?? '') : '',
         metrics: JSON.stringify(v?.metrics ?? {}),
-        outputs: JSON.stringify(v?.outputs ?? {}),
+        outputs: JSON.stringify(done ? v.outputs : {}),
         'log-url': r.logUrl,
         // pipeline mode only
         'execution-arn': '',
@@ -1056,10 +1165,11 @@ function jobDurationMs(r) {
 function trainSummary(r, stage) {
     const v = r.view;
     const kind = v?.kind ?? (r.consoleUrl.includes('processing-jobs') ? 'processing' : 'training');
+    const origin = r.fromThisRun ? 'an earlier attempt of this run' : 'an earlier run with the same spec';
     const how = r.action === 'reused'
-        ? 'reused (Completed in an earlier attempt of this run; no new job)'
+        ? `reused (Completed in ${origin}; no new job)`
         : r.action === 'attached'
-            ? 're-attached (started by an earlier attempt of this run)'
+            ? `re-attached (started by ${origin})`
             : 'created';
     const status = r.detached ? 'InProgress (detached: wait is false)' : (v?.status ?? 'unknown');
     const icon = r.outcome.ok ? (r.detached ? '⏳' : '✅') : '❌';
@@ -1074,7 +1184,7 @@ function trainSummary(r, stage) {
         ['Duration', duration !== undefined ? (0,render/* formatDuration */.a3)(duration) : undefined],
         ['Billable seconds', v?.billableSeconds],
         ['Instances', v?.instanceType ? `${v.instanceType} × ${v.instanceCount ?? 1}` : undefined],
-        ['Model artifact', v?.modelArtifact ? (0,render/* code */.aY)(v.modelArtifact) : undefined],
+        ['Model artifact', v?.status === 'Completed' && v.modelArtifact ? (0,render/* code */.aY)(v.modelArtifact) : undefined],
         ['Logs', `[CloudWatch Logs](${r.logUrl})`],
     ];
     if (r.replaced.length)
@@ -1085,10 +1195,12 @@ function trainSummary(r, stage) {
     ];
     const metrics = Object.entries(v?.metrics ?? {});
     if (metrics.length)
-        parts.push('#### Final metrics', (0,render/* table */.tp)(['Metric', 'Value'], metrics.map(([k, x]) => [k, (0,render/* formatNumber */.ZV)(x)])));
-    const outputs = Object.entries(v?.outputs ?? {});
+        parts.push('#### Final metrics', (0,render/* table */.tp)(['Metric', 'Value'], 
+        // Metric names come from AWS (the job's MetricDefinitions): escaped.
+        metrics.map(([k, x]) => [(0,render/* escapeMarkdown */.FV)(k), (0,render/* formatNumber */.ZV)(x)])));
+    const outputs = v?.status === 'Completed' ? Object.entries(v.outputs) : [];
     if (outputs.length)
-        parts.push('#### Outputs', (0,render/* table */.tp)(['Name', 'S3 URI'], outputs.map(([k, x]) => [k, (0,render/* code */.aY)(x)])));
+        parts.push('#### Outputs', (0,render/* table */.tp)(['Name', 'S3 URI'], outputs.map(([k, x]) => [(0,render/* escapeMarkdown */.FV)(k), (0,render/* code */.aY)(x)])));
     if (!r.outcome.ok)
         parts.push('#### Failure', (0,render/* fence */.EU)(r.outcome.message));
     return parts.join('\n\n') + '\n';
@@ -1103,13 +1215,13 @@ var external_node_fs_ = __webpack_require__(3024);
 const STEP_DONE = new Set(['Succeeded', 'Failed', 'Stopped']);
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** JSON with sorted keys: two definitions are "the same" when this text is equal. */
-function canonicalJson(value) {
+function pipelines_canonicalJson(value) {
     if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
+        return `[${value.map(pipelines_canonicalJson).join(',')}]`;
     if (isObj(value))
         return `{${Object.keys(value)
             .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+            .map((k) => `${JSON.stringify(k)}:${pipelines_canonicalJson(value[k])}`)
             .join(',')}}`;
     return JSON.stringify(value) ?? 'null';
 }
@@ -1183,7 +1295,7 @@ function pipelineApi(sm) {
                 return 'created';
             }
             if (current !== undefined &&
-                canonicalJson(JSON.parse(current)) === canonicalJson(JSON.parse(definitionJson)))
+                pipelines_canonicalJson(JSON.parse(current)) === pipelines_canonicalJson(JSON.parse(definitionJson)))
                 return 'unchanged';
             await sm.send(new sdk.UpdatePipelineCommand({
                 PipelineName: name,
@@ -1869,8 +1981,6 @@ function parsePipelineSettings(inputs, env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/stages/train/pipeline/token.ts
 /**
  * The ClientRequestToken of a pipeline execution started by the train action: derived from what
@@ -1966,6 +2076,17 @@ async function train(ctx, overrides) {
         configSection: section && section !== 'train' ? section : undefined,
         env: ctx.env,
     });
+    // environment values may be secrets: masked before anything else is logged.
+    // The runner masks line by line, so a multi-line value is also masked one line at a time.
+    for (const value of Object.values(settings.spec.environment)) {
+        if (value === '')
+            continue;
+        ctx.setSecret(value);
+        const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+        if (lines.length > 1)
+            for (const line of lines)
+                ctx.setSecret(line);
+    }
     ctx.failIfForced(settings.forceFail);
     const { log } = ctx;
     log.info(`${settings.mode}: job name ${settings.jobName}${settings.jobNameSource === 'default' ? ' (derived from the run: repository, workflow, job, run id, step, stage)' : ''}`);
@@ -1984,6 +2105,7 @@ async function train(ctx, overrides) {
         timeoutMs: settings.timeoutMs,
         streamLogs: settings.streamLogs,
         region: settings.region,
+        nameFromRun: settings.jobNameSource === 'default' && Boolean(ctx.run.runId),
     }, {
         api,
         logsClient: () => clients.logs(),
