@@ -5,6 +5,7 @@
  * decision itself is pure (src/gates/violations.ts).
  */
 import { ConfigurationError, StageFailure } from '../../core/errors.js';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Logger } from '../../core/log.js';
 import type { createAwsClients } from '../../aws/clients.js';
 import { checkAlarms, type AlarmCheck } from '../../aws/cloudwatch.js';
@@ -68,7 +69,7 @@ async function featureNames(
 
 /** The region's Model Monitor image, and proof that the endpoint to monitor exists. */
 async function scheduleTarget(
-  sm: import('@aws-sdk/client-sagemaker').SageMakerClient,
+  sm: SageMakerClient,
   endpointName: string,
 ): Promise<{ sm: typeof sm; imageUri: string }> {
   const region = await sm.config.region();
