@@ -12,10 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
   CreateProcessingJobCommand,
-  DescribeEndpointCommand,
   DescribeMonitoringScheduleCommand,
   ListMonitoringSchedulesCommand,
 } from '@aws-sdk/client-sagemaker';
@@ -32,7 +29,7 @@ import { run } from '../../src/actions/monitor-gate.js';
 import { runActionBundle } from '../../scripts/lib/run-action.mjs';
 import { recordMonitoringExecution } from '../../local/services/sagemaker/monitoring.js';
 import { runWithInputs, type ActionRun } from '../helpers/evaluate-harness.js';
-import { createScriptModel } from '../helpers/endpoint-models.js';
+import { createCaptureEndpoint, createScriptModel } from '../helpers/endpoint-models.js';
 import {
   ROLE,
   eventually,
@@ -68,6 +65,16 @@ const gate = (inputs: Record<string, string>, now?: number): Promise<ActionRun> 
 /** The step's own ::error:: line (the harness's `failure` is the first match anywhere, even quoted). */
 const errorLine = (r: ActionRun): string | undefined => /^::error::(.*)$/m.exec(r.stdout)?.[1];
 
+/** A capture check of the endpoint against the v2 baseline. */
+const captureCheck = (extra: Record<string, string> = {}): Record<string, string> => ({
+  mode: 'check',
+  'endpoint-name': EP,
+  'capture-uri': `s3://${BUCKET}/capture/${EP}`,
+  'baseline-statistics': `s3://${BUCKET}/baseline/v2/statistics.json`,
+  'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
+  ...extra,
+});
+
 const STATES = ['SP', 'RJ', 'MG', 'RS'];
 /** a: Fractional, b: Integral, state: String; drift doubles a and sends an unseen state in every 3rd row. */
 const row = (i: number, drift: boolean): string => {
@@ -101,34 +108,12 @@ beforeAll(async () => {
     `a,b,state\n${Array.from({ length: 1000 }, (_, i) => row(i, false)).join('\n')}\n`,
   );
   await createScriptModel(env.sm, env.s3, BUCKET, 'mg-model', { mode: 'ok', value: 0.25 });
-  await env.sm.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: 'mg-cfg',
-      ProductionVariants: [
-        {
-          VariantName: 'AllTraffic',
-          ModelName: 'mg-model',
-          InitialInstanceCount: 1,
-          InstanceType: 'ml.m5.large',
-        },
-      ],
-      DataCaptureConfig: {
-        InitialSamplingPercentage: 100,
-        DestinationS3Uri: `s3://${BUCKET}/capture`,
-        CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
-      },
-    }),
-  );
-  await env.sm.send(new CreateEndpointCommand({ EndpointName: EP, EndpointConfigName: 'mg-cfg' }));
-  await eventually(
-    async () => {
-      const d = await env.sm.send(new DescribeEndpointCommand({ EndpointName: EP }));
-      if (d.EndpointStatus === 'Failed') throw new Error(`endpoint failed: ${d.FailureReason}`);
-      return d.EndpointStatus === 'InService' ? true : undefined;
-    },
-    1200,
-    100,
-  );
+  await createCaptureEndpoint(env.sm, {
+    endpoint: EP,
+    model: 'mg-model',
+    destination: `s3://${BUCKET}/capture`,
+    csv: false,
+  });
 });
 
 afterAll(async () => {
@@ -221,16 +206,7 @@ describe('mode check on the endpoint data capture', () => {
     const since = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString();
     await invokeRows(Array.from({ length: 150 }, (_, i) => row(i, true)));
     await eventually(async () => ((await captureCount()) >= 150 ? true : undefined), 600, 100);
-    const inputs = {
-      mode: 'check',
-      'endpoint-name': EP,
-      'capture-uri': `s3://${BUCKET}/capture/${EP}`,
-      since,
-      'baseline-statistics': `s3://${BUCKET}/baseline/v2/statistics.json`,
-      'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
-      'publish-metrics': 'true',
-      'dashboard-name': 'mg-dashboard',
-    };
+    const inputs = captureCheck({ since, 'publish-metrics': 'true', 'dashboard-name': 'mg-dashboard' });
     const r = await gate(inputs);
     expect(r.failed).toBe(true);
     expect(r.outputs['passed']).toBe('false');
@@ -314,14 +290,7 @@ describe('mode check on the endpoint data capture', () => {
   });
 
   test('the committed bundle (dist/monitor-gate.js, its own scan worker) gives the in-process verdict', async () => {
-    const inputs = {
-      mode: 'check',
-      'endpoint-name': EP,
-      'capture-uri': `s3://${BUCKET}/capture/${EP}`,
-      since: '2h',
-      'baseline-statistics': `s3://${BUCKET}/baseline/v2/statistics.json`,
-      'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
-    };
+    const inputs = captureCheck({ since: '2h' });
     const inProcess = await runWithInputs(inputs, () => run({ exit: () => undefined, workers: 1 }), awsEnv());
     const files = /capture: (\d+) file\(s\)/.exec(inProcess.summary)?.[1];
     expect(Number(files)).toBeGreaterThan(1); // more than one range: the bundle scans with workers
@@ -343,14 +312,7 @@ describe('mode check on the endpoint data capture', () => {
     const before = await captureCount();
     await invokeRows(Array.from({ length: 150 }, (_, i) => row(i + 5000, false)));
     await eventually(async () => ((await captureCount()) >= before + 150 ? true : undefined), 600, 100);
-    const r = await gate({
-      mode: 'check',
-      'endpoint-name': EP,
-      'capture-uri': `s3://${BUCKET}/capture/${EP}`,
-      since,
-      'baseline-statistics': `s3://${BUCKET}/baseline/v2/statistics.json`,
-      'baseline-constraints': `s3://${BUCKET}/baseline/v2/constraints.json`,
-    });
+    const r = await gate(captureCheck({ since }));
     expect(r.failure).toBeUndefined();
     expect(r.outputs['passed']).toBe('true');
     expect(r.summary).toMatch(/150 record\(s\) in the window/);

@@ -10,13 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  DescribeEndpointCommand,
-} from '@aws-sdk/client-sagemaker';
+import {} from '@aws-sdk/client-sagemaker';
 import { groundTruthLine, loadSplit } from '../../../templates/olist/replay.js';
-import { createScriptModel } from '../../helpers/endpoint-models.js';
+import { createCaptureEndpoint, createScriptModel } from '../../helpers/endpoint-models.js';
 import { eventually, removeDir, startEnv, type Env } from '../local/helpers.js';
 
 jest.setTimeout(180_000);
@@ -113,36 +109,12 @@ describe('the replay CLI against a sagemaker-local endpoint', () => {
   beforeAll(async () => {
     env = await startEnv();
     await createScriptModel(env.sm, env.s3, BUCKET, 'replay-model', { mode: 'ok', value: 0.5 });
-    await env.sm.send(
-      new CreateEndpointConfigCommand({
-        EndpointConfigName: 'replay-cfg',
-        ProductionVariants: [
-          {
-            VariantName: 'AllTraffic',
-            ModelName: 'replay-model',
-            InitialInstanceCount: 1,
-            InstanceType: 'ml.m5.large',
-          },
-        ],
-        DataCaptureConfig: {
-          InitialSamplingPercentage: 100,
-          DestinationS3Uri: `s3://${BUCKET}/capture`,
-          CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
-          CaptureContentTypeHeader: { CsvContentTypes: ['text/csv'] },
-        },
-      }),
-    );
-    await env.sm.send(
-      new CreateEndpointCommand({ EndpointName: 'replay-ep', EndpointConfigName: 'replay-cfg' }),
-    );
-    await eventually(
-      async () => {
-        const d = await env.sm.send(new DescribeEndpointCommand({ EndpointName: 'replay-ep' }));
-        return d.EndpointStatus === 'InService' ? true : undefined;
-      },
-      1200,
-      100,
-    );
+    await createCaptureEndpoint(env.sm, {
+      endpoint: 'replay-ep',
+      model: 'replay-model',
+      destination: `s3://${BUCKET}/capture`,
+      csv: true,
+    });
   });
   afterAll(async () => {
     await env?.close();
