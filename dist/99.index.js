@@ -595,6 +595,14 @@ async function runAction(names, body, opts = {}) {
     const ctx = createContext(names, opts);
     const label = opts.label ?? names.action;
     let cancelled = false;
+    // Fail closed if the process runs out of work while the body still waits (a promise nothing
+    // will settle, e.g. a worker thread that exited without answering): Node would exit 0 with no
+    // outputs, a green step that did nothing.
+    const stalled = () => {
+        ctx.log.guard.close();
+        core/* setFailed */.C1(`${label}: internal error: the step stopped before it finished (it waited on work that will never end); its outputs are not set. Re-run it; if it happens again, report it with this log`);
+    };
+    process.once('beforeExit', stalled);
     try {
         await body(ctx);
     }
@@ -609,6 +617,7 @@ async function runAction(names, body, opts = {}) {
         core/* setFailed */.C1(annotationText(failureMessage(label, err)));
     }
     finally {
+        process.removeListener('beforeExit', stalled);
         ctx.log.guard.close();
     }
     if (cancelled)
@@ -938,6 +947,11 @@ class Inputs {
     }
     has(name) {
         return this.value(name) !== undefined;
+    }
+    /** True when the input itself was given (not only the config file). */
+    isExplicit(name) {
+        const explicit = this.raw(name);
+        return explicit !== undefined && explicit.trim() !== '';
     }
     text(name) {
         const v = this.value(name);

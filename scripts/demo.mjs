@@ -3,8 +3,10 @@
 //   generate data -> ingest into the data lake (S3 raw/) -> preprocess (actions/train, processing job)
 //   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate) -> the Olist SageMaker
 //   Pipeline (actions/train, mode pipeline) -> deploy (actions/deploy: endpoint, canary update,
-//   requests), each action run
-//   through its committed bundle exactly as the GitHub runner runs it.
+//   requests) -> the forced failures of deploy and monitor-gate (alarm rollback, smoke test,
+//   drift, model quality, misconfigured alarm), each action run through its committed bundle
+//   exactly as the GitHub runner runs it. demo-report/index.html links every job summary as HTML.
+//   Not here yet: replaying production traffic -> monitor-gate on it (templates/olist/replay.ts).
 // Options: --orders N (default 99441, the real size), --seed S, --report DIR (default demo-report),
 //          --keep (keep sagemaker-local's data dir), --quiet (no live job logs).
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runActionBundle } from './lib/run-action.mjs';
 import { markdownToTerminal } from './lib/terminal-markdown.mjs';
+import { escapeHtml, htmlPage } from './lib/html-report.mjs';
 import { startLocalProcess } from './lib/local-process.mjs';
 import { ensurePython } from './lib/ensure-python.mjs';
 
@@ -68,18 +71,23 @@ const work = mkdtempSync(join(tmpdir(), 'sagemaker-actions-demo-'));
 const results = [];
 let local;
 
+// The reports (job summaries as HTML) written by the stage running now.
+let stageReports = [];
+
 async function stage(name, fn) {
   console.log(`\n${bold(`▶ ${name}`)}`);
   const t0 = Date.now();
+  stageReports = [];
+  const reports = stageReports;
   try {
     const detail = (await fn()) ?? '';
     const secs = (Date.now() - t0) / 1000;
-    results.push({ name, ok: true, secs, detail });
+    results.push({ name, ok: true, secs, detail, reports });
     console.log(green(`✔ ${name}`) + dim(` (${secs.toFixed(1)} s)`));
     return true;
   } catch (err) {
     const secs = (Date.now() - t0) / 1000;
-    results.push({ name, ok: false, secs, detail: err.message.split('\n')[0] });
+    results.push({ name, ok: false, secs, detail: err.message.split('\n')[0], reports });
     console.log(red(`✘ ${name}: ${err.message}`));
     return false;
   }
@@ -138,6 +146,13 @@ async function action(name, file, inputs, job) {
       : (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, dim('  │ '))),
   });
   writeFileSync(join(reportDir, `${file}.md`), r.summary);
+  writeFileSync(
+    join(reportDir, `${file}.html`),
+    htmlPage(`${file}: actions/${name}`, r.summary.trim() ? r.summary : '_(no job summary)_', {
+      back: 'index.html',
+    }),
+  );
+  stageReports.push(`${file}.html`);
   if (r.summary.trim()) console.log(`\n${markdownToTerminal(r.summary)}\n`);
   if (r.code !== 0) {
     const crash = r.stderr
@@ -148,7 +163,7 @@ async function action(name, file, inputs, job) {
       .slice(0, 5)
       .join(' / ');
     const err = /::error::(.*)/.exec(r.stdout)?.[1] ?? (crash || `exit ${r.code}`);
-    throw new Error(err.replace(/%0A/g, ' '));
+    throw Object.assign(new Error(err.replace(/%0A/g, ' ')), { outputs: r.outputs });
   }
   return r.outputs;
 }
@@ -338,6 +353,7 @@ try {
             'bake-time': '2s',
             'max-time': '10m',
             'smoke-test-payload': rows[0],
+            'smoke-test-expect': '/^\\s*[0-9][0-9.eE+-]*\\s*$/', // a probability
           };
           // First release: the endpoint is created (no capture yet: 0 %).
           outputs.deploy = await action(
@@ -416,25 +432,170 @@ try {
       },
     );
   }
+
+  // The forced failures of deploy and monitor-gate (as in .github/workflows/forced-fail.yml): each
+  // stage passes only when the action failed, and for the reason it should have.
+  if (trained && existsSync(join(root, 'actions', 'deploy', 'action.yml'))) {
+    const ff = `${CONFIG}#deploy-forced-fail`;
+    const data = `s3://${BUCKET}/olist/runs/${RUN}`;
+    const base = { config: ff, 'model-artifact': outputs.train['model-artifact'] };
+    const helper = (...argv) =>
+      run(process.execPath, ['scripts/forced-fail.mjs', ...argv], {
+        env: { ...process.env, ...local.env, NODE_NO_WARNINGS: '1' },
+      });
+    /** Runs an action that must fail; `why` checks the error message and the outputs it set. */
+    const mustFail = async (name, file, inputs, job, why) => {
+      try {
+        await action(name, file, inputs, job);
+      } catch (err) {
+        const problem = why(err.message, err.outputs ?? {});
+        if (problem)
+          throw new Error(`failed, but not for the right reason: ${problem}. It said: ${err.message}`);
+        return `failed as designed: ${err.message.slice(0, 200)}`;
+      }
+      throw new Error('the stage passed: the forced failure did not happen');
+    };
+    const ready = await stage(
+      'Forced failures: endpoint olist-forced-fail serving the candidate, 100 requests with ground truth',
+      async () => {
+        outputs.ffBase = await action('deploy', '7-forced-fail-endpoint', base, 'forced-fail');
+        const out = helper(
+          'requests',
+          'olist-forced-fail',
+          `${data}/splits/test/test.csv`,
+          '100',
+          `${data}/forced-fail/ground-truth/`,
+        );
+        outputs.ffPayload = /^payload=(.*)$/m.exec(out)?.[1] ?? '';
+        return `serves ${outputs.ffBase['endpoint-config-name']}`;
+      },
+    );
+    if (ready) {
+      await stage('Forced failure: deploy rolled back by an alarm (actions/deploy)', async () => {
+        helper('tripped-alarm', 'olist-forced-fail-latency', 'olist-forced-fail');
+        return mustFail(
+          'deploy',
+          '8-forced-fail-alarm-rollback',
+          { ...base, 'data-capture-percent': '90', 'rollback-alarms': 'olist-forced-fail-latency' },
+          'forced-fail',
+          (msg, o) =>
+            o['rolled-back'] !== 'true'
+              ? 'rolled-back is not true'
+              : /ROLLED BACK: alarm olist-forced-fail-latency fired/.test(msg)
+                ? ''
+                : 'the message does not name the alarm',
+        );
+      });
+      await stage('Forced failure: smoke-test failure, rolled back (actions/deploy)', async () =>
+        mustFail(
+          'deploy',
+          '9-forced-fail-smoke-test',
+          {
+            ...base,
+            'data-capture-percent': '50',
+            'smoke-test-payload': outputs.ffPayload,
+            'smoke-test-expect': 'forced-fail: no prediction contains this',
+          },
+          'forced-fail',
+          (msg, o) =>
+            o['rolled-back'] === 'true' && /smoke test failed.*rolled back/.test(msg)
+              ? ''
+              : 'no smoke-test rollback',
+        ),
+      );
+      const capture = {
+        'endpoint-name': 'olist-forced-fail',
+        'capture-uri': `${data}/forced-fail/capture/`,
+        since: '1h',
+      };
+      await stage(
+        'Forced failure: monitor violation, drift against a zero-tolerance baseline (actions/monitor-gate)',
+        async () => {
+          const strict = await action(
+            'monitor-gate',
+            '10-forced-fail-strict-baseline',
+            {
+              mode: 'baseline',
+              'baseline-data': `${data}/splits/baseline/baseline.csv`,
+              'output-uri': `${data}/forced-fail/strict-baseline/`,
+              'comparison-method': 'Simple',
+              'comparison-threshold': '0',
+            },
+            'forced-fail',
+          );
+          return mustFail(
+            'monitor-gate',
+            '11-forced-fail-monitor-violation',
+            {
+              ...capture,
+              'baseline-statistics': strict['statistics-uri'],
+              'baseline-constraints': strict['constraints-uri'],
+            },
+            'forced-fail',
+            (msg, o) =>
+              (o.violations ?? '').includes('baseline_drift_check')
+                ? ''
+                : 'no baseline_drift_check violation',
+          );
+        },
+      );
+      await stage('Forced failure: model quality below its constraint (actions/monitor-gate)', async () =>
+        mustFail(
+          'monitor-gate',
+          '12-forced-fail-model-quality',
+          {
+            ...capture,
+            'ground-truth-uri': `${data}/forced-fail/ground-truth/`,
+            'quality-thresholds': '{auc: ">= 0.999"}',
+          },
+          'forced-fail',
+          (msg, o) =>
+            (o.violations ?? '').includes('model_quality_check') ? '' : 'no model_quality_check violation',
+        ),
+      );
+      await stage('Forced failure: misconfigured alarm, no data (actions/monitor-gate)', async () => {
+        helper('blind-alarm', 'olist-forced-fail-blind', 'olist-forced-fail');
+        return mustFail(
+          'monitor-gate',
+          '13-forced-fail-misconfigured-alarm',
+          { 'endpoint-name': 'olist-forced-fail', alarms: 'olist-forced-fail-blind' },
+          'forced-fail',
+          (msg) =>
+            /alarm olist-forced-fail-blind is misconfigured/.test(msg) ? '' : 'not reported as misconfigured',
+        );
+      });
+    }
+    await stage(
+      'Forced failures: nothing left running (endpoint and alarms deleted, no job running)',
+      async () => {
+        helper('cleanup', 'olist-forced-fail', 'olist-forced-fail-latency', 'olist-forced-fail-blind');
+        return run(process.execPath, ['scripts/assert-nothing-running.mjs', '--gone', 'olist-forced-fail'], {
+          env: { ...process.env, ...local.env, NODE_NO_WARNINGS: '1' },
+        }).trim();
+      },
+    );
+  }
 } finally {
   await local?.stop();
   if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
 
-// One screen: what ran, how long, what it produced, where the report is.
+// One screen: each stage, its verdict, its time and where its report is.
 const total = results.reduce((s, r) => s + r.secs, 0);
 const failed = results.filter((r) => !r.ok);
+const reportRel = relative(process.cwd(), reportDir) || '.';
 const lines = [
   '',
   bold('sagemaker-actions demo: Olist customer satisfaction on sagemaker-local'),
   '',
+  `${'stage'.padEnd(84)} ${'verdict'.padEnd(7)} ${'time'.padStart(8)}  report`,
   ...results.map(
     (r) =>
-      `${r.ok ? green('✔') : red('✘')} ${r.name.padEnd(92).slice(0, 92)} ${r.secs.toFixed(1).padStart(6)} s${r.detail ? `\n    ${dim(r.detail)}` : ''}`,
+      `${r.name.padEnd(84).slice(0, 84)} ${(r.ok ? green('passed') : red('FAILED')).padEnd(r.ok ? 6 : 6)}  ${`${r.secs.toFixed(1)} s`.padStart(8)}  ${r.reports.length ? r.reports.map((f) => `${reportRel}/${f}`).join(', ') : '-'}${r.detail ? `\n    ${dim(r.detail)}` : ''}`,
   ),
   '',
   outputs.train?.['model-artifact'] ? `model:   ${outputs.train['model-artifact']}` : '',
-  `report:  ${relative(process.cwd(), reportDir) || '.'}/ (job summaries as markdown)`,
+  `report:  ${reportRel}/index.html (every job summary as HTML; the Markdown beside it)`,
   `total:   ${total.toFixed(1)} s`,
   failed.length
     ? red(bold(`FAILED: ${failed.map((r) => r.name.split(':')[0]).join(', ')}`))
@@ -442,7 +603,22 @@ const lines = [
 ].filter((l) => l !== '');
 writeFileSync(
   join(reportDir, 'README.md'),
-  `# Demo run\n\n| stage | result | seconds | detail |\n| --- | --- | --- | --- |\n${results.map((r) => `| ${r.name} | ${r.ok ? 'passed' : 'FAILED'} | ${r.secs.toFixed(1)} | ${r.detail.replace(/\|/g, '\\|')} |`).join('\n')}\n`,
+  `# Demo run\n\n| stage | result | seconds | report | detail |\n| --- | --- | --- | --- | --- |\n${results.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${r.ok ? 'passed' : 'FAILED'} | ${r.secs.toFixed(1)} | ${r.reports.map((f) => `[${f}](${f})`).join(' ')} | ${r.detail.replace(/\|/g, '\\|')} |`).join('\n')}\n`,
+);
+writeFileSync(
+  join(reportDir, 'index.html'),
+  htmlPage(
+    'sagemaker-actions demo',
+    `# Demo run\n\nTotal ${total.toFixed(1)} s. ${failed.length ? `**${failed.length} stage(s) FAILED.**` : '**All stages passed.**'}\n\n`,
+  ).replace(
+    '</body>',
+    `<table><thead><tr><th>stage</th><th>verdict</th><th>seconds</th><th>report</th><th>detail</th></tr></thead><tbody>\n${results
+      .map(
+        (r) =>
+          `<tr><td>${escapeHtml(r.name)}</td><td>${r.ok ? 'passed' : '<strong>FAILED</strong>'}</td><td>${r.secs.toFixed(1)}</td><td>${r.reports.map((f) => `<a href="${escapeHtml(f)}">${escapeHtml(f)}</a>`).join('<br>')}</td><td>${escapeHtml(r.detail)}</td></tr>`,
+      )
+      .join('\n')}\n</tbody></table>\n</body>`,
+  ),
 );
 console.log(lines.join('\n'));
 process.exit(failed.length ? 1 : 0);

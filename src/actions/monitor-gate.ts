@@ -1,6 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type ActionContext } from '../core/context.js';
@@ -196,13 +195,11 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
 export async function run(overrides: MonitorGateOverrides = {}): Promise<void> {
   // The action bundle is also the capture scan's worker-thread script.
   if (serveScanWorker()) return;
-  // Bundled, this module sits in a shared chunk (dist/<n>.index.js) that runs nothing when loaded
-  // as a worker: the worker must load the action's entry, dist/monitor-gate.js, next to it.
+  // The worker is the action's entry dist/monitor-gate.js (it calls run(), which serves above),
+  // not this module: in the bundle this module sits in a shared chunk of dist/, which started as
+  // a worker would run nothing, and the scan would never get an answer.
   const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts')) {
-    const entry = join(dirname(self), 'monitor-gate.js');
-    setScanWorkerScript({ path: existsSync(entry) ? entry : self });
-  }
+  if (!self.endsWith('.ts')) setScanWorkerScript({ path: join(dirname(self), 'monitor-gate.js') });
   await runAction(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
     ...(overrides.exit ? { exit: overrides.exit } : {}),
   });

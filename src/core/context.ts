@@ -134,6 +134,16 @@ export async function runAction<N extends StageNames>(
   const ctx = createContext(names, opts);
   const label = opts.label ?? names.action;
   let cancelled = false;
+  // Fail closed if the process runs out of work while the body still waits (a promise nothing
+  // will settle, e.g. a worker thread that exited without answering): Node would exit 0 with no
+  // outputs, a green step that did nothing.
+  const stalled = (): void => {
+    ctx.log.guard.close();
+    core.setFailed(
+      `${label}: internal error: the step stopped before it finished (it waited on work that will never end); its outputs are not set. Re-run it; if it happens again, report it with this log`,
+    );
+  };
+  process.once('beforeExit', stalled);
   try {
     await body(ctx);
   } catch (err) {
@@ -147,6 +157,7 @@ export async function runAction<N extends StageNames>(
     if (!known && err instanceof Error && err.stack) core.debug(err.stack);
     core.setFailed(annotationText(failureMessage(label, err)));
   } finally {
+    process.removeListener('beforeExit', stalled);
     ctx.log.guard.close();
   }
   if (cancelled) (opts.exit ?? ((code: number) => process.exit(code)))(1);

@@ -282,6 +282,12 @@ export class Inputs {
     return this.value(name) !== undefined;
   }
 
+  /** True when the input itself was given (not only the config file). */
+  isExplicit(name: string): boolean {
+    const explicit = this.raw(name);
+    return explicit !== undefined && explicit.trim() !== '';
+  }
+
   private text(name: string): string | undefined {
     const v = this.value(name);
     if (v === undefined) return undefined;

@@ -56,6 +56,10 @@ const IN_ENCODING = S_IN_ENCODING;
 const FIX_CAPTURE =
   "fix: point capture-uri at the endpoint's data capture (JSON Lines written by SageMaker data capture), and remove files that are not capture records";
 
+/** The yyyy-mm-ddThh bytes of the last hour parsed, and that hour in ms (records come in time order). */
+const lastHour = new Uint8Array(13);
+let lastHourMs = NaN;
+
 /** Milliseconds since the epoch of an ISO-8601 time; the common Z form is parsed by hand. */
 export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
   const d = (i: number) => buf[s + i]! - 48;
@@ -68,10 +72,26 @@ export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
     buf[s + 16] === 58 &&
     buf[e - 1] === 90
   ) {
-    const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-    const month = d(5) * 10 + d(6);
-    const day = d(8) * 10 + d(9);
-    const hour = d(11) * 10 + d(12);
+    let hourMs = lastHourMs;
+    for (let i = 0; i < 13 && hourMs === hourMs; i++) if (buf[s + i] !== lastHour[i]) hourMs = NaN;
+    if (hourMs !== hourMs) {
+      const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+      const month = d(5) * 10 + d(6);
+      const day = d(8) * 10 + d(9);
+      const hour = d(11) * 10 + d(12);
+      if (
+        [year, month, day, hour].some((p) => !(p >= 0 && p <= 9999)) ||
+        month < 1 ||
+        month > 12 ||
+        day < 1 ||
+        day > 31 ||
+        hour > 23
+      )
+        return NaN;
+      hourMs = Date.UTC(year, month - 1, day, hour);
+      lastHour.set(buf.subarray(s, s + 13));
+      lastHourMs = hourMs;
+    }
     const min = d(14) * 10 + d(15);
     const sec = d(17) * 10 + d(18);
     let ms = 0;
@@ -86,19 +106,8 @@ export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
       }
       ms = Math.floor(ms);
     }
-    const parts = [year, month, day, hour, min, sec];
-    if (
-      parts.some((p) => !(p >= 0 && p <= 9999)) ||
-      month < 1 ||
-      month > 12 ||
-      day < 1 ||
-      day > 31 ||
-      hour > 23 ||
-      min > 59 ||
-      sec > 60
-    )
-      return NaN;
-    return Date.UTC(year, month - 1, day, hour, min, sec, ms);
+    if (!(min >= 0 && min <= 59) || !(sec >= 0 && sec <= 60)) return NaN;
+    return hourMs + min * 60_000 + sec * 1000 + ms;
   }
   return slowTime(buf, s, e);
 }
@@ -136,6 +145,8 @@ export function lineOfOffset(file: string, offset: number): number {
   }
 }
 
+let readBuffer = Buffer.alloc(0);
+
 export function scanCaptureRange(task: ScanTask): ScanResult {
   const result: ScanResult = {
     sink: newSink(),
@@ -159,7 +170,10 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
     );
   }
   try {
-    let buf = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1)));
+    // One read buffer per thread, reused range after range (nothing keeps a view of it).
+    const size = Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1));
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
+    let buf = readBuffer;
     let filled = 0;
     let pos = task.start; // file offset of buf[0]
     let readPos = task.start;
@@ -167,7 +181,7 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
+        buf = readBuffer = bigger;
       }
       const want = Math.min(buf.length - filled, task.end - readPos);
       const n = want > 0 ? readSync(fd, buf, filled, want, readPos) : 0;
@@ -247,6 +261,11 @@ function scanLine(
   names: Map<string, number>,
 ): void {
   if (!sc.scan(buf, s, e)) {
+    if (buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf)
+      throw new LineFailure(
+        0,
+        `the line starts with a UTF-8 byte order mark, which SageMaker data capture never writes; ${FIX_CAPTURE}`,
+      );
     throw new LineFailure(
       0,
       `not a valid JSON record at column ${sc.errorColumn}: ${sc.error}; ${FIX_CAPTURE}`,

@@ -5,7 +5,14 @@
  * eventMetadata {eventId, inferenceId, inferenceTime}, eventVersion) without building objects or
  * strings. Anything else in the record is validated and skipped. UTF-8 is not checked here: the
  * capture reader validates whole buffers natively (a newline never sits inside a UTF-8 sequence).
+ *
+ * Records from one writer share their layout byte for byte outside the string values, so after a
+ * line has been validated in full it becomes a template (line-template.ts): a later line that
+ * matches the template's bytes outside its strings, with each string validated in place, is the
+ * same JSON structure and needs no member-by-member walk. Any mismatch falls back to the full walk.
  */
+import { LineTemplate } from './line-template.js';
+
 export const S_IN_DATA = 0;
 export const S_IN_ENCODING = 1;
 export const S_IN_CONTENT_TYPE = 2;
@@ -35,6 +42,9 @@ export const SLOT_PATHS = [
   'eventMetadata.inferenceTime',
   'eventVersion',
 ];
+
+/** Strings up to this long are walked in JavaScript; longer ones use native searches. */
+const SHORT_STRING = 256;
 
 /** Member present but not a string. */
 export const NOT_STRING = -2;
@@ -67,7 +77,7 @@ function keyIs(buf: Uint8Array, s: number, e: number, k: Uint8Array): boolean {
   return true;
 }
 
-class SyntaxFailure {
+export class SyntaxFailure {
   constructor(
     readonly pos: number,
     readonly what: string,
@@ -79,8 +89,9 @@ export class CaptureLineScanner {
   readonly ends = new Int32Array(SLOTS);
   /** 0: no escapes; 1: only \n and \r escapes; 2: other escapes too. */
   readonly escaped = new Uint8Array(SLOTS);
-  /** The buffer of the last scanned line. */
+  /** The buffer of the last scanned line, and a view of it for reading words. */
   buf: Uint8Array = new Uint8Array(0);
+  view: DataView = new DataView(new ArrayBuffer(0));
   private backslashBuf: Uint8Array | undefined;
   private backslashFrom = 0;
   private nextBackslash = -1;
@@ -88,9 +99,17 @@ export class CaptureLineScanner {
   /** Set when scan() returns false: what was wrong and the 0-based column. */
   error = '';
   errorColumn = 0;
+  /** String values of the last full walk: [opening quote, closing quote, slot or -1] triples. */
+  private trace: number[] = [];
+  private tracing = false;
+  private template: LineTemplate | undefined;
+  /** Lines that matched the template / took the full walk (for tests and the bench). */
+  fastLines = 0;
+  slowLines = 0;
 
   /** Validates buf[s, e) as one JSON object and records the members' spans. */
   scan(buf: Uint8Array, s: number, e: number): boolean {
+    if (buf !== this.buf) this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.buf = buf;
     this.end = e;
     // The next backslash is searched in the whole buffer and remembered across lines of the
@@ -100,20 +119,55 @@ export class CaptureLineScanner {
       this.backslashBuf = buf;
       this.nextBackslash = -1;
     }
-    this.starts.fill(ABSENT);
-    this.escaped.fill(0);
+    this.reset();
+    const t = this.template;
+    if (t !== undefined) {
+      let ok = false;
+      try {
+        ok = t.match(this, buf, s, e);
+      } catch (err) {
+        if (!(err instanceof SyntaxFailure)) throw err;
+      }
+      if (ok) {
+        this.fastLines++;
+        return true;
+      }
+      // Walk the line in full; the backslash search restarts at its start.
+      this.nextBackslash = -1;
+      this.reset();
+    }
+    this.slowLines++;
+    this.trace.length = 0;
+    this.tracing = true;
     try {
       let i = this.ws(s);
       if (i >= e || buf[i] !== 123) throw new SyntaxFailure(i, 'a data-capture record must be a JSON object');
       i = this.ws(this.object(i, C_ROOT, 0));
       if (i !== e) throw new SyntaxFailure(i, 'unexpected text after the JSON object');
+      this.template = LineTemplate.from(buf, s, e, this.trace, this.starts);
       return true;
     } catch (err) {
       if (!(err instanceof SyntaxFailure)) throw err;
       this.error = err.what;
       this.errorColumn = err.pos - s + 1;
       return false;
+    } finally {
+      this.tracing = false;
     }
+  }
+
+  private reset(): void {
+    const st = this.starts;
+    const esc = this.escaped;
+    for (let k = 0; k < SLOTS; k++) {
+      st[k] = ABSENT;
+      esc[k] = 0;
+    }
+  }
+
+  /** For the template: validates the string whose opening quote is at i (see string()). */
+  stringAt(i: number, slot: number): number {
+    return this.string(i, slot);
   }
 
   private ws(i: number): number {
@@ -179,8 +233,10 @@ export class CaptureLineScanner {
       if (slot >= 0) {
         if (c === 34) {
           this.starts[slot] = i + 1;
+          const open = i;
           i = this.string(i, slot);
           this.ends[slot] = i - 1;
+          if (this.tracing) this.trace.push(open, i - 1, slot);
         } else {
           this.starts[slot] = NOT_STRING;
           i = this.value(i, C_OTHER, depth + 1);
@@ -205,7 +261,11 @@ export class CaptureLineScanner {
     const b = this.buf;
     if (i >= this.end) this.truncated(i);
     const c = b[i]!;
-    if (c === 34) return this.string(i);
+    if (c === 34) {
+      const after = this.string(i);
+      if (this.tracing) this.trace.push(i, after - 1, -1);
+      return after;
+    }
     if (c === 123) return this.object(i, ctx, depth);
     if (c === 91) {
       if (depth > 64) throw new SyntaxFailure(i, 'JSON nested deeper than 64 levels');
@@ -262,14 +322,52 @@ export class CaptureLineScanner {
   }
 
   /**
-   * At the opening quote; returns the index after the closing quote. The common case (no
-   * backslash before the closing quote) is two native searches; strings with escapes are walked
-   * escape by escape. UTF-8 is validated by the caller.
+   * At the opening quote; returns the index after the closing quote. Short strings (most members)
+   * are walked byte by byte, which costs less than a native search's call; past SHORT_STRING
+   * bytes the rest is two native searches (the closing quote, the next backslash) with the
+   * escapes between them checked one by one. UTF-8 is validated by the caller.
    */
   private string(i: number, slot = -1): number {
     const b = this.buf;
     const e = this.end;
     i++;
+    const lim = Math.min(e, i + SHORT_STRING);
+    while (i < lim) {
+      const c = b[i]!;
+      if (c === 34) return i + 1;
+      if (c === 92) i = this.escape(i, slot);
+      else i++;
+    }
+    if (i >= e) this.truncated(e);
+    return this.longString(i, slot);
+  }
+
+  /** Checks the escape whose backslash is at k; returns the index after it. */
+  private escape(k: number, slot: number): number {
+    const b = this.buf;
+    const e = this.end;
+    if (k + 1 >= e) this.truncated(k);
+    const x = b[k + 1]!;
+    // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
+    if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
+    if (x === 117) {
+      for (let j = 2; j < 6; j++) {
+        if (k + j >= e) this.truncated(k + j);
+        const h = b[k + j]!;
+        if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
+          throw new SyntaxFailure(k, 'invalid \\u escape');
+      }
+      return k + 6;
+    }
+    if (x === 34 || x === 92 || x === 47 || x === 98 || x === 102 || x === 110 || x === 114 || x === 116)
+      return k + 2;
+    throw new SyntaxFailure(k, 'invalid escape in a string');
+  }
+
+  /** The rest of a string from i (inside it, not at an escape's second byte), by native searches. */
+  private longString(i: number, slot: number): number {
+    const b = this.buf;
+    const e = this.end;
     let q = b.indexOf(34, i);
     for (;;) {
       if (q < 0 || q >= e) this.truncated(e);
@@ -281,32 +379,7 @@ export class CaptureLineScanner {
       // No backslash before the closing quote: done. (Raw control characters, which strict JSON
       // forbids, are not looked for: SageMaker's writer escapes them.)
       if (this.nextBackslash > q) return q + 1;
-      // An escape at k: validate it, then search on after it.
-      const k = this.nextBackslash;
-      if (k + 1 >= e) this.truncated(k);
-      const x = b[k + 1]!;
-      // 1: only \n / \r escapes (CSV rows: the reader splits on them in place); 2: others.
-      if (slot >= 0) this.escaped[slot] = x === 110 || x === 114 ? this.escaped[slot] || 1 : 2;
-      if (x === 117) {
-        for (let j = 2; j < 6; j++) {
-          if (k + j >= e) this.truncated(k + j);
-          const h = b[k + j]!;
-          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102)))
-            throw new SyntaxFailure(k, 'invalid \\u escape');
-        }
-        i = k + 6;
-      } else if (
-        x === 34 ||
-        x === 92 ||
-        x === 47 ||
-        x === 98 ||
-        x === 102 ||
-        x === 110 ||
-        x === 114 ||
-        x === 116
-      ) {
-        i = k + 2;
-      } else throw new SyntaxFailure(k, 'invalid escape in a string');
+      i = this.escape(this.nextBackslash, slot);
       if (q < i) q = b.indexOf(34, i); // the quote found was escaped
     }
   }

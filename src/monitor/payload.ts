@@ -4,7 +4,7 @@
  * or an object of named features mapped onto the baseline's names).
  */
 import { MonitorDataError } from './errors.js';
-import { FeatureProfile } from './profile.js';
+import { FeatureProfile, POW10, T_FRACTIONAL, T_INTEGRAL } from './profile.js';
 
 export interface RowSink {
   profiles: FeatureProfile[];
@@ -36,7 +36,9 @@ function countRow(sink: RowSink, columns: number): void {
 /**
  * CSV rows in buf[s, e). With `jsonNewlines` the bytes are still JSON-escaped and hold no escapes
  * but \n and \r, which end rows (so the payload is read in place, without unescaping). Returns an
- * error description, or null.
+ * error description, or null. Plain decimal fields (the bulk of a numeric payload) are parsed while
+ * the field is split, into exactly the value and type classifyField gives them; anything else
+ * (signs other than '-', spaces, huge or long numbers, text, quotes) takes classifyField's path.
  */
 export function feedCsv(
   sink: RowSink,
@@ -49,38 +51,79 @@ export function feedCsv(
   while (i < e) {
     // one row from i
     let col = 0;
-    let fs = i;
     let quoted = false;
     for (;;) {
+      const fs = i;
+      // Fast path: -?digits(.digits)? up to a separator.
       let c = i < e ? buf[i]! : 10;
+      let neg = false;
+      if (c === 45) {
+        neg = true;
+        c = ++i < e ? buf[i]! : 10;
+      }
+      let m = 0;
+      const d0 = i;
+      while (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        c = ++i < e ? buf[i]! : 10;
+      }
+      let digits = i - d0;
+      let exp = 0;
+      const fractional = c === 46;
+      if (fractional) {
+        const f = ++i;
+        c = i < e ? buf[i]! : 10;
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          c = ++i < e ? buf[i]! : 10;
+        }
+        exp = f - i;
+        digits += i - f;
+      }
+      if (
+        digits > 0 &&
+        (c === 44 || c === 10 || c === 13 || (c === 92 && jsonNewlines)) &&
+        m <= 9007199254740991 &&
+        -exp <= 22
+      ) {
+        const v = exp === 0 ? m : m / POW10[-exp]!;
+        profileAt(sink, col).addClassified(fractional ? T_FRACTIONAL : T_INTEGRAL, neg ? -v : v);
+      } else {
+        // General path: find the field's end, then classify it.
+        i = fs;
+        for (;;) {
+          c = i < e ? buf[i]! : 10;
+          if (c === 34 && i === fs) {
+            quoted = true;
+            break;
+          }
+          if (c === 44 || c === 10 || c === 13 || (c === 92 && jsonNewlines)) break;
+          i++;
+        }
+        if (quoted) break;
+        profileAt(sink, col).addField(buf, fs, i);
+      }
+      col++;
+      // the separator at i
+      if (c === 44) {
+        i++;
+        continue;
+      }
       let width = 1;
-      if (c === 92 && jsonNewlines) {
+      if (c === 92) {
         c = buf[i + 1] === 110 ? 10 : 13;
         width = 2;
       }
-      if (c === 34 && i === fs) {
-        quoted = true;
-        break;
+      i += width;
+      if (c === 13) {
+        // CR LF (raw or escaped) ends one row
+        if (i < e && buf[i] === 10) i++;
+        else if (jsonNewlines && i + 1 < e && buf[i] === 92 && buf[i + 1] === 110) i += 2;
       }
-      if (c === 44 || c === 10 || c === 13) {
-        profileAt(sink, col).addField(buf, fs, i);
-        col++;
-        if (c === 44) {
-          fs = ++i;
-          continue;
-        }
-        i += width;
-        if (c === 13) {
-          // CR LF (raw or escaped) ends one row
-          if (i < e && buf[i] === 10) i++;
-          else if (jsonNewlines && i + 1 < e && buf[i] === 92 && buf[i + 1] === 110) i += 2;
-        }
-        break;
-      }
-      i++;
+      break;
     }
     if (quoted) {
-      const r = quotedRow(sink, buf, fs, e, col);
+      const r = quotedRow(sink, buf, i, e, col);
       if (typeof r === 'string') return r;
       col = r.columns;
       i = r.next;

@@ -3,7 +3,7 @@
  * mean/sum/std_dev/min/max (Welford, merged with Chan's formula), a KLL sketch, and category
  * counts. Mergeable, and transferable between worker threads as plain data.
  */
-import { KllSketch, type KllJson } from '../stats/kll.js';
+import { KllSketch, type KllState } from '../stats/kll.js';
 
 /*
  * Type of one CSV field as Model Monitor infers it, from bytes. Model Monitor's analyzers
@@ -19,7 +19,7 @@ export const T_INTEGRAL = 2;
 export const T_BOOLEAN = 3;
 export const T_STRING = 4;
 
-const POW10 = new Float64Array(23);
+export const POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
 
 /** [0]: the numeric value of the last field classified Fractional or Integral (an out slot, not a live binding: bundlers turn those into getters on the hot path). */
@@ -95,7 +95,7 @@ export interface ProfileData {
   sum: number;
   min: number;
   max: number;
-  kll: KllJson & { count: number; rankErrorBound: number };
+  kll: KllState;
   categories: [string, number][] | null;
   numericCategories: [number, number][] | null;
 }
@@ -112,6 +112,8 @@ export class FeatureProfile {
   kll: KllSketch;
   categories: Map<string, number> | null = new Map();
   numericCategories: Map<number, number> | null = new Map();
+  /** recently seen category bytes and their text, so repeated values are not decoded again */
+  private readonly recent = new RecentTexts();
 
   constructor(kll?: KllSketch) {
     this.kll = kll ?? new KllSketch();
@@ -122,8 +124,13 @@ export class FeatureProfile {
     const t = classifyField(buf, s, e);
     this.types[t]!++;
     if (t === T_FRACTIONAL || t === T_INTEGRAL) this.addNumber(fieldValue[0]!);
-    else if (t === T_STRING || t === T_BOOLEAN)
-      this.addCategory(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8'));
+    else if (t === T_STRING || t === T_BOOLEAN) this.addCategory(this.recent.text(buf, s, e));
+  }
+
+  /** Adds a field already classified (T_FRACTIONAL or T_INTEGRAL) with its value. */
+  addClassified(t: number, v: number): void {
+    this.types[t]!++;
+    this.addNumber(v);
   }
 
   /** Adds a value that arrived as text (quoted CSV field, JSON string). */
@@ -198,16 +205,14 @@ export class FeatureProfile {
       sum: this.sum,
       min: this.min,
       max: this.max,
-      kll: { ...this.kll.toJSON(), count: this.kll.count, rankErrorBound: this.kll.rankErrorBound },
+      kll: this.kll.toState(),
       categories: this.categories && [...this.categories],
       numericCategories: this.numericCategories && [...this.numericCategories],
     };
   }
 
   static fromData(d: ProfileData): FeatureProfile {
-    const kll = KllSketch.fromJSON(d.kll, 'worker result');
-    kll.rankErrorBound = d.kll.rankErrorBound; // the history is known here
-    const p = new FeatureProfile(kll);
+    const p = new FeatureProfile(KllSketch.fromState(d.kll));
     for (let t = 0; t < 5; t++) p.types[t] = d.types[t]!;
     p.n = d.n;
     p.mean = d.mean;
@@ -218,6 +223,38 @@ export class FeatureProfile {
     p.categories = d.categories && new Map(d.categories);
     p.numericCategories = d.numericCategories && new Map(d.numericCategories);
     return p;
+  }
+}
+
+/**
+ * The UTF-8 text of byte ranges, remembering the last few distinct ones: a categorical feature
+ * repeats a handful of values, and comparing a few bytes is cheaper than decoding them. The same
+ * bytes always give the same text, so counts are unchanged.
+ */
+class RecentTexts {
+  private static readonly SIZE = 16;
+  private readonly keys: Uint8Array[] = [];
+  private readonly texts: string[] = [];
+  private next = 0;
+
+  text(buf: Uint8Array, s: number, e: number): string {
+    const n = e - s;
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (key.length !== n) continue;
+      let i = 0;
+      while (i < n && key[i] === buf[s + i]) i++;
+      if (i === n) return this.texts[k]!;
+    }
+    const text = Buffer.from(buf.buffer, buf.byteOffset + s, n).toString('utf8');
+    if (n <= 64) {
+      const slot = this.next;
+      this.next = (slot + 1) % RecentTexts.SIZE;
+      keys[slot] = Uint8Array.prototype.slice.call(buf, s, e); // a copy (Buffer#slice is a view)
+      this.texts[slot] = text;
+    }
+    return text;
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The capture scan on every core: files are cut into newline-aligned byte ranges (at most
- * CHUNK_BYTES each, independent of the core count), worker threads scan ranges as they free up, and
- * the main thread merges the results in range order, so the statistics do not depend on how many
- * workers ran. One worker (or one range) scans in-process.
+ * CHUNK_BYTES each, independent of the core count), the main thread and worker threads scan ranges
+ * as they free up, and the results are merged in range order, so the statistics do not depend on
+ * how many threads ran. One thread (or one range) scans in-process, without workers.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,7 +26,7 @@ export interface ScanOptions {
   featureNames: string[];
   collectPredictions: boolean;
   requireInput: boolean;
-  /** worker threads to use (default: the available cores) */
+  /** threads to scan with, the main thread included (default: the available cores) */
   workers?: number;
   chunkBytes?: number;
 }
@@ -118,7 +118,10 @@ export interface WorkerScript {
 
 let workerScriptOverride: WorkerScript | undefined;
 
-/** The action bundle registers itself (it serves as its own worker, see serveScanWorker). */
+/**
+ * The action registers the script its process was started with (it serves as its own worker, see
+ * serveScanWorker): an entry that runs the action, not a bundler chunk, which would run nothing.
+ */
 export function setScanWorkerScript(script: WorkerScript | undefined): void {
   workerScriptOverride = script;
 }
@@ -149,7 +152,12 @@ export function serveScanWorker(): boolean {
   const port = parentPort;
   port.on('message', (task: ScanTask) => {
     try {
-      port.postMessage({ ok: toWire(scanCaptureRange(task)) });
+      const ok = toWire(scanCaptureRange(task));
+      // the sketches' levels move to the main thread without a copy
+      port.postMessage(
+        { ok },
+        ok.profiles.flatMap((p) => p.kll.levels.map((l) => l.buffer as ArrayBuffer)),
+      );
     } catch (err) {
       port.postMessage({ error: (err as Error).message, data: err instanceof MonitorDataError });
     }
@@ -189,12 +197,6 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     requireInput: opts.requireInput,
   }));
   const want = Math.max(1, Math.min(opts.workers ?? availableParallelism(), tasks.length));
-  const results: ScanResult[] = new Array(tasks.length);
-  if (want <= 1) {
-    tasks.forEach((t, i) => (results[i] = scanCaptureRange(t)));
-  } else {
-    await runWorkers(tasks, results, want);
-  }
   const total: ScanResult = {
     sink: newSink(),
     records: 0,
@@ -205,51 +207,93 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     predictionOutputs: [],
     bytes: 0,
   };
-  for (const r of results) mergeInto(total, r);
+  // Results are merged in range order as soon as the ranges before them are in, so merging
+  // overlaps the scan (and the order, hence the statistics, never depends on the threads).
+  const pending: (ScanResult | undefined)[] = new Array(tasks.length);
+  let merged = 0;
+  const put = (i: number, r: ScanResult) => {
+    pending[i] = r;
+    while (merged < tasks.length && pending[merged] !== undefined) {
+      mergeInto(total, pending[merged]!);
+      pending[merged++] = undefined;
+    }
+  };
+  if (want <= 1) tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
+  else await runThreads(tasks, put, want);
+  if (merged !== tasks.length)
+    throw new Error(`capture scan: ${tasks.length - merged} range(s) without a result`);
   return { ...total, files: opts.files.length, ranges: tasks.length, workers: want };
 }
 
-async function runWorkers(tasks: ScanTask[], results: ScanResult[], count: number): Promise<void> {
+/** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
+const IN_FLIGHT = 2;
+
+/**
+ * `count` threads scan: the main thread itself and count - 1 workers (a worker costs a start-up
+ * that loads the script; the main thread is otherwise idle while they scan). Each claims the next
+ * unclaimed range; results land by range index, so the merge order is fixed.
+ */
+async function runThreads(
+  tasks: ScanTask[],
+  put: (i: number, r: ScanResult) => void,
+  count: number,
+): Promise<void> {
   const script = defaultWorkerScript();
   let next = 0;
   let failure: Error | undefined;
   const one = () =>
     new Promise<void>((resolve) => {
       const w = new Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
-      let current = -1;
-      let stopping = false;
+      const inFlight: number[] = [];
+      let done = false;
       const feed = () => {
-        if (failure || next >= tasks.length) {
-          stopping = true;
-          void w.terminate().then(() => resolve());
-          return;
+        while (!failure && next < tasks.length && inFlight.length < IN_FLIGHT) {
+          const i = next++;
+          inFlight.push(i);
+          w.postMessage(tasks[i]);
         }
-        current = next++;
-        w.postMessage(tasks[current]);
+        if (inFlight.length === 0) {
+          done = true;
+          void w.terminate().then(() => resolve());
+        }
       };
       w.on('message', (m: { ok?: WireResult; error?: string; data?: boolean }) => {
-        if (m.ok) results[current] = fromWire(m.ok);
+        const i = inFlight.shift()!;
+        if (m.ok) put(i, fromWire(m.ok));
         else
           failure ??= m.data
             ? new MonitorDataError(m.error ?? 'scan failed')
             : new Error(m.error ?? 'scan failed');
+        if (failure) inFlight.length = 0; // stop: the answers still coming are not needed
         feed();
       });
       w.on('error', (err) => {
         failure ??= err;
         resolve();
       });
-      // A worker that exits on its own (e.g. a script that does not serve scans) would leave this
-      // promise pending and the process would end with code 0 and no result: fail instead.
+      // A worker that ends without answering (a script that does not serve scan tasks) must not
+      // leave the scan waiting forever: the process would exit 0 with nothing checked.
       w.on('exit', (code) => {
-        if (!stopping)
-          failure ??= new Error(
-            `capture scan worker exited (code ${code}) before finishing its work; the scan fails closed`,
-          );
+        if (done) return;
+        failure ??= new Error(
+          `the capture scan's worker thread (${script.eval ? 'from source' : script.path}) exited with code ${code} before answering; fix: the worker script must call serveScanWorker() (setScanWorkerScript names the process's entry script)`,
+        );
         resolve();
       });
       w.on('online', feed);
     });
-  await Promise.all(Array.from({ length: count }, one));
+  const main = async () => {
+    while (!failure && next < tasks.length) {
+      const i = next++;
+      try {
+        put(i, scanCaptureRange(tasks[i]!));
+      } catch (err) {
+        failure ??= err as Error;
+      }
+      // let the workers' answers in, so they get their next ranges
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([main(), ...Array.from({ length: count - 1 }, one)]);
   if (failure) throw failure;
 }

@@ -10,10 +10,13 @@
  * Error bound: compacting a sorted even-length buffer at level h changes the rank of any query
  * by at most 2^h, so `rankErrorBound` (the sum of 2^h over every compaction performed, including
  * those of merged sketches) bounds |estimated rank - true rank| for every query, deterministically.
- * For a sketch read back from JSON the history is unknown; `fromData` uses the worst case for the
+ * For a sketch read back from JSON the history is unknown; `fromJSON` uses the worst case for the
  * level sizes it sees (see there).
  */
 import { StatsError } from './errors.js';
+import { before, sortPrefix } from './kll-sort.js';
+
+export { sortPrefix };
 
 /** Model Monitor's statistics show c = 0.64 and k = 2048 (Deequ's KLL defaults for Model Monitor). */
 export const DEFAULT_K = 2048;
@@ -22,6 +25,20 @@ export const DEFAULT_C = 0.64;
 export interface KllJson {
   parameters: { c: number; k: number };
   data: number[][];
+}
+
+/**
+ * A sketch's whole state, compaction history included (for moving a sketch between worker threads:
+ * typed arrays clone by copy, and the restored sketch continues exactly as the original would).
+ */
+export interface KllState {
+  k: number;
+  c: number;
+  levels: Float64Array[];
+  compressions: number[];
+  offsets: number[];
+  count: number;
+  rankErrorBound: number;
 }
 
 export class KllSketch {
@@ -101,8 +118,18 @@ export class KllSketch {
     const len = items - (items % 2);
     if (this.compressions[h]! % 2 === 1) this.offsets[h] = 1 - this.offsets[h]!;
     const buf = this.levels[h]!;
-    const sorted = buf.subarray(0, len).sort();
-    for (let i = this.offsets[h]!; i < len; i += 2) this.append(h + 1, sorted[i]!);
+    sortPrefix(buf, len);
+    const up = h + 1;
+    let dst = this.levels[up]!;
+    let n = this.sizes[up]!;
+    const moved = (len - this.offsets[h]! + 1) >> 1;
+    if (n + moved > dst.length) {
+      const bigger = new Float64Array(Math.max(dst.length * 2, n + moved));
+      bigger.set(dst.subarray(0, n));
+      this.levels[up] = dst = bigger;
+    }
+    for (let i = this.offsets[h]!; i < len; i += 2) dst[n++] = buf[i]!;
+    this.sizes[up] = n;
     const tail = items % 2 === 1 ? buf[items - 1]! : undefined;
     this.sizes[h] = 0;
     if (tail !== undefined) buf[this.sizes[h]!++] = tail;
@@ -119,8 +146,17 @@ export class KllSketch {
     }
     while (this.levels.length < other.levels.length) this.expand();
     for (let h = 0; h < other.levels.length; h++) {
-      const src = other.levels[h]!;
-      for (let i = 0; i < other.sizes[h]!; i++) this.append(h, src[i]!);
+      const add = other.sizes[h]!;
+      if (add === 0) continue;
+      const n = this.sizes[h]!;
+      let buf = this.levels[h]!;
+      if (n + add > buf.length) {
+        const bigger = new Float64Array(Math.max(buf.length * 2, n + add));
+        bigger.set(buf.subarray(0, n));
+        this.levels[h] = buf = bigger;
+      }
+      buf.set(other.levels[h]!.subarray(0, add), n);
+      this.sizes[h] = n + add;
     }
     this.count += other.count;
     this.rankErrorBound += other.rankErrorBound;
@@ -129,21 +165,73 @@ export class KllSketch {
     return this;
   }
 
-  /** (value, weight) pairs sorted by value. */
-  weighted(): { values: Float64Array; weights: Float64Array } {
-    const n = this.itemCount;
-    const pairs = new Array<[number, number]>(n);
-    let j = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      const w = Math.pow(2, h);
-      const buf = this.levels[h]!;
-      for (let i = 0; i < this.sizes[h]!; i++) pairs[j++] = [buf[i]!, w];
-    }
-    pairs.sort((a, b) => a[0] - b[0]);
+  /** The whole state (copies), see KllState. */
+  toState(): KllState {
     return {
-      values: Float64Array.from(pairs, (p) => p[0]),
-      weights: Float64Array.from(pairs, (p) => p[1]),
+      k: this.k,
+      c: this.c,
+      levels: this.levels.map((buf, h) => buf.slice(0, this.sizes[h]!)),
+      compressions: [...this.compressions],
+      offsets: [...this.offsets],
+      count: this.count,
+      rankErrorBound: this.rankErrorBound,
     };
+  }
+
+  /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
+  static fromState(st: KllState): KllSketch {
+    const s = new KllSketch(st.k, st.c);
+    while (s.levels.length < st.levels.length) s.expand();
+    st.levels.forEach((lvl, h) => {
+      const cap = s.levels[h]!.length;
+      if (lvl.length <= cap) s.levels[h]!.set(lvl);
+      else s.levels[h] = lvl;
+      s.sizes[h] = lvl.length;
+      s.compressions[h] = st.compressions[h]!;
+      s.offsets[h] = st.offsets[h]!;
+    });
+    s.count = st.count;
+    s.rankErrorBound = st.rankErrorBound;
+    s.itemCount = s.sizes.reduce((a, b) => a + b, 0);
+    return s;
+  }
+
+  /** (value, weight) pairs sorted by value (each level sorted, then merged level by level). */
+  weighted(): { values: Float64Array; weights: Float64Array } {
+    let values = new Float64Array(0);
+    let weights = new Float64Array(0);
+    for (let h = 0; h < this.levels.length; h++) {
+      const n = this.sizes[h]!;
+      if (n === 0) continue;
+      const lv = this.levels[h]!.slice(0, n);
+      sortPrefix(lv, n);
+      const w = Math.pow(2, h);
+      const outV = new Float64Array(values.length + n);
+      const outW = new Float64Array(values.length + n);
+      let i = 0;
+      let j = 0;
+      let o = 0;
+      while (i < values.length && j < n) {
+        if (before(lv[j]!, values[i]!)) {
+          outV[o] = lv[j++]!;
+          outW[o++] = w;
+        } else {
+          outV[o] = values[i]!;
+          outW[o++] = weights[i++]!;
+        }
+      }
+      while (i < values.length) {
+        outV[o] = values[i]!;
+        outW[o++] = weights[i++]!;
+      }
+      while (j < n) {
+        outV[o] = lv[j++]!;
+        outW[o++] = w;
+      }
+      values = outV;
+      weights = outW;
+    }
+    return { values, weights };
   }
 
   /** Estimated number of values <= x (inclusive rank). */

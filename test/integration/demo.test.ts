@@ -12,7 +12,7 @@ const report = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
 afterAll(() => rmSync(report, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
-  it('runs generate → ingest → preprocess → train → evaluate → pipeline and reports each stage', () => {
+  it('runs generate → ingest → preprocess → train → evaluate → deploy → pipeline → forced failures and reports each stage', () => {
     const r = spawnSync(
       process.execPath,
       ['scripts/demo.mjs', '--orders', '20000', '--quiet', '--report', report],
@@ -34,5 +34,26 @@ describe('npm run demo', () => {
     expect(readFileSync(join(report, '2-train.md'), 'utf8')).toMatch(/validation:auc/);
     expect(readFileSync(join(report, 'README.md'), 'utf8')).not.toMatch(/FAILED/);
     expect(readFileSync(join(report, '4-pipeline.md'), 'utf8')).toMatch(/```mermaid\nflowchart TD/);
+    // Every job summary is also a page a person can open, linked from index.html.
+    const index = readFileSync(join(report, 'index.html'), 'utf8');
+    for (const f of [
+      '3-evaluate.html',
+      '8-forced-fail-alarm-rollback.html',
+      '11-forced-fail-monitor-violation.html',
+    ]) {
+      expect(existsSync(join(report, f))).toBe(true);
+      expect(index).toContain(`<a href="${f}">`);
+    }
+    expect(readFileSync(join(report, '3-evaluate.html'), 'utf8')).toMatch(/<table>[\s\S]*auc/);
+    // The forced failures ran last, each failing for its reason, and left nothing running.
+    for (const line of [
+      /✔ Forced failure: deploy rolled back by an alarm[\s\S]*?failed as designed: deploy: endpoint olist-forced-fail ROLLED BACK: alarm olist-forced-fail-latency fired/,
+      /✔ Forced failure: smoke-test failure, rolled back[\s\S]*?failed as designed: .*smoke test failed/,
+      /✔ Forced failure: monitor violation[\s\S]*?failed as designed: monitor-gate: gate failed/,
+      /✔ Forced failure: model quality below its constraint[\s\S]*?failed as designed: monitor-gate: gate failed/,
+      /✔ Forced failure: misconfigured alarm[\s\S]*?is misconfigured/,
+      /✔ Forced failures: nothing left running[\s\S]*?nothing running/,
+    ])
+      expect(out).toMatch(line);
   });
 });

@@ -140,9 +140,15 @@ function seconds(inputs: Inputs, name: string, fallback: number, min: number, ma
 }
 
 function modelSource(inputs: Inputs): ModelSource {
-  const arn = inputs.optional(INPUTS.modelPackageArn);
-  const group = inputs.optional(INPUTS.modelPackageGroup);
-  const artifact = inputs.optional(INPUTS.modelArtifact);
+  // The model source is one choice: one given as an input replaces the config file's (a release
+  // deploys the package it just registered, whatever group the config section names).
+  const names: string[] = [INPUTS.modelPackageArn, INPUTS.modelPackageGroup, INPUTS.modelArtifact];
+  const chosen = names.some((n) => inputs.isExplicit(n)) ? names.filter((n) => inputs.isExplicit(n)) : names;
+  const pick = (name: string): string | undefined =>
+    chosen.includes(name) ? inputs.optional(name) : undefined;
+  const arn = pick(INPUTS.modelPackageArn);
+  const group = pick(INPUTS.modelPackageGroup);
+  const artifact = pick(INPUTS.modelArtifact);
   const given = [
     arn && INPUTS.modelPackageArn,
     group && INPUTS.modelPackageGroup,

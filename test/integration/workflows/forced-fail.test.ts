@@ -1,15 +1,19 @@
 /**
  * Rehearses .github/workflows/forced-fail.yml on sagemaker-local (small Olist data): the workflow
- * passes only when every case failed as designed (outcome and reason per case) and nothing is left
- * running; and it fails when a case does not fail.
+ * passes only when every case (evaluate, train, deploy, monitor-gate) failed as designed (outcome
+ * and reason per case) and nothing is left running (no job, no rollout, the case endpoint deleted);
+ * and it fails when a case does not fail.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { memoryPrinter } from '../../../local/rehearse/printer.js';
 import { rehearse } from '../../../local/rehearse/rehearse.js';
 import { writeSmallOlistConfig } from '../../helpers/olist-small-config.js';
+
+// Whole workflows with real jobs and endpoints on a shared 2-core machine.
+jest.setTimeout(900_000);
 
 const root = resolve('.');
 let dir: string;
@@ -39,9 +43,24 @@ describe('forced-fail.yml rehearsed', () => {
       'ok   evaluate force-fail (outcome/passed): failure/false',
       'ok   training job failure (outcome/status): failure/Failed',
       'ok   timeout stops the job (outcome): failure',
+      'ok   deploy rolled back by an alarm (outcome/rolled-back/reason): failure/true/alarm named',
+      'ok   smoke-test failure (outcome/rolled-back/serving): failure/true/previous serves',
+      'ok   monitor violation (outcome/passed/type): failure/false/drift',
+      'ok   model quality below its constraint (outcome/passed/type): failure/false/quality',
+      'ok   misconfigured alarm (outcome/passed/violations): failure/false/0',
       'ok   nothing left running: success',
     ])
       expect(log).toContain(line);
+    // Each stage failed for its reason, in its own words.
+    for (const reason of [
+      /deploy: endpoint olist-forced-fail ROLLED BACK: alarm olist-forced-fail-latency fired; it serves the previous config/,
+      /deploy: endpoint olist-forced-fail: smoke test failed \(the response does not match smoke-test-expect/,
+      /rolled back: olist-forced-fail-\S+ serves again/,
+      /monitor-gate: gate failed: \d+ violation\(s\), max-violations allows 0/,
+      /monitor-gate: gate failed: alarm olist-forced-fail-blind is misconfigured: its metric had no data/,
+      /nothing running \(\d+ job\(s\) and endpoint\(s\) checked\)/,
+    ])
+      expect(log).toMatch(reason);
   });
 
   it('fails when a case does not fail as designed', async () => {

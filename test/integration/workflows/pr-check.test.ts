@@ -5,40 +5,19 @@
  * artifact for forks, and nothing left running afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { memoryPrinter } from '../../../local/rehearse/printer.js';
-import { rehearse, type RehearsalResult } from '../../../local/rehearse/rehearse.js';
-import type { JobRecord } from '../../../local/rehearse/types.js';
+import { rehearse } from '../../../local/rehearse/rehearse.js';
 import { writeSmallOlistConfig } from '../../helpers/olist-small-config.js';
+import { allSteps, expectNothingRunning, userRepo } from '../../helpers/rehearsal.js';
 
 const root = resolve('.');
 let dir: string;
 let smallConfig: string;
 
 const writeSmallConfig = (to: string): void => writeSmallOlistConfig(root, to);
-
-function allSteps(jobs: JobRecord[]): JobRecord['steps'] {
-  return jobs.flatMap((j) => [...j.steps, ...allSteps(j.children ?? [])]);
-}
-
-async function isListening(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function expectNothingRunning(r: RehearsalResult): Promise<void> {
-  const setup = allSteps(r.jobs).find((s) => s.outputs['endpoint-url']);
-  expect(setup).toBeDefined();
-  expect(await isListening(setup!.outputs['endpoint-url']!)).toBe(false);
-  const post = allSteps(r.jobs).filter((s) => s.phase === 'post');
-  expect(post.map((s) => [s.name, s.outcome])).toContainEqual(['Post sagemaker-local', 'success']);
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pr-check-it-'));
@@ -93,14 +72,7 @@ describe('templates/workflows/pr.yml (the caller users copy) rehearsed', () => {
   it('a fork pull request runs in local mode and gets no comment token, only the comment artifact', async () => {
     // A user's repository: their config at the root, the kit resolved from this checkout.
     const ws = join(dir, 'user-repo');
-    mkdirSync(join(ws, '.github', 'workflows'), { recursive: true });
-    writeFileSync(
-      join(ws, '.github', 'workflows', 'sagemaker-pr.yml'),
-      readFileSync(join(root, 'templates/workflows/pr.yml')),
-    );
-    writeSmallConfig(join(ws, 'sagemaker-actions.yml'));
-    symlinkSync(join(root, 'node_modules'), join(ws, 'node_modules'));
-    symlinkSync(join(root, 'templates'), join(ws, 'templates'));
+    userRepo(root, ws, 'templates/workflows/pr.yml', 'sagemaker-pr.yml', writeSmallConfig);
     const printer = memoryPrinter();
     const r = await rehearse({
       workflow: '.github/workflows/sagemaker-pr.yml',

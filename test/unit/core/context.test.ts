@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failureMessage, runAction, type StageNames } from '../../../src/core/context.js';
 import { CancelledFailure, ConfigurationError, StageFailure } from '../../../src/core/errors.js';
@@ -125,6 +127,28 @@ describe('action context', () => {
       "t: configuration error: input 'x': bad",
     );
     expect(failureMessage('t', new Error('plain'))).toBe('t: plain');
+  });
+
+  it('fails closed when the process runs out of work while the step still waits (no silent exit 0)', () => {
+    // A body waiting on a promise nothing settles (e.g. a worker thread that exited without
+    // answering): without the guard Node exits 0 with no outputs.
+    const dir = mkdtempSync(join(tmpdir(), 'stall-'));
+    const script = join(dir, 'stall.mts');
+    writeFileSync(
+      script,
+      `import { runAction } from ${JSON.stringify(join(process.cwd(), 'src/core/context.ts'))};\n` +
+        `await runAction({ action: 'stall', inputs: [], outputs: ['x'], state: [] }, () => new Promise<void>(() => {}));\n`,
+    );
+    try {
+      const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', NODE_NO_WARNINGS: '1' },
+      });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('::error::stall: internal error: the step stopped before it finished');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

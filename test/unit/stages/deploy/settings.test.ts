@@ -65,6 +65,21 @@ describe('parseDeploySettings', () => {
       /must exceed wait-interval/,
     );
     expect(() => settings({ 'model-package-group': 'g' })).toThrow(/give exactly one model source/);
+    // An explicit model source replaces the config file's; two from the same place still conflict.
+    const ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/g/3';
+    const fromConfig = (explicit: Record<string, string>, config: Record<string, string>) =>
+      parseDeploySettings(
+        new Inputs((n) => ({ ...BASE, 'model-artifact': '', image: '', ...explicit })[n] ?? '', config),
+        ENV,
+      );
+    expect(fromConfig({ 'model-package-arn': ARN }, { 'model-package-group': 'g' }).source).toEqual({
+      kind: 'package',
+      arn: ARN,
+    });
+    expect(fromConfig({}, { 'model-package-group': 'g' }).source).toEqual({ kind: 'group', group: 'g' });
+    expect(() => fromConfig({}, { 'model-package-group': 'g', 'model-package-arn': ARN })).toThrow(
+      /give exactly one model source/,
+    );
     expect(() => settings({ 'model-artifact': '', image: '' })).toThrow(/no model to deploy/);
     expect(() => settings({ 'data-capture-percent': '20' })).toThrow(/go together/);
     expect(() => settings({ environment: 'prod' })).toThrow(/needs 'github-token'/);
