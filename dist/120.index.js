@@ -3728,6 +3728,8 @@ function listLocalFiles(dir) {
 
 
 
+
+
 const isS3 = (uri) => /^s3:\/\//i.test(uri);
 /**
  * Files under `uri` (an object, a prefix or a local file/folder), hour-selected when a window is
@@ -3752,11 +3754,19 @@ async function gatherFiles(input, uri, workDir, s3, window) {
     }
     return { files, origin: keys.map((k) => `s3://${loc.bucket}/${k.key}`) };
 }
+/** A file's text; a file or object that does not exist is a ConfigurationError naming the input. */
 async function readText(input, uri, s3) {
-    if (!isS3(uri))
-        return (0,promises_.readFile)(uri, 'utf8');
-    const loc = (0,core_inputs/* parseS3Uri */.yc)(input, uri);
-    return (0,aws_s3/* getObjectText */.TQ)(await s3(), loc.bucket, loc.key);
+    try {
+        if (!isS3(uri))
+            return await (0,promises_.readFile)(uri, 'utf8');
+        const loc = (0,core_inputs/* parseS3Uri */.yc)(input, uri);
+        return await (0,aws_s3/* getObjectText */.TQ)(await s3(), loc.bucket, loc.key);
+    }
+    catch (err) {
+        if ((0,aws_errors/* isNotFound */.c4)(err) || err.code === 'ENOENT')
+            throw new errors/* ConfigurationError */.j1(`input '${input}': ${JSON.stringify(uri)} does not exist; fix: point it at an existing file or S3 object`);
+        throw err;
+    }
 }
 /** Writes `name` under the folder/prefix `dirUri`; returns its path or URI. */
 async function writeOutput(input, dirUri, name, text, s3) {
@@ -3819,9 +3829,31 @@ async function featureNames(spec, s3) {
         .map((x) => x.trim())
         .filter(Boolean);
 }
+/** The region's Model Monitor image, and proof that the endpoint to monitor exists. */
+async function scheduleTarget(sm, endpointName) {
+    const region = await sm.config.region();
+    const imageUri = modelMonitorImage(region);
+    if (!imageUri) {
+        throw new errors/* ConfigurationError */.j1(`create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`);
+    }
+    const { DescribeEndpointCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+    try {
+        await sm.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+    }
+    catch (err) {
+        if (!(0,aws_errors/* isNotFound */.c4)(err))
+            throw err;
+        throw new errors/* ConfigurationError */.j1(`input 'endpoint-name': ${JSON.stringify(endpointName)} is not an endpoint in ${region}; create-schedule monitors an existing endpoint: deploy it first, or fix the name`);
+    }
+    return { sm, imageUri };
+}
 async function runBaseline(settings, deps) {
     const b = settings.baseline;
     const s3 = () => deps.aws().s3();
+    // Everything create-schedule needs is checked before anything is written.
+    const schedule = b.createSchedule
+        ? await scheduleTarget(await deps.aws().sagemaker(), settings.endpointName)
+        : undefined;
     const names = await featureNames(b.features, s3);
     const src = await gatherFiles('baseline-data', b.data, deps.workDir, s3);
     const csv = src.files.filter((f) => /\.csv$/i.test(f.path) || src.files.length === 1);
@@ -3848,17 +3880,9 @@ async function runBaseline(settings, deps) {
             completeness: f.completeness ?? 1,
         })),
     };
-    if (b.createSchedule) {
-        const region = await deps
-            .aws()
-            .sagemaker()
-            .then((c) => c.config.region());
-        const imageUri = modelMonitorImage(region);
-        if (!imageUri) {
-            throw new errors/* ConfigurationError */.j1(`create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`);
-        }
+    if (schedule) {
         const scheduleName = `${settings.endpointName}-data-quality`.slice(0, 63);
-        const how = await upsertDataQualitySchedule(await deps.aws().sagemaker(), {
+        const how = await upsertDataQualitySchedule(schedule.sm, {
             scheduleName,
             endpointName: settings.endpointName,
             roleArn: b.roleArn,
@@ -3866,7 +3890,7 @@ async function runBaseline(settings, deps) {
             constraintsUri,
             outputUri: `${b.outputUri.replace(/\/+$/, '')}/monitoring`,
             cron: 'cron(0 * ? * * *)',
-            imageUri,
+            imageUri: schedule.imageUri,
         });
         out.schedule = `${scheduleName} (${how})`;
     }
@@ -3907,10 +3931,18 @@ async function scheduleSource(c, deps, violations, findings) {
     let reportUri;
     if (jobName) {
         const { DescribeProcessingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-        const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
-        const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
-        if (out)
-            reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+        try {
+            const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
+            const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
+            if (out)
+                reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+        }
+        catch (err) {
+            // A processing job AWS no longer keeps (or never had): no report location; handled below.
+            if (!(0,aws_errors/* isNotFound */.c4)(err))
+                throw err;
+            deps.log.info(`monitoring execution ${scheduledTime}: its processing job ${jobName} does not exist`);
+        }
     }
     if (status === 'CompletedWithViolations') {
         if (!reportUri) {
@@ -3921,7 +3953,15 @@ async function scheduleSource(c, deps, violations, findings) {
             });
         }
         else {
-            const text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+            let text;
+            try {
+                text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+            }
+            catch (err) {
+                if (!(err instanceof errors/* ConfigurationError */.j1))
+                    throw err;
+                throw new errors/* StageFailure */.BG(`the latest execution of ${c.monitoringSchedule} (${scheduledTime}) reports violations, but its report ${reportUri} does not exist; the gate fails closed. Fix: check the processing job ${jobName}'s output`);
+            }
             for (const v of parseViolations(text, reportUri))
                 violations.push({ ...v, source: `execution ${scheduledTime}` });
         }
@@ -3935,9 +3975,7 @@ async function runCheck(settings, deps) {
     const findings = [];
     const out = { alarms: [] };
     if (c.violationsReport) {
-        const text = isS3(c.violationsReport)
-            ? await readText('violations-report', c.violationsReport, s3)
-            : await (0,promises_.readFile)(c.violationsReport, 'utf8');
+        const text = await readText('violations-report', c.violationsReport, s3);
         for (const v of parseViolations(text, c.violationsReport))
             violations.push({ ...v, source: 'violations-report' });
     }

@@ -8,7 +8,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CreateModelCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeEndpointCommand,
+  type SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 
 export const SCRIPT_IMAGE =
   '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3';
@@ -72,4 +78,44 @@ export async function createScriptModel(
     }),
   );
   return uri;
+}
+
+/**
+ * A one-variant endpoint (AllTraffic) serving `model` that captures every request and response
+ * under `destination`; resolves when InService. `csv`: CaptureContentTypeHeader for text/csv
+ * (else payloads are captured base64-encoded, as AWS does).
+ */
+export async function createCaptureEndpoint(
+  sm: SageMakerClient,
+  o: { endpoint: string; model: string; destination: string; csv: boolean },
+): Promise<void> {
+  await sm.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: `${o.endpoint}-cfg`,
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: o.model,
+          InitialInstanceCount: 1,
+          InstanceType: 'ml.m5.large',
+        },
+      ],
+      DataCaptureConfig: {
+        InitialSamplingPercentage: 100,
+        DestinationS3Uri: o.destination,
+        CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+        ...(o.csv ? { CaptureContentTypeHeader: { CsvContentTypes: ['text/csv'] } } : {}),
+      },
+    }),
+  );
+  await sm.send(
+    new CreateEndpointCommand({ EndpointName: o.endpoint, EndpointConfigName: `${o.endpoint}-cfg` }),
+  );
+  for (let i = 0; i < 1200; i++) {
+    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: o.endpoint }));
+    if (d.EndpointStatus === 'InService') return;
+    if (d.EndpointStatus === 'Failed') throw new Error(`endpoint ${o.endpoint} failed: ${d.FailureReason}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`endpoint ${o.endpoint} did not come InService`);
 }

@@ -13,6 +13,7 @@ import { AwsError, parseWireTimestamp } from '../../protocol.js';
 import { pageThenFilter, sortBy } from '../../pagination.js';
 import { Checker, ENTITY_NAME_RE, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
 import { publicFields, toWire } from './common.js';
+import { couldNotFindEndpoint } from './endpoints.js';
 import { INSTANCE_TYPES } from './instance-types.js';
 
 type Obj = Record<string, unknown>;
@@ -173,6 +174,16 @@ const endpointOf = (cfg: Obj): string | undefined => {
   return (inputs[0]?.['EndpointInput'] as Obj | undefined)?.['EndpointName'] as string | undefined;
 };
 
+/**
+ * AWS checks that the monitored endpoint exists in the account when a schedule is created or
+ * updated (aws/sagemaker-python-sdk#4873: cross-account schedules need a stand-in endpoint). The
+ * error wording is a guess: DescribeEndpoint's "Could not find endpoint" ValidationException.
+ */
+function checkEndpointExists(ctx: LocalContext, cfg: Obj): void {
+  const endpoint = endpointOf(cfg);
+  if (endpoint !== undefined && !ctx.state.endpoints.has(endpoint)) throw couldNotFindEndpoint(ctx, endpoint);
+}
+
 const notFound = (ctx: LocalContext, name: string): AwsError =>
   new AwsError(
     'ResourceNotFound',
@@ -207,6 +218,7 @@ export function createMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   const cfg = req['MonitoringScheduleConfig'] as Obj;
   checkScheduleRules(cfg);
   const name = req['MonitoringScheduleName'] as string;
+  checkEndpointExists(ctx, cfg);
   const arn = ctx.arn(`monitoring-schedule/${name.toLowerCase()}`);
   if (ctx.state.monitoringSchedules.has(name))
     throw new AwsError('ResourceInUse', `Monitoring schedule ${arn} already exists.`);
@@ -249,6 +261,7 @@ export function updateMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   c.done();
   const cfg = req['MonitoringScheduleConfig'] as Obj;
   checkScheduleRules(cfg);
+  checkEndpointExists(ctx, cfg);
   const endpoint = endpointOf(cfg);
   const next: Rec = {
     ...rec,

@@ -5,7 +5,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { ConfigurationError } from '../../core/errors.js';
 import { parseS3Uri } from '../../core/inputs.js';
+import { isNotFound } from '../../aws/errors.js';
 import { downloadObject, getObjectText, listKeys, putText } from '../../aws/s3.js';
 import { listLocalFiles, selectByHour, type CaptureFile } from '../../monitor/capture-files.js';
 
@@ -50,10 +52,19 @@ export async function gatherFiles(
   return { files, origin: keys.map((k) => `s3://${loc.bucket}/${k.key}`) };
 }
 
+/** A file's text; a file or object that does not exist is a ConfigurationError naming the input. */
 export async function readText(input: string, uri: string, s3: () => Promise<S3Client>): Promise<string> {
-  if (!isS3(uri)) return readFile(uri, 'utf8');
-  const loc = parseS3Uri(input, uri);
-  return getObjectText(await s3(), loc.bucket, loc.key);
+  try {
+    if (!isS3(uri)) return await readFile(uri, 'utf8');
+    const loc = parseS3Uri(input, uri);
+    return await getObjectText(await s3(), loc.bucket, loc.key);
+  } catch (err) {
+    if (isNotFound(err) || (err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ConfigurationError(
+        `input '${input}': ${JSON.stringify(uri)} does not exist; fix: point it at an existing file or S3 object`,
+      );
+    throw err;
+  }
 }
 
 /** Writes `name` under the folder/prefix `dirUri`; returns its path or URI. */

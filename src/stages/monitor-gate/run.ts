@@ -4,11 +4,12 @@
  * baseline, ground truth, alarms) gathered into one list of violations and findings; the gate
  * decision itself is pure (src/gates/violations.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { ConfigurationError, StageFailure } from '../../core/errors.js';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Logger } from '../../core/log.js';
 import type { createAwsClients } from '../../aws/clients.js';
 import { checkAlarms, type AlarmCheck } from '../../aws/cloudwatch.js';
+import { isNotFound } from '../../aws/errors.js';
 import {
   latestMonitoringExecution,
   modelMonitorImage,
@@ -66,12 +67,40 @@ async function featureNames(
     .filter(Boolean);
 }
 
+/** The region's Model Monitor image, and proof that the endpoint to monitor exists. */
+async function scheduleTarget(
+  sm: SageMakerClient,
+  endpointName: string,
+): Promise<{ sm: typeof sm; imageUri: string }> {
+  const region = await sm.config.region();
+  const imageUri = modelMonitorImage(region);
+  if (!imageUri) {
+    throw new ConfigurationError(
+      `create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`,
+    );
+  }
+  const { DescribeEndpointCommand } = await import('../../aws/sdk-sagemaker.js');
+  try {
+    await sm.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    throw new ConfigurationError(
+      `input 'endpoint-name': ${JSON.stringify(endpointName)} is not an endpoint in ${region}; create-schedule monitors an existing endpoint: deploy it first, or fix the name`,
+    );
+  }
+  return { sm, imageUri };
+}
+
 export async function runBaseline(
   settings: MonitorGateSettings,
   deps: MonitorGateDeps,
 ): Promise<BaselineOutcome> {
   const b = settings.baseline!;
   const s3 = () => deps.aws().s3();
+  // Everything create-schedule needs is checked before anything is written.
+  const schedule = b.createSchedule
+    ? await scheduleTarget(await deps.aws().sagemaker(), settings.endpointName!)
+    : undefined;
   const names = await featureNames(b.features, s3);
   const src = await gatherFiles('baseline-data', b.data, deps.workDir, s3);
   const csv = src.files.filter((f) => /\.csv$/i.test(f.path) || src.files.length === 1);
@@ -117,19 +146,9 @@ export async function runBaseline(
       completeness: f.completeness ?? 1,
     })),
   };
-  if (b.createSchedule) {
-    const region = await deps
-      .aws()
-      .sagemaker()
-      .then((c) => c.config.region());
-    const imageUri = modelMonitorImage(region);
-    if (!imageUri) {
-      throw new ConfigurationError(
-        `create-schedule: no Model Monitor analyzer image is known for region ${region}; see AWS's model-monitor-pre-built-container page`,
-      );
-    }
+  if (schedule) {
     const scheduleName = `${settings.endpointName}-data-quality`.slice(0, 63);
-    const how = await upsertDataQualitySchedule(await deps.aws().sagemaker(), {
+    const how = await upsertDataQualitySchedule(schedule.sm, {
       scheduleName,
       endpointName: settings.endpointName!,
       roleArn: b.roleArn!,
@@ -137,7 +156,7 @@ export async function runBaseline(
       constraintsUri,
       outputUri: `${b.outputUri.replace(/\/+$/, '')}/monitoring`,
       cron: 'cron(0 * ? * * *)',
-      imageUri,
+      imageUri: schedule.imageUri,
     });
     out.schedule = `${scheduleName} (${how})`;
   }
@@ -211,9 +230,15 @@ async function scheduleSource(
   let reportUri: string | undefined;
   if (jobName) {
     const { DescribeProcessingJobCommand } = await import('../../aws/sdk-sagemaker.js');
-    const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
-    const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
-    if (out) reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+    try {
+      const job = await sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: jobName }));
+      const out = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
+      if (out) reportUri = `${out.replace(/\/+$/, '')}/constraint_violations.json`;
+    } catch (err) {
+      // A processing job AWS no longer keeps (or never had): no report location; handled below.
+      if (!isNotFound(err)) throw err;
+      deps.log.info(`monitoring execution ${scheduledTime}: its processing job ${jobName} does not exist`);
+    }
   }
   if (status === 'CompletedWithViolations') {
     if (!reportUri) {
@@ -223,7 +248,15 @@ async function scheduleSource(
         message: `the latest execution has violations but no report location; the gate fails closed`,
       });
     } else {
-      const text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+      let text: string;
+      try {
+        text = await readText('monitoring-schedule', reportUri, () => deps.aws().s3());
+      } catch (err) {
+        if (!(err instanceof ConfigurationError)) throw err;
+        throw new StageFailure(
+          `the latest execution of ${c.monitoringSchedule} (${scheduledTime}) reports violations, but its report ${reportUri} does not exist; the gate fails closed. Fix: check the processing job ${jobName}'s output`,
+        );
+      }
       for (const v of parseViolations(text, reportUri))
         violations.push({ ...v, source: `execution ${scheduledTime}` });
     }
@@ -238,9 +271,7 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
   const findings: Finding[] = [];
   const out: Partial<CheckOutcome> = { alarms: [] };
   if (c.violationsReport) {
-    const text = isS3(c.violationsReport)
-      ? await readText('violations-report', c.violationsReport, s3)
-      : await readFile(c.violationsReport, 'utf8');
+    const text = await readText('violations-report', c.violationsReport, s3);
     for (const v of parseViolations(text, c.violationsReport))
       violations.push({ ...v, source: 'violations-report' });
   }

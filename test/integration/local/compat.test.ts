@@ -20,6 +20,8 @@ import {
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
   CreateModelCommand,
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
@@ -36,6 +38,7 @@ import {
   type MonitoringScheduleConfig,
 } from '@aws-sdk/client-sagemaker';
 import { recordMonitoringExecution } from '../../../local/services/sagemaker/monitoring.js';
+import { createScriptModel } from '../../helpers/endpoint-models.js';
 import { ROLE, XGB_IMAGE, putObjects, removeDir, startEnv, type Env } from './helpers.js';
 
 jest.setTimeout(120_000);
@@ -166,6 +169,35 @@ describe('sagemaker-local compatibility and fidelity', () => {
   });
 
   it('serves monitoring schedules and lists executions sorted, filtered and paged', async () => {
+    // A schedule needs its endpoint to exist (as on AWS).
+    await expect(
+      env.sm.send(
+        new CreateMonitoringScheduleCommand({
+          MonitoringScheduleName: 'ep-data-quality',
+          MonitoringScheduleConfig: scheduleConfig('ep'),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'Could not find endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/ep".',
+    });
+    await createScriptModel(env.sm, env.s3, BUCKET, 'monitored', { mode: 'ok', value: 0.5 });
+    for (const ep of ['ep', 'ep2']) {
+      await env.sm.send(
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: `${ep}-cfg`,
+          ProductionVariants: [
+            {
+              VariantName: 'AllTraffic',
+              ModelName: 'monitored',
+              InitialInstanceCount: 1,
+              InstanceType: 'ml.m5.large',
+            },
+          ],
+        }),
+      );
+      await env.sm.send(new CreateEndpointCommand({ EndpointName: ep, EndpointConfigName: `${ep}-cfg` }));
+    }
     const created = await env.sm.send(
       new CreateMonitoringScheduleCommand({
         MonitoringScheduleName: 'ep-data-quality',
