@@ -12,7 +12,7 @@ const report = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
 afterAll(() => rmSync(report, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
-  it('runs generate → ingest → preprocess → train → evaluate → deploy → pipeline → forced failures and reports each stage', () => {
+  it('runs generate → ingest → preprocess → train → evaluate → deploy → monitoring → pipeline → forced failures and reports each stage', () => {
     const r = spawnSync(
       process.execPath,
       ['scripts/demo.mjs', '--orders', '20000', '--quiet', '--report', report],
@@ -23,8 +23,26 @@ describe('npm run demo', () => {
       },
     );
     const out = `${r.stdout}\n${r.stderr}`;
-    expect([r.status, out.slice(-3000)]).toEqual([0, expect.stringContaining('All stages passed.')]);
-    for (const stage of ['Generate', 'Ingest', 'Preprocess', 'Train', 'Evaluate', 'Pipeline']) {
+    // The production monitor check runs with fail-on-gate: false: its verdict (passed or failed on
+    // the data) is reported, and a failed gate alone does not fail the demo.
+    expect([r.status, out.slice(-3000)]).toEqual([
+      0,
+      expect.stringMatching(
+        /All stages passed\.|All stages ran as designed; the production monitor gate failed on the data/,
+      ),
+    ]);
+    for (const stage of [
+      'Generate',
+      'Ingest',
+      'Preprocess',
+      'Train',
+      'Evaluate',
+      'Deploy',
+      'Monitoring baseline',
+      'Replay production traffic',
+      'Monitor-gate check on the production traffic',
+      'Pipeline',
+    ]) {
       expect(out).toMatch(new RegExp(`✔ ${stage}`));
     }
     // Job summaries are saved as markdown, one per action step, plus the run's index.
@@ -45,6 +63,28 @@ describe('npm run demo', () => {
       expect(index).toContain(`<a href="${f}">`);
     }
     expect(readFileSync(join(report, '3-evaluate.html'), 'utf8')).toMatch(/<table>[\s\S]*auc/);
+    // Monitoring: the baseline and the check have job summaries (HTML, linked from the index); the
+    // replay sent 1,000 production rows and every one of them was answered; the check joined the
+    // captured rows with their ground truth and its verdict is on the final screen and in README.md.
+    for (const f of ['6-monitor-baseline.html', '6-monitor-check.html']) {
+      expect(existsSync(join(report, f))).toBe(true);
+      expect(index).toContain(`<a href="${f}">`);
+    }
+    expect(out).toMatch(
+      /✔ Replay production traffic[\s\S]*?1000 of \d+ production orders sent .*, 0 failed; [1-9]\d* captured/,
+    );
+    const verdict =
+      /\n(Monitor-gate check on the production traffic.*?) (gate passed|gate failed) +[\d.]+ s .*6-monitor-check\.html\n +(.*)/.exec(
+        out,
+      );
+    expect(verdict).not.toBeNull();
+    expect(verdict![3]).toMatch(
+      new RegExp(
+        `^${verdict![2]}.*[1-9]\\d* captured rows, join rate 1\\.00, accuracy 0\\.\\d+, auc 0\\.\\d+`,
+      ),
+    );
+    expect(readFileSync(join(report, 'README.md'), 'utf8')).toContain(`| ${verdict![2]} |`);
+    expect(readFileSync(join(report, '6-monitor-check.md'), 'utf8')).toMatch(/join rate/);
     // The forced failures ran last, each failing for its reason, and left nothing running.
     for (const line of [
       /✔ Forced failure: deploy rolled back by an alarm[\s\S]*?failed as designed: deploy: endpoint olist-forced-fail ROLLED BACK: alarm olist-forced-fail-latency fired/,
