@@ -61,13 +61,13 @@ export function renderCheckSummary(
     lines.push('', '#### Violations', '');
     lines.push(
       table(
-        ['feature', 'check', 'description', 'source', ''],
+        ['feature', 'check', 'description', 'source', 'gate'],
         o.violations.map((v) => [
           escapeMarkdown(v.feature_name),
           escapeMarkdown(v.constraint_check_type),
           escapeMarkdown(v.description),
           escapeMarkdown(v.source),
-          o.verdict.ignored.includes(v) ? 'ignored' : '',
+          o.verdict.ignored.includes(v) ? 'ignored (ignore-features)' : 'counted',
         ]),
       ),
     );
