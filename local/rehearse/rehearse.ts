@@ -6,10 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RehearsalError } from './errors.js';
 import { buildEvent } from './events.js';
+import { repositoryFromRemote } from './repository.js';
 import { startGitHubApi, type Comment, type Issue } from './github-api.js';
 import { loadWorkflow } from './model.js';
 import type { JobRecord, Printer, Result, RunContext } from './types.js';
@@ -58,9 +59,7 @@ function git(args: string[], cwd: string): string | undefined {
 }
 
 function repositoryOf(workspace: string): string {
-  const remote = git(['remote', 'get-url', 'origin'], workspace);
-  const m = remote && /[:/]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(remote);
-  return m?.[1] ?? `local/${basename(workspace)}`;
+  return repositoryFromRemote(git(['remote', 'get-url', 'origin'], workspace), workspace);
 }
 
 /** Host variables a step must not inherit: runner and AWS settings of the machine itself. */
