@@ -2406,12 +2406,12 @@ function renderCheckSummary(o, endpoint, window) {
         lines.push(`- ${f.passed ? '✅' : '❌'} ${(0,render/* escapeMarkdown */.FV)(f.message)}`);
     if (o.violations.length) {
         lines.push('', '#### Violations', '');
-        lines.push((0,render/* table */.tp)(['feature', 'check', 'description', 'source', ''], o.violations.map((v) => [
+        lines.push((0,render/* table */.tp)(['feature', 'check', 'description', 'source', 'gate'], o.violations.map((v) => [
             (0,render/* escapeMarkdown */.FV)(v.feature_name),
             (0,render/* escapeMarkdown */.FV)(v.constraint_check_type),
             (0,render/* escapeMarkdown */.FV)(v.description),
             (0,render/* escapeMarkdown */.FV)(v.source),
-            o.verdict.ignored.includes(v) ? 'ignored' : '',
+            o.verdict.ignored.includes(v) ? 'ignored (ignore-features)' : 'counted',
         ])));
     }
     else
