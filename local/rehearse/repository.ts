@@ -22,8 +22,9 @@ function sanitize(s: string): string {
 function remotePath(remote: string, workspace: string): string {
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(remote);
   if (url) return posix.normalize(url[1] ?? '/');
-  const scp = /^[^/:]+@[^/:]+:(.*)$/.exec(remote) ?? /^[A-Za-z0-9.-]+:(?!\\)(.*)$/.exec(remote);
-  if (scp && !/^[A-Za-z]:[\\/]/.test(remote)) return posix.normalize(`/${scp[1] ?? ''}`);
+  // scp-like `[user@]host:path`; a host of two or more characters, so `C:\\x` stays a path.
+  const scp = /^(?:[^/:@]+@)?[A-Za-z0-9.-]{2,}:(.*)$/.exec(remote);
+  if (scp) return posix.normalize(`/${scp[1] ?? ''}`);
   return resolve(workspace, remote).replace(/\\/g, '/');
 }
 

@@ -234,6 +234,20 @@ async function runOneJob(
     return rec;
   };
   let run: boolean;
+  /** The job failed before any step ran (its `if:` or `strategy` could not be evaluated). */
+  const failedBeforeStart = (err: unknown): JobRecord => {
+    const rec: JobRecord = {
+      id: job.id,
+      label: label0,
+      result: 'failure',
+      ms: 0,
+      steps: [],
+      outputs: {},
+      detail: (err as Error).message,
+    };
+    ctx.printer.jobDone(ctx.depth, rec);
+    return rec;
+  };
   try {
     // A job whose needed job was skipped is skipped unless its if: asks for always()/failure().
     const ifT = job.if;
@@ -246,17 +260,7 @@ async function runOneJob(
     });
     if (problems.length) throw new RehearsalError(problems.join('; '));
   } catch (err) {
-    const rec: JobRecord = {
-      id: job.id,
-      label: label0,
-      result: 'failure',
-      ms: 0,
-      steps: [],
-      outputs: {},
-      detail: (err as Error).message,
-    };
-    ctx.printer.jobDone(ctx.depth, rec);
-    return rec;
+    return failedBeforeStart(err);
   }
   if (!run) return skip('if: condition is false');
 
@@ -271,17 +275,7 @@ async function runOneJob(
       'max-parallel': s?.['max-parallel'] ?? combos.length,
     };
   } catch (err) {
-    const rec: JobRecord = {
-      id: job.id,
-      label: label0,
-      result: 'failure',
-      ms: 0,
-      steps: [],
-      outputs: {},
-      detail: (err as Error).message,
-    };
-    ctx.printer.jobDone(ctx.depth, rec);
-    return rec;
+    return failedBeforeStart(err);
   }
 
   const runs: JobRecord[] = [];

@@ -190,14 +190,18 @@ const notFound = (ctx: LocalContext, name: string): AwsError =>
     `Monitoring schedule ${ctx.arn(`monitoring-schedule/${name.toLowerCase()}`)} does not exist.`,
   );
 
-function getSchedule(ctx: LocalContext, req: Obj): Rec {
-  const c = new Checker();
+function checkScheduleName(c: Checker, req: Obj): void {
   c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
     required: true,
     min: 1,
     max: 63,
     pattern: ENTITY_NAME_RE,
   });
+}
+
+function getSchedule(ctx: LocalContext, req: Obj): Rec {
+  const c = new Checker();
+  checkScheduleName(c, req);
   c.done();
   const rec = ctx.state.monitoringSchedules.get(req['MonitoringScheduleName'] as string);
   if (!rec) throw notFound(ctx, req['MonitoringScheduleName'] as string);
@@ -206,12 +210,7 @@ function getSchedule(ctx: LocalContext, req: Obj): Rec {
 
 export function createMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   const c = new Checker();
-  c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
-  });
+  checkScheduleName(c, req);
   checkScheduleConfig(c, req['MonitoringScheduleConfig']);
   c.list('Tags', req['Tags'], { max: 50 });
   c.done();
