@@ -16,9 +16,21 @@
 // share. dist/<name>.js is a generated two-line file that imports dist/index.js and starts the
 // named entry, so an action loads only its own chunks (the AWS SDK still loads only when needed).
 //
+// Worker threads get a bundle of their own: dist/worker.js, built from src/workers/entry.ts alone
+// (one file, no chunks, node: builtins only), so a worker compiles the scan code it runs (tens of
+// KB), not an action's bundle. src/workers/pool.ts finds it next to the chunk it is bundled in.
+//
 // `--check` builds into a temporary folder and fails when the committed dist/ differs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
@@ -50,6 +62,11 @@ const entries = readdirSync(entriesDir)
   .filter((f) => f.endsWith('.ts') && !f.startsWith('.'))
   .map((f) => f.slice(0, -'.ts'.length))
   .sort();
+
+if (entries.includes('worker')) {
+  console.error('src/entries/worker.ts: the name is taken by the worker bundle dist/worker.js (see the top)');
+  process.exit(1);
+}
 
 /** Every action.yml must point runs.main/post at the shared dist/ with an existing entry. */
 function checkActions() {
@@ -126,6 +143,36 @@ try {
   ]);
 } finally {
   rmSync(dispatchFile, { force: true });
+}
+{
+  // The worker bundle (see the top). Type-checked above with everything else, so transpile only.
+  const workerOut = mkdtempSync(join(tmpdir(), 'worker-'));
+  try {
+    console.log('ncc: src/workers/entry.ts -> dist/worker.js');
+    sh(process.execPath, [
+      ncc,
+      'build',
+      posix.join('src', 'workers', 'entry.ts'),
+      '-o',
+      workerOut,
+      '--minify',
+      '--no-source-map-register',
+      '-q',
+      '--target',
+      'es2022',
+      '--transpile-only',
+    ]);
+    const emitted = listFiles(workerOut).filter((f) => f !== 'package.json');
+    if (emitted.join() !== 'index.js') {
+      console.error(
+        `the worker bundle must be one file (src/workers/entry.ts may import only our modules and node: builtins, no import()); ncc emitted: ${emitted.join(', ')}`,
+      );
+      process.exit(1);
+    }
+    copyFileSync(join(workerOut, 'index.js'), join(outDir, 'worker.js'));
+  } finally {
+    rmSync(workerOut, { recursive: true, force: true });
+  }
 }
 for (const e of entries)
   writeFileSync(

@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runAction, type ActionContext } from '../core/context.js';
 import { errorMessage, StageFailure } from '../core/errors.js';
 import { createAwsClients } from '../aws/clients.js';
@@ -9,7 +8,6 @@ import { existingMetrics, putDashboard, putMetrics } from '../aws/cloudwatch.js'
 import { syncDriftIssue } from '../github/drift-issue.js';
 import type { Octokit } from '../github/sticky-comment.js';
 import { MonitorDataError } from '../monitor/errors.js';
-import { serveScanWorker, setScanWorkerScript } from '../monitor/scan-pool.js';
 import { DataError } from '../metrics/data-error.js';
 import { StatsError } from '../stats/errors.js';
 import {
@@ -193,13 +191,6 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
 }
 
 export async function run(overrides: MonitorGateOverrides = {}): Promise<void> {
-  // The action bundle is also the capture scan's worker-thread script.
-  if (serveScanWorker()) return;
-  // The worker is the action's entry dist/monitor-gate.js (it calls run(), which serves above),
-  // not this module: in the bundle this module sits in a shared chunk of dist/, which started as
-  // a worker would run nothing, and the scan would never get an answer.
-  const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts')) setScanWorkerScript({ path: join(dirname(self), 'monitor-gate.js') });
   await runAction(MONITOR_GATE_NAMES, (ctx) => monitorGate(ctx, overrides), {
     ...(overrides.exit ? { exit: overrides.exit } : {}),
   });

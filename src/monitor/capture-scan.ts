@@ -145,10 +145,13 @@ export function lineOfOffset(file: string, offset: number): number {
   }
 }
 
+/** Bytes read at a time: small enough that the scan reads them from the cache the read left them in. */
+const READ_BYTES = 256 << 10;
 let readBuffer = Buffer.alloc(0);
 
-export function scanCaptureRange(task: ScanTask): ScanResult {
-  const result: ScanResult = {
+/** A result with nothing in it yet (`bytes` read). */
+export function emptyScanResult(bytes = 0): ScanResult {
+  return {
     sink: newSink(),
     records: 0,
     outsideWindow: 0,
@@ -156,8 +159,12 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
     maxTimeMs: -Infinity,
     predictionKeys: [],
     predictionOutputs: [],
-    bytes: task.end - task.start,
+    bytes,
   };
+}
+
+export function scanCaptureRange(task: ScanTask): ScanResult {
+  const result = emptyScanResult(task.end - task.start);
   const names = new Map(task.featureNames.map((n, i) => [n, i]));
   const scanner = new CaptureLineScanner();
   const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
@@ -171,7 +178,7 @@ export function scanCaptureRange(task: ScanTask): ScanResult {
   }
   try {
     // One read buffer per thread, reused range after range (nothing keeps a view of it).
-    const size = Math.min(4 << 20, Math.max(1 << 16, task.end - task.start + 1));
+    const size = Math.min(READ_BYTES, Math.max(1 << 16, task.end - task.start + 1));
     if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
     let buf = readBuffer;
     let filled = 0;

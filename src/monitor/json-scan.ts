@@ -329,10 +329,21 @@ export class CaptureLineScanner {
    */
   private string(i: number, slot = -1): number {
     const b = this.buf;
+    const v = this.view;
     const e = this.end;
     i++;
     const lim = Math.min(e, i + SHORT_STRING);
     while (i < lim) {
+      // Four bytes at a time while none is a quote or a backslash (SWAR: a word holds a zero byte
+      // when (x - 0x01010101) & ~x & 0x80808080 is non-zero; x is the word xor'ed with the byte).
+      while (i + 4 <= lim) {
+        const w = v.getUint32(i, true);
+        const q = w ^ 0x22222222;
+        const s = w ^ 0x5c5c5c5c;
+        if ((((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080) break;
+        i += 4;
+      }
+      if (i >= lim) break;
       const c = b[i]!;
       if (c === 34) return i + 1;
       if (c === 92) i = this.escape(i, slot);

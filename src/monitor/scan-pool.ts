@@ -2,22 +2,19 @@
  * The capture scan on every core: files are cut into newline-aligned byte ranges (at most
  * CHUNK_BYTES each, independent of the core count), the main thread and worker threads scan ranges
  * as they free up, and the results are merged in range order, so the statistics do not depend on
- * how many threads ran. One thread (or one range) scans in-process, without workers.
+ * how many threads ran. The workers are the shared pool's (src/workers: a small script of their
+ * own that reads its ranges from disk; the main thread sends file names and offsets, never bytes).
+ * One thread (or one range) scans in-process, without workers.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { defaultWorkerCount, WorkerFailure, workers, type ThreadWorker } from '../workers/pool.js';
 import type { CaptureFile } from './capture-files.js';
-import { scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
+import { emptyScanResult, scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
 import { MonitorDataError } from './errors.js';
-import { newSink } from './payload.js';
-import { FeatureProfile, type ProfileData } from './profile.js';
+import { FeatureProfile } from './profile.js';
+import { CAPTURE_SCAN_TASK, fromWire } from './scan-wire.js';
 
 export const CHUNK_BYTES = 32 << 20;
-const WORKER_FLAG = 'sagemaker-actions:capture-scan-worker';
 
 export interface ScanOptions {
   files: CaptureFile[];
@@ -31,11 +28,14 @@ export interface ScanOptions {
   chunkBytes?: number;
 }
 
-export interface ScanAggregate extends Omit<ScanResult, 'bytes'> {
-  bytes: number;
+export interface ScanAggregate extends ScanResult {
   files: number;
   ranges: number;
+  /** threads that scanned, the main thread included */
   workers: number;
+  /** ranges that a failed worker left to the main thread, and what failed */
+  fallbacks: number;
+  workerFailures: string[];
 }
 
 /** Newline-aligned ranges of at most `chunk` bytes (a line longer than that stays whole). */
@@ -77,94 +77,6 @@ export function planRanges(
   return out;
 }
 
-interface WireResult extends Omit<ScanResult, 'sink'> {
-  profiles: ProfileData[];
-  columnCounts: [number, number][];
-  rows: number;
-  unknownNames: [string, number][];
-}
-
-function toWire(r: ScanResult): WireResult {
-  return {
-    records: r.records,
-    outsideWindow: r.outsideWindow,
-    minTimeMs: r.minTimeMs,
-    maxTimeMs: r.maxTimeMs,
-    predictionKeys: r.predictionKeys,
-    predictionOutputs: r.predictionOutputs,
-    bytes: r.bytes,
-    profiles: r.sink.profiles.map((p) => p.toData()),
-    columnCounts: [...r.sink.columnCounts],
-    rows: r.sink.rows,
-    unknownNames: [...r.sink.unknownNames],
-  };
-}
-
-function fromWire(w: WireResult): ScanResult {
-  const sink = newSink();
-  sink.profiles = w.profiles.map((d) => FeatureProfile.fromData(d));
-  sink.columnCounts = new Map(w.columnCounts);
-  sink.rows = w.rows;
-  sink.unknownNames = new Map(w.unknownNames);
-  return { ...w, sink };
-}
-
-/** How a worker thread is started: this module's own worker file, or the action bundle itself. */
-export interface WorkerScript {
-  /** a file, or JavaScript source when `eval` */
-  path: string;
-  eval?: boolean;
-}
-
-let workerScriptOverride: WorkerScript | undefined;
-
-/**
- * The action registers the script its process was started with (it serves as its own worker, see
- * serveScanWorker): an entry that runs the action, not a bundler chunk, which would run nothing.
- */
-export function setScanWorkerScript(script: WorkerScript | undefined): void {
-  workerScriptOverride = script;
-}
-
-function defaultWorkerScript(): WorkerScript {
-  if (workerScriptOverride) return workerScriptOverride;
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    // From source (tests, tsx): load the TypeScript worker through tsx's loader.
-    const api = pathToFileURL(
-      createRequire(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
-    ).href;
-    const worker = pathToFileURL(join(dirname(here), 'scan-worker.ts')).href;
-    return {
-      path: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
-      eval: true,
-    };
-  }
-  return { path: here };
-}
-
-/** In a worker thread started by this pool: serve scan tasks and return true. */
-export function serveScanWorker(): boolean {
-  if (isMainThread || !parentPort || (workerData as { flag?: string } | null)?.flag !== WORKER_FLAG)
-    return false;
-  const port = parentPort;
-  port.on('message', (task: ScanTask) => {
-    try {
-      const ok = toWire(scanCaptureRange(task));
-      // the sketches' levels move to the main thread without a copy
-      port.postMessage(
-        { ok },
-        ok.profiles.flatMap((p) => p.kll.levels.map((l) => l.buffer as ArrayBuffer)),
-      );
-    } catch (err) {
-      port.postMessage({ error: (err as Error).message, data: err instanceof MonitorDataError });
-    }
-  });
-  return true;
-}
-
 function mergeInto(total: ScanResult, r: ScanResult): void {
   total.records += r.records;
   total.outsideWindow += r.outsideWindow;
@@ -196,17 +108,8 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     collectPredictions: opts.collectPredictions,
     requireInput: opts.requireInput,
   }));
-  const want = Math.max(1, Math.min(opts.workers ?? availableParallelism(), tasks.length));
-  const total: ScanResult = {
-    sink: newSink(),
-    records: 0,
-    outsideWindow: 0,
-    minTimeMs: Infinity,
-    maxTimeMs: -Infinity,
-    predictionKeys: [],
-    predictionOutputs: [],
-    bytes: 0,
-  };
+  const threads = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount() + 1, tasks.length));
+  const total = emptyScanResult();
   // Results are merged in range order as soon as the ranges before them are in, so merging
   // overlaps the scan (and the order, hence the statistics, never depends on the threads).
   const pending: (ScanResult | undefined)[] = new Array(tasks.length);
@@ -218,82 +121,99 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
       pending[merged++] = undefined;
     }
   };
-  if (want <= 1) tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
-  else await runThreads(tasks, put, want);
+  const outcome = { fallbacks: 0, workerFailures: [] as string[] };
+  if (threads <= 1) tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
+  else Object.assign(outcome, await runThreads(tasks, put, workers(threads - 1)));
   if (merged !== tasks.length)
-    throw new Error(`capture scan: ${tasks.length - merged} range(s) without a result`);
-  return { ...total, files: opts.files.length, ranges: tasks.length, workers: want };
+    throw new Error(
+      `capture scan: ${tasks.length - merged} range(s) without a result; the gate fails closed`,
+    );
+  return { ...total, files: opts.files.length, ranges: tasks.length, workers: threads, ...outcome };
 }
 
 /** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
 const IN_FLIGHT = 2;
 
 /**
- * `count` threads scan: the main thread itself and count - 1 workers (a worker costs a start-up
- * that loads the script; the main thread is otherwise idle while they scan). Each claims the next
- * unclaimed range; results land by range index, so the merge order is fixed.
+ * The main thread and the pool's workers scan: each claims the next unclaimed range; results land
+ * by range index, so the merge order is fixed. A worker that cannot start or crashes leaves its
+ * ranges to the main thread; one that answers garbage fails the scan. A data error stops the
+ * ranges after it, and the error reported is the first in file order (the one a single thread
+ * would have met), whichever thread found it first.
  */
 async function runThreads(
   tasks: ScanTask[],
   put: (i: number, r: ScanResult) => void,
-  count: number,
-): Promise<void> {
-  const script = defaultWorkerScript();
+  pool: ThreadWorker[],
+): Promise<{ fallbacks: number; workerFailures: string[] }> {
   let next = 0;
-  let failure: Error | undefined;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const w = new Worker(script.path, { workerData: { flag: WORKER_FLAG }, eval: script.eval ?? false });
-      const inFlight: number[] = [];
-      let done = false;
-      const feed = () => {
-        while (!failure && next < tasks.length && inFlight.length < IN_FLIGHT) {
-          const i = next++;
-          inFlight.push(i);
-          w.postMessage(tasks[i]);
-        }
-        if (inFlight.length === 0) {
-          done = true;
-          void w.terminate().then(() => resolve());
-        }
-      };
-      w.on('message', (m: { ok?: WireResult; error?: string; data?: boolean }) => {
-        const i = inFlight.shift()!;
-        if (m.ok) put(i, fromWire(m.ok));
-        else
-          failure ??= m.data
-            ? new MonitorDataError(m.error ?? 'scan failed')
-            : new Error(m.error ?? 'scan failed');
-        if (failure) inFlight.length = 0; // stop: the answers still coming are not needed
-        feed();
-      });
-      w.on('error', (err) => {
-        failure ??= err;
-        resolve();
-      });
-      // A worker that ends without answering (a script that does not serve scan tasks) must not
-      // leave the scan waiting forever: the process would exit 0 with nothing checked.
-      w.on('exit', (code) => {
-        if (done) return;
-        failure ??= new Error(
-          `the capture scan's worker thread (${script.eval ? 'from source' : script.path}) exited with code ${code} before answering; fix: the worker script must call serveScanWorker() (setScanWorkerScript names the process's entry script)`,
-        );
-        resolve();
-      });
-      w.on('online', feed);
-    });
-  const main = async () => {
-    while (!failure && next < tasks.length) {
-      const i = next++;
+  let stopAt = tasks.length; // ranges from here on are not needed: an earlier one failed
+  const redo: number[] = []; // ranges a failed worker did not scan
+  const dataErrors = new Map<number, Error>();
+  const failures = new Set<string>();
+  let fallbacks = 0;
+  let fatal: Error | undefined;
+  let outstanding = 0;
+  let wake: (() => void) | undefined;
+  const claim = (): number => (next < stopAt ? next++ : -1);
+  const dataError = (i: number, err: Error) => {
+    dataErrors.set(i, err);
+    stopAt = Math.min(stopAt, i);
+  };
+  const feed = (w: ThreadWorker): void => {
+    while (!fatal && !w.failure && w.busy < IN_FLIGHT) {
+      const i = claim();
+      if (i < 0) return;
+      outstanding++;
+      w.request(CAPTURE_SCAN_TASK, tasks[i])
+        .then(
+          (answer) => {
+            try {
+              put(i, fromWire(answer, tasks[i]!));
+            } catch (err) {
+              if (err instanceof MonitorDataError) dataError(i, err);
+              else fatal ??= err as Error;
+            }
+          },
+          (err: Error) => {
+            if (err instanceof WorkerFailure && err.kind !== 'protocol') {
+              failures.add(`${w.origin} ${err.message}`);
+              fallbacks++;
+              redo.push(i);
+            } else
+              fatal ??= new Error(
+                `the capture scan's ${w.origin} ${err instanceof WorkerFailure ? err.message : `failed: ${err.message}`}; the gate fails closed`,
+              );
+          },
+        )
+        .finally(() => {
+          outstanding--;
+          feed(w);
+          const wakeUp = wake;
+          wake = undefined;
+          wakeUp?.();
+        });
+    }
+  };
+  pool.forEach(feed);
+  while (!fatal) {
+    const i = redo.length > 0 ? redo.shift()! : claim();
+    if (i >= 0) {
+      if (i >= stopAt) continue;
       try {
         put(i, scanCaptureRange(tasks[i]!));
       } catch (err) {
-        failure ??= err as Error;
+        if (!(err instanceof MonitorDataError)) throw err;
+        dataError(i, err);
       }
       // let the workers' answers in, so they get their next ranges
       await new Promise((r) => setImmediate(r));
+      continue;
     }
-  };
-  await Promise.all([main(), ...Array.from({ length: count - 1 }, one)]);
-  if (failure) throw failure;
+    if (outstanding === 0) break;
+    await new Promise<void>((r) => (wake = r));
+  }
+  if (fatal) throw fatal;
+  if (dataErrors.size > 0) throw dataErrors.get(Math.min(...dataErrors.keys()))!;
+  return { fallbacks, workerFailures: [...failures] };
 }

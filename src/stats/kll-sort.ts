@@ -19,7 +19,7 @@ const runStarts = new Int32Array(MAX_RUNS + 2);
  * Sorts buf[0, len) into exactly the order of Float64Array.prototype.sort (ascending, -0 before
  * +0; NaN never reaches a sketch), faster for what compaction sees: levels above 0 are a few
  * sorted runs (each compaction below appends one), merged in linear time; small-range integer
- * buffers (Integral features) are counted; anything else falls back to the native sort.
+ * buffers (Integral features) are counted; anything else is radix-sorted on its top bits.
  */
 export function sortPrefix(buf: Float64Array, len: number): void {
   if (len < 2) return;
@@ -35,8 +35,82 @@ export function sortPrefix(buf: Float64Array, len: number): void {
     mergeRuns(buf, runs);
     return;
   }
-  if (!countingSort(buf, len)) buf.subarray(0, len).sort();
+  if (!countingSort(buf, len)) radixSort(buf, len);
 }
+
+let radixScratch = new Float64Array(4096);
+const radixCounts = new Int32Array(2 * 2048);
+/** Runs of equal top key bits up to this long are insertion-sorted; longer ones use the native sort. */
+const INSERTION_RUN = 24;
+
+/**
+ * Sorts buf[0, len) by the IEEE-754 bits: an LSD radix sort on the top 22 bits of each value's
+ * order-preserving key (sign, exponent, 10 mantissa bits; two 11-bit passes, a pass whose digit
+ * is the same for every value skipped), then each run of values sharing those bits is sorted by
+ * value (runs are short unless the values are very close together). The order is exactly
+ * Float64Array.prototype.sort's: the key puts negatives (all bits flipped) below positives (sign
+ * bit set), so -0 (key 0x7fffffff) sorts before +0 (0x80000000); NaN never reaches a sketch.
+ */
+function radixSort(buf: Float64Array, len: number): void {
+  if (radixScratch.length < len) radixScratch = new Float64Array(len * 2);
+  const words = new Uint32Array(buf.buffer, buf.byteOffset, len * 2);
+  const counts = radixCounts;
+  counts.fill(0);
+  for (let i = 0; i < len; i++) {
+    const h = words[2 * i + 1]!;
+    const key = h ^ ((h >> 31) | 0x80000000); // negative: flip every bit; positive: flip the sign
+    counts[(key >>> 10) & 2047]!++;
+    counts[2048 + (key >>> 21)]!++;
+  }
+  let src: Float64Array = buf;
+  let dst: Float64Array = radixScratch;
+  for (let pass = 0; pass < 2; pass++) {
+    const base = pass * 2048;
+    const shift = pass === 0 ? 10 : 21;
+    const srcWords = new Uint32Array(src.buffer, src.byteOffset, len * 2);
+    const h0 = srcWords[1]!;
+    if (counts[base + (((h0 ^ ((h0 >> 31) | 0x80000000)) >>> shift) & 2047)] === len) continue;
+    let sum = 0;
+    for (let d = base; d < base + 2048; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < len; i++) {
+      const h = srcWords[2 * i + 1]!;
+      const key = h ^ ((h >> 31) | 0x80000000);
+      dst[counts[base + ((key >>> shift) & 2047)]!++] = src[i]!;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== buf) buf.set(src.subarray(0, len));
+  // Runs of equal top 22 bits (equal high words shifted right by 10: the same sign, so plain
+  // comparisons order them).
+  let i = 0;
+  while (i < len) {
+    const top = words[2 * i + 1]! >>> 10;
+    let j = i + 1;
+    while (j < len && words[2 * j + 1]! >>> 10 === top) j++;
+    if (j - i > 1) {
+      if (j - i <= INSERTION_RUN) {
+        for (let a = i + 1; a < j; a++) {
+          const v = buf[a]!;
+          let b = a - 1;
+          while (b >= i && buf[b]! > v) {
+            buf[b + 1] = buf[b]!;
+            b--;
+          }
+          buf[b + 1] = v;
+        }
+      } else buf.subarray(i, j).sort();
+    }
+    i = j;
+  }
+}
+
+const bounds = new Int32Array(MAX_RUNS + 2);
 
 /** Bottom-up merge of the ascending runs buf[runStarts[r], runStarts[r + 1]). */
 function mergeRuns(buf: Float64Array, runs: number): void {
@@ -44,27 +118,47 @@ function mergeRuns(buf: Float64Array, runs: number): void {
   if (scratch.length < len) scratch = new Float64Array(len * 2);
   let src: Float64Array = buf;
   let dst: Float64Array = scratch;
-  let bounds = Array.from(runStarts.subarray(0, runs + 1));
-  while (bounds.length > 2) {
-    const next = [0];
-    for (let r = 0; r + 1 < bounds.length; r += 2) {
-      const a0 = bounds[r]!;
+  let count = runs + 1; // boundaries
+  bounds.set(runStarts.subarray(0, count));
+  while (count > 2) {
+    let next = 1; // bounds[0] stays 0; merged boundaries are written in place (never ahead of reads)
+    for (let r = 0; r + 1 < count; r += 2) {
       const a1 = bounds[r + 1]!;
-      const b1 = r + 2 < bounds.length ? bounds[r + 2]! : a1;
-      let i = a0;
-      let j = a1;
-      let o = a0;
-      while (i < a1 && j < b1) dst[o++] = before(src[j]!, src[i]!) ? src[j++]! : src[i++]!;
-      while (i < a1) dst[o++] = src[i++]!;
-      while (j < b1) dst[o++] = src[j++]!;
-      next.push(b1);
+      const b1 = r + 2 < count ? bounds[r + 2]! : a1;
+      mergeTwo(src, dst, bounds[r]!, a1, b1);
+      bounds[next++] = b1;
     }
-    bounds = next;
+    count = next;
     const t = src;
     src = dst;
     dst = t;
   }
   if (src !== buf) buf.set(src.subarray(0, len));
+}
+
+/** Merges the ascending runs src[a0, a1) and src[a1, b1) into dst[a0, b1) (stable; -0 before +0). */
+function mergeTwo(src: Float64Array, dst: Float64Array, a0: number, a1: number, b1: number): void {
+  let i = a0;
+  let j = a1;
+  let o = a0;
+  if (i < a1 && j < b1) {
+    let x = src[i]!;
+    let y = src[j]!;
+    for (;;) {
+      // y first only when strictly before x: y < x, or y is -0 and x is +0
+      if (y < x || (y === x && y === 0 && 1 / y < 1 / x)) {
+        dst[o++] = y;
+        if (++j === b1) break;
+        y = src[j]!;
+      } else {
+        dst[o++] = x;
+        if (++i === a1) break;
+        x = src[i]!;
+      }
+    }
+  }
+  while (i < a1) dst[o++] = src[i++]!;
+  while (j < b1) dst[o++] = src[j++]!;
 }
 
 /** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */

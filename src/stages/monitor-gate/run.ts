@@ -22,6 +22,7 @@ import { runChecks, type CheckResult } from '../../monitor/checks.js';
 import { constraintsJson, parseConstraints, suggestConstraints } from '../../monitor/constraints.js';
 import { modelQuality, readGroundTruth, type QualityResult } from '../../monitor/ground-truth.js';
 import { scanCapture, type ScanAggregate } from '../../monitor/scan-pool.js';
+import { warmWorkers } from '../../workers/pool.js';
 import { parseStatistics, statisticsFromProfiles, statisticsJson } from '../../monitor/statistics.js';
 import { parseViolations, violationsJson } from '../../monitor/violations.js';
 import { defaultReportUri, gatherFiles, isS3, readText, writeOutput } from './io.js';
@@ -278,6 +279,8 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
   if (c.monitoringSchedule) out.execution = await scheduleSource(c, deps, violations, findings);
   let reportUri: string | undefined;
   if (c.captureUri) {
+    // The scan's worker threads start now, while this thread lists files and reads the baseline.
+    warmWorkers(deps.workers === undefined ? undefined : deps.workers - 1);
     const window = { sinceMs: c.sinceMs, untilMs: c.untilMs };
     const src = await gatherFiles('capture-uri', c.captureUri, deps.workDir, s3, window);
     const withBaseline = Boolean(c.baselineStatistics && c.baselineConstraints);
@@ -302,6 +305,10 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
       requireInput: withBaseline,
       ...(deps.workers ? { workers: deps.workers } : {}),
     });
+    if (scan.workerFailures.length > 0)
+      deps.log.warning(
+        `capture scan: ${scan.fallbacks} range(s) were scanned on the main thread because a worker thread failed (${scan.workerFailures.join('; ')})`,
+      );
     if (scan.records === 0) {
       throw new StageFailure(
         `capture-uri: no data-capture records between ${new Date(c.sinceMs).toISOString()} and ${new Date(c.untilMs).toISOString()} (${src.files.length} file(s) read, ${scan.outsideWindow} record(s) outside the window); the gate fails closed. Fix: check that the endpoint captures data (DataCaptureConfig) and that since/until cover traffic`,

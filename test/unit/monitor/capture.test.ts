@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listLocalFiles, selectByHour } from '../../../src/monitor/capture-files.js';
 import { scanCapture } from '../../../src/monitor/scan-pool.js';
+import { stopWorkers } from '../../../src/workers/pool.js';
 import { parseIsoTime } from '../../../src/monitor/capture-scan.js';
 import { runChecks } from '../../../src/monitor/checks.js';
 import { parseConstraints } from '../../../src/monitor/constraints.js';
@@ -19,7 +20,10 @@ const fixtures = join(
 const since = Date.parse('2026-11-30T10:00:00Z');
 const until = Date.parse('2026-11-30T11:00:00Z');
 const tmp = mkdtempSync(join(tmpdir(), 'capture-test-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  await stopWorkers();
+});
 
 const NAMES = ['freight_value', 'item_count', 'customer_state'];
 const scan = (

@@ -77,6 +77,31 @@ describe('KLL compaction sort', () => {
     );
   });
 
+  it('radix path: buffers of unordered reals, close clusters, signs and zeros sort exactly as the native sort', () => {
+    const values = fc.oneof(
+      // decimals as capture payloads hold them
+      fc.array(
+        fc.integer({ min: 0, max: 200_000 }).map((m) => m / 100),
+        { minLength: 30, maxLength: 3000 },
+      ),
+      // clusters closer than the radix keys' resolution: long runs of equal top bits
+      fc.array(fc.double({ min: 1000, max: 1000.000001, noNaN: true }), { minLength: 30, maxLength: 3000 }),
+      fc.array(fc.oneof(double, fc.constantFrom(-0, 0, -1e-300, 1e-300, 5e-324, -5e-324)), {
+        minLength: 30,
+        maxLength: 3000,
+      }),
+    );
+    fc.assert(
+      fc.property(values, (vs) => {
+        const buf = Float64Array.from(vs);
+        const want = Float64Array.from(vs).sort();
+        sortPrefix(buf, buf.length);
+        same(buf, want);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('builds the same sketch as plain sorted compaction, for reals, small integers and mixtures', () => {
     const stream = fc.oneof(
       fc.array(double, { minLength: 1, maxLength: 4000 }),

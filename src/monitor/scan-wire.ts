@@ -1,0 +1,153 @@
+/**
+ * A range's ScanResult as it crosses between threads (plain data; the sketches' level arrays are
+ * moved, not copied), and the worker task that produces it. fromWire checks every field, so a
+ * worker that answers garbage is caught (the scan then fails closed) instead of being merged.
+ */
+import type { KllState } from '../stats/kll.js';
+import type { TaskResult } from '../workers/protocol.js';
+import { scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
+import { MonitorDataError } from './errors.js';
+import { newSink } from './payload.js';
+import { FeatureProfile, type ProfileData } from './profile.js';
+
+export const CAPTURE_SCAN_TASK = 'capture-scan';
+
+export interface WireResult extends Omit<ScanResult, 'sink'> {
+  profiles: ProfileData[];
+  columnCounts: [number, number][];
+  rows: number;
+  unknownNames: [string, number][];
+}
+
+/** What a capture-scan task answers: the range's result, or the data error it found. */
+export type CaptureScanAnswer = { result: WireResult } | { dataError: string };
+
+export function toWire(r: ScanResult): WireResult {
+  return {
+    records: r.records,
+    outsideWindow: r.outsideWindow,
+    minTimeMs: r.minTimeMs,
+    maxTimeMs: r.maxTimeMs,
+    predictionKeys: r.predictionKeys,
+    predictionOutputs: r.predictionOutputs,
+    bytes: r.bytes,
+    profiles: r.sink.profiles.map((p) => p.toData()),
+    columnCounts: [...r.sink.columnCounts],
+    rows: r.sink.rows,
+    unknownNames: [...r.sink.unknownNames],
+  };
+}
+
+/** The worker's handler: scans the range; a MonitorDataError is an answer, anything else throws. */
+export function captureScanTask(task: ScanTask): TaskResult {
+  let answer: CaptureScanAnswer;
+  try {
+    answer = { result: toWire(scanCaptureRange(task)) };
+  } catch (err) {
+    if (!(err instanceof MonitorDataError)) throw err;
+    answer = { dataError: err.message };
+  }
+  const transfer =
+    'result' in answer
+      ? answer.result.profiles.flatMap((p) => p.kll.levels.map((l) => l.buffer as ArrayBuffer))
+      : [];
+  return { value: answer, transfer };
+}
+
+class Malformed extends Error {}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Malformed(what);
+}
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const isNum = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
+const isArray = (x: unknown): x is unknown[] => Array.isArray(x);
+
+function pairs(x: unknown, key: (k: unknown) => boolean, what: string): void {
+  check(isArray(x) && x.every((p) => isArray(p) && p.length === 2 && key(p[0]) && isCount(p[1])), what);
+}
+
+function checkKll(k: unknown): void {
+  const s = k as Partial<KllState> | null;
+  check(s !== null && typeof s === 'object', 'kll');
+  const levels = s!.levels;
+  check(isNum(s!.k) && isNum(s!.c) && isNum(s!.count) && isNum(s!.rankErrorBound), 'kll parameters');
+  // (a tag check, not instanceof: under jest the structured clone's arrays come from another realm)
+  check(
+    isArray(levels) && levels.every((l) => Object.prototype.toString.call(l) === '[object Float64Array]'),
+    'kll levels',
+  );
+  for (const key of ['compressions', 'offsets'] as const) {
+    const a = s![key];
+    check(isArray(a) && a.length === levels!.length && a.every(isCount), `kll ${key}`);
+  }
+}
+
+function checkProfile(p: unknown): void {
+  const d = p as Partial<ProfileData> | null;
+  check(d !== null && typeof d === 'object', 'profile');
+  check(isArray(d!.types) && d!.types.length === 5 && d!.types.every(isCount), 'profile types');
+  check(
+    isCount(d!.n) && ['mean', 'm2', 'sum', 'min', 'max'].every((k) => isNum(d![k as keyof ProfileData])),
+    'profile moments',
+  );
+  checkKll(d!.kll);
+  check(d!.categories === null || isArray(d!.categories), 'profile categories');
+  if (d!.categories) pairs(d!.categories, (k) => typeof k === 'string', 'profile categories');
+  if (d!.numericCategories !== null) pairs(d!.numericCategories, isNum, 'profile numeric categories');
+}
+
+/**
+ * The result of `task` from a worker's answer. Throws MonitorDataError for the range's data error,
+ * and a plain Error (the caller fails closed) when the answer is not a well-formed result of that
+ * range.
+ */
+export function fromWire(answer: unknown, task: ScanTask): ScanResult {
+  let w: WireResult;
+  try {
+    const a = answer as Partial<Record<'result' | 'dataError', unknown>> | null;
+    check(a !== null && typeof a === 'object', 'answer');
+    if (typeof a!.dataError === 'string') throw new MonitorDataError(a!.dataError);
+    w = a!.result as WireResult;
+    check(w !== null && typeof w === 'object', 'result');
+    check(
+      w.bytes === task.end - task.start,
+      `bytes (${String(w.bytes)} for a range of ${task.end - task.start})`,
+    );
+    check(isCount(w.records) && isCount(w.outsideWindow) && isCount(w.rows), 'counts');
+    check(isNum(w.minTimeMs) && isNum(w.maxTimeMs), 'time range');
+    check(
+      isArray(w.predictionKeys) &&
+        isArray(w.predictionOutputs) &&
+        w.predictionKeys.length === w.predictionOutputs.length &&
+        w.predictionKeys.every((k) => typeof k === 'string') &&
+        w.predictionOutputs.every((k) => typeof k === 'string'),
+      'predictions',
+    );
+    check(isArray(w.profiles), 'profiles');
+    w.profiles.forEach(checkProfile);
+    pairs(w.columnCounts, isCount, 'column counts');
+    pairs(w.unknownNames, (k) => typeof k === 'string', 'unknown names');
+  } catch (err) {
+    if (!(err instanceof Malformed)) throw err;
+    throw new Error(
+      `the capture scan's worker thread answered a malformed result for ${task.file} bytes ${task.start}-${task.end} (${err.message}); the gate fails closed`,
+    );
+  }
+  const sink = newSink();
+  sink.profiles = w.profiles.map((d) => FeatureProfile.fromData(d));
+  sink.columnCounts = new Map(w.columnCounts);
+  sink.rows = w.rows;
+  sink.unknownNames = new Map(w.unknownNames);
+  return {
+    sink,
+    records: w.records,
+    outsideWindow: w.outsideWindow,
+    minTimeMs: w.minTimeMs,
+    maxTimeMs: w.maxTimeMs,
+    predictionKeys: w.predictionKeys,
+    predictionOutputs: w.predictionOutputs,
+    bytes: w.bytes,
+  };
+}
