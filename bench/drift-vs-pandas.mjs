@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Benchmark: the whole monitor-gate action in `mode: check` over data capture (the action's own
- * entry, bundled from src/ with esbuild and run as a `node` process with INPUT_* variables, as a
- * runner would: read baseline statistics.json + constraints.json, find the capture files, scan
+ * Benchmark: the whole monitor-gate action in `mode: check` over data capture (the committed
+ * bundle dist/monitor-gate.js, with its worker threads' dist/worker.js, run as a `node` process
+ * with INPUT_* variables, as a runner would; run `npm run build` first after changing src/: read baseline statistics.json + constraints.json, find the capture files, scan
  * them on every core, run Model Monitor's checks, write constraint_violations.json +
  * statistics.json, the summary and the outputs) vs pandas reading the same data-capture JSON Lines
  * and computing the same per-feature statistics. Both run in the same loop, interleaved, several
@@ -12,8 +12,8 @@
  *
  *   node bench/drift-vs-pandas.mjs [--mb 200] [--runs 3] [--ref main] [--python /usr/bin/python3]
  *
- * --ref also times the action as of that git ref (its src/ bundled the same way), in the same
- * interleaved runs, for a before/after comparison on the same machine load.
+ * --ref also times the action as of that git ref (its committed dist/), in the same interleaved
+ * runs, for a before/after comparison on the same machine load.
  *
  * The action uses every core (os.availableParallelism()) for the scan.
  *
@@ -30,7 +30,6 @@ import {
   mkdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -126,38 +125,14 @@ async function generate() {
   writeFileSync(join(dataDir, `capture-${mb}mb.done`), String(written));
 }
 
-/** The sources of `gitRef` in a folder of their own (sharing node_modules). */
+/** The committed dist/ of `gitRef` in a folder of its own; returns its monitor-gate entry. */
 function checkoutRef(gitRef) {
   const dir = join(dataDir, `ref-${gitRef.replace(/[^\w.-]/g, '_')}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', gitRef, 'src', 'package.json', 'tsconfig.json'], {
-    cwd: root,
-    maxBuffer: 1 << 28,
-  });
+  const tar = execFileSync('git', ['archive', gitRef, 'dist'], { cwd: root, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
-
-async function bundle(srcRoot = root, name = 'monitor-gate.mjs') {
-  const esbuild = await import('esbuild');
-  const outfile = join(dataDir, name);
-  await esbuild.build({
-    entryPoints: [join(srcRoot, 'src', 'entries', 'monitor-gate.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    // CommonJS dependencies inside an ES module bundle
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
-  await esbuild.stop?.();
-  return outfile;
+  return join(dir, 'dist', 'monitor-gate.js');
 }
 
 /** Runs the action bundle with `inputs` as a runner would; returns wall seconds and its outputs. */
@@ -221,7 +196,7 @@ const load = () =>
     .join(' ');
 
 await generate();
-const action = await bundle();
+const action = join(root, 'dist', 'monitor-gate.js');
 const baseDir = join(dataDir, 'baseline');
 runAction(action, { mode: 'baseline', 'baseline-data': baselineCsv, 'output-uri': baseDir }, 'baseline');
 const reportDir = join(dataDir, 'report');
@@ -235,7 +210,7 @@ const checkInputs = {
   'report-uri': reportDir,
   'fail-on-gate': 'false',
 };
-const refAction = ref ? await bundle(checkoutRef(ref), 'monitor-gate-ref.mjs') : undefined;
+const refAction = ref ? checkoutRef(ref) : undefined;
 const ours = [];
 const theirs = [];
 const refs = [];
@@ -314,13 +289,13 @@ console.log(
 const cpuO = median(ours.map((o) => o.cpu));
 const cpuP = median(theirs.map((x) => x.cpu));
 console.log(
-  `CPU seconds (user + system, all threads; independent of the load): action median ${cpuO.toFixed(2)} = ${(mbytes / cpuO).toFixed(1)} MB per CPU-second, pandas ${cpuP.toFixed(2)}; ratio ${(cpuP / cpuO).toFixed(1)}x`,
+  `CPU seconds (user + system, all threads; less dependent on the load than wall time): action median ${cpuO.toFixed(2)} = ${((cpuO / mbytes) * 1000).toFixed(1)} CPU-ms per MB (${(mbytes / cpuO).toFixed(1)} MB per CPU-second), pandas ${cpuP.toFixed(2)} = ${((cpuP / mbytes) * 1000).toFixed(1)} CPU-ms per MB; ratio ${(cpuP / cpuO).toFixed(1)}x`,
 );
 if (refs.length) {
   const rWall = refs.map((x) => x.wall);
   const refRatios = refs.map((x, i) => theirs[i].wall / x.wall);
   console.log(
-    `as of ${ref}: median ${median(rWall).toFixed(2)} s = ${(mbytes / median(rWall)).toFixed(1)} MB/s, ${median(refs.map((x) => x.cpu)).toFixed(2)} CPU s; pandas / it per run: ${refRatios.map((x) => x.toFixed(1)).join(', ')}; this tree is ${(median(rWall) / median(oWall)).toFixed(1)}x faster`,
+    `as of ${ref}: statistics.json and constraint_violations.json ${['statistics.json', 'constraint_violations.json'].every((f) => readFileSync(join(reportDir, f)).equals(readFileSync(join(`${reportDir}-ref`, f)))) ? 'byte-identical to' : 'DIFFER from'} this tree's; median ${median(rWall).toFixed(2)} s = ${(mbytes / median(rWall)).toFixed(1)} MB/s, ${median(refs.map((x) => x.cpu)).toFixed(2)} CPU s; pandas / it per run: ${refRatios.map((x) => x.toFixed(1)).join(', ')}; this tree is ${(median(rWall) / median(oWall)).toFixed(1)}x faster`,
   );
 }
 console.log(

@@ -1,89 +1,52 @@
 /**
  * scanColumn on both cores: a big file is split at the first line break after its middle; a
- * worker thread scans the second half with the same kernel (scan.ts) while this thread scans the
- * first, then the values are joined in file order. The worker takes only the fast path: at the
- * first line it would hand to `slow` (a header, quotes, junk, ...) it gives up and this thread
- * scans the second half itself, so `slow` always runs here, in file order, with true line numbers,
- * and results and errors are exactly those of scanColumn. A worker that cannot start or fails
- * (e.g. instrumented code under a coverage tool) means the same sequential fallback.
- *
- * The worker's code is the source text of scanKernel (self-contained by design) plus the small
- * driver below, run with `eval: true`: no separate file to locate, so it works from the sources,
- * under jest and from a single-file bundle (ncc) alike.
+ * worker thread (the shared pool's, src/workers) scans the second half with the same kernel
+ * (scan.ts) while this thread scans the first, then the values are joined in file order. The
+ * worker takes only the fast path: at the first line it would hand to `slow` (a header, quotes,
+ * junk, ...) it gives up and this thread scans the second half itself, so `slow` always runs here,
+ * in file order, with true line numbers, and results and errors are exactly those of scanColumn.
+ * A worker that cannot start or crashes means the same sequential fallback; one that answers
+ * something malformed fails the read closed.
  */
 import * as fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { WorkerFailure, workers } from '../workers/pool.js';
+import { DataError } from './data-error.js';
 import type { Float64Builder } from './lines.js';
-import { scanColumn, scanKernel, type ScanFs, type ScanOptions, type SlowLine } from './scan.js';
+import { scanColumn, scanKernel, type ScanOptions, type SlowLine } from './scan.js';
+import {
+  assertColumnScan,
+  COLUMN_SCAN_TASK,
+  type ColumnScanAnswer,
+  type ColumnScanTask,
+} from './worker-tasks.js';
 
-/** Files smaller than this are scanned on this thread (starting a worker costs tens of ms). */
+/** Files smaller than this are scanned on this thread (a worker's round trip costs milliseconds). */
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
 /** Counters for tests and benchmarks: halves scanned by a worker, and worker fallbacks. */
 export const parallelScanStats = { workerHalves: 0, fallbacks: 0 };
 
-interface WorkerResult {
-  ok: boolean;
-  lines?: number;
-  values?: Float64Array;
-  reason?: string;
-}
-
-/**
- * The worker's driver (self-contained: it runs as source text in the worker). Scans its range
- * with the fast path only; any slow line aborts the scan (ok: false).
- */
-function workerDriver(
-  kernel: typeof scanKernel,
-  port: { postMessage(value: unknown, transfer?: ArrayBuffer[]): void },
-  data: { file: string; from: number; to: number; opts: ScanOptions; capacity: number },
-  fsys: ScanFs,
-): void {
-  const out = {
-    data: new Float64Array(Math.max(16, data.capacity)),
-    length: 0,
-    grow() {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+/** The second half's scan on a worker; settles with the worker's checked answer (never rejects but for garbage). */
+function scanOnWorker(task: ColumnScanTask): Promise<ColumnScanAnswer> {
+  const [worker] = workers(1);
+  if (!worker) return Promise.resolve({ ok: false, reason: 'no worker thread' });
+  return worker.request(COLUMN_SCAN_TASK, task).then(
+    (answer) => {
+      try {
+        return assertColumnScan(answer);
+      } catch (err) {
+        throw new DataError(
+          `cannot read ${task.file}: the ${worker.origin} answered ${(err as Error).message}; the evaluation fails closed`,
+        );
+      }
     },
-  };
-  const giveUp = { slowLine: true };
-  try {
-    const lines = kernel().scanRange(fsys, data.file, data.from, data.to, 0, data.opts, out as never, () => {
-      throw giveUp;
-    });
-    const values = out.data.slice(0, out.length);
-    port.postMessage({ ok: true, lines, values }, [values.buffer]);
-  } catch (err) {
-    port.postMessage({ ok: false, reason: err === giveUp ? 'a line needs the slow path' : String(err) });
-  }
-}
-
-const WORKER_SOURCE = `"use strict";
-const { parentPort, workerData } = require('node:worker_threads');
-(${workerDriver.toString()})(${scanKernel.toString()}, parentPort, workerData, require('node:fs'));
-`;
-
-function startWorker(file: string, from: number, to: number, opts: ScanOptions, capacity: number) {
-  let worker: Worker | undefined;
-  const result = new Promise<WorkerResult>((resolve) => {
-    try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { file, from, to, opts: { ...opts }, capacity },
-        stdout: true,
-        stderr: true,
-      });
-    } catch (err) {
-      resolve({ ok: false, reason: String(err) });
-      return;
-    }
-    worker.once('message', (m: WorkerResult) => resolve(m));
-    worker.once('error', (err) => resolve({ ok: false, reason: String(err) }));
-    worker.once('exit', (code) => resolve({ ok: false, reason: `worker exited with code ${code}` }));
-  });
-  return { result, stop: () => void worker?.terminate() };
+    (err: Error) => {
+      if (err instanceof WorkerFailure && err.kind !== 'protocol') return { ok: false, reason: err.message };
+      throw new DataError(
+        `cannot read ${task.file}: the ${worker.origin} ${err.message}; the evaluation fails closed`,
+      );
+    },
+  );
 }
 
 /** The byte after the first newline at or after `at` (-1 when there is none before the end). */
@@ -123,20 +86,20 @@ export async function scanColumnParallel(
   const capacity = Math.ceil(((out.data.length - out.length) * (size - split)) / size) + 1024;
   // The second half starts at line 2 or later: a one-line header (skipLines 1) is not in it.
   const skip = opts.skipLines ?? 0;
-  const worker = startWorker(file, split, size, { ...opts, skipLines: skip <= 1 ? 0 : skip }, capacity);
+  const second = scanOnWorker({
+    file,
+    from: split,
+    to: size,
+    opts: { ...opts, skipLines: skip <= 1 ? 0 : skip },
+    capacity,
+  });
+  second.catch(() => undefined); // awaited below unless the first half fails
   const kernel = scanKernel();
-  let lines: number;
-  try {
-    lines = kernel.scanRange(fs, file, 0, split, 0, opts, out, slow);
-  } catch (err) {
-    worker.stop();
-    throw err;
-  }
-  const r = await worker.result;
-  worker.stop();
-  if (r.ok && r.values && r.lines !== undefined) {
+  const lines = kernel.scanRange(fs, file, 0, split, 0, opts, out, slow);
+  const r = await second;
+  if (r.ok) {
     parallelScanStats.workerHalves++;
-    out.append(r.values);
+    out.append(r.values.subarray(0, r.count));
     return lines + r.lines;
   }
   parallelScanStats.fallbacks++;

@@ -132,7 +132,7 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
 }
 
 /** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 /**
  * The main thread and the pool's workers scan: each claims the next unclaimed range; results land
