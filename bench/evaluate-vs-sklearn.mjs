@@ -13,8 +13,9 @@
  * and dist/, e.g. main's) in the same runs, so two builds are compared under the same load.
  *
  * Data goes to .bench-data/ (gitignored). The TypeScript sources are bundled with esbuild (a
- * dependency of tsx) into .bench-data/eval-cli.mjs, which is both imported (in-process timing)
- * and run as a whole `node` process.
+ * dependency of tsx) into .bench-data/eval-cli.mjs (with the worker threads' script beside it, as
+ * .bench-data/worker.js), which is both imported (in-process timing) and run as a whole `node`
+ * process. The whole-action runs use the committed dist/ (run `npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -113,11 +114,11 @@ async function bundle() {
   writeFileSync(
     entry,
     `import { readLabels, readPredictions } from '../src/metrics/read.js';
-import { computeMetrics } from '../src/metrics/compute.js';
+import { computeMetricsParallel } from '../src/metrics/compute-parallel.js';
 export async function evaluate(test: string, preds: string) {
   const labels = await readLabels([test], { labelColumn: 0 });
   const predictions = await readPredictions([preds], { problemType: 'binary-classification' });
-  return computeMetrics('binary-classification', labels, predictions, { threshold: 0.5 });
+  return computeMetricsParallel('binary-classification', labels, predictions, { threshold: 0.5 });
 }
 if (process.argv[2] === 'run') {
   const t = performance.now();
@@ -136,6 +137,16 @@ if (process.argv[2] === 'run') {
     format: 'esm',
     target: 'node20',
     outfile,
+    logLevel: 'error',
+  });
+  // The worker threads' script, next to the bundle (as dist/worker.js is next to the actions' chunks).
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'workers', 'entry.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(dataDir, 'worker.js'),
     logLevel: 'error',
   });
   await esbuild.stop?.(); // no bundler service running while we time

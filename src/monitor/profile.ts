@@ -196,7 +196,8 @@ export class FeatureProfile {
     return this;
   }
 
-  toData(): ProfileData {
+  /** As plain data; with `mergeHint`, the sketch's merge hint too (see KllState.sorted0). */
+  toData(mergeHint = false): ProfileData {
     return {
       types: [...this.types],
       n: this.n,
@@ -205,7 +206,7 @@ export class FeatureProfile {
       sum: this.sum,
       min: this.min,
       max: this.max,
-      kll: this.kll.toState(),
+      kll: this.kll.toState(mergeHint),
       categories: this.categories && [...this.categories],
       numericCategories: this.numericCategories && [...this.numericCategories],
     };

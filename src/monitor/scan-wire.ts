@@ -3,7 +3,7 @@
  * moved, not copied), and the worker task that produces it. fromWire checks every field, so a
  * worker that answers garbage is caught (the scan then fails closed) instead of being merged.
  */
-import type { KllState } from '../stats/kll.js';
+import { KllSketch, type KllState } from '../stats/kll.js';
 import type { TaskResult } from '../workers/protocol.js';
 import { scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
 import { MonitorDataError } from './errors.js';
@@ -22,7 +22,8 @@ export interface WireResult extends Omit<ScanResult, 'sink'> {
 /** What a capture-scan task answers: the range's result, or the data error it found. */
 export type CaptureScanAnswer = { result: WireResult } | { dataError: string };
 
-export function toWire(r: ScanResult): WireResult {
+/** With `mergeHint`, each sketch carries its merge hint (a worker's result: the main thread merges it). */
+export function toWire(r: ScanResult, mergeHint = false): WireResult {
   return {
     records: r.records,
     outsideWindow: r.outsideWindow,
@@ -31,7 +32,7 @@ export function toWire(r: ScanResult): WireResult {
     predictionKeys: r.predictionKeys,
     predictionOutputs: r.predictionOutputs,
     bytes: r.bytes,
-    profiles: r.sink.profiles.map((p) => p.toData()),
+    profiles: r.sink.profiles.map((p) => p.toData(mergeHint)),
     columnCounts: [...r.sink.columnCounts],
     rows: r.sink.rows,
     unknownNames: [...r.sink.unknownNames],
@@ -42,7 +43,7 @@ export function toWire(r: ScanResult): WireResult {
 export function captureScanTask(task: ScanTask): TaskResult {
   let answer: CaptureScanAnswer;
   try {
-    answer = { result: toWire(scanCaptureRange(task)) };
+    answer = { result: toWire(scanCaptureRange(task), true) };
   } catch (err) {
     if (!(err instanceof MonitorDataError)) throw err;
     answer = { dataError: err.message };
@@ -63,6 +64,8 @@ function check(ok: boolean, what: string): void {
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 const isNum = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
 const isArray = (x: unknown): x is unknown[] => Array.isArray(x);
+const isFloat64Array = (x: unknown): x is Float64Array =>
+  Object.prototype.toString.call(x) === '[object Float64Array]';
 
 function pairs(x: unknown, key: (k: unknown) => boolean, what: string): void {
   check(isArray(x) && x.every((p) => isArray(p) && p.length === 2 && key(p[0]) && isCount(p[1])), what);
@@ -74,10 +77,12 @@ function checkKll(k: unknown): void {
   const levels = s!.levels;
   check(isNum(s!.k) && isNum(s!.c) && isNum(s!.count) && isNum(s!.rankErrorBound), 'kll parameters');
   // (a tag check, not instanceof: under jest the structured clone's arrays come from another realm)
-  check(
-    isArray(levels) && levels.every((l) => Object.prototype.toString.call(l) === '[object Float64Array]'),
-    'kll levels',
-  );
+  check(isArray(levels) && levels.every(isFloat64Array), 'kll levels');
+  if (s!.sorted0 !== undefined)
+    check(
+      isFloat64Array(s!.sorted0) && KllSketch.isMergeHint(levels![0] ?? new Float64Array(0), s!.sorted0),
+      'kll merge hint',
+    );
   for (const key of ['compressions', 'offsets'] as const) {
     const a = s![key];
     check(isArray(a) && a.length === levels!.length && a.every(isCount), `kll ${key}`);

@@ -161,6 +161,28 @@ function mergeTwo(src: Float64Array, dst: Float64Array, a0: number, a1: number, 
   while (j < b1) dst[o++] = src[j++]!;
 }
 
+/** Merges the ascending arrays a and b into out[0, a.length + b.length) (-0 before +0). */
+export function mergeSorted(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  const na = a.length;
+  const nb = b.length;
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < na && j < nb) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (y < x || (y === x && y === 0 && 1 / y < 1 / x)) {
+      out[o++] = y;
+      j++;
+    } else {
+      out[o++] = x;
+      i++;
+    }
+  }
+  while (i < na) out[o++] = a[i++]!;
+  while (j < nb) out[o++] = b[j++]!;
+}
+
 /** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */
 function countingSort(buf: Float64Array, len: number): boolean {
   let min = buf[0]!;

@@ -14,7 +14,7 @@
  * level sizes it sees (see there).
  */
 import { StatsError } from './errors.js';
-import { before, sortPrefix } from './kll-sort.js';
+import { before, mergeSorted, sortPrefix } from './kll-sort.js';
 
 export { sortPrefix };
 
@@ -39,6 +39,12 @@ export interface KllState {
   offsets: number[];
   count: number;
   rankErrorBound: number;
+  /**
+   * A merge hint (toState(true)): level 0's items but the last, sorted. A sketch merged into
+   * another sends them this way, so that when the merge compacts level 0 the receiver merges
+   * sorted runs instead of sorting them (the result is the same; the sorting is done by the sender).
+   */
+  sorted0?: Float64Array;
 }
 
 export class KllSketch {
@@ -54,6 +60,12 @@ export class KllSketch {
   /** Values seen (the total weight). */
   count = 0;
   rankErrorBound = 0;
+  /** The merge hint (see KllState.sorted0) and the count it was made at (any change moves the count). */
+  private sorted0: Float64Array | undefined;
+  private sorted0Count = -1;
+  /** While merge() runs: the other sketch's hint and where its level-0 items start in ours. */
+  private mergeHint: Float64Array | undefined;
+  private mergeFrom = 0;
 
   constructor(k = DEFAULT_K, c = DEFAULT_C) {
     if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
@@ -118,7 +130,8 @@ export class KllSketch {
     const len = items - (items % 2);
     if (this.compressions[h]! % 2 === 1) this.offsets[h] = 1 - this.offsets[h]!;
     const buf = this.levels[h]!;
-    sortPrefix(buf, len);
+    if (h !== 0 || this.mergeHint === undefined || !this.sortWithHint(buf, items, len)) sortPrefix(buf, len);
+    this.mergeHint = undefined;
     const up = h + 1;
     let dst = this.levels[up]!;
     let n = this.sizes[up]!;
@@ -145,6 +158,10 @@ export class KllSketch {
       );
     }
     while (this.levels.length < other.levels.length) this.expand();
+    if (other.sorted0 !== undefined && other.sorted0Count === other.count && other.sizes[0]! > 0) {
+      this.mergeHint = other.sorted0;
+      this.mergeFrom = this.sizes[0]!;
+    }
     for (let h = 0; h < other.levels.length; h++) {
       const add = other.sizes[h]!;
       if (add === 0) continue;
@@ -162,12 +179,32 @@ export class KllSketch {
     this.rankErrorBound += other.rankErrorBound;
     this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
     while (this.itemCount >= this.totalCapacity) this.condense();
+    this.mergeHint = undefined;
     return this;
   }
 
-  /** The whole state (copies), see KllState. */
-  toState(): KllState {
-    return {
+  /**
+   * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
+   * items (all but its last, which is in the prefix only when `len` is `items`): our own items
+   * before them (usually one or none) are sorted alone and the two runs merged. False when the
+   * hint does not fit the buffer (then the caller sorts).
+   */
+  private sortWithHint(buf: Float64Array, items: number, len: number): boolean {
+    const hint = this.mergeHint!;
+    const from = this.mergeFrom;
+    if (items - from - 1 !== hint.length) return false;
+    const ownCount = from + (len === items ? 1 : 0);
+    const own = new Float64Array(ownCount);
+    own.set(buf.subarray(0, from));
+    if (len === items) own[from] = buf[items - 1]!;
+    sortPrefix(own, ownCount);
+    mergeSorted(own, hint, buf);
+    return true;
+  }
+
+  /** The whole state (copies), see KllState; with `hint`, the merge hint too. */
+  toState(hint = false): KllState {
+    const st: KllState = {
       k: this.k,
       c: this.c,
       levels: this.levels.map((buf, h) => buf.slice(0, this.sizes[h]!)),
@@ -176,6 +213,32 @@ export class KllSketch {
       count: this.count,
       rankErrorBound: this.rankErrorBound,
     };
+    if (hint && this.sizes[0]! > 1) {
+      st.sorted0 = this.levels[0]!.slice(0, this.sizes[0]! - 1);
+      sortPrefix(st.sorted0, st.sorted0.length);
+    }
+    return st;
+  }
+
+  /**
+   * Whether `sorted0` is a valid merge hint for `level0` (its items but the last, in sorted order):
+   * sorted, and the same values (order-independent checksums of their bits).
+   */
+  static isMergeHint(level0: Float64Array, sorted0: Float64Array): boolean {
+    const n = Math.max(0, level0.length - 1);
+    if (sorted0.length !== n) return false;
+    for (let i = 1; i < n; i++) if (before(sorted0[i]!, sorted0[i - 1]!)) return false;
+    const sums = (a: Float64Array) => {
+      const w = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < w.length; i++) {
+        x = (x + w[i]!) | 0;
+        y = (y + Math.imul(w[i]! ^ (i & 1 ? 0x9e3779b9 : 0x85ebca6b), 0x27d4eb2f)) | 0;
+      }
+      return `${x} ${y}`;
+    };
+    return sums(level0) === sums(sorted0);
   }
 
   /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
@@ -193,6 +256,10 @@ export class KllSketch {
     s.count = st.count;
     s.rankErrorBound = st.rankErrorBound;
     s.itemCount = s.sizes.reduce((a, b) => a + b, 0);
+    if (st.sorted0) {
+      s.sorted0 = st.sorted0;
+      s.sorted0Count = s.count;
+    }
     return s;
   }
 

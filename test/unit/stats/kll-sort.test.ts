@@ -121,6 +121,56 @@ describe('KLL compaction sort', () => {
     );
   });
 
+  it("a merge with the other sketch's merge hint gives exactly the merge without it (levels in order)", () => {
+    const stream = fc.oneof(
+      fc.array(double, { minLength: 0, maxLength: 1500 }),
+      fc.array(fc.oneof(smallInt, fc.constantFrom(-0, 0, 0.25)), { minLength: 0, maxLength: 1500 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(stream, { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 8, max: 120 }),
+        (parts, k) => {
+          const build = (values: number[]) => {
+            const s = new KllSketch(k);
+            for (const v of values) s.update(v);
+            return s;
+          };
+          const plain = build(parts[0]!);
+          const hinted = build(parts[0]!);
+          for (const part of parts.slice(1)) {
+            const other = build(part);
+            const st = other.toState(true);
+            if (st.sorted0) expect(KllSketch.isMergeHint(st.levels[0]!, st.sorted0)).toBe(true);
+            plain.merge(KllSketch.fromState(other.toState()));
+            hinted.merge(KllSketch.fromState(st));
+          }
+          const a = plain.toState();
+          const b = hinted.toState();
+          expect(b.levels.length).toBe(a.levels.length);
+          a.levels.forEach((lvl, h) => same(b.levels[h]!, lvl));
+          expect([b.compressions, b.offsets, b.count, b.rankErrorBound]).toEqual([
+            a.compressions,
+            a.offsets,
+            a.count,
+            a.rankErrorBound,
+          ]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a merge hint that is not the level sorted is refused', () => {
+    const level0 = Float64Array.from([3, 1, 2, 5, 4]);
+    expect(KllSketch.isMergeHint(level0, Float64Array.from([1, 2, 3, 5]))).toBe(true);
+    expect(KllSketch.isMergeHint(level0, Float64Array.from([1, 2, 3, 4]))).toBe(false); // other values
+    expect(KllSketch.isMergeHint(level0, Float64Array.from([2, 1, 3, 5]))).toBe(false); // not sorted
+    expect(KllSketch.isMergeHint(level0, Float64Array.from([1, 2, 3]))).toBe(false); // too short
+    expect(KllSketch.isMergeHint(Float64Array.from([0, -0, 7]), Float64Array.from([-0, 0]))).toBe(true);
+    expect(KllSketch.isMergeHint(Float64Array.from([0, -0, 7]), Float64Array.from([0, -0]))).toBe(false);
+  });
+
   it('weighted() lists every item once, sorted, with its level weight', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(double, smallInt), { minLength: 1, maxLength: 3000 }), (values) => {
