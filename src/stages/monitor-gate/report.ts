@@ -115,7 +115,7 @@ export function renderCheckSummary(
   }
   if (o.execution)
     read.push(
-      `- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}`,
+      `- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}${o.execution.reportUri ? `, report ${escapeMarkdown(o.execution.reportUri)}` : ''}`,
     );
   lines.push(...read);
   return lines.join('\n') + '\n';
