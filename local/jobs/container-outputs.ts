@@ -44,7 +44,9 @@ export function metricRecord(raw: unknown, namespace: string): Datapoint | strin
   const dims = r['Dimensions'] ?? [];
   if (
     !Array.isArray(dims) ||
-    dims.some((d: unknown) => typeof (d as Obj)?.['Name'] !== 'string' || typeof (d as Obj)['Value'] !== 'string')
+    dims.some(
+      (d: unknown) => typeof (d as Obj)?.['Name'] !== 'string' || typeof (d as Obj)['Value'] !== 'string',
+    )
   )
     return `${r['MetricName']}: Dimensions must be a list of {Name, Value}`;
   const point: Datapoint = {
@@ -61,7 +63,11 @@ export function metricRecord(raw: unknown, namespace: string): Datapoint | strin
     return point;
   }
   const keys = ['SampleCount', 'Sum', 'Minimum', 'Maximum'] as const;
-  if (sv && r['Value'] === undefined && keys.every((k) => typeof sv[k] === 'number' && Number.isFinite(sv[k]))) {
+  if (
+    sv &&
+    r['Value'] === undefined &&
+    keys.every((k) => typeof sv[k] === 'number' && Number.isFinite(sv[k]))
+  ) {
     point.stats = Object.fromEntries(keys.map((k) => [k, sv[k] as number])) as Datapoint['stats'];
     return point;
   }
@@ -73,7 +79,12 @@ export function metricRecord(raw: unknown, namespace: string): Datapoint | strin
  * of a folder). Guess: AWS documents no behaviour for malformed records; they are skipped with a
  * warning in the server log, the job's status is not changed.
  */
-export function publishContainerMetrics(ctx: LocalContext, root: string, jobName: string, env: Record<string, string>): number {
+export function publishContainerMetrics(
+  ctx: LocalContext,
+  root: string,
+  jobName: string,
+  env: Record<string, string>,
+): number {
   if (env['publish_cloudwatch_metrics'] !== 'Enabled') return 0;
   const where = join(root, 'output', 'metrics', 'cloudwatch');
   if (!existsSync(where)) return 0;

@@ -105,10 +105,13 @@ export async function xgboostCommand(ctx: LocalContext, mode: 'train', cwd: stri
 
 /** Model Monitor's built-in analyzer image, any region, tagged or not. */
 export const isModelMonitorAnalyzer = (image: string): boolean =>
-  /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/sagemaker-model-monitor-analyzer(:[\w.-]+)?$/.test(image);
+  /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/sagemaker-model-monitor-analyzer(:[\w.-]+)?$/.test(
+    image,
+  );
 
 /** The analyzer's stand-in (runtimes/model-monitor), run by the server's own node. */
-export const MODEL_MONITOR_ANALYZER = new URL('../runtimes/model-monitor/analyzer.mjs', import.meta.url).pathname;
+export const MODEL_MONITOR_ANALYZER = new URL('../runtimes/model-monitor/container.mjs', import.meta.url)
+  .pathname;
 
 /**
  * Command from the images mapping of sagemaker-local.yml; without a mapping, Model Monitor's

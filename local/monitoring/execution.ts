@@ -9,11 +9,7 @@
 import type { LocalContext, Rec, State } from '../context.js';
 import { parseS3Uri } from '../s3store.js';
 import { insertProcessingJob, stopProcessingJob } from '../services/sagemaker/processing.js';
-import {
-  monitoringJobName,
-  monitoringJobRequest,
-  type CaptureFolder,
-} from './job-request.js';
+import { monitoringJobName, monitoringJobRequest, type CaptureFolder } from './job-request.js';
 import { analysisWindow, hourPath, windowHours, type AnalysisWindow } from './schedule-expression.js';
 
 type Obj = Record<string, unknown>;
@@ -111,7 +107,8 @@ async function run(ctx: LocalContext, key: string, schedule: Rec): Promise<void>
   const ep = ctx.state.endpoints.get(endpoint);
   // Guesses (AWS documents neither reason): the endpoint is gone, or it captures nothing.
   if (!ep) return end(ctx, key, 'Failed', `ClientError: Endpoint ${endpoint} does not exist.`);
-  const destination = (ep['DataCaptureConfig'] as Obj | undefined)?.['DestinationS3Uri'] as string | undefined;
+  const destination = (ep['DataCaptureConfig'] as Obj | undefined)?.['DestinationS3Uri'] as
+    string | undefined;
   if (!destination) return end(ctx, key, 'Failed', NO_DATA_REASON);
   const sc = (cfg['ScheduleConfig'] ?? {}) as Obj;
   const window = analysisWindow(scheduledTime, {
@@ -218,4 +215,3 @@ export function recoverInterruptedMonitoringExecutions(state: State, now: number
     });
   }
 }
-

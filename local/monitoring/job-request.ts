@@ -44,7 +44,12 @@ export function monitoringJobName(scheduledTime: number, random = randomBytes(12
 }
 
 /** Where an execution's reports go: `<S3Uri>/<endpoint>/<schedule>/yyyy/mm/dd/hh` (sagemaker.md §7, unverified sub-path). */
-export function reportUri(outputUri: string, endpoint: string, schedule: string, scheduledTime: number): string {
+export function reportUri(
+  outputUri: string,
+  endpoint: string,
+  schedule: string,
+  scheduledTime: number,
+): string {
   return `${outputUri.replace(/\/+$/, '')}/${endpoint}/${schedule}/${hourPath(scheduledTime)}`;
 }
 
@@ -54,9 +59,8 @@ export function monitoringJobRequest(i: MonitoringJobInput, jobName: string): Ob
   const d = i.definition;
   const endpointInput = ((d['MonitoringInputs'] as Obj[])[0]!['EndpointInput'] ?? {}) as Obj;
   const datasetSource = String(endpointInput['LocalPath']).replace(/\/+$/, '');
-  const s3Output = (
-    ((d['MonitoringOutputConfig'] as Obj)['MonitoringOutputs'] as Obj[])[0]!['S3Output'] as Obj
-  ) ?? {};
+  const s3Output =
+    (((d['MonitoringOutputConfig'] as Obj)['MonitoringOutputs'] as Obj[])[0]!['S3Output'] as Obj) ?? {};
   const outputPath = String(s3Output['LocalPath']).replace(/\/+$/, '');
   const baseline = (d['BaselineConfig'] ?? {}) as Obj;
   const statistics = (baseline['StatisticsResource'] as Obj | undefined)?.['S3Uri'] as string | undefined;

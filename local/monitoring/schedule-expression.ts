@@ -114,7 +114,8 @@ export function offsetProblem(start: string | undefined, end: string | undefined
   const s = start === undefined ? -HOUR_MS : parseOffset(start)!;
   const e = end === undefined ? 0 : parseOffset(end)!;
   if (e < s) return 'DataAnalysisEndTime must not precede DataAnalysisStartTime.';
-  if (e - s > DAY_MS) return 'DataAnalysisEndTime must not follow DataAnalysisStartTime by more than 24 hours.';
+  if (e - s > DAY_MS)
+    return 'DataAnalysisEndTime must not follow DataAnalysisStartTime by more than 24 hours.';
   return undefined;
 }
 

@@ -35,12 +35,10 @@ export function runIfDue(ctx: LocalContext, schedule: Rec, now: number): Rec | u
 /** Every schedule's due execution at `now`. */
 export function runDueExecutions(ctx: LocalContext, now: number): Rec[] {
   if (ctx.closing) return [];
-  return ctx.state.monitoringSchedules
-    .values()
-    .flatMap((s) => {
-      const e = runIfDue(ctx, s, now);
-      return e ? [e] : [];
-    });
+  return ctx.state.monitoringSchedules.values().flatMap((s) => {
+    const e = runIfDue(ctx, s, now);
+    return e ? [e] : [];
+  });
 }
 
 export class MonitoringScheduler {

@@ -93,7 +93,8 @@ const required = (env: Env, key: string): string => {
 
 const time = (env: Env, key: string): number => {
   const t = Date.parse(required(env, key));
-  if (!Number.isFinite(t)) throw new AnalyzerFailure(`ClientError: ${key} '${env[key]}' is not an ISO 8601 time`);
+  if (!Number.isFinite(t))
+    throw new AnalyzerFailure(`ClientError: ${key} '${env[key]}' is not an ISO 8601 time`);
   return t;
 };
 

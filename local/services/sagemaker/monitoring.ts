@@ -310,7 +310,12 @@ export function startMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   const rec = getSchedule(ctx, req);
   if (rec['MonitoringScheduleStatus'] === 'Scheduled') return {};
   const now = ctx.now();
-  const next: Rec = { ...rec, MonitoringScheduleStatus: 'Scheduled', LastModifiedTime: now, _scheduleFrom: now };
+  const next: Rec = {
+    ...rec,
+    MonitoringScheduleStatus: 'Scheduled',
+    LastModifiedTime: now,
+    _scheduleFrom: now,
+  };
   ctx.state.monitoringSchedules.put(rec['MonitoringScheduleName'] as string, next);
   runIfDue(ctx, next, now);
   return {};

@@ -88,7 +88,8 @@ export async function writeDashboard(
 ): Promise<void> {
   const { cw, sm } = clients;
   const variants = await variantNames(sm, req.endpoint);
-  if (!variants) log.info(`dashboard: endpoint ${req.endpoint} does not exist: no invocation or latency widgets`);
+  if (!variants)
+    log.info(`dashboard: endpoint ${req.endpoint} does not exist: no invocation or latency widgets`);
   const [perVariant, monitorMetrics] = await Promise.all([
     Promise.all(
       (variants ?? []).map(async (variant): Promise<VariantMetrics> => {

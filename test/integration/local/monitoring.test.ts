@@ -52,7 +52,11 @@ const row = (i: number, drift: boolean): string => {
   return `${(drift ? 2 * a : a).toFixed(2)},${1 + (i % 3)},${drift && i % 3 === 0 ? 'XX' : STATES[i % 4]}`;
 };
 
-function scheduleConfig(expr: string, image = ANALYZER, extra: Record<string, string> = {}): MonitoringScheduleConfig {
+function scheduleConfig(
+  expr: string,
+  image = ANALYZER,
+  extra: Record<string, string> = {},
+): MonitoringScheduleConfig {
   return {
     ScheduleConfig: { ScheduleExpression: expr, ...extra },
     MonitoringType: 'DataQuality',
@@ -61,7 +65,9 @@ function scheduleConfig(expr: string, image = ANALYZER, extra: Record<string, st
         ConstraintsResource: { S3Uri: `s3://${BUCKET}/baseline/constraints.json` },
         StatisticsResource: { S3Uri: `s3://${BUCKET}/baseline/statistics.json` },
       },
-      MonitoringInputs: [{ EndpointInput: { EndpointName: EP, LocalPath: '/opt/ml/processing/input/endpoint' } }],
+      MonitoringInputs: [
+        { EndpointInput: { EndpointName: EP, LocalPath: '/opt/ml/processing/input/endpoint' } },
+      ],
       MonitoringOutputConfig: {
         MonitoringOutputs: [
           { S3Output: { S3Uri: `s3://${BUCKET}/reports`, LocalPath: '/opt/ml/processing/output' } },
@@ -175,7 +181,9 @@ describe('an hourly data-quality schedule', () => {
     const prefix = `reports/${EP}/${SCHEDULE}/${hourPath(at)}`;
     expect(job).toMatchObject({
       ProcessingJobStatus: 'Completed',
-      ExitMessage: expect.stringMatching(/^CompletedWithViolations: Job completed successfully with \d+ violations\.$/),
+      ExitMessage: expect.stringMatching(
+        /^CompletedWithViolations: Job completed successfully with \d+ violations\.$/,
+      ),
       MonitoringScheduleArn: `arn:aws:sagemaker:us-east-1:000000000000:monitoring-schedule/${SCHEDULE}`,
       AppSpecification: { ImageUri: ANALYZER },
     });
@@ -188,7 +196,9 @@ describe('an hourly data-quality schedule', () => {
       dataset_source: '/opt/ml/processing/input/endpoint',
     });
     const captureInput = job.ProcessingInputs?.find((i) => i.InputName === 'input_1');
-    expect(captureInput?.S3Input?.S3Uri).toBe(`s3://${BUCKET}/capture/${EP}/AllTraffic/${hourPath(at - HOUR)}`);
+    expect(captureInput?.S3Input?.S3Uri).toBe(
+      `s3://${BUCKET}/capture/${EP}/AllTraffic/${hourPath(at - HOUR)}`,
+    );
 
     const report = JSON.parse(await text(`${prefix}/constraint_violations.json`)) as {
       violations: { feature_name: string; constraint_check_type: string }[];
@@ -199,7 +209,9 @@ describe('an hourly data-quality schedule', () => {
         expect.objectContaining({ feature_name: 'state', constraint_check_type: 'categorical_values_check' }),
       ]),
     );
-    const statistics = JSON.parse(await text(`${prefix}/statistics.json`)) as { dataset: { item_count: number } };
+    const statistics = JSON.parse(await text(`${prefix}/statistics.json`)) as {
+      dataset: { item_count: number };
+    };
     expect(statistics.dataset.item_count).toBe(120);
 
     const metrics = await env.cw.send(
@@ -269,7 +281,9 @@ describe('a NOW schedule', () => {
     const job = await env.sm.send(
       new DescribeProcessingJobCommand({ ProcessingJobName: done.ProcessingJobArn!.split('/').pop()! }),
     );
-    expect(Date.parse(job.Environment!['end_time']!) - Date.parse(job.Environment!['start_time']!)).toBe(HOUR);
+    expect(Date.parse(job.Environment!['end_time']!) - Date.parse(job.Environment!['start_time']!)).toBe(
+      HOUR,
+    );
     toNextHour();
     expect(env.local.monitoring.tick()).toEqual([]);
     expect(await executions('mon-now')).toHaveLength(1);
@@ -323,7 +337,9 @@ describe('stopping and deleting leave nothing running', () => {
     const stopped = await finished('mon-slow', e.ScheduledTime!.getTime());
     expect(stopped.MonitoringExecutionStatus).toBe('Stopped');
     await nothingRunning();
-    const d = await env.sm.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: 'mon-slow' }));
+    const d = await env.sm.send(
+      new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: 'mon-slow' }),
+    );
     expect(d.MonitoringScheduleStatus).toBe('Stopped');
     toNextHour();
     expect(env.local.monitoring.tick()).toEqual([]);
