@@ -8,60 +8,45 @@
  * execution's violations.
  */
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { ListMonitoringExecutionsCommand, type MonitoringExecutionSummary } from '@aws-sdk/client-sagemaker';
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { run } from '../../src/actions/monitor-gate.js';
 import { escapeMarkdown } from '../../src/core/render.js';
 import { runWithInputs, type ActionRun } from '../helpers/evaluate-harness.js';
-import { createCaptureEndpoint, createScriptModel } from '../helpers/endpoint-models.js';
-import { ROLE, eventually, removeDir, startEnv, type Env } from './local/helpers.js';
+import {
+  invokeRows,
+  expectInjectedDrift,
+  localActionEnv,
+  startMonitoredEndpoint,
+  type MonitoredEndpoint,
+  movableClock,
+  trafficRows,
+} from '../helpers/monitor-traffic.js';
+import { ROLE, eventually, type Env } from './local/helpers.js';
 
 jest.setTimeout(240_000);
 
 const BUCKET = 'monitor-schedule-it';
 const EP = 'ms-ep';
 const SCHEDULE = `${EP}-data-quality`;
-const HOUR = 3_600_000;
+let fx: MonitoredEndpoint;
 let env: Env;
 let rt: SageMakerRuntimeClient;
 let dir: string;
-/** The emulator's clock runs `shift` ms ahead of the wall clock. */
-let shift = 0;
-
-const awsEnv = (): Record<string, string> => ({
-  AWS_ENDPOINT_URL: env.local.url,
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'AKIDLOCAL',
-  AWS_SECRET_ACCESS_KEY: 'secret',
-  GITHUB_REPOSITORY: 'octo/monitor-schedule-it',
-  GITHUB_RUN_ID: '11',
-});
+const clock = movableClock();
 
 const gate = (inputs: Record<string, string>): Promise<ActionRun> =>
-  runWithInputs(inputs, () => run({ exit: () => undefined }), awsEnv());
-
-const STATES = ['SP', 'RJ', 'MG', 'RS'];
-/** a: Fractional, b: Integral, state: String; drift doubles a and sends an unseen state in every 3rd row. */
-const row = (i: number, drift: boolean): string => {
-  const a = 10 + ((i * 7919) % 200) / 10;
-  return `${(drift ? 2 * a : a).toFixed(2)},${1 + (i % 3)},${drift && i % 3 === 0 ? 'XX' : STATES[i % 4]}`;
-};
-
-async function invoke(rows: string[]): Promise<void> {
-  for (const r of rows)
-    await rt.send(
-      new InvokeEndpointCommand({ EndpointName: EP, Body: Buffer.from(`${r}\n`), ContentType: 'text/csv' }),
-    );
-}
+  runWithInputs(
+    inputs,
+    () => run({ exit: () => undefined }),
+    localActionEnv(env.local.url, 'octo/monitor-schedule-it', '11'),
+  );
 
 /** Moves the emulator's clock past the next top of the hour and waits for that hour's execution. */
 async function nextHourExecution(): Promise<MonitoringExecutionSummary> {
-  const now = Date.now() + shift;
-  const at = Math.floor(now / HOUR) * HOUR + HOUR;
-  shift = at + 1000 - Date.now();
+  const at = clock.toNextHour();
   return eventually(
     async () => {
       const page = await env.sm.send(
@@ -76,28 +61,18 @@ async function nextHourExecution(): Promise<MonitoringExecutionSummary> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'monitor-schedule-it-'));
   // The real scheduler, on a clock the test moves.
-  env = await startEnv({ clock: () => Date.now() + shift, monitoringIntervalMs: 100 });
-  rt = new SageMakerRuntimeClient(env.clientConfig);
-  writeFileSync(
-    join(dir, 'baseline.csv'),
-    `a,b,state\n${Array.from({ length: 1000 }, (_, i) => row(i, false)).join('\n')}\n`,
-  );
-  await createScriptModel(env.sm, env.s3, BUCKET, 'ms-model', { mode: 'ok', value: 0.25 });
-  await createCaptureEndpoint(env.sm, {
+  fx = await startMonitoredEndpoint({
+    bucket: BUCKET,
     endpoint: EP,
-    model: 'ms-model',
-    destination: `s3://${BUCKET}/capture`,
     csv: false,
+    local: { clock: clock.now, monitoringIntervalMs: 100 },
   });
+  ({ env, rt, dir } = fx);
 });
 
 afterAll(async () => {
-  rt?.destroy();
-  await env?.close();
-  if (env) removeDir(env.dataDir);
-  rmSync(dir, { recursive: true, force: true });
+  await fx?.close();
 });
 
 test('baseline + create-schedule, traffic, the hourly execution, and the gate on it: clean passes, drift fails', async () => {
@@ -112,7 +87,7 @@ test('baseline + create-schedule, traffic, the hourly execution, and the gate on
   expect(baseline.failure).toBeUndefined();
   expect(baseline.summary).toContain('(created)');
 
-  await invoke(Array.from({ length: 150 }, (_, i) => row(i + 5000, false)));
+  await invokeRows(rt, EP, trafficRows(150, false, 5000));
   const clean = await nextHourExecution();
   expect(clean.MonitoringExecutionStatus).toBe('Completed');
   const passed = await gate({ mode: 'check', 'monitoring-schedule': SCHEDULE });
@@ -120,7 +95,7 @@ test('baseline + create-schedule, traffic, the hourly execution, and the gate on
   expect(passed.outputs['passed']).toBe('true');
   expect(passed.outputs['violations-count']).toBe('0');
 
-  await invoke(Array.from({ length: 150 }, (_, i) => row(i, true)));
+  await invokeRows(rt, EP, trafficRows(150, true));
   const drifted = await nextHourExecution();
   expect(drifted.MonitoringExecutionStatus).toBe('CompletedWithViolations');
   const failed = await gate({ mode: 'check', 'monitoring-schedule': SCHEDULE });
@@ -130,13 +105,7 @@ test('baseline + create-schedule, traffic, the hourly execution, and the gate on
     feature_name: string;
     constraint_check_type: string;
   }[];
-  expect(violations).toEqual(
-    expect.arrayContaining([
-      expect.objectContaining({ feature_name: 'a', constraint_check_type: 'baseline_drift_check' }),
-      expect.objectContaining({ feature_name: 'state', constraint_check_type: 'categorical_values_check' }),
-    ]),
-  );
-  expect(violations.some((v) => v.feature_name === 'b')).toBe(false);
+  expectInjectedDrift(violations);
   // The report the gate read is the execution's, in Model Monitor's layout under the schedule's output.
   const hour = new Date(drifted.ScheduledTime!).toISOString().slice(0, 13).replace(/[-T]/g, '/');
   expect(failed.summary).toContain(

@@ -6,8 +6,6 @@
  * them. Stop, delete and a server restart leave nothing running.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import {
@@ -21,14 +19,21 @@ import {
   type MonitoringExecutionSummary,
   type MonitoringScheduleConfig,
 } from '@aws-sdk/client-sagemaker';
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { scanBaselineCsv } from '../../../src/monitor/baseline-csv.js';
 import { constraintsJson, suggestConstraints } from '../../../src/monitor/constraints.js';
 import { statisticsFromProfiles, statisticsJson } from '../../../src/monitor/statistics.js';
 import { NO_DATA_REASON, RESTART_REASON } from '../../../local/monitoring/execution.js';
-import { createCaptureEndpoint, createScriptModel } from '../../helpers/endpoint-models.js';
-import { ROLE, eventually, putObjects, removeDir, startEnv, type Env } from './helpers.js';
+import {
+  expectInjectedDrift,
+  invokeRows,
+  movableClock,
+  startMonitoredEndpoint,
+  trafficRow,
+  type MonitoredEndpoint,
+} from '../../helpers/monitor-traffic.js';
+import { ROLE, eventually, putObjects, startEnv, type Env } from './helpers.js';
 
 jest.setTimeout(240_000);
 
@@ -39,18 +44,11 @@ const ANALYZER = '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-m
 /** A bring-your-own monitoring image that runs until stopped (sagemaker-local.yml mapping). */
 const SLOW_IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/slow-monitor:1';
 
+let fx: MonitoredEndpoint;
 let env: Env;
 let rt: SageMakerRuntimeClient;
-let dir: string;
-/** The emulator's clock runs `shift` ms ahead of the wall clock. */
-let shift = 0;
-const clock = (): number => Date.now() + shift;
-
-const STATES = ['SP', 'RJ', 'MG', 'RS'];
-const row = (i: number, drift: boolean): string => {
-  const a = 10 + ((i * 7919) % 200) / 10;
-  return `${(drift ? 2 * a : a).toFixed(2)},${1 + (i % 3)},${drift && i % 3 === 0 ? 'XX' : STATES[i % 4]}`;
-};
+const { now: clock, toNextHour } = movableClock();
+const row = trafficRow;
 
 function scheduleConfig(
   expr: string,
@@ -83,12 +81,7 @@ function scheduleConfig(
   };
 }
 
-async function invoke(rows: string[]): Promise<void> {
-  for (const r of rows)
-    await rt.send(
-      new InvokeEndpointCommand({ EndpointName: EP, Body: Buffer.from(`${r}\n`), ContentType: 'text/csv' }),
-    );
-}
+const invoke = (rows: string[]): Promise<void> => invokeRows(rt, EP, rows);
 
 const executions = async (schedule: string): Promise<MonitoringExecutionSummary[]> =>
   (
@@ -113,45 +106,30 @@ const finished = (schedule: string, at: number): Promise<MonitoringExecutionSumm
 const text = async (key: string): Promise<string> =>
   (await env.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString();
 
-/** Moves the emulator's clock to 1 s after the next top of the hour; returns that hour. */
-function toNextHour(): number {
-  const next = Math.floor(clock() / HOUR) * HOUR + HOUR;
-  shift = next + 1000 - Date.now();
-  return next;
-}
-
 const hourPath = (t: number): string => new Date(t).toISOString().slice(0, 13).replace(/[-T]/g, '/');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'monitoring-it-'));
-  env = await startEnv({
-    clock,
-    monitoringIntervalMs: 100,
-    config: { images: [{ match: '*/slow-monitor:*', command: ['sleep', '600'] }] },
+  fx = await startMonitoredEndpoint({
+    bucket: BUCKET,
+    endpoint: EP,
+    csv: true,
+    local: {
+      clock,
+      monitoringIntervalMs: 100,
+      config: { images: [{ match: '*/slow-monitor:*', command: ['sleep', '600'] }] },
+    },
   });
-  rt = new SageMakerRuntimeClient(env.clientConfig);
-  const csv = join(dir, 'baseline.csv');
-  writeFileSync(csv, `a,b,state\n${Array.from({ length: 1000 }, (_, i) => row(i, false)).join('\n')}\n`);
-  const scan = scanBaselineCsv([csv]);
+  ({ env, rt } = fx);
+  const scan = scanBaselineCsv([join(fx.dir, 'baseline.csv')]);
   const stats = statisticsFromProfiles(scan.names, scan.sink.profiles, scan.sink.rows);
   await putObjects(env.s3, BUCKET, {
     'baseline/statistics.json': JSON.stringify(statisticsJson(stats)),
     'baseline/constraints.json': JSON.stringify(constraintsJson(suggestConstraints(stats))),
   });
-  await createScriptModel(env.sm, env.s3, BUCKET, 'mon-model', { mode: 'ok', value: 0.5 });
-  await createCaptureEndpoint(env.sm, {
-    endpoint: EP,
-    model: 'mon-model',
-    destination: `s3://${BUCKET}/capture`,
-    csv: true,
-  });
 });
 
 afterAll(async () => {
-  rt?.destroy();
-  await env?.close();
-  if (env) removeDir(env.dataDir);
-  rmSync(dir, { recursive: true, force: true });
+  await fx?.close();
 });
 
 describe('an hourly data-quality schedule', () => {
@@ -203,12 +181,7 @@ describe('an hourly data-quality schedule', () => {
     const report = JSON.parse(await text(`${prefix}/constraint_violations.json`)) as {
       violations: { feature_name: string; constraint_check_type: string }[];
     };
-    expect(report.violations).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ feature_name: 'a', constraint_check_type: 'baseline_drift_check' }),
-        expect.objectContaining({ feature_name: 'state', constraint_check_type: 'categorical_values_check' }),
-      ]),
-    );
+    expectInjectedDrift(report.violations);
     const statistics = JSON.parse(await text(`${prefix}/statistics.json`)) as {
       dataset: { item_count: number };
     };
@@ -370,6 +343,7 @@ describe('stopping and deleting leave nothing running', () => {
     expect(env.local.context.processes.size).toBe(0);
     env = await startEnv({ clock, monitoringIntervalMs: 0 }, dataDir);
     rt = new SageMakerRuntimeClient(env.clientConfig);
+    Object.assign(fx, { env, rt });
     const after = (await executions('mon-restart')).find(
       (x) => x.ScheduledTime?.getTime() === e.ScheduledTime!.getTime(),
     );
