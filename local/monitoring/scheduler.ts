@@ -18,6 +18,7 @@ type Obj = Record<string, unknown>;
 export function runIfDue(ctx: LocalContext, schedule: Rec, now: number): Rec | undefined {
   if (schedule['MonitoringScheduleStatus'] !== 'Scheduled') return undefined;
   const cfg = schedule['MonitoringScheduleConfig'] as Obj;
+  // Guess: a schedule created without a ScheduleConfig (the model makes it optional) runs hourly.
   const expr = parseScheduleExpression(
     String(((cfg['ScheduleConfig'] ?? {}) as Obj)['ScheduleExpression'] ?? 'cron(0 * ? * * *)'),
   );

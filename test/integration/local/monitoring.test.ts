@@ -213,6 +213,11 @@ describe('an hourly data-quality schedule', () => {
 
   test('an hour with no capture: Failed with "Job inputs had no data", no processing job', async () => {
     const at = toNextHour();
+    // The scheduler's own check, before its timer (nothing runs between these two statements).
+    const started = env.local.monitoring.tick();
+    expect(started.map((x) => [x['MonitoringExecutionStatus'], x['ScheduledTime']])).toEqual([
+      ['Pending', at],
+    ]);
     const e = await finished(SCHEDULE, at);
     expect(e.MonitoringExecutionStatus).toBe('Failed');
     expect(e.FailureReason).toBe(NO_DATA_REASON);
