@@ -6,8 +6,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { CaptureLineScanner } from './json-scan.js';
 import {
-  CaptureLineScanner,
   NOT_STRING,
   SLOT_PATHS,
   S_EVENT_ID,
@@ -18,7 +18,7 @@ import {
   S_INFERENCE_TIME,
   S_OUT_DATA,
   S_OUT_ENCODING,
-} from './json-scan.js';
+} from './capture-slots.js';
 import { MonitorDataError } from './errors.js';
 import { feedCsv, feedJson, newSink, type RowSink } from './payload.js';
 

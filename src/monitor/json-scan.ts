@@ -11,44 +11,22 @@
  * matches the template's bytes outside its strings, with each string validated in place, is the
  * same JSON structure and needs no member-by-member walk. Any mismatch falls back to the full walk.
  */
+import {
+  ABSENT,
+  NOT_STRING,
+  SLOTS,
+  S_EVENT_ID,
+  S_EVENT_VERSION,
+  S_INFERENCE_ID,
+  S_INFERENCE_TIME,
+  S_IN_DATA,
+  S_OUT_DATA,
+} from './capture-slots.js';
+import { unescapeJsonString } from './json-unescape.js';
 import { LineTemplate } from './line-template.js';
-
-export const S_IN_DATA = 0;
-export const S_IN_ENCODING = 1;
-export const S_IN_CONTENT_TYPE = 2;
-export const S_IN_MODE = 3;
-export const S_OUT_DATA = 4;
-export const S_OUT_ENCODING = 5;
-export const S_OUT_CONTENT_TYPE = 6;
-export const S_OUT_MODE = 7;
-export const S_EVENT_ID = 8;
-export const S_INFERENCE_ID = 9;
-export const S_INFERENCE_TIME = 10;
-export const S_EVENT_VERSION = 11;
-const SLOTS = 12;
-
-/** Slot names as paths, for messages. */
-export const SLOT_PATHS = [
-  'captureData.endpointInput.data',
-  'captureData.endpointInput.encoding',
-  'captureData.endpointInput.observedContentType',
-  'captureData.endpointInput.mode',
-  'captureData.endpointOutput.data',
-  'captureData.endpointOutput.encoding',
-  'captureData.endpointOutput.observedContentType',
-  'captureData.endpointOutput.mode',
-  'eventMetadata.eventId',
-  'eventMetadata.inferenceId',
-  'eventMetadata.inferenceTime',
-  'eventVersion',
-];
 
 /** Strings up to this long are walked in JavaScript; longer ones use native searches. */
 const SHORT_STRING = 256;
-
-/** Member present but not a string. */
-export const NOT_STRING = -2;
-const ABSENT = -1;
 
 const C_ROOT = 0;
 const C_CAPTURE = 1;
@@ -415,52 +393,6 @@ export class CaptureLineScanner {
     const s = this.starts[slot]!;
     const e = this.ends[slot]!;
     if (!this.escaped[slot]) return [this.buf, s, e];
-    if (scratch.buf.length < e - s) scratch.buf = Buffer.allocUnsafe(Math.max(e - s, scratch.buf.length * 2));
-    const out = scratch.buf;
-    const b = this.buf;
-    let o = 0;
-    for (let i = s; i < e;) {
-      const c = b[i]!;
-      if (c !== 92) {
-        out[o++] = c;
-        i++;
-        continue;
-      }
-      const x = b[i + 1]!;
-      i += 2;
-      switch (x) {
-        case 110:
-          out[o++] = 10;
-          break;
-        case 114:
-          out[o++] = 13;
-          break;
-        case 116:
-          out[o++] = 9;
-          break;
-        case 98:
-          out[o++] = 8;
-          break;
-        case 102:
-          out[o++] = 12;
-          break;
-        case 117: {
-          let cp = parseInt(Buffer.from(b.buffer, b.byteOffset + i, 4).toString('latin1'), 16);
-          i += 4;
-          if (cp >= 0xd800 && cp <= 0xdbff && b[i] === 92 && b[i + 1] === 117) {
-            const lo = parseInt(Buffer.from(b.buffer, b.byteOffset + i + 2, 4).toString('latin1'), 16);
-            if (lo >= 0xdc00 && lo <= 0xdfff) {
-              cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-              i += 6;
-            }
-          }
-          o += out.write(String.fromCodePoint(cp), o, 'utf8');
-          break;
-        }
-        default:
-          out[o++] = x; // \" \\ \/
-      }
-    }
-    return [out, 0, o];
+    return unescapeJsonString(this.buf, s, e, scratch);
   }
 }
