@@ -1,5 +1,5 @@
-export const id = 123;
-export const ids = [123];
+export const id = 487;
+export const ids = [487];
 export const modules = {
 
 /***/ 5971:
@@ -185,7 +185,7 @@ function stopOnSignal(opts) {
 
 /***/ }),
 
-/***/ 8123:
+/***/ 8487:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -1110,8 +1110,14 @@ async function postPrComment(opts) {
 
 // EXTERNAL MODULE: ./src/aws/poller.ts
 var poller = __webpack_require__(5971);
-// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
-var compute = __webpack_require__(7202);
+// EXTERNAL MODULE: ./src/workers/pool.ts + 1 modules
+var pool = __webpack_require__(845);
+// EXTERNAL MODULE: ./src/metrics/binary-fused.ts + 1 modules
+var binary_fused = __webpack_require__(532);
+// EXTERNAL MODULE: ./src/metrics/compute.ts
+var compute = __webpack_require__(2624);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
 /** A growable Float64Array for the streaming readers. */
 class Float64Builder {
@@ -1146,10 +1152,6 @@ class Float64Builder {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/metrics/scan.ts
 /**
  * The fast path of the readers: one byte loop per chunk that finds the wanted comma-separated
@@ -1369,77 +1371,170 @@ function scanKernel() {
 }
 const kernel = scanKernel();
 
+;// CONCATENATED MODULE: ./src/metrics/worker-tasks.ts
+/**
+ * What the evaluate readers and metrics hand to a worker thread (src/workers), and the checks of
+ * what comes back: a column scan of a byte range (fast path only: at the first line the fast path
+ * does not take, the worker gives up and the main thread scans the range itself, so errors keep
+ * their true line numbers), the monitor's resample masks, and the five-resample pass. The main
+ * thread validates every answer (assertColumnScan, assertResamples): a malformed one fails closed.
+ */
+
+
+
+
+
+const COLUMN_SCAN_TASK = 'metrics-column-scan';
+const MASKS_TASK = 'metrics-monitor-masks';
+const RESAMPLE_TASK = 'metrics-resample-pass';
+const giveUp = { slowLine: true };
+function columnScan(t) {
+    const out = new Float64Builder(t.capacity);
+    let answer;
+    try {
+        const lines = scanKernel().scanRange(external_node_fs_, t.file, t.from, t.to, 0, t.opts, out, () => {
+            throw giveUp;
+        });
+        answer = { ok: true, lines, values: out.data, count: out.length };
+    }
+    catch (err) {
+        answer = { ok: false, reason: err === giveUp ? 'a line needs the slow path' : String(err) };
+    }
+    return { value: answer, transfer: answer.ok ? [answer.values.buffer] : [] };
+}
+const metricsTasks = {
+    [COLUMN_SCAN_TASK]: columnScan,
+    [MASKS_TASK]: (t) => {
+        (0,resample/* monitorMasks */.cw)(t.n, t.seed, t.packed);
+        return { value: true };
+    },
+    [RESAMPLE_TASK]: (t) => ({
+        value: (0,binary/* binaryPassPacked */.Vg)(t.s, t.y, t.packed, resample/* STD_RESAMPLES */.lc, t.threshold, (0,binary/* logLossTerms */.HD)(t.s, t.y)),
+    }),
+};
+const isCount = (x) => Number.isSafeInteger(x) && x >= 0;
+/** A worker's column-scan answer, checked (throws a message naming what is wrong). */
+function assertColumnScan(a) {
+    const o = a;
+    if (o && o['ok'] === false && typeof o['reason'] === 'string')
+        return o;
+    const values = o?.['values'];
+    const tag = Object.prototype.toString.call(values); // (realm-independent, unlike instanceof)
+    if (!o ||
+        o['ok'] !== true ||
+        tag !== '[object Float64Array]' ||
+        !isCount(o['count']) ||
+        // the fast path gives exactly one value per line
+        o['lines'] !== o['count'] ||
+        o['count'] > values.length)
+        throw new Error('a column scan answer without one value per line');
+    return o;
+}
+const PASS_FIELDS = ['tp', 'fp', 'fn', 'tn', 'pos', 'neg', 'auc2', 'apSum', 'logLossSum'];
+/** A worker's resample passes for n rows, checked: STD_RESAMPLES passes of floor(STD_FRACTION n) rows each. */
+function assertResamples(a, n) {
+    const rows = Math.floor(resample/* STD_FRACTION */.B0 * n);
+    const ok = Array.isArray(a) &&
+        a.length === resample/* STD_RESAMPLES */.lc &&
+        a.every((p) => p !== null &&
+            typeof p === 'object' &&
+            PASS_FIELDS.every((k) => typeof p[k] === 'number' && Number.isFinite(p[k])) &&
+            p['pos'] + p['neg'] === rows &&
+            p['tp'] + p['fn'] === p['pos'] &&
+            p['fp'] + p['tn'] === p['neg']);
+    if (!ok)
+        throw new Error(`resample passes that are not ${resample/* STD_RESAMPLES */.lc} passes over ${rows} rows each`);
+    return a;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/compute-parallel.ts
+/**
+ * computeMetrics on two threads, with the same results: for a big binary evaluation a worker
+ * thread (the shared pool's, src/workers) draws the monitor's resample masks while this thread
+ * sorts, then runs the five-resample pass while this thread runs the full-data pass; both read
+ * the sorted data from shared memory. A worker that cannot start or crashes means this thread
+ * does its part; one that answers something malformed fails the evaluation closed. Anything else
+ * (other problem types, small data) is computeMetrics.
+ */
+
+
+
+
+
+
+
+
+/** Fewer rows are computed on this thread (a worker's round trip costs milliseconds). */
+const PARALLEL_MIN_ROWS = 200_000;
+/** Counters for tests and benchmarks: resample passes a worker ran, and fallbacks to this thread. */
+const parallelMetricsStats = { workerPasses: 0, fallbacks: 0 };
+async function computeMetricsParallel(problemType, labels, predictions, opts, minRows = PARALLEL_MIN_ROWS) {
+    const n = labels.length;
+    const [worker] = problemType === 'binary-classification' && n >= Math.max(minRows, 200) ? (0,pool/* workers */.EH)(1) : [];
+    if (!worker || predictions.scores.length !== n)
+        return (0,compute/* computeMetrics */.pH)(problemType, labels, predictions, opts);
+    const { threshold } = opts;
+    (0,compute/* checkThreshold */.wy)(threshold);
+    const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
+    const packed = new Uint8Array(new SharedArrayBuffer(n));
+    const masks = worker.request(MASKS_TASK, { n, seed, packed });
+    masks.catch(() => undefined); // awaited below
+    const { s, y, spare, positives } = (0,compute/* sortBinary */._6)(labels, predictions, true);
+    const resampled = worker.request(RESAMPLE_TASK, { s, y, packed, threshold });
+    resampled.catch(() => undefined); // awaited below
+    const { losses, ...rest } = (0,binary_fused/* fullBinaryPass */.m8)(s, y, threshold, 200, spare, positives);
+    let resamples;
+    try {
+        await masks;
+        resamples = assertResamples(await resampled, n);
+        parallelMetricsStats.workerPasses++;
+    }
+    catch (err) {
+        if (!(err instanceof pool/* WorkerFailure */.rk) || err.kind === 'protocol')
+            throw new data_error/* DataError */.f(`the ${worker.origin} computing the resampled metrics ${err instanceof pool/* WorkerFailure */.rk ? err.message : `answered ${err.message}`}; the evaluation fails closed`);
+        parallelMetricsStats.fallbacks++;
+        resamples = (0,binary/* binaryPassPacked */.Vg)(s, y, (0,resample/* monitorMasks */.cw)(n, seed), resample/* STD_RESAMPLES */.lc, threshold, losses);
+    }
+    return (0,compute/* binaryResult */.Fy)(n, (0,report/* metricNames */.Zv)(problemType), { ...rest, resamples });
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/parallel-scan.ts
 /**
  * scanColumn on both cores: a big file is split at the first line break after its middle; a
- * worker thread scans the second half with the same kernel (scan.ts) while this thread scans the
- * first, then the values are joined in file order. The worker takes only the fast path: at the
- * first line it would hand to `slow` (a header, quotes, junk, ...) it gives up and this thread
- * scans the second half itself, so `slow` always runs here, in file order, with true line numbers,
- * and results and errors are exactly those of scanColumn. A worker that cannot start or fails
- * (e.g. instrumented code under a coverage tool) means the same sequential fallback.
- *
- * The worker's code is the source text of scanKernel (self-contained by design) plus the small
- * driver below, run with `eval: true`: no separate file to locate, so it works from the sources,
- * under jest and from a single-file bundle (ncc) alike.
+ * worker thread (the shared pool's, src/workers) scans the second half with the same kernel
+ * (scan.ts) while this thread scans the first, then the values are joined in file order. The
+ * worker takes only the fast path: at the first line it would hand to `slow` (a header, quotes,
+ * junk, ...) it gives up and this thread scans the second half itself, so `slow` always runs here,
+ * in file order, with true line numbers, and results and errors are exactly those of scanColumn.
+ * A worker that cannot start or crashes means the same sequential fallback; one that answers
+ * something malformed fails the read closed.
  */
 
 
 
-/** Files smaller than this are scanned on this thread (starting a worker costs tens of ms). */
+
+
+/** Files smaller than this are scanned on this thread (a worker's round trip costs milliseconds). */
 const PARALLEL_MIN_BYTES = 16 << 20;
 /** Counters for tests and benchmarks: halves scanned by a worker, and worker fallbacks. */
 const parallelScanStats = { workerHalves: 0, fallbacks: 0 };
-/**
- * The worker's driver (self-contained: it runs as source text in the worker). Scans its range
- * with the fast path only; any slow line aborts the scan (ok: false).
- */
-function workerDriver(kernel, port, data, fsys) {
-    const out = {
-        data: new Float64Array(Math.max(16, data.capacity)),
-        length: 0,
-        grow() {
-            const bigger = new Float64Array(this.data.length * 2);
-            bigger.set(this.data);
-            this.data = bigger;
-        },
-    };
-    const giveUp = { slowLine: true };
-    try {
-        const lines = kernel().scanRange(fsys, data.file, data.from, data.to, 0, data.opts, out, () => {
-            throw giveUp;
-        });
-        const values = out.data.slice(0, out.length);
-        port.postMessage({ ok: true, lines, values }, [values.buffer]);
-    }
-    catch (err) {
-        port.postMessage({ ok: false, reason: err === giveUp ? 'a line needs the slow path' : String(err) });
-    }
-}
-const WORKER_SOURCE = `"use strict";
-const { parentPort, workerData } = require('node:worker_threads');
-(${workerDriver.toString()})(${scanKernel.toString()}, parentPort, workerData, require('node:fs'));
-`;
-function startWorker(file, from, to, opts, capacity) {
-    let worker;
-    const result = new Promise((resolve) => {
+/** The second half's scan on a worker; settles with the worker's checked answer (never rejects but for garbage). */
+function scanOnWorker(task) {
+    const [worker] = (0,pool/* workers */.EH)(1);
+    if (!worker)
+        return Promise.resolve({ ok: false, reason: 'no worker thread' });
+    return worker.request(COLUMN_SCAN_TASK, task).then((answer) => {
         try {
-            worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-                eval: true,
-                workerData: { file, from, to, opts: { ...opts }, capacity },
-                stdout: true,
-                stderr: true,
-            });
+            return assertColumnScan(answer);
         }
         catch (err) {
-            resolve({ ok: false, reason: String(err) });
-            return;
+            throw new data_error/* DataError */.f(`cannot read ${task.file}: the ${worker.origin} answered ${err.message}; the evaluation fails closed`);
         }
-        worker.once('message', (m) => resolve(m));
-        worker.once('error', (err) => resolve({ ok: false, reason: String(err) }));
-        worker.once('exit', (code) => resolve({ ok: false, reason: `worker exited with code ${code}` }));
+    }, (err) => {
+        if (err instanceof pool/* WorkerFailure */.rk && err.kind !== 'protocol')
+            return { ok: false, reason: err.message };
+        throw new data_error/* DataError */.f(`cannot read ${task.file}: the ${worker.origin} ${err.message}; the evaluation fails closed`);
     });
-    return { result, stop: () => void worker?.terminate() };
 }
 /** The byte after the first newline at or after `at` (-1 when there is none before the end). */
 function lineStartAfter(file, at, size) {
@@ -1477,21 +1572,20 @@ async function scanColumnParallel(file, opts, out, slow, minBytes = PARALLEL_MIN
     const capacity = Math.ceil(((out.data.length - out.length) * (size - split)) / size) + 1024;
     // The second half starts at line 2 or later: a one-line header (skipLines 1) is not in it.
     const skip = opts.skipLines ?? 0;
-    const worker = startWorker(file, split, size, { ...opts, skipLines: skip <= 1 ? 0 : skip }, capacity);
+    const second = scanOnWorker({
+        file,
+        from: split,
+        to: size,
+        opts: { ...opts, skipLines: skip <= 1 ? 0 : skip },
+        capacity,
+    });
+    second.catch(() => undefined); // awaited below unless the first half fails
     const kernel = scanKernel();
-    let lines;
-    try {
-        lines = kernel.scanRange(external_node_fs_, file, 0, split, 0, opts, out, slow);
-    }
-    catch (err) {
-        worker.stop();
-        throw err;
-    }
-    const r = await worker.result;
-    worker.stop();
-    if (r.ok && r.values && r.lines !== undefined) {
+    const lines = kernel.scanRange(external_node_fs_, file, 0, split, 0, opts, out, slow);
+    const r = await second;
+    if (r.ok) {
         parallelScanStats.workerHalves++;
-        out.append(r.values);
+        out.append(r.values.subarray(0, r.count));
         return lines + r.lines;
     }
     parallelScanStats.fallbacks++;
@@ -2233,7 +2327,11 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     prefer: '.out',
                 });
                 const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-                scored = { result: (0,compute/* computeMetrics */.p)(problemType, labels, p, metricOpts), labels, scores: p.scores };
+                scored = {
+                    result: await computeMetricsParallel(problemType, labels, p, metricOpts),
+                    labels,
+                    scores: p.scores,
+                };
             }
             else {
                 const region = aws().region;
@@ -2280,7 +2378,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                 if (cand.status === 'rejected')
                     throw cand.reason;
                 scored = {
-                    result: (0,compute/* computeMetrics */.p)(problemType, labels, cand.value, metricOpts),
+                    result: await computeMetricsParallel(problemType, labels, cand.value, metricOpts),
                     labels,
                     scores: cand.value.scores,
                 };
@@ -2291,7 +2389,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     try {
                         scored.champion = {
                             scores: champ.value.scores,
-                            result: (0,compute/* computeMetrics */.p)(problemType, labels, champ.value, metricOpts),
+                            result: await computeMetricsParallel(problemType, labels, champ.value, metricOpts),
                         };
                     }
                     catch (err) {
