@@ -5,7 +5,14 @@
  * description wording Model Monitor uses where it is known (sagemaker.md §7). PSI and KS are
  * computed alongside the drift distance for the report (they are never gated).
  */
-import { categoricalDistance, ksTest, numericalDistance, psi, bucketCounts } from '../stats/distance.js';
+import {
+  bucketCounts,
+  categoricalDistance,
+  ksTest,
+  linfSimple,
+  numericalDistance,
+  psi,
+} from '../stats/distance.js';
 import { MonitorDataError } from './errors.js';
 import type { Constraints, FeatureConstraint } from './constraints.js';
 import { FeatureProfile, T_FRACTIONAL, T_INTEGRAL } from './profile.js';
@@ -222,7 +229,9 @@ function driftOf(
   if (isNumeric(base) && isNumeric(cur)) {
     if (base.sketch.count === 0 || cur.sketch.count === 0) return undefined;
     const threshold = fc.comparisonThreshold ?? cfg.comparisonThreshold;
-    const distance = numericalDistance(base.sketch, cur.sketch, cfg.comparisonMethod);
+    // one CDF walk for the gated distance and the KS statistic (the same L-infinity distance)
+    const simple = linfSimple(cur.sketch, base.sketch);
+    const distance = numericalDistance(base.sketch, cur.sketch, cfg.comparisonMethod, simple);
     const edges = [-Infinity, ...base.buckets.slice(1).map((b) => b.lower_bound), Infinity];
     const baselineCounts = base.buckets.length > 0 ? base.buckets.map((b) => b.count) : [base.sketch.count];
     const currentCounts = base.buckets.length > 0 ? bucketCounts(cur.sketch, edges) : [cur.sketch.count];
@@ -234,7 +243,7 @@ function driftOf(
       method: cfg.comparisonMethod,
       drifted: distance > threshold,
       psi: psi(baselineCounts, currentCounts),
-      ks: ksTest(base.sketch, cur.sketch),
+      ks: ksTest(base.sketch, cur.sketch, simple),
       labels: base.buckets.map((b) => `${fmt(b.lower_bound)}–${fmt(b.upper_bound)}`),
       baselineCounts,
       currentCounts,

@@ -65,8 +65,14 @@ export function linfSimple(a: KllSketch, b: KllSketch): number {
   return d;
 }
 
-export function numericalDistance(baseline: KllSketch, current: KllSketch, method: ComparisonMethod): number {
-  const d = linfSimple(current, baseline);
+export function numericalDistance(
+  baseline: KllSketch,
+  current: KllSketch,
+  method: ComparisonMethod,
+  /** linfSimple(current, baseline), when the caller has it */
+  simple = linfSimple(current, baseline),
+): number {
+  const d = simple;
   return method === 'Simple' ? d : robustCorrection(d, current.count, baseline.count);
 }
 
@@ -91,8 +97,13 @@ export function categoricalDistance(
 }
 
 /** Two-sample KS statistic (= the Simple L-infinity distance) with its asymptotic p-value. */
-export function ksTest(baseline: KllSketch, current: KllSketch): { statistic: number; pValue: number } {
-  const d = linfSimple(current, baseline);
+export function ksTest(
+  baseline: KllSketch,
+  current: KllSketch,
+  /** linfSimple(current, baseline), when the caller has it */
+  simple = linfSimple(current, baseline),
+): { statistic: number; pValue: number } {
+  const d = simple;
   const n = current.count;
   const m = baseline.count;
   const en = Math.sqrt((n * m) / (n + m));

@@ -47,6 +47,8 @@ export interface KllState {
   sorted0?: Float64Array;
 }
 
+const EMPTY = new Float64Array(0);
+
 export class KllSketch {
   readonly k: number;
   readonly c: number;
@@ -80,9 +82,10 @@ export class KllSketch {
     return 2 * (Math.ceil((this.k * Math.pow(this.c, height)) / 2) + 1);
   }
 
-  private expand(): void {
+  /** Adds a level (with room for its capacity, unless `allocate` is false: fromState adopts arrays). */
+  private expand(allocate = true): void {
     const h = this.levels.length;
-    this.levels.push(new Float64Array(Math.max(16, this.capacity(h) + 2)));
+    this.levels.push(allocate ? new Float64Array(Math.max(16, this.capacity(h) + 2)) : EMPTY);
     this.sizes.push(0);
     this.compressions.push(0);
     this.offsets.push(0);
@@ -93,7 +96,7 @@ export class KllSketch {
     let buf = this.levels[h]!;
     const n = this.sizes[h]!;
     if (n === buf.length) {
-      const bigger = new Float64Array(buf.length * 2);
+      const bigger = new Float64Array(Math.max(16, buf.length * 2));
       bigger.set(buf);
       this.levels[h] = buf = bigger;
     }
@@ -244,10 +247,11 @@ export class KllSketch {
   /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
   static fromState(st: KllState): KllSketch {
     const s = new KllSketch(st.k, st.c);
-    while (s.levels.length < st.levels.length) s.expand();
+    while (s.levels.length < st.levels.length) s.expand(false);
     st.levels.forEach((lvl, h) => {
-      const cap = s.levels[h]!.length;
-      if (lvl.length <= cap) s.levels[h]!.set(lvl);
+      // level 0 keeps its allocated room (it grows by appends); the others are adopted as they
+      // are (a worker's arrays arrive transferred, no copy needed) and grow when appended to
+      if (h === 0 && lvl.length <= s.levels[0]!.length) s.levels[0]!.set(lvl);
       else s.levels[h] = lvl;
       s.sizes[h] = lvl.length;
       s.compressions[h] = st.compressions[h]!;

@@ -161,6 +161,33 @@ describe('KLL compaction sort', () => {
     );
   });
 
+  it('a sketch restored from its state (level arrays adopted) continues exactly as the original', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(double, smallInt), { maxLength: 2500 }),
+        fc.array(fc.oneof(double, smallInt), { maxLength: 2500 }),
+        fc.integer({ min: 8, max: 120 }),
+        (first, then, k) => {
+          const original = new KllSketch(k);
+          for (const v of first) original.update(v);
+          const restored = KllSketch.fromState(original.toState());
+          const other = new KllSketch(k);
+          for (const v of then) other.update(v);
+          for (const s of [original, restored]) {
+            for (const v of then) s.update(v);
+            s.merge(KllSketch.fromState(other.toState()));
+          }
+          const a = original.toState();
+          const b = restored.toState();
+          expect(b.levels.length).toBe(a.levels.length);
+          a.levels.forEach((lvl, h) => same(b.levels[h]!, lvl));
+          expect([b.compressions, b.offsets, b.count]).toEqual([a.compressions, a.offsets, a.count]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('a merge hint that is not the level sorted is refused', () => {
     const level0 = Float64Array.from([3, 1, 2, 5, 4]);
     expect(KllSketch.isMergeHint(level0, Float64Array.from([1, 2, 3, 5]))).toBe(true);
