@@ -774,6 +774,7 @@ function countingSort(buf, len) {
 /** Model Monitor's statistics show c = 0.64 and k = 2048 (Deequ's KLL defaults for Model Monitor). */
 const DEFAULT_K = 2048;
 const DEFAULT_C = 0.64;
+const EMPTY = new Float64Array(0);
 class KllSketch {
     k;
     c;
@@ -804,9 +805,10 @@ class KllSketch {
     capacity(height) {
         return 2 * (Math.ceil((this.k * Math.pow(this.c, height)) / 2) + 1);
     }
-    expand() {
+    /** Adds a level (with room for its capacity, unless `allocate` is false: fromState adopts arrays). */
+    expand(allocate = true) {
         const h = this.levels.length;
-        this.levels.push(new Float64Array(Math.max(16, this.capacity(h) + 2)));
+        this.levels.push(allocate ? new Float64Array(Math.max(16, this.capacity(h) + 2)) : EMPTY);
         this.sizes.push(0);
         this.compressions.push(0);
         this.offsets.push(0);
@@ -816,7 +818,7 @@ class KllSketch {
         let buf = this.levels[h];
         const n = this.sizes[h];
         if (n === buf.length) {
-            const bigger = new Float64Array(buf.length * 2);
+            const bigger = new Float64Array(Math.max(16, buf.length * 2));
             bigger.set(buf);
             this.levels[h] = buf = bigger;
         }
@@ -975,11 +977,12 @@ class KllSketch {
     static fromState(st) {
         const s = new KllSketch(st.k, st.c);
         while (s.levels.length < st.levels.length)
-            s.expand();
+            s.expand(false);
         st.levels.forEach((lvl, h) => {
-            const cap = s.levels[h].length;
-            if (lvl.length <= cap)
-                s.levels[h].set(lvl);
+            // level 0 keeps its allocated room (it grows by appends); the others are adopted as they
+            // are (a worker's arrays arrive transferred, no copy needed) and grow when appended to
+            if (h === 0 && lvl.length <= s.levels[0].length)
+                s.levels[0].set(lvl);
             else
                 s.levels[h] = lvl;
             s.sizes[h] = lvl.length;
@@ -1811,8 +1814,10 @@ function linfSimple(a, b) {
     }
     return d;
 }
-function numericalDistance(baseline, current, method) {
-    const d = linfSimple(current, baseline);
+function numericalDistance(baseline, current, method, 
+/** linfSimple(current, baseline), when the caller has it */
+simple = linfSimple(current, baseline)) {
+    const d = simple;
     return method === 'Simple' ? d : robustCorrection(d, current.count, baseline.count);
 }
 /** L-infinity distance between category frequency tables (counts), Simple or Robust. */
@@ -1833,8 +1838,10 @@ function categoricalDistance(baseline, current, method) {
     return method === 'Simple' ? d : robustCorrection(d, n, m);
 }
 /** Two-sample KS statistic (= the Simple L-infinity distance) with its asymptotic p-value. */
-function ksTest(baseline, current) {
-    const d = linfSimple(current, baseline);
+function ksTest(baseline, current, 
+/** linfSimple(current, baseline), when the caller has it */
+simple = linfSimple(current, baseline)) {
+    const d = simple;
     const n = current.count;
     const m = baseline.count;
     const en = Math.sqrt((n * m) / (n + m));
@@ -2257,7 +2264,9 @@ function driftOf(fc, base, cur, c) {
         if (base.sketch.count === 0 || cur.sketch.count === 0)
             return undefined;
         const threshold = fc.comparisonThreshold ?? cfg.comparisonThreshold;
-        const distance = numericalDistance(base.sketch, cur.sketch, cfg.comparisonMethod);
+        // one CDF walk for the gated distance and the KS statistic (the same L-infinity distance)
+        const simple = linfSimple(cur.sketch, base.sketch);
+        const distance = numericalDistance(base.sketch, cur.sketch, cfg.comparisonMethod, simple);
         const edges = [-Infinity, ...base.buckets.slice(1).map((b) => b.lower_bound), Infinity];
         const baselineCounts = base.buckets.length > 0 ? base.buckets.map((b) => b.count) : [base.sketch.count];
         const currentCounts = base.buckets.length > 0 ? bucketCounts(cur.sketch, edges) : [cur.sketch.count];
@@ -2269,7 +2278,7 @@ function driftOf(fc, base, cur, c) {
             method: cfg.comparisonMethod,
             drifted: distance > threshold,
             psi: psi(baselineCounts, currentCounts),
-            ks: ksTest(base.sketch, cur.sketch),
+            ks: ksTest(base.sketch, cur.sketch, simple),
             labels: base.buckets.map((b) => `${checks_fmt(b.lower_bound)}–${checks_fmt(b.upper_bound)}`),
             baselineCounts,
             currentCounts,
