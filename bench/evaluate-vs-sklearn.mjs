@@ -114,11 +114,11 @@ async function bundle() {
   writeFileSync(
     entry,
     `import { readLabels, readPredictions } from '../src/metrics/read.js';
-import { computeMetricsParallel } from '../src/metrics/compute-parallel.js';
+import { computeMetrics } from '../src/metrics/compute.js';
 export async function evaluate(test: string, preds: string) {
   const labels = await readLabels([test], { labelColumn: 0 });
   const predictions = await readPredictions([preds], { problemType: 'binary-classification' });
-  return computeMetricsParallel('binary-classification', labels, predictions, { threshold: 0.5 });
+  return computeMetrics('binary-classification', labels, predictions, { threshold: 0.5 });
 }
 if (process.argv[2] === 'run') {
   const t = performance.now();

@@ -6,7 +6,6 @@
  */
 import { binaryPassPacked, logLossTerm, type BinaryPass } from './binary.js';
 import { CurveSampler } from './curves.js';
-import { STD_RESAMPLES } from './resample.js';
 import type { Curve } from './types.js';
 
 /** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
@@ -28,35 +27,15 @@ export function fusedBinaryPasses(
   curves: { roc: Curve; pr: Curve };
   histogram: { edges: number[]; positives: number[]; negatives: number[] };
 } {
-  const { losses, ...rest } = fullBinaryPass(s, y, threshold, maxCurvePoints, scratch, positives);
-  return { ...rest, resamples: binaryPassPacked(s, y, packed, STD_RESAMPLES, threshold, losses) };
-}
-
-/**
- * The full-data pass of fusedBinaryPasses alone (the resample pass can then run elsewhere); also
- * returns the per-row log-loss terms it wrote (into `scratch` when it has n doubles).
- */
-export function fullBinaryPass(
-  s: Float64Array,
-  y: Uint8Array,
-  threshold: number,
-  maxCurvePoints = 200,
-  scratch?: Float64Array,
-  positives: number = countOnes(y),
-): {
-  full: BinaryPass;
-  losses: Float64Array;
-  curves: { roc: Curve; pr: Curve };
-  histogram: { edges: number[]; positives: number[]; negatives: number[] };
-} {
   const n = s.length;
   const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
   const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
   const bins = new Float64Array(2 * HISTOGRAM_BINS);
   const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
+  const resamples = binaryPassPacked(s, y, packed, 5, threshold, losses);
   return {
     full,
-    losses,
+    resamples,
     curves,
     histogram: {
       edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),

@@ -21,8 +21,8 @@ import {
   STD_MIN_ROWS,
   stdOfSamples,
 } from './resample.js';
-import { sortScoresWithLabels, type SortedScores } from './sort.js';
-import type { BinaryPass, EvaluationResult, Predictions, ProblemType } from './types.js';
+import { sortScoresWithLabels } from './sort.js';
+import type { EvaluationResult, Predictions, ProblemType } from './types.js';
 
 function validate(problemType: ProblemType, labels: Float64Array, predictions: Predictions): void {
   const n = labels.length;
@@ -68,43 +68,30 @@ function computeBinary(
   seed: number,
   names: string[],
 ): EvaluationResult {
-  const sorted = sortBinary(labels, predictions);
-  const n = labels.length;
-  // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
-  // five 80% resamples.
-  const packed = n >= STD_MIN_ROWS ? monitorMasks(n, seed) : new Uint8Array(n);
-  const { s, y, spare, positives } = sorted;
-  const passes = fusedBinaryPasses(s, y, packed, threshold, 200, spare, positives);
-  return binaryResult(n, names, passes);
-}
-
-/**
- * One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample
- * (in memory shared with worker threads when `shared`). Fails closed on a bad label or score.
- */
-export function sortBinary(labels: Float64Array, predictions: Predictions, shared = false): SortedScores {
   const problemType = 'binary-classification';
   const n = labels.length;
   if (predictions.scores.length !== n || n === 0) validate(problemType, labels, predictions); // throws
-  const sorted = sortScoresWithLabels(predictions.scores, labels, undefined, shared);
-  if (sorted.invalidRow >= 0) validate(problemType, labels, predictions); // throws, naming the row
-  return sorted;
-}
-
-/** The binary result from the passes over the sorted data (resamples are ignored below STD_MIN_ROWS rows). */
-export function binaryResult(
-  n: number,
-  names: string[],
-  passes: Omit<ReturnType<typeof fusedBinaryPasses>, 'resamples'> & { resamples: BinaryPass[] },
-): EvaluationResult {
-  const problemType = 'binary-classification';
-  const { full, resamples, curves, histogram } = passes;
+  // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
+  const { s, y, invalidRow, positives, spare } = sortScoresWithLabels(predictions.scores, labels);
+  if (invalidRow >= 0) validate(problemType, labels, predictions); // throws, naming the row
+  // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
+  // five 80% resamples.
+  const enough = n >= STD_MIN_ROWS;
+  const packed = enough ? monitorMasks(n, seed) : new Uint8Array(n);
+  const { full, resamples, curves, histogram } = fusedBinaryPasses(
+    s,
+    y,
+    packed,
+    threshold,
+    200,
+    spare,
+    positives,
+  );
   const metrics = binaryMetrics(full);
   const { roc, pr } = curves;
-  const standardDeviations =
-    n >= STD_MIN_ROWS
-      ? stdOfSamples(names, resamples.map(binaryMetrics))
-      : Object.fromEntries(names.map((name) => [name, 'NaN' as const]));
+  const standardDeviations = enough
+    ? stdOfSamples(names, resamples.map(binaryMetrics))
+    : Object.fromEntries(names.map((name) => [name, 'NaN' as const]));
   const confusionMatrix = { '0': { '0': full.tn, '1': full.fp }, '1': { '0': full.fn, '1': full.tp } };
   return {
     problemType,
@@ -119,15 +106,6 @@ export function binaryResult(
   };
 }
 
-/** A probability threshold outside [0, 1] is the user's configuration mistake. */
-export function checkThreshold(threshold: number): void {
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    throw new ConfigurationError(
-      `probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`,
-    );
-  }
-}
-
 export function computeMetrics(
   problemType: ProblemType,
   labels: Float64Array,
@@ -135,7 +113,11 @@ export function computeMetrics(
   opts: { threshold: number; seed?: number },
 ): EvaluationResult {
   const { threshold } = opts;
-  checkThreshold(threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new ConfigurationError(
+      `probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`,
+    );
+  }
   const seed = opts.seed ?? DEFAULT_SEED;
   const n = labels.length;
   const names = metricNames(problemType);

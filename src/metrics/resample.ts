@@ -34,12 +34,9 @@ export function subsampleMasks(
   resamples: number,
   fraction: number,
   rng: () => number,
-  /** where to write the n masks (e.g. memory shared with a worker thread); default a new array */
-  out?: Uint8Array,
 ): Uint8Array {
   if (resamples < 1 || resamples > 8) throw new RangeError('1..8 resamples fit in a byte mask');
-  if (out && out.length !== n) throw new RangeError(`the mask array holds ${out.length} rows, not ${n}`);
-  const mask = (out ?? new Uint8Array(n)).fill((1 << resamples) - 1);
+  const mask = new Uint8Array(n).fill((1 << resamples) - 1);
   const exclude = n - floor(fraction * n);
   let a = floor(rng() * 4294967296) >>> 0;
   for (let r = 0; r < resamples; r++) {
@@ -108,8 +105,8 @@ export function resampledStd(
 }
 
 /** The packed subsample masks of the monitor's resampling (STD_RESAMPLES of STD_FRACTION) for a seed. */
-export function monitorMasks(n: number, seed: number, out?: Uint8Array): Uint8Array {
-  return subsampleMasks(n, STD_RESAMPLES, STD_FRACTION, createRng(seed), out);
+export function monitorMasks(n: number, seed: number): Uint8Array {
+  return subsampleMasks(n, STD_RESAMPLES, STD_FRACTION, createRng(seed));
 }
 
 /** Standard deviation of each named metric over the samples' values. */

@@ -157,12 +157,11 @@ function sortGeneral(
   labels: ArrayLike<number>,
   invalidRow: number,
   keys: Uint32Array,
-  shared: boolean,
 ): SortedScores {
   const n = scores.length;
   const order = argsortDescending(scores);
-  const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
-  const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+  const s = new Float64Array(n);
+  const y = new Uint8Array(n);
   for (let k = 0; k < n; k++) s[k] = scores[order[k]!]! + 0; // + 0 turns -0 into 0
   let positives = 0;
   for (let i = 0; i < n;) {
@@ -193,8 +192,6 @@ export function sortScoresWithLabels(
   scores: Float64Array,
   labels: ArrayLike<number>,
   _positives?: number,
-  /** put the sorted scores and labels in SharedArrayBuffers (for worker threads) */
-  shared = false,
 ): SortedScores {
   const n = scores.length;
   const keys = new Uint32Array(2 * n); // (high, low) word pairs
@@ -215,13 +212,13 @@ export function sortScoresWithLabels(
     counts[kh & 0xffff]!++;
     counts[65536 + (kh >>> 16)]!++;
   }
-  if (signs & 0x80000000) return sortGeneral(scores, labels, invalidRow, keys, shared);
+  if (signs & 0x80000000) return sortGeneral(scores, labels, invalidRow, keys);
   // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-  const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+  const s = new Float64Array(n);
   const sb = new Uint32Array(s.buffer);
   const sorted = radixSortByHigh(keys, n, counts, sb);
   // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-  const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+  const y = new Uint8Array(n);
   let positives = 0;
   for (let k = 0; k < n; k++) {
     const kh = ~sorted[2 * k]!;

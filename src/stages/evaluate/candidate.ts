@@ -1,7 +1,7 @@
 import type { AwsClients } from '../../aws/clients.js';
 import { systemClock } from '../../aws/poller.js';
 import { errorMessage } from '../../core/errors.js';
-import { computeMetricsParallel } from '../../metrics/compute-parallel.js';
+import { computeMetrics } from '../../metrics/compute.js';
 import { DataError, readLabels, readPredictions } from '../../metrics/read.js';
 import type { EvaluationResult } from '../../metrics/types.js';
 import { builtinXgboostImage } from '../../sagemaker/images.js';
@@ -77,11 +77,7 @@ export async function scoreCandidate(
           prefer: '.out',
         });
         const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-        scored = {
-          result: await computeMetricsParallel(problemType, labels, p, metricOpts),
-          labels,
-          scores: p.scores,
-        };
+        scored = { result: computeMetrics(problemType, labels, p, metricOpts), labels, scores: p.scores };
       } else {
         const region = aws().region;
         const ctx: TransformContext = {
@@ -137,7 +133,7 @@ export async function scoreCandidate(
         ]);
         if (cand.status === 'rejected') throw cand.reason;
         scored = {
-          result: await computeMetricsParallel(problemType, labels, cand.value, metricOpts),
+          result: computeMetrics(problemType, labels, cand.value, metricOpts),
           labels,
           scores: cand.value.scores,
         };
@@ -147,7 +143,7 @@ export async function scoreCandidate(
           try {
             scored.champion = {
               scores: champ.value.scores,
-              result: await computeMetricsParallel(problemType, labels, champ.value, metricOpts),
+              result: computeMetrics(problemType, labels, champ.value, metricOpts),
             };
           } catch (err) {
             scored.championError = errorMessage(err);
