@@ -327,7 +327,7 @@ export async function deployEndpoint(s: DeploySettings, deps: EndpointDeps): Pro
       }
       return finish(
         false,
-        `endpoint ${s.endpointName}: smoke test failed (${smoke.detail.slice(0, 300)}); ${note}`,
+        `endpoint ${s.endpointName}: smoke test failed (${smoke.detail}); ${note}`,
         {
           rolledBack: serving === previous && !!previous,
           servingNow: serving,
