@@ -16,7 +16,9 @@ const SMOKE: SmokeTest = {
 const answer = (text: string) =>
   runtimeMock.on(InvokeEndpointCommand).resolves({ Body: new TextEncoder().encode(text) as never });
 
-afterEach(() => runtimeMock.reset());
+afterEach(() => {
+  runtimeMock.reset();
+});
 
 describe('the smoke test', () => {
   it('passes on a matching answer', async () => {
@@ -64,13 +66,11 @@ describe('the smoke test', () => {
     expect((await runSmokeTest(runtime(), 'ep', { ...SMOKE, expect: undefined })).detail).toBe(
       'the endpoint answered an empty body (" \\n")',
     );
-    runtimeMock
-      .on(InvokeEndpointCommand)
-      .rejects(
-        Object.assign(new Error('Received client error (400) from model:\nboom\u2028::x'), {
-          name: 'ModelError',
-        }),
-      );
+    runtimeMock.on(InvokeEndpointCommand).rejects(
+      Object.assign(new Error('Received client error (400) from model:\nboom\u2028::x'), {
+        name: 'ModelError',
+      }),
+    );
     const r = await runSmokeTest(runtime(), 'ep', SMOKE);
     expect(r).toMatchObject({ ok: false });
     expect(r.detail).toBe(
