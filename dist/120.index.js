@@ -14,8 +14,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/aws/clients.ts

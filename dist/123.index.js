@@ -195,8 +195,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/render.ts
 var render = __webpack_require__(1595);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -2824,7 +2824,7 @@ async function evaluate(ctx, overrides) {
     const outputs = evaluateOutputs(outcome, markdown);
     for (const name of EVALUATE_NAMES.outputs)
         ctx.setOutput(name, outputs[name]);
-    await ctx.writeSummary(markdown);
+    // The comment first, then the job summary once, with the reason when the PR does not show it.
     const comment = await postPrComment({
         token: settings.githubToken,
         env,
@@ -2834,9 +2834,9 @@ async function evaluate(ctx, overrides) {
         log,
         ...(overrides.octokit ? { octokit: overrides.octokit } : {}),
     });
-    if (comment.reason !== undefined)
-        // The gate result is in the summary above; say there why the PR does not show it.
-        await ctx.writeSummary(`\n> ⚠️ The PR comment was not posted: ${(0,render/* escapeMarkdown */.FV)(comment.reason)}\n`);
+    await ctx.writeSummary(comment.reason === undefined
+        ? markdown
+        : `${markdown.replace(/\n*$/, '\n')}\n> ⚠️ The PR comment was not posted: ${(0,render/* escapeMarkdown */.FV)(comment.reason)}\n`);
     const { decision } = outcome;
     for (const w of decision.warnings)
         log.warning(`evaluate: ${w}`);
