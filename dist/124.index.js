@@ -96,8 +96,8 @@ async function putText(s3, bucket, key, text, contentType) {
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -736,10 +736,13 @@ function parseDeploySettings(inputs, env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/log.ts
+var log = __webpack_require__(4325);
 ;// CONCATENATED MODULE: ./src/stages/deploy/smoke.ts
 
 
-const MAX_SHOWN = 500;
+
+const MAX_SHOWN = 120;
 async function runSmokeTest(runtime, endpointName, smoke) {
     const { InvokeEndpointCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(636)]).then(__webpack_require__.t.bind(__webpack_require__, 9636, 19));
     let body;
@@ -754,19 +757,20 @@ async function runSmokeTest(runtime, endpointName, smoke) {
     catch (err) {
         return {
             ok: false,
-            detail: `InvokeEndpoint failed: ${(0,errors/* awsErrorName */.ZH)(err) ?? 'Error'}: ${(0,errors/* errorMessage */.gJ)(err).slice(0, MAX_SHOWN)}`,
+            // A ModelError's message carries the container's answer: untrusted too.
+            detail: `InvokeEndpoint failed: ${(0,log/* quoteUntrusted */.X0)((0,errors/* awsErrorName */.ZH)(err) ?? 'Error', 60)}: ${(0,log/* quoteUntrusted */.X0)((0,errors/* errorMessage */.gJ)(err), MAX_SHOWN)}`,
         };
     }
-    const shown = body.length > MAX_SHOWN ? `${body.slice(0, MAX_SHOWN)}…` : body;
+    const shown = (0,log/* quoteUntrusted */.X0)(body, MAX_SHOWN);
     if (smoke.expect !== undefined && !expectMatcher(smoke.expect)(body))
         return {
             ok: false,
-            detail: `the response does not match smoke-test-expect ${JSON.stringify(smoke.expect)}: ${shown}`,
+            detail: `the response does not match smoke-test-expect ${(0,log/* quoteUntrusted */.X0)(smoke.expect, MAX_SHOWN)}: it answered ${shown}`,
             body,
         };
     if (body.trim() === '')
-        return { ok: false, detail: 'the endpoint answered an empty body', body };
-    return { ok: true, detail: `answered ${shown.trim()}`, body };
+        return { ok: false, detail: `the endpoint answered an empty body (${shown})`, body };
+    return { ok: true, detail: `answered ${shown}`, body };
 }
 
 // EXTERNAL MODULE: ./src/aws/poller.ts
@@ -1103,7 +1107,7 @@ async function deployEndpoint(s, deps) {
                         ? `rolled back: ${previous} serves again`
                         : `the rollback to ${previous} did not complete (${back.outcome.kind}); the endpoint serves ${serving ?? 'nothing'}`;
             }
-            return finish(false, `endpoint ${s.endpointName}: smoke test failed (${smoke.detail.slice(0, 300)}); ${note}`, {
+            return finish(false, `endpoint ${s.endpointName}: smoke test failed (${smoke.detail}); ${note}`, {
                 rolledBack: serving === previous && !!previous,
                 servingNow: serving,
                 alarmFired: undefined,

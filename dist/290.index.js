@@ -22,8 +22,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/render.ts
 var render = __webpack_require__(1595);
 // EXTERNAL MODULE: ./src/core/errors.ts

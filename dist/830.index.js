@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/config.ts
 var config = __webpack_require__(4489);
 // EXTERNAL MODULE: ./src/core/errors.ts

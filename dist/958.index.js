@@ -12,8 +12,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -2481,8 +2481,8 @@ function parseConstraints(input, source) {
     return { features, config };
 }
 
-// EXTERNAL MODULE: ./src/metrics/compute.ts
-var compute = __webpack_require__(2624);
+// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
+var compute = __webpack_require__(7202);
 // EXTERNAL MODULE: ./src/metrics/parse-number.ts
 var parse_number = __webpack_require__(9354);
 ;// CONCATENATED MODULE: ./src/monitor/ground-truth.ts
@@ -2602,7 +2602,7 @@ function modelQuality(keys, outputs, gt, problemType, threshold) {
     if (matched === 0) {
         throw new errors_MonitorDataError(`none of the ${captured} captured prediction(s) in the window has ground truth (${gt.records} ground-truth record(s) read); fix: label with the capture's inferenceId (or eventId when no inference id was sent), and cover the same time window`);
     }
-    const evaluation = (0,compute/* computeMetrics */.pH)(problemType, Float64Array.from(labels), { scores: Float64Array.from(scores) }, { threshold });
+    const evaluation = (0,compute/* computeMetrics */.p)(problemType, Float64Array.from(labels), { scores: Float64Array.from(scores) }, { threshold });
     return {
         evaluation,
         report: { version: 0.0, dataset: { item_count: matched }, ...evaluation.report },

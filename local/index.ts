@@ -170,15 +170,20 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   );
 
   // s3rver (Koa, winston, lodash...) takes a few hundred ms to load: it is loaded right after the
-  // port listens, and S3 requests or jobs that arrive before that simply wait for it.
+  // port listens, and S3 requests or jobs that arrive before that simply wait for it. The gate
+  // opens with `true` (load) once the port listens, or with `false` when stop() comes first: a
+  // server stopped within milliseconds (a rehearsal that failed at once) then never loads it, and
+  // stop() waits for a load already under way, so nothing is loaded after stop() has resolved
+  // (inside jest, a require after the test environment is torn down crashes the worker).
   type S3App = {
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     store: FilesystemStore;
     on(event: 'error', cb: (err: Error) => void): void;
   };
-  let releaseS3: () => void = () => {};
-  const s3Gate = new Promise<void>((r) => (releaseS3 = r));
-  const s3App: Promise<S3App> = s3Gate.then(() => {
+  let openS3Gate: (load: boolean) => void = () => {};
+  const s3Gate = new Promise<boolean>((r) => (openS3Gate = r));
+  const s3App: Promise<S3App | undefined> = s3Gate.then((load) => {
+    if (!load) return undefined;
     const S3rver = loadS3rver() as new (opts: Record<string, unknown>) => S3App;
     // Path-style only: the Host names this server (guard.ts), never a bucket.
     const app = new S3rver({ directory: s3Dir, silent: true, configureBuckets: [], vhostBuckets: false });
@@ -189,7 +194,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     });
     return app;
   });
-  const s3Handler = s3App.then((app) => app.callback());
+  const s3Handler = s3App.then((app) => app?.callback());
+  const notLoaded = 'sagemaker-local stopped before its S3 store was loaded';
+  const s3Store = s3App.then((app) => app?.store ?? Promise.reject(new Error(notLoaded)));
+  s3Store.catch(() => {}); // awaited (and reported) by S3Store's users, if any come
 
   const metrics = new MetricStore(
     join(dataDir, 'metrics.jsonl'),
@@ -211,7 +219,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       `arn:aws:cloudwatch:${region}:${accountId}`,
     ),
     endpoints: undefined as unknown as EndpointEngine,
-    s3: new S3Store(s3App.then((app) => app.store)),
+    s3: new S3Store(s3Store),
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
     logger,
@@ -242,7 +250,12 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       guard,
       faults,
       accessKey: options.accessKey,
-      s3Handler: (req, res) => void s3Handler.then((h) => h(req, res)),
+      s3Handler: (req, res) =>
+        void s3Handler.then((h) => {
+          if (h) return h(req, res);
+          req.resume();
+          res.writeHead(503, { 'content-type': 'text/plain' }).end(notLoaded);
+        }),
     }),
   );
   server.keepAliveTimeout = 5_000;
@@ -252,7 +265,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   });
   const port = (server.address() as AddressInfo).port;
   guard.port = port;
-  setImmediate(releaseS3);
+  const s3Release = setImmediate(() => openS3Gate(true));
   if (!options.lazyS3) await s3App;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.url = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
@@ -276,6 +289,10 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       ctx.closing = true;
       clearInterval(alarmClock);
       monitoring.stop();
+      // Not loaded yet: never load it. Loading: wait for it (a gate opens once; later calls do nothing).
+      clearImmediate(s3Release);
+      openS3Gate(false);
+      await s3App.catch(() => undefined);
       await ctx.endpoints.shutdown();
       await ctx.processes.stopAll();
       await Promise.allSettled([...ctx.flows]);

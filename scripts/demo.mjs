@@ -3,11 +3,11 @@
 //   generate data -> ingest into the data lake (S3 raw/) -> preprocess (actions/train, processing job)
 //   -> train (actions/train, built-in XGBoost) -> evaluate (actions/evaluate) -> the Olist SageMaker
 //   Pipeline (actions/train, mode pipeline) -> deploy (actions/deploy: endpoint, canary update,
-//   requests) -> the forced failures of deploy and monitor-gate (alarm rollback, smoke test,
-//   -> monitoring (actions/monitor-gate: the baseline of the preprocess output; 1,000 production
-//   orders replayed through the endpoint with data capture and ground truth by
-//   templates/olist/replay.ts; the production check, drift and model quality, run with
-//   fail-on-gate: false so its verdict is shown, "gate failed" included, without stopping the demo:
+//   requests) -> monitoring (actions/monitor-gate: the baseline of the preprocess output; 500
+//   production orders replayed with injected drift, then 1,000 clean ones, through the endpoint
+//   with data capture and ground truth by templates/olist/replay.ts; after each, a nightly check
+//   (drift and model quality, fail-on-gate: false so its verdict is shown without stopping the
+//   demo) that opens, comments on or closes the endpoint's drift issue on a fake GitHub API:
 //   scripts/lib/demo-monitor.mjs) -> the forced failures of deploy and monitor-gate (alarm rollback,
 //   smoke test, drift, model quality, misconfigured alarm), each action run through its committed
 //   bundle exactly as the GitHub runner runs it. demo-report/index.html links every job summary as
@@ -32,7 +32,7 @@ import { markdownToTerminal } from './lib/terminal-markdown.mjs';
 import { escapeHtml, htmlPage } from './lib/html-report.mjs';
 import { startLocalProcess } from './lib/local-process.mjs';
 import { ensurePython } from './lib/ensure-python.mjs';
-import { monitorProduction } from './lib/demo-monitor.mjs';
+import { CAPTURE_PERCENT, monitorProduction } from './lib/demo-monitor.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const CONFIG = 'templates/olist/sagemaker-actions.yml';
@@ -41,6 +41,7 @@ const BUCKET = 'sagemaker-actions-olist';
 // across stages, as they do across the steps of one workflow run.
 const RUN_ID = String(Date.now());
 const RUN = `${RUN_ID}-1`;
+const REPOSITORY = 'demo/olist-satisfaction';
 
 let args;
 try {
@@ -77,6 +78,8 @@ mkdirSync(reportDir, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'sagemaker-actions-demo-'));
 const results = [];
 let local;
+// Verdicts of a stage that ran as designed and found something in the data (shown in yellow).
+const FINDINGS = new Set(['gate failed', 'drift found']);
 
 // The reports (job summaries as HTML) written by the stage running now.
 let stageReports = [];
@@ -88,12 +91,12 @@ async function stage(name, fn) {
   const reports = stageReports;
   try {
     // A stage returns its detail line, or { detail, verdict } when its verdict is not a plain
-    // "passed" (the production monitor check: "gate passed" or "gate failed").
+    // "passed" (the nightly monitor checks: "drift found", "gate passed" or "gate failed").
     const out = (await fn()) ?? '';
     const { detail, verdict } = typeof out === 'object' ? out : { detail: out, verdict: 'passed' };
     const secs = (Date.now() - t0) / 1000;
     results.push({ name, ok: true, verdict, secs, detail, reports });
-    const mark = verdict === 'gate failed' ? yellow : green;
+    const mark = FINDINGS.has(verdict) ? yellow : green;
     console.log(
       mark(`✔ ${name}`) +
         (verdict === 'passed' ? '' : mark(` [${verdict}]`)) +
@@ -119,7 +122,7 @@ function run(cmd, argv, opts = {}) {
 }
 
 const ghEnv = (job) => ({
-  GITHUB_REPOSITORY: 'demo/olist-satisfaction',
+  GITHUB_REPOSITORY: REPOSITORY,
   GITHUB_WORKFLOW: 'demo',
   GITHUB_JOB: job,
   GITHUB_RUN_ID: RUN_ID,
@@ -157,24 +160,27 @@ async function readS3Json(key) {
   }
 }
 
-/** Runs an action bundle like the runner, shows its log, saves and prints its job summary. */
-async function action(name, file, inputs, job) {
+/** Saves a page of the report (Markdown and HTML) and lists it under the running stage. */
+function page(file, title, markdown) {
+  writeFileSync(join(reportDir, `${file}.md`), markdown);
+  writeFileSync(join(reportDir, `${file}.html`), htmlPage(title, markdown, { back: 'index.html' }));
+  stageReports.push(`${file}.html`);
+}
+
+/**
+ * Runs an action bundle like the runner, shows its log, saves and prints its job summary.
+ * `env`: variables over the run's GitHub ones (e.g. another run id).
+ */
+async function action(name, file, inputs, job, env = {}) {
   const r = await runActionBundle(join(root, 'actions', name), {
     inputs,
-    env: { ...local.env, ...ghEnv(job), NODE_NO_WARNINGS: '1' },
+    env: { ...local.env, ...ghEnv(job), ...env, NODE_NO_WARNINGS: '1' },
     cwd: root,
     onStdout: args.quiet
       ? undefined
       : (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, dim('  │ '))),
   });
-  writeFileSync(join(reportDir, `${file}.md`), r.summary);
-  writeFileSync(
-    join(reportDir, `${file}.html`),
-    htmlPage(`${file}: actions/${name}`, r.summary.trim() ? r.summary : '_(no job summary)_', {
-      back: 'index.html',
-    }),
-  );
-  stageReports.push(`${file}.html`);
+  page(file, `${file}: actions/${name}`, r.summary.trim() ? r.summary : '_(no job summary)_');
   if (r.summary.trim()) console.log(`\n${markdownToTerminal(r.summary)}\n`);
   if (r.code !== 0) {
     const crash = r.stderr
@@ -379,8 +385,10 @@ try {
             { config: `${CONFIG}#deploy`, ...fast, 'data-capture-percent': '0' },
             'deploy',
           );
-          // Second release: the same approved model with 20 % data capture, as a canary update
-          // guarded by the default alarms while requests keep coming.
+          // Second release: the same approved model with data capture, as a canary update guarded
+          // by the default alarms while requests keep coming. Every request is captured: the
+          // demo's few thousand requests are a quiet endpoint's traffic, where a user raises the
+          // config's 20 % to 100 % so the nightly check sees enough rows (demo-monitor.mjs).
           let stop = false;
           let sent = 0;
           let failed = 0;
@@ -401,7 +409,7 @@ try {
           outputs.canary = await action(
             'deploy',
             '5-deploy-canary',
-            { config: `${CONFIG}#deploy`, ...fast },
+            { config: `${CONFIG}#deploy`, ...fast, 'data-capture-percent': String(CAPTURE_PERCENT) },
             'deploy',
           );
           stop = true;
@@ -433,12 +441,16 @@ try {
         {
           stage,
           action,
+          page,
+          importTs: async (file) => (await import('tsx/esm/api')).tsImport(join(root, file), import.meta.url),
           s3,
           root,
           work,
           config: CONFIG,
           bucket: BUCKET,
           run: RUN,
+          runId: RUN_ID,
+          repository: REPOSITORY,
           runNode: (argv) =>
             run(process.execPath, argv, { env: { ...process.env, ...local.env, NODE_NO_WARNINGS: '1' } }),
         },
@@ -623,7 +635,8 @@ try {
 // One screen: each stage, its verdict, its time and where its report is.
 const total = results.reduce((s, r) => s + r.secs, 0);
 const failed = results.filter((r) => !r.ok);
-// A monitor gate that failed on the data with fail-on-gate: false is a verdict, not a failed stage.
+// A monitor gate that failed on the data with fail-on-gate: false is a verdict, not a failed stage;
+// "drift found" (the injected drift, found as designed) is not counted here.
 const gateFailed = results.filter((r) => r.ok && r.verdict === 'gate failed');
 const reportRel = relative(process.cwd(), reportDir) || '.';
 const lines = [
@@ -633,10 +646,11 @@ const lines = [
   `${'stage'.padEnd(84)} ${'verdict'.padEnd(11)} ${'time'.padStart(8)}  report`,
   ...results.map(
     (r) =>
-      `${r.name.padEnd(84).slice(0, 84)} ${(r.ok ? (r.verdict === 'gate failed' ? yellow : green) : red)(r.verdict.padEnd(11))} ${`${r.secs.toFixed(1)} s`.padStart(8)}  ${r.reports.length ? r.reports.map((f) => `${reportRel}/${f}`).join(', ') : '-'}${r.detail ? `\n    ${dim(r.detail)}` : ''}`,
+      `${r.name.padEnd(84).slice(0, 84)} ${(r.ok ? (FINDINGS.has(r.verdict) ? yellow : green) : red)(r.verdict.padEnd(11))} ${`${r.secs.toFixed(1)} s`.padStart(8)}  ${r.reports.length ? r.reports.map((f) => `${reportRel}/${f}`).join(', ') : '-'}${r.detail ? `\n    ${dim(r.detail)}` : ''}`,
   ),
   '',
   outputs.train?.['model-artifact'] ? `model:   ${outputs.train['model-artifact']}` : '',
+  outputs.monitor?.lifecycle ? `drift:   ${outputs.monitor.lifecycle}` : '',
   `report:  ${reportRel}/index.html (every job summary as HTML; the Markdown beside it)`,
   `total:   ${total.toFixed(1)} s`,
   failed.length
@@ -657,7 +671,7 @@ writeFileSync(
   join(reportDir, 'index.html'),
   htmlPage(
     'sagemaker-actions demo',
-    `# Demo run\n\nTotal ${total.toFixed(1)} s. ${failed.length ? `**${failed.length} stage(s) FAILED.**` : gateFailed.length ? '**All stages ran as designed; the production monitor gate failed on the data (fail-on-gate: false).**' : '**All stages passed.**'}\n\n`,
+    `# Demo run\n\nTotal ${total.toFixed(1)} s. ${failed.length ? `**${failed.length} stage(s) FAILED.**` : gateFailed.length ? '**All stages ran as designed; the production monitor gate failed on the data (fail-on-gate: false).**' : '**All stages passed.**'}\n\n${outputs.monitor?.lifecycle ? `Drift: ${outputs.monitor.lifecycle}\n\n` : ''}`,
   ).replace(
     '</body>',
     `<table><thead><tr><th>stage</th><th>verdict</th><th>seconds</th><th>report</th><th>detail</th></tr></thead><tbody>\n${results

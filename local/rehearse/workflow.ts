@@ -56,12 +56,24 @@ function ancestors(job: JobModel, byId: Map<string, JobModel>): Set<string> {
   return seen;
 }
 
-/** Coerces and checks inputs against their definitions (workflow_call or workflow_dispatch). */
+/**
+ * Coerces and checks inputs against their definitions (workflow_call or workflow_dispatch).
+ *
+ * `from` says where the values come from. 'command line' (--input, like a workflow_dispatch
+ * form): strings, so a boolean input takes 'true'/'false'. 'caller' (the `with:` of a job that
+ * calls the workflow): values as the expressions gave them, checked as GitHub checks them. A null
+ * (an unset `vars.X`, a missing property) is the empty string for a string or choice input, and
+ * it overrides the input's default (actions/runner#2907); a boolean input takes only a boolean
+ * (GitHub refuses '' and the string 'false' alike: "Unexpected type of value '', expected type:
+ * Boolean", actions/runner#2206). A number input given null is refused too (a guess by analogy:
+ * nothing documents it).
+ */
 export function typedInputs(
   defs: Record<string, InputDef>,
   given: Record<string, unknown>,
   defaultScope: Record<string, unknown>,
   where: string,
+  from: 'command line' | 'caller' = 'command line',
 ): Record<string, unknown> {
   const unknown = Object.keys(given).filter((k) => !(k in defs));
   if (unknown.length)
@@ -76,12 +88,21 @@ export function typedInputs(
       if (def.required) throw new RehearsalError(`${where}: input '${name}' is required`);
       v = def.type === 'boolean' ? false : def.type === 'number' ? 0 : '';
     }
+    if (v === null) {
+      if (def.type === 'boolean' || def.type === 'number')
+        throw new RehearsalError(
+          `${where}: input '${name}' is a ${def.type}; got null (an unset value, such as a vars.X that is not set), which GitHub refuses ("Unexpected type of value '', expected type: ${def.type === 'boolean' ? 'Boolean' : 'Number'}")${def.type === 'boolean' ? "; compare instead, e.g. ${{ vars.X == 'true' }}" : ''}`,
+        );
+      v = '';
+    }
     if (def.type === 'boolean') {
-      if (v === 'true' || v === true) v = true;
-      else if (v === 'false' || v === false) v = false;
+      if (v === true || (from === 'command line' && v === 'true')) v = true;
+      else if (v === false || (from === 'command line' && v === 'false')) v = false;
       else
         throw new RehearsalError(
-          `${where}: input '${name}' is a boolean; got ${JSON.stringify(v)} (use true or false)`,
+          from === 'caller'
+            ? `${where}: input '${name}' is a boolean; got ${JSON.stringify(v)}, which GitHub refuses ("Unexpected value"); pass a boolean, e.g. \${{ x == 'true' }}`
+            : `${where}: input '${name}' is a boolean; got ${JSON.stringify(v)} (use true or false)`,
         );
     } else if (def.type === 'number') {
       const n = typeof v === 'number' ? v : Number(v);
@@ -364,7 +385,7 @@ async function runCall(
     calledOutputs.set(`${ctx.workflow.file}#${job.id}`, Object.keys(called.callOutputs));
     const given = evaluate(job.with ?? {}, { contexts }) as Record<string, unknown>;
     if (problems.length) throw new RehearsalError(problems.join('; '));
-    inputs = typedInputs(called.callInputs, given, { github: ctx.github }, `${job.uses}`);
+    inputs = typedInputs(called.callInputs, given, { github: ctx.github }, `${job.uses}`, 'caller');
     if (job.secrets === 'inherit') secrets = { ...ctx.secrets };
     else {
       const s = evaluateStringMap(

@@ -92,8 +92,7 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   });
   const outputs = evaluateOutputs(outcome, markdown);
   for (const name of EVALUATE_NAMES.outputs) ctx.setOutput(name, outputs[name]);
-  await ctx.writeSummary(markdown);
-
+  // The comment first, then the job summary once, with the reason when the PR does not show it.
   const comment = await postPrComment({
     token: settings.githubToken,
     env,
@@ -104,9 +103,11 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
     log,
     ...(overrides.octokit ? { octokit: overrides.octokit } : {}),
   });
-  if (comment.reason !== undefined)
-    // The gate result is in the summary above; say there why the PR does not show it.
-    await ctx.writeSummary(`\n> ⚠️ The PR comment was not posted: ${escapeMarkdown(comment.reason)}\n`);
+  await ctx.writeSummary(
+    comment.reason === undefined
+      ? markdown
+      : `${markdown.replace(/\n*$/, '\n')}\n> ⚠️ The PR comment was not posted: ${escapeMarkdown(comment.reason)}\n`,
+  );
 
   const { decision } = outcome;
   for (const w of decision.warnings) log.warning(`evaluate: ${w}`);

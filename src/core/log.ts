@@ -87,6 +87,22 @@ export function annotationText(message: string): string {
   return message.replace(/[\u2028\u2029]/g, '\n');
 }
 
+/**
+ * Untrusted text (a model's answer, an AWS message) quoted for one line of an error message: a
+ * JSON string literal of at most `max` characters of it in which every character that is not
+ * printable ASCII is escaped (\n, \u2028, ESC, bidi controls...), so it can neither break the
+ * line nor restyle a terminal; a longer text is cut and its full length said. JSON.parse of the
+ * literal gives back the (cut) text.
+ */
+export function quoteUntrusted(text: string, max = 80): string {
+  const cut = text.length > max ? text.slice(0, max) : text;
+  const literal = JSON.stringify(cut).replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return text.length > max ? `${literal}… (${text.length} characters)` : literal;
+}
+
 export interface LoggerOptions {
   /** Writes one line to the step log (default: @actions/core info, i.e. stdout). */
   write?: (line: string) => void;

@@ -39,8 +39,10 @@ describe('npm run demo', () => {
       'Evaluate',
       'Deploy',
       'Monitoring baseline',
-      'Replay production traffic',
-      'Monitor-gate check on the production traffic',
+      'Replay production traffic with injected drift',
+      'Nightly check 1, the drifted traffic',
+      'Replay production traffic: 1000',
+      'Nightly check 2, the production traffic',
       'Pipeline',
     ]) {
       expect(out).toMatch(new RegExp(`✔ ${stage}`));
@@ -63,25 +65,44 @@ describe('npm run demo', () => {
       expect(index).toContain(`<a href="${f}">`);
     }
     expect(readFileSync(join(report, '3-evaluate.html'), 'utf8')).toMatch(/<table>[\s\S]*auc/);
-    // Monitoring: the baseline and the check have job summaries (HTML, linked from the index); the
-    // replay sent 1,000 production rows and every one of them was answered; the check joined the
-    // captured rows with their ground truth and its verdict is on the final screen and in README.md.
-    for (const f of ['6-monitor-baseline.html', '6-monitor-check.html']) {
+    // Monitoring: the baseline and the checks have job summaries (HTML, linked from the index).
+    // The bad day: 500 drifted production rows, every one answered and captured; nightly check 1
+    // finds the injected drift and opens the drift issue (on the fake GitHub API).
+    for (const f of [
+      '6-monitor-baseline.html',
+      '6-monitor-check-drift.html',
+      '6-drift-issue-after-check-1.html',
+      '6-monitor-check.html',
+    ]) {
       expect(existsSync(join(report, f))).toBe(true);
       expect(index).toContain(`<a href="${f}">`);
     }
     expect(out).toMatch(
-      /✔ Replay production traffic[\s\S]*?1000 of \d+ production orders sent .*, 0 failed; [1-9]\d* captured/,
+      /\nReplay production traffic with injected drift.*\n +500 of \d+ production orders sent \(drift-.*, 0 failed; 500 captured in the window/,
+    );
+    expect(out).toMatch(
+      /\nNightly check 1, the drifted traffic.* drift found +[\d.]+ s .*6-monitor-check-drift\.html.*\n +gate failed, as the injected drift should make it: \d+ violation\(s\): baseline_drift_check: .*total_freight.*; 500 captured rows, join rate 1\.00, .*drift issue #100 opened/,
+    );
+    expect(readFileSync(join(report, '6-drift-issue-after-check-1.md'), 'utf8')).toMatch(
+      /^# #100 Model drift on endpoint olist-satisfaction \(open\)[\s\S]*baseline\\_drift\\_check/,
+    );
+    // The normal day: 1,000 clean production rows; check 2's verdict is whatever the data says, on
+    // the final screen and in README.md, and the drift issue follows it (closed on a pass).
+    expect(out).toMatch(
+      /\nReplay production traffic: 1000.*\n +1000 of \d+ production orders sent .*, 0 failed; 1000 captured in the window/,
     );
     const verdict =
-      /\n(Monitor-gate check on the production traffic.*?) (gate passed|gate failed) +[\d.]+ s .*6-monitor-check\.html\n +(.*)/.exec(
+      /\n(Nightly check 2, the production traffic.*?) (gate passed|gate failed) +[\d.]+ s .*6-monitor-check\.html.*\n +(.*)/.exec(
         out,
       );
     expect(verdict).not.toBeNull();
     expect(verdict![3]).toMatch(
       new RegExp(
-        `^${verdict![2]}.*[1-9]\\d* captured rows, join rate 1\\.00, accuracy 0\\.\\d+, auc 0\\.\\d+`,
+        `^${verdict![2]}.*1000 captured rows, join rate 1\\.00, accuracy 0\\.\\d+, auc 0\\.\\d+.*; drift issue #100 ${verdict![2] === 'gate passed' ? 'commented on and closed' : 'commented on, still open'} \\(1 comment\\)`,
       ),
+    );
+    expect(out).toMatch(
+      /\ndrift: +nightly check 1 found the injected drift \(baseline_drift_check on .*total_freight.*\): drift issue #100 opened/,
     );
     expect(readFileSync(join(report, 'README.md'), 'utf8')).toContain(`| ${verdict![2]} |`);
     expect(readFileSync(join(report, '6-monitor-check.md'), 'utf8')).toMatch(/join rate/);

@@ -325,16 +325,12 @@ export async function deployEndpoint(s: DeploySettings, deps: EndpointDeps): Pro
             ? `rolled back: ${previous} serves again`
             : `the rollback to ${previous} did not complete (${back.outcome.kind}); the endpoint serves ${serving ?? 'nothing'}`;
       }
-      return finish(
-        false,
-        `endpoint ${s.endpointName}: smoke test failed (${smoke.detail.slice(0, 300)}); ${note}`,
-        {
-          rolledBack: serving === previous && !!previous,
-          servingNow: serving,
-          alarmFired: undefined,
-          smoke,
-        },
-      );
+      return finish(false, `endpoint ${s.endpointName}: smoke test failed (${smoke.detail}); ${note}`, {
+        rolledBack: serving === previous && !!previous,
+        servingNow: serving,
+        alarmFired: undefined,
+        smoke,
+      });
     }
   }
   return finish(

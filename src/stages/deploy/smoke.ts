@@ -1,16 +1,21 @@
 /** The smoke test: one InvokeEndpoint with the given payload, checked against smoke-test-expect. */
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { awsErrorName, errorMessage } from '../../core/errors.js';
+import { quoteUntrusted } from '../../core/log.js';
 import { expectMatcher, type SmokeTest } from './settings.js';
 
 export interface SmokeResult {
   ok: boolean;
-  /** What happened, for the log and summary (contains model output: untrusted). */
+  /**
+   * What happened, one line for the log, the summary and the step's error: what was expected and
+   * the answer (model output, untrusted) quoted with every control character escaped and cut to
+   * MAX_SHOWN characters.
+   */
   detail: string;
   body?: string;
 }
 
-const MAX_SHOWN = 500;
+const MAX_SHOWN = 120;
 
 export async function runSmokeTest(
   runtime: SageMakerRuntimeClient,
@@ -31,16 +36,18 @@ export async function runSmokeTest(
   } catch (err) {
     return {
       ok: false,
-      detail: `InvokeEndpoint failed: ${awsErrorName(err) ?? 'Error'}: ${errorMessage(err).slice(0, MAX_SHOWN)}`,
+      // A ModelError's message carries the container's answer: untrusted too.
+      detail: `InvokeEndpoint failed: ${quoteUntrusted(awsErrorName(err) ?? 'Error', 60)}: ${quoteUntrusted(errorMessage(err), MAX_SHOWN)}`,
     };
   }
-  const shown = body.length > MAX_SHOWN ? `${body.slice(0, MAX_SHOWN)}…` : body;
+  const shown = quoteUntrusted(body, MAX_SHOWN);
   if (smoke.expect !== undefined && !expectMatcher(smoke.expect)(body))
     return {
       ok: false,
-      detail: `the response does not match smoke-test-expect ${JSON.stringify(smoke.expect)}: ${shown}`,
+      detail: `the response does not match smoke-test-expect ${quoteUntrusted(smoke.expect, MAX_SHOWN)}: it answered ${shown}`,
       body,
     };
-  if (body.trim() === '') return { ok: false, detail: 'the endpoint answered an empty body', body };
-  return { ok: true, detail: `answered ${shown.trim()}`, body };
+  if (body.trim() === '')
+    return { ok: false, detail: `the endpoint answered an empty body (${shown})`, body };
+  return { ok: true, detail: `answered ${shown}`, body };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StopTransformJobCommand } from '@aws-sdk/client-sagemaker';
 import { run } from '../../../src/actions/evaluate.js';
@@ -120,6 +120,12 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
     const forbidden = Object.assign(new Error('Resource not accessible by integration <img src=x>'), {
       status: 403,
     });
+    // The job summary as it stood when the comment was attempted: the comment is posted first.
+    let summaryAtComment: string | undefined;
+    const createComment = async () => {
+      summaryAtComment = readFileSync(process.env['GITHUB_STEP_SUMMARY']!, 'utf8');
+      return Promise.reject(forbidden);
+    };
     const fake = {
       paginate: {
         iterator: async function* () {
@@ -128,7 +134,7 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
       },
       rest: {
         users: { getAuthenticated: async () => Promise.reject(forbidden) },
-        issues: { listComments: () => undefined, createComment: async () => Promise.reject(forbidden) },
+        issues: { listComments: () => undefined, createComment },
       },
     } as unknown as Octokit;
     const r = await runWithInputs(
@@ -143,6 +149,12 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
       /The PR comment was not posted: HTTP 403: Resource not accessible by integration/,
     );
     expect(r.summary).not.toContain('<img');
+    // Written once, after the comment was tried: one report, the reason at its end.
+    expect(summaryAtComment).toBe('');
+    expect(r.summary.split('## Evaluate:')).toHaveLength(2);
+    expect(r.summary).toBe(
+      `${r.outputs['summary-markdown']!.replace(/\n*$/, '\n')}\n> ⚠️ The PR comment was not posted: ${r.summary.split('not posted: ')[1]}`,
+    );
     expect(r.stdout).toMatch(/::warning::PR comment: not posted \(HTTP 403/);
     expect(r.stdout).toMatch(/gate passed\./);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { CommandGuard, createLogger, stopToken, untrustedLines } from '../../../src/core/log.js';
+import {
+  CommandGuard,
+  createLogger,
+  quoteUntrusted,
+  stopToken,
+  untrustedLines,
+} from '../../../src/core/log.js';
 import { captureStdout } from '../../helpers/capture.js';
 
 /** The runner's view: after ::stop-commands::T, nothing is a command until a line is exactly ::T::. */
@@ -88,5 +94,26 @@ describe('untrusted text', () => {
     const lines = cap.lines();
     expect(commandsSeenByRunner(lines)).toEqual(['::warning::ours', '::group::logs', '::endgroup::']);
     expect(lines).toContain('FailureReason:');
+  });
+});
+
+describe('quoteUntrusted', () => {
+  it('quotes a model answer on one line, its newline and controls escaped', () => {
+    expect(quoteUntrusted('0.73\n')).toBe('"0.73\\n"');
+    expect(quoteUntrusted('a\u2028b\u202e\x1b[31m')).toBe('"a\\u2028b\\u202e\\u001b[31m"');
+    expect(quoteUntrusted('x'.repeat(100), 10)).toBe(`"${'x'.repeat(10)}"… (100 characters)`);
+  });
+
+  it('is one printable-ASCII line, bounded, and parses back to the (cut) text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 200 }), (text, max) => {
+        const q = quoteUntrusted(text, max);
+        expect(q).toMatch(/^[\x20-\x7e…]*$/);
+        const literal = q.replace(/… \(\d+ characters\)$/, '');
+        expect(JSON.parse(literal)).toBe(text.slice(0, max));
+        expect(literal.length).toBeLessThanOrEqual(2 + 6 * max);
+        expect(q.endsWith(`(${text.length} characters)`)).toBe(text.length > max);
+      }),
+    );
   });
 });

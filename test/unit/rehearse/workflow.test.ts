@@ -352,3 +352,86 @@ jobs:
     expect(r.jobs[0]!.steps[0]!.detail).toMatch(/is not rehearsable/);
   });
 });
+
+describe('rehearse: an unset vars.X is null, as on GitHub', () => {
+  it("is '' in env: (workflow, job, step), with:, run: and a format() string, and null/falsy in if:", async () => {
+    const f = workflow(
+      'vars-unset.yml',
+      `on: pull_request
+env:
+  W: \${{ vars.UNSET }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    if: \${{ !vars.UNSET && vars.UNSET == '' }}
+    env:
+      J: \${{ vars.UNSET }}
+    outputs:
+      o: \${{ steps.e.outputs.echoed }}
+    steps:
+      - id: e
+        uses: ./actions/echo
+        with:
+          value: \${{ vars.UNSET }}
+      - if: vars.UNSET == '' && !vars.UNSET
+        env:
+          S: \${{ vars.UNSET }}
+          T: "t-\${{ vars.UNSET }}-\${{ vars.SET }}"
+        run: test "W=[$W] J=[$J] S=[$S] T=[$T] run=[\${{ vars.UNSET }}] echoed=[\${{ steps.e.outputs.echoed }}] json=\${{ toJSON(vars.UNSET) }}" = "W=[] J=[] S=[] T=[t--v] run=[] echoed=[] json=null"
+      - if: vars.UNSET
+        run: exit 1
+`,
+    );
+    const r = await run(f, { vars: { SET: 'v' } });
+    expect(r.lines.join('\n')).not.toMatch(/mapping/);
+    expect(r.result).toBe('success');
+    expect(r.jobs[0]!.steps.map((s) => [s.phase, s.outcome])).toEqual([
+      ['main', 'success'],
+      ['main', 'success'],
+      ['main', 'skipped'],
+      ['post', 'success'],
+    ]);
+  });
+
+  it("reaches a called workflow's string input as '' (over its default); a boolean input needs a boolean", async () => {
+    workflow(
+      'vars-called.yml',
+      `on:
+  workflow_call:
+    inputs:
+      role: { type: string, required: false, default: 'the default' }
+      local: { type: boolean, default: false }
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    steps:
+      - run: test "[\${{ inputs.role }}] [\${{ inputs.local }}] [\${{ vars.UNSET }}]" = "[] [false] []"
+`,
+    );
+    const caller = (name: string, local: string) =>
+      workflow(
+        name,
+        `on: pull_request
+jobs:
+  b:
+    uses: ./.github/workflows/vars-called.yml
+    with:
+      role: \${{ vars.UNSET }}
+      local: ${local}
+`,
+      );
+    // The bug: null was reported as "input 'role' is a string; got a mapping".
+    const ok = await run(caller('vars-caller.yml', "${{ vars.UNSET == 'true' }}"));
+    expect(ok.lines.join('\n')).not.toMatch(/mapping/);
+    expect(ok.result).toBe('success');
+    const unset = await run(caller('vars-caller-null.yml', '${{ vars.UNSET }}'));
+    expect(unset.result).toBe('failure');
+    expect(unset.jobs[0]!.detail).toMatch(
+      /input 'local' is a boolean; got null \(an unset value, such as a vars\.X that is not set\), which GitHub refuses/,
+    );
+    // GitHub refuses the string 'false' for a boolean input of a called workflow.
+    const text = await run(caller('vars-caller-string.yml', "${{ 'false' }}"));
+    expect(text.result).toBe('failure');
+    expect(text.jobs[0]!.detail).toMatch(/input 'local' is a boolean; got "false", which GitHub refuses/);
+  });
+});

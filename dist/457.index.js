@@ -1,5 +1,5 @@
-export const id = 487;
-export const ids = [487];
+export const id = 457;
+export const ids = [457];
 export const modules = {
 
 /***/ 5971:
@@ -185,7 +185,7 @@ function stopOnSignal(opts) {
 
 /***/ }),
 
-/***/ 8487:
+/***/ 4457:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -195,8 +195,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/context.ts + 1 modules
-var context = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/context.ts
+var context = __webpack_require__(8480);
 // EXTERNAL MODULE: ./src/core/render.ts
 var render = __webpack_require__(1595);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -1110,14 +1110,8 @@ async function postPrComment(opts) {
 
 // EXTERNAL MODULE: ./src/aws/poller.ts
 var poller = __webpack_require__(5971);
-// EXTERNAL MODULE: ./src/workers/pool.ts + 1 modules
-var pool = __webpack_require__(845);
-// EXTERNAL MODULE: ./src/metrics/binary-fused.ts + 1 modules
-var binary_fused = __webpack_require__(532);
-// EXTERNAL MODULE: ./src/metrics/compute.ts
-var compute = __webpack_require__(2624);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
+var compute = __webpack_require__(7202);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
 /** A growable Float64Array for the streaming readers. */
 class Float64Builder {
@@ -1152,6 +1146,10 @@ class Float64Builder {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/workers/pool.ts + 1 modules
+var pool = __webpack_require__(845);
 ;// CONCATENATED MODULE: ./src/metrics/scan.ts
 /**
  * The fast path of the readers: one byte loop per chunk that finds the wanted comma-separated
@@ -1373,20 +1371,16 @@ const kernel = scanKernel();
 
 ;// CONCATENATED MODULE: ./src/metrics/worker-tasks.ts
 /**
- * What the evaluate readers and metrics hand to a worker thread (src/workers), and the checks of
- * what comes back: a column scan of a byte range (fast path only: at the first line the fast path
- * does not take, the worker gives up and the main thread scans the range itself, so errors keep
- * their true line numbers), the monitor's resample masks, and the five-resample pass. The main
- * thread validates every answer (assertColumnScan, assertResamples): a malformed one fails closed.
+ * What the evaluate readers hand to a worker thread (src/workers), and the check of what comes
+ * back: a column scan of a byte range (fast path only: at the first line the fast path does not
+ * take, the worker gives up and the main thread scans the range itself, so errors keep their true
+ * line numbers). The main thread validates every answer (assertColumnScan): a malformed one fails
+ * closed.
  */
 
 
 
-
-
 const COLUMN_SCAN_TASK = 'metrics-column-scan';
-const MASKS_TASK = 'metrics-monitor-masks';
-const RESAMPLE_TASK = 'metrics-resample-pass';
 const giveUp = { slowLine: true };
 function columnScan(t) {
     const out = new Float64Builder(t.capacity);
@@ -1404,13 +1398,6 @@ function columnScan(t) {
 }
 const metricsTasks = {
     [COLUMN_SCAN_TASK]: columnScan,
-    [MASKS_TASK]: (t) => {
-        (0,resample/* monitorMasks */.cw)(t.n, t.seed, t.packed);
-        return { value: true };
-    },
-    [RESAMPLE_TASK]: (t) => ({
-        value: (0,binary/* binaryPassPacked */.Vg)(t.s, t.y, t.packed, resample/* STD_RESAMPLES */.lc, t.threshold, (0,binary/* logLossTerms */.HD)(t.s, t.y)),
-    }),
 };
 const isCount = (x) => Number.isSafeInteger(x) && x >= 0;
 /** A worker's column-scan answer, checked (throws a message naming what is wrong). */
@@ -1429,73 +1416,6 @@ function assertColumnScan(a) {
         o['count'] > values.length)
         throw new Error('a column scan answer without one value per line');
     return o;
-}
-const PASS_FIELDS = ['tp', 'fp', 'fn', 'tn', 'pos', 'neg', 'auc2', 'apSum', 'logLossSum'];
-/** A worker's resample passes for n rows, checked: STD_RESAMPLES passes of floor(STD_FRACTION n) rows each. */
-function assertResamples(a, n) {
-    const rows = Math.floor(resample/* STD_FRACTION */.B0 * n);
-    const ok = Array.isArray(a) &&
-        a.length === resample/* STD_RESAMPLES */.lc &&
-        a.every((p) => p !== null &&
-            typeof p === 'object' &&
-            PASS_FIELDS.every((k) => typeof p[k] === 'number' && Number.isFinite(p[k])) &&
-            p['pos'] + p['neg'] === rows &&
-            p['tp'] + p['fn'] === p['pos'] &&
-            p['fp'] + p['tn'] === p['neg']);
-    if (!ok)
-        throw new Error(`resample passes that are not ${resample/* STD_RESAMPLES */.lc} passes over ${rows} rows each`);
-    return a;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/compute-parallel.ts
-/**
- * computeMetrics on two threads, with the same results: for a big binary evaluation a worker
- * thread (the shared pool's, src/workers) draws the monitor's resample masks while this thread
- * sorts, then runs the five-resample pass while this thread runs the full-data pass; both read
- * the sorted data from shared memory. A worker that cannot start or crashes means this thread
- * does its part; one that answers something malformed fails the evaluation closed. Anything else
- * (other problem types, small data) is computeMetrics.
- */
-
-
-
-
-
-
-
-
-/** Fewer rows are computed on this thread (a worker's round trip costs milliseconds). */
-const PARALLEL_MIN_ROWS = 200_000;
-/** Counters for tests and benchmarks: resample passes a worker ran, and fallbacks to this thread. */
-const parallelMetricsStats = { workerPasses: 0, fallbacks: 0 };
-async function computeMetricsParallel(problemType, labels, predictions, opts, minRows = PARALLEL_MIN_ROWS) {
-    const n = labels.length;
-    const [worker] = problemType === 'binary-classification' && n >= Math.max(minRows, 200) ? (0,pool/* workers */.EH)(1) : [];
-    if (!worker || predictions.scores.length !== n)
-        return (0,compute/* computeMetrics */.pH)(problemType, labels, predictions, opts);
-    const { threshold } = opts;
-    (0,compute/* checkThreshold */.wy)(threshold);
-    const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
-    const packed = new Uint8Array(new SharedArrayBuffer(n));
-    const masks = worker.request(MASKS_TASK, { n, seed, packed });
-    masks.catch(() => undefined); // awaited below
-    const { s, y, spare, positives } = (0,compute/* sortBinary */._6)(labels, predictions, true);
-    const resampled = worker.request(RESAMPLE_TASK, { s, y, packed, threshold });
-    resampled.catch(() => undefined); // awaited below
-    const { losses, ...rest } = (0,binary_fused/* fullBinaryPass */.m8)(s, y, threshold, 200, spare, positives);
-    let resamples;
-    try {
-        await masks;
-        resamples = assertResamples(await resampled, n);
-        parallelMetricsStats.workerPasses++;
-    }
-    catch (err) {
-        if (!(err instanceof pool/* WorkerFailure */.rk) || err.kind === 'protocol')
-            throw new data_error/* DataError */.f(`the ${worker.origin} computing the resampled metrics ${err instanceof pool/* WorkerFailure */.rk ? err.message : `answered ${err.message}`}; the evaluation fails closed`);
-        parallelMetricsStats.fallbacks++;
-        resamples = (0,binary/* binaryPassPacked */.Vg)(s, y, (0,resample/* monitorMasks */.cw)(n, seed), resample/* STD_RESAMPLES */.lc, threshold, losses);
-    }
-    return (0,compute/* binaryResult */.Fy)(n, (0,report/* metricNames */.Zv)(problemType), { ...rest, resamples });
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/parallel-scan.ts
@@ -2327,11 +2247,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     prefer: '.out',
                 });
                 const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-                scored = {
-                    result: await computeMetricsParallel(problemType, labels, p, metricOpts),
-                    labels,
-                    scores: p.scores,
-                };
+                scored = { result: (0,compute/* computeMetrics */.p)(problemType, labels, p, metricOpts), labels, scores: p.scores };
             }
             else {
                 const region = aws().region;
@@ -2378,7 +2294,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                 if (cand.status === 'rejected')
                     throw cand.reason;
                 scored = {
-                    result: await computeMetricsParallel(problemType, labels, cand.value, metricOpts),
+                    result: (0,compute/* computeMetrics */.p)(problemType, labels, cand.value, metricOpts),
                     labels,
                     scores: cand.value.scores,
                 };
@@ -2389,7 +2305,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     try {
                         scored.champion = {
                             scores: champ.value.scores,
-                            result: await computeMetricsParallel(problemType, labels, champ.value, metricOpts),
+                            result: (0,compute/* computeMetrics */.p)(problemType, labels, champ.value, metricOpts),
                         };
                     }
                     catch (err) {
@@ -2922,7 +2838,7 @@ async function evaluate(ctx, overrides) {
     const outputs = evaluateOutputs(outcome, markdown);
     for (const name of EVALUATE_NAMES.outputs)
         ctx.setOutput(name, outputs[name]);
-    await ctx.writeSummary(markdown);
+    // The comment first, then the job summary once, with the reason when the PR does not show it.
     const comment = await postPrComment({
         token: settings.githubToken,
         env,
@@ -2932,9 +2848,9 @@ async function evaluate(ctx, overrides) {
         log,
         ...(overrides.octokit ? { octokit: overrides.octokit } : {}),
     });
-    if (comment.reason !== undefined)
-        // The gate result is in the summary above; say there why the PR does not show it.
-        await ctx.writeSummary(`\n> ⚠️ The PR comment was not posted: ${(0,render/* escapeMarkdown */.FV)(comment.reason)}\n`);
+    await ctx.writeSummary(comment.reason === undefined
+        ? markdown
+        : `${markdown.replace(/\n*$/, '\n')}\n> ⚠️ The PR comment was not posted: ${(0,render/* escapeMarkdown */.FV)(comment.reason)}\n`);
     const { decision } = outcome;
     for (const w of decision.warnings)
         log.warning(`evaluate: ${w}`);

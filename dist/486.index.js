@@ -1,5 +1,5 @@
-export const id = 812;
-export const ids = [812];
+export const id = 486;
+export const ids = [486];
 export const modules = {
 
 /***/ 6433:
@@ -339,323 +339,6 @@ function truncateMarkdown(text, max = MAX_COMMENT_CHARS) {
 
 /***/ }),
 
-/***/ 532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  m8: () => (/* binding */ fullBinaryPass),
-  e2: () => (/* binding */ fusedBinaryPasses)
-});
-
-// UNUSED EXPORTS: HISTOGRAM_BINS
-
-// EXTERNAL MODULE: ./src/metrics/binary.ts
-var binary = __webpack_require__(9244);
-;// CONCATENATED MODULE: ./src/metrics/curves.ts
-/**
- * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR
- * (x = recall, y = precision, from (0,1)), at most maxPoints points each, chosen at the same
- * thresholds: evenly along the ROC path (FPR + TPR grows monotonically from 0 to 2), both ends
- * kept. Point j >= 1 is the (j-1)-th distinct threshold, descending.
- */
-function binaryCurves(p, maxPoints = 200) {
-    const c = p.curve;
-    if (!c)
-        throw new Error('binaryCurves needs a pass with wantCurve');
-    const { tps, fps, thresholds } = c;
-    const m = c.length + 1;
-    const { pos, neg } = p;
-    let keep;
-    if (m <= maxPoints) {
-        keep = Array.from({ length: m }, (_, i) => i);
-    }
-    else if (pos > 0 && neg > 0) {
-        const step = 2 / (maxPoints - 1);
-        keep = [0];
-        for (let j = 1; j < m - 1; j++) {
-            if (fps[j - 1] / neg + tps[j - 1] / pos >= step * keep.length)
-                keep.push(j);
-        }
-        keep.push(m - 1);
-    }
-    else {
-        keep = [0];
-        for (let j = 1; j < m - 1; j++)
-            if (j * (maxPoints - 1) >= m * keep.length)
-                keep.push(j);
-        keep.push(m - 1);
-    }
-    if (keep.length > maxPoints) {
-        const even = [];
-        for (let j = 0; j < maxPoints; j++)
-            even.push(keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
-        keep = even;
-    }
-    const first = m > 1 ? thresholds[0] + 1 : 1;
-    const t = (j) => (j === 0 ? first : thresholds[j - 1]);
-    const fpr = (j) => (j === 0 ? 0 : neg > 0 ? fps[j - 1] / neg : NaN);
-    const tpr = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : NaN);
-    const recall = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : 1);
-    const precision = (j) => {
-        if (j === 0)
-            return 1;
-        const d = tps[j - 1] + fps[j - 1];
-        return d > 0 ? tps[j - 1] / d : 0;
-    };
-    const ts = keep.map(t);
-    return {
-        roc: { x: keep.map(fpr), y: keep.map(tpr), thresholds: ts },
-        pr: { x: keep.map(recall), y: keep.map(precision), thresholds: [...ts] },
-    };
-}
-/**
- * Chooses the chart points online, exactly as binaryCurves does on the full list: every point
- * when there are at most maxPoints, else the points where FPR + TPR crosses the next multiple of
- * 2 / (maxPoints - 1), plus the last one. Keeps O(maxPoints) memory instead of O(n).
- */
-class CurveSampler {
-    pos;
-    neg;
-    maxPoints;
-    all = []; // tp, fp, threshold triples while count <= maxPoints
-    picked = []; // triples chosen by the arc rule
-    count = 1; // point 0 is (0, 0) / (0, 1)
-    lastTp = 0;
-    lastFp = 0;
-    lastThreshold = 0;
-    step;
-    /** Both classes present (otherwise there is no meaningful curve). */
-    both;
-    /** The arc length (FPR + TPR) the next picked point must reach. */
-    target;
-    constructor(pos, neg, maxPoints) {
-        this.pos = pos;
-        this.neg = neg;
-        this.maxPoints = maxPoints;
-        this.step = 2 / (maxPoints - 1);
-        this.target = this.step;
-        this.both = pos > 0 && neg > 0;
-    }
-    /**
-     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
-     * arguments box them) and call early() / pick() / finishWith() themselves.
-     */
-    add(tp, fp, threshold) {
-        const j = this.count++;
-        if (j < this.maxPoints)
-            this.early(tp, fp, threshold);
-        // The arc rule for every point but the last (which is always kept): decided on the previous point.
-        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
-            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
-        }
-        this.lastTp = tp;
-        this.lastFp = fp;
-        this.lastThreshold = threshold;
-    }
-    /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
-    early(tp, fp, threshold) {
-        this.all.push(tp, fp, threshold);
-    }
-    /** Keeps a point chosen by the arc rule and moves the target on. */
-    pick(tp, fp, threshold) {
-        this.picked.push(tp, fp, threshold);
-        this.target = this.step * (this.picked.length / 3 + 1);
-    }
-    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
-    finishWith(count, lastTp, lastFp, lastThreshold) {
-        this.count = count;
-        this.lastTp = lastTp;
-        this.lastFp = lastFp;
-        this.lastThreshold = lastThreshold;
-        return this.finish();
-    }
-    finish() {
-        const m = this.count;
-        let triples;
-        if (m <= this.maxPoints)
-            triples = this.all;
-        else if (this.pos > 0 && this.neg > 0)
-            triples = [...this.picked, this.lastTp, this.lastFp, this.lastThreshold];
-        else
-            triples = [
-                ...this.all.slice(0, 3 * (this.maxPoints - 2)),
-                this.lastTp,
-                this.lastFp,
-                this.lastThreshold,
-            ]; // one class only: no meaningful curve
-        const k = triples.length / 3;
-        const tps = new Float64Array(k);
-        const fps = new Float64Array(k);
-        const thresholds = new Float64Array(k);
-        for (let i = 0; i < k; i++) {
-            tps[i] = triples[3 * i];
-            fps[i] = triples[3 * i + 1];
-            thresholds[i] = triples[3 * i + 2];
-        }
-        const first = m > 1 ? (this.all[2] ?? 0) + 1 : 1;
-        const { roc, pr } = binaryCurves({
-            tp: 0,
-            fp: 0,
-            fn: 0,
-            tn: 0,
-            pos: this.pos,
-            neg: this.neg,
-            auc2: 0,
-            apSum: 0,
-            logLossSum: 0,
-            curve: { tps, fps, thresholds, length: k },
-        }, Infinity);
-        roc.thresholds[0] = first;
-        pr.thresholds[0] = first;
-        if (roc.x.length <= this.maxPoints)
-            return { roc, pr };
-        // As binaryCurves: more points than allowed after the arc rule -> evenly spaced among them.
-        const idx = Array.from({ length: this.maxPoints }, (_, j) => Math.round((j * (roc.x.length - 1)) / (this.maxPoints - 1)));
-        const pick = (c) => ({
-            x: idx.map((i) => c.x[i]),
-            y: idx.map((i) => c.y[i]),
-            thresholds: idx.map((i) => c.thresholds[i]),
-        });
-        return { roc: pick(roc), pr: pick(pr) };
-    }
-}
-
-// EXTERNAL MODULE: ./src/metrics/resample.ts
-var resample = __webpack_require__(9866);
-;// CONCATENATED MODULE: ./src/metrics/binary-fused.ts
-/**
- * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
- * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
- * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
- * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
- */
-
-
-
-/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
-const HISTOGRAM_BINS = 20;
-function fusedBinaryPasses(s, y, packed, threshold, maxCurvePoints = 200, 
-/** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
-scratch, 
-/** The number of 1s in y, when the caller knows it (saves a pass). */
-positives = countOnes(y)) {
-    const { losses, ...rest } = fullBinaryPass(s, y, threshold, maxCurvePoints, scratch, positives);
-    return { ...rest, resamples: (0,binary/* binaryPassPacked */.Vg)(s, y, packed, resample/* STD_RESAMPLES */.lc, threshold, losses) };
-}
-/**
- * The full-data pass of fusedBinaryPasses alone (the resample pass can then run elsewhere); also
- * returns the per-row log-loss terms it wrote (into `scratch` when it has n doubles).
- */
-function fullBinaryPass(s, y, threshold, maxCurvePoints = 200, scratch, positives = countOnes(y)) {
-    const n = s.length;
-    const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
-    const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
-    const bins = new Float64Array(2 * HISTOGRAM_BINS);
-    const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
-    return {
-        full,
-        losses,
-        curves,
-        histogram: {
-            edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
-            positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
-            negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
-        },
-    };
-}
-function countOnes(y) {
-    let ones = 0;
-    for (let k = 0; k < y.length; k++)
-        ones += y[k];
-    return ones;
-}
-/**
- * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
- * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
- */
-function fullPass(s, y, threshold, sampler, losses, bins) {
-    const n = s.length;
-    let tp = 0;
-    let fp = 0;
-    let tpPrev = 0;
-    let fpPrev = 0;
-    // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
-    // that branch is boxed (a heap number per group) by V8.
-    const sums = new Float64Array(2);
-    let tpAt = 0;
-    let fpAt = 0;
-    let ll = 0;
-    let llc = 0; // Neumaier compensation (terms are >= 0)
-    let kThr = 0;
-    while (kThr < n && s[kThr] >= threshold)
-        kThr++;
-    const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
-    // The chart sampler's rule, inlined (see CurveSampler.add).
-    const { pos, neg, both, maxPoints } = sampler;
-    let count = 1;
-    let lastTp = 0;
-    let lastFp = 0;
-    let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
-    let target = sampler.target;
-    for (let k = 0; k < n; k++) {
-        const score = s[k];
-        const label = y[k];
-        const term = (0,binary/* logLossTerm */.c3)(score, label);
-        losses[k] = term;
-        let bin = (score * nBins) | 0;
-        if (bin >= nBins)
-            bin = nBins - 1;
-        bins[label * nBins + bin]++;
-        const t = ll + term;
-        // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
-        llc += Math.max(ll, term) - t + Math.min(ll, term);
-        ll = t;
-        if (label === 1)
-            tp++;
-        else
-            fp++;
-        if (k === n - 1 || s[k + 1] !== score) {
-            // End of a group of equal scores (usually a single row).
-            sums[0] += (fp - fpPrev) * (tp + tpPrev);
-            if (tp !== tpPrev)
-                sums[1] += (tp - tpPrev) * (tp / (tp + fp));
-            const j = count++;
-            if (j < maxPoints)
-                sampler.early(tp, fp, score);
-            if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
-                sampler.pick(lastTp, lastFp, s[lastK]);
-                target = sampler.target;
-            }
-            lastTp = tp;
-            lastFp = fp;
-            lastK = k;
-            tpPrev = tp;
-            fpPrev = fp;
-        }
-        if (k === kThr - 1) {
-            tpAt = tp;
-            fpAt = fp;
-        }
-    }
-    return {
-        tp: tpAt,
-        fp: fpAt,
-        fn: tp - tpAt,
-        tn: fp - fpAt,
-        pos: tp,
-        neg: fp,
-        auc2: sums[0],
-        apSum: sums[1],
-        logLossSum: ll + llc,
-        curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]), // n >= 1: lastK >= 0
-    };
-}
-
-
-/***/ }),
-
 /***/ 9244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -919,24 +602,322 @@ function binaryMetrics(p) {
 
 /***/ }),
 
-/***/ 2624:
+/***/ 7202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fy: () => (/* binding */ binaryResult),
-/* harmony export */   _6: () => (/* binding */ sortBinary),
-/* harmony export */   pH: () => (/* binding */ computeMetrics),
-/* harmony export */   wy: () => (/* binding */ checkThreshold)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _binary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9244);
-/* harmony import */ var _binary_fused_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(532);
-/* harmony import */ var _data_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6182);
-/* harmony import */ var _multiclass_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9254);
-/* harmony import */ var _regression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1788);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4499);
-/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9866);
-/* harmony import */ var _sort_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5357);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ computeMetrics)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/metrics/binary.ts
+var binary = __webpack_require__(9244);
+;// CONCATENATED MODULE: ./src/metrics/curves.ts
+/**
+ * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR
+ * (x = recall, y = precision, from (0,1)), at most maxPoints points each, chosen at the same
+ * thresholds: evenly along the ROC path (FPR + TPR grows monotonically from 0 to 2), both ends
+ * kept. Point j >= 1 is the (j-1)-th distinct threshold, descending.
+ */
+function binaryCurves(p, maxPoints = 200) {
+    const c = p.curve;
+    if (!c)
+        throw new Error('binaryCurves needs a pass with wantCurve');
+    const { tps, fps, thresholds } = c;
+    const m = c.length + 1;
+    const { pos, neg } = p;
+    let keep;
+    if (m <= maxPoints) {
+        keep = Array.from({ length: m }, (_, i) => i);
+    }
+    else if (pos > 0 && neg > 0) {
+        const step = 2 / (maxPoints - 1);
+        keep = [0];
+        for (let j = 1; j < m - 1; j++) {
+            if (fps[j - 1] / neg + tps[j - 1] / pos >= step * keep.length)
+                keep.push(j);
+        }
+        keep.push(m - 1);
+    }
+    else {
+        keep = [0];
+        for (let j = 1; j < m - 1; j++)
+            if (j * (maxPoints - 1) >= m * keep.length)
+                keep.push(j);
+        keep.push(m - 1);
+    }
+    if (keep.length > maxPoints) {
+        const even = [];
+        for (let j = 0; j < maxPoints; j++)
+            even.push(keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
+        keep = even;
+    }
+    const first = m > 1 ? thresholds[0] + 1 : 1;
+    const t = (j) => (j === 0 ? first : thresholds[j - 1]);
+    const fpr = (j) => (j === 0 ? 0 : neg > 0 ? fps[j - 1] / neg : NaN);
+    const tpr = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : NaN);
+    const recall = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : 1);
+    const precision = (j) => {
+        if (j === 0)
+            return 1;
+        const d = tps[j - 1] + fps[j - 1];
+        return d > 0 ? tps[j - 1] / d : 0;
+    };
+    const ts = keep.map(t);
+    return {
+        roc: { x: keep.map(fpr), y: keep.map(tpr), thresholds: ts },
+        pr: { x: keep.map(recall), y: keep.map(precision), thresholds: [...ts] },
+    };
+}
+/**
+ * Chooses the chart points online, exactly as binaryCurves does on the full list: every point
+ * when there are at most maxPoints, else the points where FPR + TPR crosses the next multiple of
+ * 2 / (maxPoints - 1), plus the last one. Keeps O(maxPoints) memory instead of O(n).
+ */
+class CurveSampler {
+    pos;
+    neg;
+    maxPoints;
+    all = []; // tp, fp, threshold triples while count <= maxPoints
+    picked = []; // triples chosen by the arc rule
+    count = 1; // point 0 is (0, 0) / (0, 1)
+    lastTp = 0;
+    lastFp = 0;
+    lastThreshold = 0;
+    step;
+    /** Both classes present (otherwise there is no meaningful curve). */
+    both;
+    /** The arc length (FPR + TPR) the next picked point must reach. */
+    target;
+    constructor(pos, neg, maxPoints) {
+        this.pos = pos;
+        this.neg = neg;
+        this.maxPoints = maxPoints;
+        this.step = 2 / (maxPoints - 1);
+        this.target = this.step;
+        this.both = pos > 0 && neg > 0;
+    }
+    /**
+     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
+     * arguments box them) and call early() / pick() / finishWith() themselves.
+     */
+    add(tp, fp, threshold) {
+        const j = this.count++;
+        if (j < this.maxPoints)
+            this.early(tp, fp, threshold);
+        // The arc rule for every point but the last (which is always kept): decided on the previous point.
+        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
+            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
+        }
+        this.lastTp = tp;
+        this.lastFp = fp;
+        this.lastThreshold = threshold;
+    }
+    /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
+    early(tp, fp, threshold) {
+        this.all.push(tp, fp, threshold);
+    }
+    /** Keeps a point chosen by the arc rule and moves the target on. */
+    pick(tp, fp, threshold) {
+        this.picked.push(tp, fp, threshold);
+        this.target = this.step * (this.picked.length / 3 + 1);
+    }
+    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
+    finishWith(count, lastTp, lastFp, lastThreshold) {
+        this.count = count;
+        this.lastTp = lastTp;
+        this.lastFp = lastFp;
+        this.lastThreshold = lastThreshold;
+        return this.finish();
+    }
+    finish() {
+        const m = this.count;
+        let triples;
+        if (m <= this.maxPoints)
+            triples = this.all;
+        else if (this.pos > 0 && this.neg > 0)
+            triples = [...this.picked, this.lastTp, this.lastFp, this.lastThreshold];
+        else
+            triples = [
+                ...this.all.slice(0, 3 * (this.maxPoints - 2)),
+                this.lastTp,
+                this.lastFp,
+                this.lastThreshold,
+            ]; // one class only: no meaningful curve
+        const k = triples.length / 3;
+        const tps = new Float64Array(k);
+        const fps = new Float64Array(k);
+        const thresholds = new Float64Array(k);
+        for (let i = 0; i < k; i++) {
+            tps[i] = triples[3 * i];
+            fps[i] = triples[3 * i + 1];
+            thresholds[i] = triples[3 * i + 2];
+        }
+        const first = m > 1 ? (this.all[2] ?? 0) + 1 : 1;
+        const { roc, pr } = binaryCurves({
+            tp: 0,
+            fp: 0,
+            fn: 0,
+            tn: 0,
+            pos: this.pos,
+            neg: this.neg,
+            auc2: 0,
+            apSum: 0,
+            logLossSum: 0,
+            curve: { tps, fps, thresholds, length: k },
+        }, Infinity);
+        roc.thresholds[0] = first;
+        pr.thresholds[0] = first;
+        if (roc.x.length <= this.maxPoints)
+            return { roc, pr };
+        // As binaryCurves: more points than allowed after the arc rule -> evenly spaced among them.
+        const idx = Array.from({ length: this.maxPoints }, (_, j) => Math.round((j * (roc.x.length - 1)) / (this.maxPoints - 1)));
+        const pick = (c) => ({
+            x: idx.map((i) => c.x[i]),
+            y: idx.map((i) => c.y[i]),
+            thresholds: idx.map((i) => c.thresholds[i]),
+        });
+        return { roc: pick(roc), pr: pick(pr) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/binary-fused.ts
+/**
+ * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
+ * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
+ * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
+ * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
+ */
+
+
+/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
+const HISTOGRAM_BINS = 20;
+function fusedBinaryPasses(s, y, packed, threshold, maxCurvePoints = 200, 
+/** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
+scratch, 
+/** The number of 1s in y, when the caller knows it (saves a pass). */
+positives = countOnes(y)) {
+    const n = s.length;
+    const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
+    const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
+    const bins = new Float64Array(2 * HISTOGRAM_BINS);
+    const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
+    const resamples = (0,binary/* binaryPassPacked */.Vg)(s, y, packed, 5, threshold, losses);
+    return {
+        full,
+        resamples,
+        curves,
+        histogram: {
+            edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
+            positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
+            negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
+        },
+    };
+}
+function countOnes(y) {
+    let ones = 0;
+    for (let k = 0; k < y.length; k++)
+        ones += y[k];
+    return ones;
+}
+/**
+ * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
+ * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
+ */
+function fullPass(s, y, threshold, sampler, losses, bins) {
+    const n = s.length;
+    let tp = 0;
+    let fp = 0;
+    let tpPrev = 0;
+    let fpPrev = 0;
+    // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
+    // that branch is boxed (a heap number per group) by V8.
+    const sums = new Float64Array(2);
+    let tpAt = 0;
+    let fpAt = 0;
+    let ll = 0;
+    let llc = 0; // Neumaier compensation (terms are >= 0)
+    let kThr = 0;
+    while (kThr < n && s[kThr] >= threshold)
+        kThr++;
+    const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
+    // The chart sampler's rule, inlined (see CurveSampler.add).
+    const { pos, neg, both, maxPoints } = sampler;
+    let count = 1;
+    let lastTp = 0;
+    let lastFp = 0;
+    let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
+    let target = sampler.target;
+    for (let k = 0; k < n; k++) {
+        const score = s[k];
+        const label = y[k];
+        const term = (0,binary/* logLossTerm */.c3)(score, label);
+        losses[k] = term;
+        let bin = (score * nBins) | 0;
+        if (bin >= nBins)
+            bin = nBins - 1;
+        bins[label * nBins + bin]++;
+        const t = ll + term;
+        // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
+        llc += Math.max(ll, term) - t + Math.min(ll, term);
+        ll = t;
+        if (label === 1)
+            tp++;
+        else
+            fp++;
+        if (k === n - 1 || s[k + 1] !== score) {
+            // End of a group of equal scores (usually a single row).
+            sums[0] += (fp - fpPrev) * (tp + tpPrev);
+            if (tp !== tpPrev)
+                sums[1] += (tp - tpPrev) * (tp / (tp + fp));
+            const j = count++;
+            if (j < maxPoints)
+                sampler.early(tp, fp, score);
+            if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
+                sampler.pick(lastTp, lastFp, s[lastK]);
+                target = sampler.target;
+            }
+            lastTp = tp;
+            lastFp = fp;
+            lastK = k;
+            tpPrev = tp;
+            fpPrev = fp;
+        }
+        if (k === kThr - 1) {
+            tpAt = tp;
+            fpAt = fp;
+        }
+    }
+    return {
+        tp: tpAt,
+        fp: fpAt,
+        fn: tp - tpAt,
+        tn: fp - fpAt,
+        pos: tp,
+        neg: fp,
+        auc2: sums[0],
+        apSum: sums[1],
+        logLossSum: ll + llc,
+        curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]), // n >= 1: lastK >= 0
+    };
+}
+
+// EXTERNAL MODULE: ./src/metrics/data-error.ts
+var data_error = __webpack_require__(6182);
+// EXTERNAL MODULE: ./src/metrics/multiclass.ts
+var multiclass = __webpack_require__(9254);
+// EXTERNAL MODULE: ./src/metrics/regression.ts
+var regression = __webpack_require__(1788);
+// EXTERNAL MODULE: ./src/metrics/report.ts
+var report = __webpack_require__(4499);
+// EXTERNAL MODULE: ./src/metrics/resample.ts
+var resample = __webpack_require__(9866);
+// EXTERNAL MODULE: ./src/metrics/sort.ts
+var sort = __webpack_require__(5357);
+;// CONCATENATED MODULE: ./src/metrics/compute.ts
 /**
  * computeMetrics: validates labels and predictions (fail closed, DataError naming the row and the
  * fix), then computes every model-quality metric for the problem type, the monitor-style
@@ -958,24 +939,24 @@ function validate(problemType, labels, predictions) {
     const n = labels.length;
     const m = predictions.scores.length;
     if (n !== m) {
-        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row-count mismatch: the test data has ${n} labelled row(s) but there are ${m} prediction(s); fix: score every test row exactly once, in order (for a batch transform: SplitType Line, AssembleWith Line, same input files)`);
+        throw new data_error/* DataError */.f(`row-count mismatch: the test data has ${n} labelled row(s) but there are ${m} prediction(s); fix: score every test row exactly once, in order (for a batch transform: SplitType Line, AssembleWith Line, same input files)`);
     }
     if (n === 0)
-        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f('no rows to evaluate; fix: provide a non-empty test data set');
+        throw new data_error/* DataError */.f('no rows to evaluate; fix: provide a non-empty test data set');
     const binary = problemType === 'binary-classification';
     for (let i = 0; i < n; i++) {
         const y = labels[i];
         if (!Number.isFinite(y) || (binary && y !== 0 && y !== 1)) {
-            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row ${i + 1}: label ${y} is not ${binary ? '0 or 1' : 'a finite number'}; fix: ${binary ? 'encode the binary label as 0/1' : 'clean the label column'}, or check label-column`);
+            throw new data_error/* DataError */.f(`row ${i + 1}: label ${y} is not ${binary ? '0 or 1' : 'a finite number'}; fix: ${binary ? 'encode the binary label as 0/1' : 'clean the label column'}, or check label-column`);
         }
         const s = predictions.scores[i];
         if (!Number.isFinite(s) || (binary && !(s >= 0 && s <= 1))) {
-            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row ${i + 1}: prediction ${s} is not ${binary ? 'a probability in [0, 1]' : 'a finite number'}; fix: ${binary ? 'output the probability of class 1 (e.g. XGBoost binary:logistic)' : 'check the model output'}`);
+            throw new data_error/* DataError */.f(`row ${i + 1}: prediction ${s} is not ${binary ? 'a probability in [0, 1]' : 'a finite number'}; fix: ${binary ? 'output the probability of class 1 (e.g. XGBoost binary:logistic)' : 'check the model output'}`);
         }
     }
     for (const [k, col] of (predictions.probabilities ?? []).entries()) {
         if (col.length !== n) {
-            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row-count mismatch: class ${k} has ${col.length} probabilities for ${n} rows; fix: one probability row per test row`);
+            throw new data_error/* DataError */.f(`row-count mismatch: class ${k} has ${col.length} probabilities for ${n} rows; fix: one probability row per test row`);
         }
     }
 }
@@ -983,37 +964,23 @@ function label(v) {
     return String(v);
 }
 function computeBinary(labels, predictions, threshold, seed, names) {
-    const sorted = sortBinary(labels, predictions);
-    const n = labels.length;
-    // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
-    // five 80% resamples.
-    const packed = n >= _resample_js__WEBPACK_IMPORTED_MODULE_3__/* .STD_MIN_ROWS */ .XI ? (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .monitorMasks */ .cw)(n, seed) : new Uint8Array(n);
-    const { s, y, spare, positives } = sorted;
-    const passes = (0,_binary_fused_js__WEBPACK_IMPORTED_MODULE_4__/* .fusedBinaryPasses */ .e2)(s, y, packed, threshold, 200, spare, positives);
-    return binaryResult(n, names, passes);
-}
-/**
- * One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample
- * (in memory shared with worker threads when `shared`). Fails closed on a bad label or score.
- */
-function sortBinary(labels, predictions, shared = false) {
     const problemType = 'binary-classification';
     const n = labels.length;
     if (predictions.scores.length !== n || n === 0)
         validate(problemType, labels, predictions); // throws
-    const sorted = (0,_sort_js__WEBPACK_IMPORTED_MODULE_5__/* .sortScoresWithLabels */ .V)(predictions.scores, labels, undefined, shared);
-    if (sorted.invalidRow >= 0)
+    // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
+    const { s, y, invalidRow, positives, spare } = (0,sort/* sortScoresWithLabels */.V)(predictions.scores, labels);
+    if (invalidRow >= 0)
         validate(problemType, labels, predictions); // throws, naming the row
-    return sorted;
-}
-/** The binary result from the passes over the sorted data (resamples are ignored below STD_MIN_ROWS rows). */
-function binaryResult(n, names, passes) {
-    const problemType = 'binary-classification';
-    const { full, resamples, curves, histogram } = passes;
-    const metrics = (0,_binary_js__WEBPACK_IMPORTED_MODULE_6__/* .binaryMetrics */ .Ns)(full);
+    // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
+    // five 80% resamples.
+    const enough = n >= resample/* STD_MIN_ROWS */.XI;
+    const packed = enough ? (0,resample/* monitorMasks */.cw)(n, seed) : new Uint8Array(n);
+    const { full, resamples, curves, histogram } = fusedBinaryPasses(s, y, packed, threshold, 200, spare, positives);
+    const metrics = (0,binary/* binaryMetrics */.Ns)(full);
     const { roc, pr } = curves;
-    const standardDeviations = n >= _resample_js__WEBPACK_IMPORTED_MODULE_3__/* .STD_MIN_ROWS */ .XI
-        ? (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .stdOfSamples */ .oY)(names, resamples.map(_binary_js__WEBPACK_IMPORTED_MODULE_6__/* .binaryMetrics */ .Ns))
+    const standardDeviations = enough
+        ? (0,resample/* stdOfSamples */.oY)(names, resamples.map(binary/* binaryMetrics */.Ns))
         : Object.fromEntries(names.map((name) => [name, 'NaN']));
     const confusionMatrix = { '0': { '0': full.tn, '1': full.fp }, '1': { '0': full.fn, '1': full.tp } };
     return {
@@ -1025,34 +992,30 @@ function binaryResult(n, names, passes) {
         roc,
         pr,
         scoreHistogram: histogram,
-        report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, { confusionMatrix, roc, pr }),
+        report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, { confusionMatrix, roc, pr }),
     };
-}
-/** A probability threshold outside [0, 1] is the user's configuration mistake. */
-function checkThreshold(threshold) {
-    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`);
-    }
 }
 function computeMetrics(problemType, labels, predictions, opts) {
     const { threshold } = opts;
-    checkThreshold(threshold);
-    const seed = opts.seed ?? _resample_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SEED */ .KP;
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+        throw new errors/* ConfigurationError */.j1(`probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`);
+    }
+    const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
     const n = labels.length;
-    const names = (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .metricNames */ .Zv)(problemType);
+    const names = (0,report/* metricNames */.Zv)(problemType);
     if (problemType === 'binary-classification') {
         return computeBinary(labels, predictions, threshold, seed, names);
     }
     validate(problemType, labels, predictions);
     if (problemType === 'multiclass-classification') {
         const predicted = predictions.probabilities?.length
-            ? (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .argmaxLabels */ .iY)(predictions.probabilities, n)
+            ? (0,multiclass/* argmaxLabels */.iY)(predictions.probabilities, n)
             : predictions.scores;
-        const ix = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .indexClasses */ .xY)(labels, predicted);
+        const ix = (0,multiclass/* indexClasses */.xY)(labels, predicted);
         const k = ix.classes.length;
-        const counts = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .confusionCounts */ .Vl)(ix, null);
-        const metrics = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .multiclassMetrics */ .zU)(counts, k);
-        const standardDeviations = (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .resampledStd */ .xl)(n, names, (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .eachSubsample */ .oR)((mask) => (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .multiclassMetrics */ .zU)((0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .confusionCounts */ .Vl)(ix, mask), k)), seed);
+        const counts = (0,multiclass/* confusionCounts */.Vl)(ix, null);
+        const metrics = (0,multiclass/* multiclassMetrics */.zU)(counts, k);
+        const standardDeviations = (0,resample/* resampledStd */.xl)(n, names, (0,resample/* eachSubsample */.oR)((mask) => (0,multiclass/* multiclassMetrics */.zU)((0,multiclass/* confusionCounts */.Vl)(ix, mask), k)), seed);
         const confusionMatrix = {};
         ix.classes.forEach((actual, t) => {
             const row = {};
@@ -1065,17 +1028,17 @@ function computeMetrics(problemType, labels, predictions, opts) {
             metrics,
             standardDeviations,
             confusionMatrix,
-            report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, { confusionMatrix }),
+            report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, { confusionMatrix }),
         };
     }
-    const metrics = (0,_regression_js__WEBPACK_IMPORTED_MODULE_8__/* .regressionMetrics */ .N)(labels, predictions.scores);
-    const standardDeviations = (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .resampledStd */ .xl)(n, names, (0,_resample_js__WEBPACK_IMPORTED_MODULE_3__/* .eachSubsample */ .oR)((mask) => (0,_regression_js__WEBPACK_IMPORTED_MODULE_8__/* .regressionMetrics */ .N)(labels, predictions.scores, mask)), seed);
+    const metrics = (0,regression/* regressionMetrics */.N)(labels, predictions.scores);
+    const standardDeviations = (0,resample/* resampledStd */.xl)(n, names, (0,resample/* eachSubsample */.oR)((mask) => (0,regression/* regressionMetrics */.N)(labels, predictions.scores, mask)), seed);
     return {
         problemType,
         rows: n,
         metrics,
         standardDeviations,
-        report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, {}),
+        report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, {}),
     };
 }
 
@@ -1611,18 +1574,16 @@ function parseModelQualityReport(json, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B0: () => (/* binding */ STD_FRACTION),
 /* harmony export */   KP: () => (/* binding */ DEFAULT_SEED),
 /* harmony export */   SZ: () => (/* binding */ createRng),
 /* harmony export */   XI: () => (/* binding */ STD_MIN_ROWS),
 /* harmony export */   cw: () => (/* binding */ monitorMasks),
-/* harmony export */   lc: () => (/* binding */ STD_RESAMPLES),
 /* harmony export */   nv: () => (/* binding */ bootstrapCounts),
 /* harmony export */   oR: () => (/* binding */ eachSubsample),
 /* harmony export */   oY: () => (/* binding */ stdOfSamples),
 /* harmony export */   xl: () => (/* binding */ resampledStd)
 /* harmony export */ });
-/* unused harmony exports subsampleMasks, unpackMask, standardDeviation */
+/* unused harmony exports STD_RESAMPLES, STD_FRACTION, subsampleMasks, unpackMask, standardDeviation */
 /**
  * Seeded randomness and resampling: the model-quality monitor's standard deviations (metric over
  * 5 random 80% subsamples, only with >= 200 rows) and bootstrap weights. Deterministic per seed.
@@ -1651,14 +1612,10 @@ const DEFAULT_SEED = 20240607;
  * Floyd's algorithm picks the excluded rows (one draw each, from a mulberry32 stream seeded from
  * rng; index = floor(u32 * (j + 1) / 2^32)).
  */
-function subsampleMasks(n, resamples, fraction, rng, 
-/** where to write the n masks (e.g. memory shared with a worker thread); default a new array */
-out) {
+function subsampleMasks(n, resamples, fraction, rng) {
     if (resamples < 1 || resamples > 8)
         throw new RangeError('1..8 resamples fit in a byte mask');
-    if (out && out.length !== n)
-        throw new RangeError(`the mask array holds ${out.length} rows, not ${n}`);
-    const mask = (out ?? new Uint8Array(n)).fill((1 << resamples) - 1);
+    const mask = new Uint8Array(n).fill((1 << resamples) - 1);
     const exclude = n - floor(fraction * n);
     let a = floor(rng() * 4294967296) >>> 0;
     for (let r = 0; r < resamples; r++) {
@@ -1720,8 +1677,8 @@ function resampledStd(n, names, computeAll, seed) {
     return stdOfSamples(names, computeAll(monitorMasks(n, seed), STD_RESAMPLES));
 }
 /** The packed subsample masks of the monitor's resampling (STD_RESAMPLES of STD_FRACTION) for a seed. */
-function monitorMasks(n, seed, out) {
-    return subsampleMasks(n, STD_RESAMPLES, STD_FRACTION, createRng(seed), out);
+function monitorMasks(n, seed) {
+    return subsampleMasks(n, STD_RESAMPLES, STD_FRACTION, createRng(seed));
 }
 /** Standard deviation of each named metric over the samples' values. */
 function stdOfSamples(names, samples) {
@@ -1900,11 +1857,11 @@ function radixSortByHigh(keys, n, counts, scratch = new Uint32Array(keys.length)
  * sortScoresWithLabels when some score is negative (invalid for a binary model, but the result
  * must still be sorted): an index sort, then each run of equal scores lists its positives first.
  */
-function sortGeneral(scores, labels, invalidRow, keys, shared) {
+function sortGeneral(scores, labels, invalidRow, keys) {
     const n = scores.length;
     const order = argsortDescending(scores);
-    const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
-    const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+    const s = new Float64Array(n);
+    const y = new Uint8Array(n);
     for (let k = 0; k < n; k++)
         s[k] = scores[order[k]] + 0; // + 0 turns -0 into 0
     let positives = 0;
@@ -1932,9 +1889,7 @@ function sortGeneral(scores, labels, invalidRow, keys, shared) {
  * scratch memory the sort no longer needs (contents undefined). `_positives` is accepted for
  * compatibility.
  */
-function sortScoresWithLabels(scores, labels, _positives, 
-/** put the sorted scores and labels in SharedArrayBuffers (for worker threads) */
-shared = false) {
+function sortScoresWithLabels(scores, labels, _positives) {
     const n = scores.length;
     const keys = new Uint32Array(2 * n); // (high, low) word pairs
     const counts = new Uint32Array(2 * 65536); // the two 16-bit digit histograms of the high words
@@ -1956,13 +1911,13 @@ shared = false) {
         counts[65536 + (kh >>> 16)]++;
     }
     if (signs & 0x80000000)
-        return sortGeneral(scores, labels, invalidRow, keys, shared);
+        return sortGeneral(scores, labels, invalidRow, keys);
     // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-    const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+    const s = new Float64Array(n);
     const sb = new Uint32Array(s.buffer);
     const sorted = radixSortByHigh(keys, n, counts, sb);
     // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-    const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+    const y = new Uint8Array(n);
     let positives = 0;
     for (let k = 0; k < n; k++) {
         const kh = ~sorted[2 * k];

@@ -1,5 +1,5 @@
-export const id = 99;
-export const ids = [99];
+export const id = 66;
+export const ids = [66];
 export const modules = {
 
 /***/ 201:
@@ -389,136 +389,23 @@ async function loadConfigDefaults(configInput, actionName, env = process.env) {
 
 /***/ }),
 
-/***/ 4281:
+/***/ 8480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
-});
-
-// UNUSED EXPORTS: createContext, failureMessage
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(4489);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var inputs = __webpack_require__(9114);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/log.ts
-
-
-/** Every line break the runner (or a terminal) may treat as one: \r\n, \r, \n, U+2028, U+2029. */
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/;
-/** A token that does not occur in `text` (64 random bits, hex). */
-function stopToken(text, random = () => (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
-    for (;;) {
-        const token = random();
-        if (!text.includes(token))
-            return token;
-    }
-}
-/** The lines that print `text` with workflow commands stopped (pure; the unit of the tests). */
-function untrustedLines(text, token) {
-    return [`::stop-commands::${token}`, ...text.split(LINE_BREAKS), `::${token}::`];
-}
-/**
- * Untrusted lines that arrive one by one (a job's log stream) share one stop-commands block,
- * opened at the first line and closed before any trusted workflow command (warning, group, ...),
- * so a long log does not cost three lines per line.
- */
-class CommandGuard {
-    write;
-    token;
-    constructor(write) {
-        this.write = write;
-    }
-    /** Prints untrusted text inside the open block (opening one if needed). */
-    line(text) {
-        const lines = text.split(LINE_BREAKS);
-        if (this.token === undefined) {
-            this.token = stopToken(text);
-            this.write(`::stop-commands::${this.token}`);
-        }
-        else if (text.includes(this.token)) {
-            // Cannot happen with a random token unless the text echoes the log: start a fresh block.
-            this.close();
-            this.line(text);
-            return;
-        }
-        for (const l of lines)
-            this.write(l);
-    }
-    /** Resumes workflow commands (before a trusted command, and at the end of the step). */
-    close() {
-        if (this.token === undefined)
-            return;
-        this.write(`::${this.token}::`);
-        this.token = undefined;
-    }
-}
-/**
- * Text for an annotation (::warning::/::error::): @actions/core escapes %, \r and \n in its data,
- * so the text stays one line and no command inside it runs; U+2028/U+2029 (which core leaves as
- * they are) become \n first, so no reader can see them as a line start either.
- */
-function annotationText(message) {
-    return message.replace(/[\u2028\u2029]/g, '\n');
-}
-/** The Logger of an action run, over @actions/core. */
-function createLogger(opts = {}) {
-    const write = opts.write ?? ((line) => core/* info */.pq(line));
-    const guard = new CommandGuard(write);
-    const trusted = (f) => (...a) => {
-        guard.close();
-        f(...a);
-    };
-    return {
-        guard,
-        info: (m) => write(m),
-        warning: trusted((m) => core/* warning */.$e(annotationText(m))),
-        error: trusted((m) => core/* error */.z3(annotationText(m))),
-        debug: trusted((m) => core/* debug */.Yz(m)),
-        async group(title, body) {
-            guard.close();
-            core/* startGroup */.Oh(title);
-            try {
-                return await body();
-            }
-            finally {
-                guard.close();
-                core/* endGroup */.N4();
-            }
-        },
-        untrusted(text) {
-            guard.close();
-            for (const l of untrustedLines(text, stopToken(text)))
-                write(l);
-        },
-        untrustedLine: (line) => guard.line(line),
-        untrustedBlock(title, text) {
-            guard.close();
-            write(title);
-            for (const l of untrustedLines(text, stopToken(text)))
-                write(l);
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/run-identity.ts
-var run_identity = __webpack_require__(2125);
-// EXTERNAL MODULE: ./src/aws/user-agent.ts + 1 modules
-var user_agent = __webpack_require__(980);
-;// CONCATENATED MODULE: ./src/core/context.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ runAction)
+/* harmony export */ });
+/* unused harmony exports createContext, failureMessage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6421);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4489);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9114);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4325);
+/* harmony import */ var _run_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2125);
+/* harmony import */ var _aws_user_agent_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(980);
 
 
 
@@ -530,31 +417,31 @@ var user_agent = __webpack_require__(980);
 
 function createContext(names, opts = {}) {
     const env = opts.env ?? process.env;
-    const log = createLogger();
+    const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .createLogger */ .h)();
     return {
         names,
         log,
         env,
-        run: (0,run_identity/* runIdentityFromEnv */.l)(env),
+        run: (0,_run_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .runIdentityFromEnv */ .l)(env),
         signals: opts.signals ?? process,
         async inputs() {
-            const configInput = core/* getInput */.V4('config');
-            const { values, shared } = await (0,config/* loadConfig */.Z9)(configInput, names.action, names.inputs, env);
-            return new inputs/* Inputs */.G0((n) => core/* getInput */.V4(n), values, shared);
+            const configInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('config');
+            const { values, shared } = await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)(configInput, names.action, names.inputs, env);
+            return new _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0((n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(n), values, shared);
         },
         setOutput: (name, value) => {
             log.guard.close();
-            core/* setOutput */.uH(name, value);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(name, value);
         },
         setSecret: (value) => {
             log.guard.close();
-            core/* setSecret */.Pq(value);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
         },
         saveState: (name, value) => {
             log.guard.close();
-            core/* saveState */.LZ(name, value);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(name, value);
         },
-        getState: (name) => core/* getState */.Gu(name),
+        getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(name),
         async writeSummary(markdown) {
             // Appended directly: core.summary caches the file path of its first use in a process.
             const file = env['GITHUB_STEP_SUMMARY'];
@@ -563,26 +450,26 @@ function createContext(names, opts = {}) {
                 return;
             }
             try {
-                await (0,promises_.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             }
             catch (err) {
-                log.warning(`could not write the job summary: ${(0,core_errors/* errorMessage */.gJ)(err)}`);
+                log.warning(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
             }
         },
         failIfForced(forced) {
             if (forced)
-                throw new core_errors/* StageFailure */.BG('force-fail is set: this stage failed on purpose (inputs were validated; no AWS call was made)', true);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StageFailure */ .BG('force-fail is set: this stage failed on purpose (inputs were validated; no AWS call was made)', true);
         },
     };
 }
 /** The message a failed step shows (pure): prefixed with the action, AWS errors mapped. */
 function failureMessage(label, err) {
-    if (err instanceof core_errors/* ConfigurationError */.j1)
-        return `${label}: configuration error: ${(0,core_errors/* errorMessage */.gJ)(err)}`;
-    const aws = (0,errors/* describeAwsError */.Pp)(err);
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1)
+        return `${label}: configuration error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`;
+    const aws = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(err);
     if (aws)
         return `${label}: ${aws}`;
-    return `${label}: ${(0,core_errors/* errorMessage */.gJ)(err)}`;
+    return `${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`;
 }
 /**
  * The one top-level wrapper: builds the context, runs the body, and calls setFailed exactly once
@@ -591,7 +478,7 @@ function failureMessage(label, err) {
  * process exits at once (open sockets or timers must not delay the exit).
  */
 async function runAction(names, body, opts = {}) {
-    (0,user_agent/* setAwsExecutionEnv */.hM)(opts.env ?? process.env);
+    (0,_aws_user_agent_js__WEBPACK_IMPORTED_MODULE_8__/* .setAwsExecutionEnv */ .hM)(opts.env ?? process.env);
     const ctx = createContext(names, opts);
     const label = opts.label ?? names.action;
     let cancelled = false;
@@ -600,7 +487,7 @@ async function runAction(names, body, opts = {}) {
     // outputs, a green step that did nothing.
     const stalled = () => {
         ctx.log.guard.close();
-        core/* setFailed */.C1(`${label}: internal error: the step stopped before it finished (it waited on work that will never end); its outputs are not set. Re-run it; if it happens again, report it with this log`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${label}: internal error: the step stopped before it finished (it waited on work that will never end); its outputs are not set. Re-run it; if it happens again, report it with this log`);
     };
     process.once('beforeExit', stalled);
     try {
@@ -608,13 +495,13 @@ async function runAction(names, body, opts = {}) {
     }
     catch (err) {
         ctx.log.guard.close();
-        cancelled = err instanceof core_errors/* CancelledFailure */.mj;
-        if (err instanceof core_errors/* StageFailure */.BG && err.forced)
-            await ctx.writeSummary(`### ❌ ${label}: failed on purpose (force-fail: true)\n\n${(0,core_errors/* errorMessage */.gJ)(err)}\n`);
-        const known = err instanceof core_errors/* ConfigurationError */.j1 || err instanceof core_errors/* StageFailure */.BG || (0,errors/* describeAwsError */.Pp)(err);
+        cancelled = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledFailure */ .mj;
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StageFailure */ .BG && err.forced)
+            await ctx.writeSummary(`### ❌ ${label}: failed on purpose (force-fail: true)\n\n${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}\n`);
+        const known = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1 || err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StageFailure */ .BG || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(err);
         if (!known && err instanceof Error && err.stack)
-            core/* debug */.Yz(err.stack);
-        core/* setFailed */.C1(annotationText(failureMessage(label, err)));
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .annotationText */ .xr)(failureMessage(label, err)));
     }
     finally {
         process.removeListener('beforeExit', stalled);
@@ -1030,6 +917,132 @@ class Inputs {
         const v = this.text(name);
         return v === undefined ? undefined : parseS3Uri(name, v);
     }
+}
+
+
+/***/ }),
+
+/***/ 4325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X0: () => (/* binding */ quoteUntrusted),
+/* harmony export */   h: () => (/* binding */ createLogger),
+/* harmony export */   xr: () => (/* binding */ annotationText)
+/* harmony export */ });
+/* unused harmony exports LINE_BREAKS, stopToken, untrustedLines, CommandGuard */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6421);
+
+
+/** Every line break the runner (or a terminal) may treat as one: \r\n, \r, \n, U+2028, U+2029. */
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/;
+/** A token that does not occur in `text` (64 random bits, hex). */
+function stopToken(text, random = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')) {
+    for (;;) {
+        const token = random();
+        if (!text.includes(token))
+            return token;
+    }
+}
+/** The lines that print `text` with workflow commands stopped (pure; the unit of the tests). */
+function untrustedLines(text, token) {
+    return [`::stop-commands::${token}`, ...text.split(LINE_BREAKS), `::${token}::`];
+}
+/**
+ * Untrusted lines that arrive one by one (a job's log stream) share one stop-commands block,
+ * opened at the first line and closed before any trusted workflow command (warning, group, ...),
+ * so a long log does not cost three lines per line.
+ */
+class CommandGuard {
+    write;
+    token;
+    constructor(write) {
+        this.write = write;
+    }
+    /** Prints untrusted text inside the open block (opening one if needed). */
+    line(text) {
+        const lines = text.split(LINE_BREAKS);
+        if (this.token === undefined) {
+            this.token = stopToken(text);
+            this.write(`::stop-commands::${this.token}`);
+        }
+        else if (text.includes(this.token)) {
+            // Cannot happen with a random token unless the text echoes the log: start a fresh block.
+            this.close();
+            this.line(text);
+            return;
+        }
+        for (const l of lines)
+            this.write(l);
+    }
+    /** Resumes workflow commands (before a trusted command, and at the end of the step). */
+    close() {
+        if (this.token === undefined)
+            return;
+        this.write(`::${this.token}::`);
+        this.token = undefined;
+    }
+}
+/**
+ * Text for an annotation (::warning::/::error::): @actions/core escapes %, \r and \n in its data,
+ * so the text stays one line and no command inside it runs; U+2028/U+2029 (which core leaves as
+ * they are) become \n first, so no reader can see them as a line start either.
+ */
+function annotationText(message) {
+    return message.replace(/[\u2028\u2029]/g, '\n');
+}
+/**
+ * Untrusted text (a model's answer, an AWS message) quoted for one line of an error message: a
+ * JSON string literal of at most `max` characters of it in which every character that is not
+ * printable ASCII is escaped (\n, \u2028, ESC, bidi controls...), so it can neither break the
+ * line nor restyle a terminal; a longer text is cut and its full length said. JSON.parse of the
+ * literal gives back the (cut) text.
+ */
+function quoteUntrusted(text, max = 80) {
+    const cut = text.length > max ? text.slice(0, max) : text;
+    const literal = JSON.stringify(cut).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.length > max ? `${literal}… (${text.length} characters)` : literal;
+}
+/** The Logger of an action run, over @actions/core. */
+function createLogger(opts = {}) {
+    const write = opts.write ?? ((line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line));
+    const guard = new CommandGuard(write);
+    const trusted = (f) => (...a) => {
+        guard.close();
+        f(...a);
+    };
+    return {
+        guard,
+        info: (m) => write(m),
+        warning: trusted((m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(annotationText(m))),
+        error: trusted((m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(annotationText(m))),
+        debug: trusted((m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(m)),
+        async group(title, body) {
+            guard.close();
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(title);
+            try {
+                return await body();
+            }
+            finally {
+                guard.close();
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
+            }
+        },
+        untrusted(text) {
+            guard.close();
+            for (const l of untrustedLines(text, stopToken(text)))
+                write(l);
+        },
+        untrustedLine: (line) => guard.line(line),
+        untrustedBlock(title, text) {
+            guard.close();
+            write(title);
+            for (const l of untrustedLines(text, stopToken(text)))
+                write(l);
+        },
+    };
 }
 
 
