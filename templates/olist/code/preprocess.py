@@ -140,6 +140,24 @@ def load_tables(paths):
     return t
 
 
+def payment_types(pays):
+    """Sorted distinct payment types per order, e.g. "credit_card,voucher" (as the reference did).
+
+    Joining strings group by group is slow in pandas (a Python call per order); there are only a
+    handful of payment types, so each order's set of types is summed as a bit mask instead (one
+    bit per type, in sorted order) and each distinct mask is spelled out once.
+    """
+    pairs = pays[["order_id", "payment_type"]].dropna().drop_duplicates()
+    kinds = sorted(pairs["payment_type"].astype(str).unique())
+    if len(kinds) > 62:  # too many for one int64 mask: the plain (slow) way
+        pairs = pairs.assign(payment_type=pairs["payment_type"].astype(str)).sort_values(["order_id", "payment_type"])
+        return pairs.groupby("order_id")["payment_type"].agg(",".join)
+    codes = pd.Categorical(pairs["payment_type"].astype(str), categories=kinds).codes.astype(np.int64)
+    masks = pd.Series(np.left_shift(np.int64(1), codes), index=pairs.index).groupby(pairs["order_id"]).sum()
+    names = {int(m): ",".join(k for i, k in enumerate(kinds) if int(m) >> i & 1) for m in np.unique(masks.to_numpy())}
+    return masks.map(names)
+
+
 def build_order_features(t):
     """One row per reviewed order: record id, event time, raw features (NaN where unknown) and label."""
     orders, items, pays = t["orders"], t["order_items"], t["order_payments"]
@@ -165,9 +183,7 @@ def build_order_features(t):
         payment_value_sum=("payment_value", "sum"),
         payment_installments_max=("payment_installments", "max"),
     )
-    # Sorted distinct payment types, e.g. "credit_card,voucher" (as the reference did).
-    types = pays[["order_id", "payment_type"]].dropna().drop_duplicates().sort_values(["order_id", "payment_type"])
-    pay_agg["payment_types"] = types.groupby("order_id")["payment_type"].agg(",".join)
+    pay_agg["payment_types"] = payment_types(pays)
     reviews = t["order_reviews"].groupby("order_id")["review_score"].mean().rename("review_score_mean")
 
     df = orders.merge(reviews, left_on="order_id", right_index=True, how="inner")
@@ -244,15 +260,25 @@ def transform(df, enc):
     for col in NUMERIC:
         cols[col] = df[col].astype(float).fillna(enc["numeric"][col]["impute"]).round(6)
     for col in CATEGORICAL:
-        values = df[col].fillna("UNK").astype(str)
         spec = enc["categorical"][col]
-        for c, name in zip(spec["categories"], spec["columns"]):
-            cols[name] = (values == c).astype(np.int8)
+        # Each value's position among the categories (-1: none of them), compared as numbers.
+        codes = pd.Categorical(df[col].fillna("UNK").astype(str), categories=spec["categories"]).codes
+        for i, name in enumerate(spec["columns"]):
+            cols[name] = pd.Series((codes == i).astype(np.int8), index=df.index)
     return pd.DataFrame(cols, index=df.index)[enc["features"]]
 
 
 def ts(x):
     return pd.Timestamp(x).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def write_lines(path, lines, header=""):
+    """A text file of `header` (a line with its newline, or nothing) and then one line per item."""
+    with open(path, "w", newline="") as f:
+        f.write(header)
+        for line in lines:
+            f.write(line)
+            f.write("\n")
 
 
 def write_outputs(out_dir, order_features, splits, enc, tables):
@@ -268,17 +294,19 @@ def write_outputs(out_dir, order_features, splits, enc, tables):
         x = transform(part, enc)
         d = os.path.join(sdir, name)
         os.makedirs(d, exist_ok=True)
-        pd.concat([part[LABEL], x], axis=1).to_csv(os.path.join(d, f"{name}.csv"), header=False, index=False)
+        # The features are formatted once (the slow part of writing a CSV) for both files that hold them.
+        rows = x.to_csv(header=False, index=False).splitlines()
+        write_lines(os.path.join(d, f"{name}.csv"), (f"{y},{r}" for y, r in zip(part[LABEL].tolist(), rows)))
         if name == "train":
             os.makedirs(os.path.join(sdir, "baseline"), exist_ok=True)
-            x.to_csv(os.path.join(sdir, "baseline", "baseline.csv"), index=False)
+            write_lines(os.path.join(sdir, "baseline", "baseline.csv"), rows, header=x.head(0).to_csv(index=False))
+        event_time = part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")
         if name == "production":
             os.makedirs(os.path.join(sdir, "production-labels"), exist_ok=True)
-            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL],
-                                   "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")})
+            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL], "event_time": event_time})
             labels.to_csv(os.path.join(sdir, "production-labels", "production-labels.csv"), index=False)
         index_parts.append(pd.DataFrame({"record_id": part["record_id"], "split": name, "row": np.arange(len(part)),
-                                         "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"), "label": part[LABEL]}))
+                                         "event_time": event_time, "label": part[LABEL]}))
         manifest["splits"][name] = {
             "rows": int(len(part)),
             "first_purchase": ts(part["event_time"].min()) if len(part) else None,
