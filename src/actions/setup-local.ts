@@ -6,6 +6,7 @@ import { runAction, type ActionContext } from '../core/context.js';
 import { escapeMarkdown } from '../core/render.js';
 import { StageFailure } from '../core/errors.js';
 import { createAwsClients } from '../aws/clients.js';
+import { POLL_INTERVAL_ENV } from '../aws/poller.js';
 import { ensurePython, pythonPath } from '../stages/setup-local/python.js';
 import { seed } from '../stages/setup-local/seed.js';
 import { ensureDependencies, startServer, stopServer } from '../stages/setup-local/server.js';
@@ -16,6 +17,9 @@ import {
 } from '../stages/setup-local/settings.js';
 
 type SetupLocalContext = ActionContext<typeof SETUP_LOCAL_NAMES>;
+
+/** The poll interval exported for the kit's actions (see POLL_INTERVAL_ENV). */
+export const LOCAL_POLL_INTERVAL = '500ms';
 
 /** The kit checkout this bundle belongs to: the folder above it holding bin/sagemaker-local.js. */
 export function findKitRoot(from: string): string {
@@ -60,6 +64,10 @@ async function setup(ctx: SetupLocalContext): Promise<void> {
     AWS_SECRET_ACCESS_KEY: 'sagemaker-local',
     AWS_REGION: settings.region,
     AWS_DEFAULT_REGION: settings.region,
+    // sagemaker-local has no API rate limits: the actions look at a job every half second instead
+    // of on AWS's adaptive schedule (which notices a job's end up to 6.5 s late). A value the
+    // workflow already set wins.
+    [POLL_INTERVAL_ENV]: env[POLL_INTERVAL_ENV] || LOCAL_POLL_INTERVAL,
   };
   for (const [k, v] of Object.entries(exported)) {
     core.exportVariable(k, v);
