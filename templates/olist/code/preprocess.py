@@ -17,13 +17,16 @@ imputation and one-hot encodings on train only, and writes (under --output-dir):
 Fixes three bugs of the reference notebooks: test came before validation in time, medians were
 computed on all rows (leaking the future into train), and the monitoring baseline kept the label.
 Needs pandas and numpy only. Ship the whole code/ folder with the job: the EDA report lives in
-olist_eda.py next to this file (--no-eda runs without it).
+olist_eda.py next to this file (--no-eda runs without it). Where the OS can fork (Linux, as in
+the processing containers), a second process writes the order-level tables and the EDA report
+while the first writes the splits.
 """
 
 import argparse
 import json
 import os
 import sys
+import traceback
 
 import numpy as np
 import pandas as pd
@@ -284,14 +287,27 @@ def write_lines(path, lines, header=""):
             f.write("\n")
 
 
-def write_outputs(out_dir, order_features, splits, enc, tables):
-    sdir, fdir = os.path.join(out_dir, "splits"), os.path.join(out_dir, "features")
-    os.makedirs(fdir, exist_ok=True)
+def build_manifest(order_features, splits, enc, tables):
+    """manifest.json: per split its rows, first/last purchase and label prevalence."""
     manifest = {"label": LABEL, "label_definition": "mean review score >= 4", "record_id": "record_id",
                 "split_order": SPLITS, "feature_count": len(enc["features"]), "splits": {},
                 "input_rows": {name: int(len(df)) for name, df in tables.items()},
                 "reviewed_orders": int(len(order_features))}
-    index_parts = []
+    for name in SPLITS:
+        part = splits[name]
+        manifest["splits"][name] = {
+            "rows": int(len(part)),
+            "first_purchase": ts(part["event_time"].min()) if len(part) else None,
+            "last_purchase": ts(part["event_time"].max()) if len(part) else None,
+            "label_prevalence": round(float(part[LABEL].mean()), 6) if len(part) else None,
+            "path": f"splits/{name}/{name}.csv",
+        }
+    return manifest
+
+
+def write_splits(out_dir, splits, enc, manifest):
+    """splits/<split>/<split>.csv, baseline/, production-labels/ and manifest.json."""
+    sdir = os.path.join(out_dir, "splits")
     for name in SPLITS:
         part = splits[name]
         x = transform(part, enc)
@@ -303,23 +319,25 @@ def write_outputs(out_dir, order_features, splits, enc, tables):
         if name == "train":
             os.makedirs(os.path.join(sdir, "baseline"), exist_ok=True)
             write_lines(os.path.join(sdir, "baseline", "baseline.csv"), rows, header=x.head(0).to_csv(index=False))
-        event_time = part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")
         if name == "production":
             os.makedirs(os.path.join(sdir, "production-labels"), exist_ok=True)
-            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL], "event_time": event_time})
+            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL],
+                                   "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")})
             labels.to_csv(os.path.join(sdir, "production-labels", "production-labels.csv"), index=False)
-        index_parts.append(pd.DataFrame({"record_id": part["record_id"], "split": name, "row": np.arange(len(part)),
-                                         "event_time": event_time, "label": part[LABEL]}))
-        manifest["splits"][name] = {
-            "rows": int(len(part)),
-            "first_purchase": ts(part["event_time"].min()) if len(part) else None,
-            "last_purchase": ts(part["event_time"].max()) if len(part) else None,
-            "label_prevalence": round(float(part[LABEL].mean()), 6) if len(part) else None,
-            "path": f"splits/{name}/{name}.csv",
-        }
-    pd.concat(index_parts).to_csv(os.path.join(sdir, "index.csv"), index=False)
     with open(os.path.join(sdir, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
+
+
+def write_order_tables(out_dir, order_features, splits, enc):
+    """splits/index.csv, features/features.json and features/order_features.csv."""
+    sdir, fdir = os.path.join(out_dir, "splits"), os.path.join(out_dir, "features")
+    os.makedirs(sdir, exist_ok=True)
+    os.makedirs(fdir, exist_ok=True)
+    index_parts = [pd.DataFrame({"record_id": splits[name]["record_id"], "split": name,
+                                 "row": np.arange(len(splits[name])),
+                                 "event_time": splits[name]["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+                                 "label": splits[name][LABEL]}) for name in SPLITS]
+    pd.concat(index_parts).to_csv(os.path.join(sdir, "index.csv"), index=False)
     features_doc = {"label": LABEL, "label_position": "first column of the split CSVs, no header",
                     "features": enc["features"], "numeric": enc["numeric"], "categorical": enc["categorical"],
                     "fitted_on": "train", "fitted_rows": int(len(splits["train"]))}
@@ -327,7 +345,49 @@ def write_outputs(out_dir, order_features, splits, enc, tables):
         json.dump(features_doc, f, indent=2)
     of = order_features.assign(event_time=order_features["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"))
     of.round(6).to_csv(os.path.join(fdir, "order_features.csv"), index=False)
-    return manifest
+
+
+def failure_code(e):
+    """Prints what went wrong; returns the exit status (2: bad input, 1: cannot read or write)."""
+    if isinstance(e, InputError):
+        print(f"preprocess: {e}", file=sys.stderr)
+        return 2
+    print(f"preprocess: {e.strerror or e}: {e.filename or ''} (check --input-dir/--output-dir)", file=sys.stderr)
+    return 1
+
+
+def in_background(work):
+    """Runs work() in a forked child process, so that writing the outputs uses a second core (the
+    processing instances have 4); returns wait(), which gives its exit status. Where the OS cannot
+    fork, work() runs at once."""
+    if not hasattr(os, "fork"):
+        try:
+            work()
+            code = 0
+        except (InputError, OSError) as e:
+            code = failure_code(e)
+        return lambda: code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 1
+        try:
+            work()
+            code = 0
+        except (InputError, OSError) as e:
+            code = failure_code(e)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def wait():
+        _, status = os.waitpid(pid, 0)
+        return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
+    return wait
 
 
 def load_eda():
@@ -349,16 +409,24 @@ def main(argv=None):
             raise InputError(f"only {len(order_features)} reviewed orders in --input-dir; need at least 20 to split")
         splits = chronological_split(order_features, args.fractions)
         enc = fit_encoding(splits["train"], args.min_category_count)
-        manifest = write_outputs(args.output_dir, order_features, splits, enc, tables)
-        if not args.no_eda:
-            write_eda_report = load_eda()
-            write_eda_report(os.path.join(args.output_dir, "eda"), tables, order_features, splits, manifest)
-    except InputError as e:
-        print(f"preprocess: {e}", file=sys.stderr)
-        return 2
-    except OSError as e:
-        print(f"preprocess: {e.strerror or e}: {e.filename or ''} (check --input-dir/--output-dir)", file=sys.stderr)
-        return 1
+        manifest = build_manifest(order_features, splits, enc, tables)
+        write_eda_report = None if args.no_eda else load_eda()
+
+        def order_tables_and_eda():
+            write_order_tables(args.output_dir, order_features, splits, enc)
+            if write_eda_report:
+                write_eda_report(os.path.join(args.output_dir, "eda"), tables, order_features, splits, manifest)
+
+        # The order-level tables and the EDA report are written by a second process meanwhile.
+        wait = in_background(order_tables_and_eda)
+        try:
+            write_splits(args.output_dir, splits, enc, manifest)
+        finally:
+            background = wait()
+        if background:
+            return background
+    except (InputError, OSError) as e:
+        return failure_code(e)
     for name in SPLITS:
         s = manifest["splits"][name]
         print(f"preprocess: {name:<10} {s['rows']:>7} rows  {s['first_purchase']} .. {s['last_purchase']}"
