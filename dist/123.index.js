@@ -2912,36 +2912,6 @@ void run();
 
 /***/ }),
 
-/***/ 9506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Wf: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.Wf),
-/* harmony export */   Ze: () => (/* binding */ logGroupOf),
-/* harmony export */   c4: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   kK: () => (/* binding */ consoleJobUrl),
-/* harmony export */   x9: () => (/* reexport safe */ _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
-/* harmony export */ });
-/* unused harmony export TERMINAL_STATUSES */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-// Not-found / already-exists / not-stoppable classification lives in src/aws/errors.ts.
-
-function consoleJobUrl(region, kind, name) {
-    const path = kind === 'training' ? 'jobs' : 'processing-jobs';
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${path}/${encodeURIComponent(name)}`;
-}
-function logGroupOf(kind) {
-    return kind === 'training' ? '/aws/sagemaker/TrainingJobs' : '/aws/sagemaker/ProcessingJobs';
-}
-
-
-/***/ }),
-
 /***/ 2992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

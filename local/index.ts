@@ -22,6 +22,8 @@ import { RunLedger } from './jobs/ledger.js';
 import { PythonResolver, pythonCandidates } from './jobs/python.js';
 import { addTransition, type Transition } from './jobs/status.js';
 import { recoverInterruptedExecutions } from './pipelines/execution.js';
+import { recoverInterruptedMonitoringExecutions } from './monitoring/execution.js';
+import { MonitoringScheduler } from './monitoring/scheduler.js';
 import { S3Store, type FilesystemStore } from './s3store.js';
 import { loadS3rver } from './s3rver-compat.js';
 import { hardenFilesystemStore, type RawFilesystemStore } from './s3fs-store.js';
@@ -60,6 +62,17 @@ export interface StartLocalOptions {
   metricRegexTimeoutMs?: number;
   /** How often CloudWatch alarms are evaluated (default 1000 ms; AWS: every minute / 10 s). */
   alarmEvaluationIntervalMs?: number;
+  /**
+   * The emulator's clock (default Date.now): timestamps, data-capture times and monitoring
+   * schedules follow it, so a test can move time to the next hour instead of waiting for it.
+   */
+  clock?: () => number;
+  /**
+   * How often the monitoring scheduler looks for due schedules (default 10 s; AWS starts an
+   * execution 0-20 minutes after its time). 0: no timer (tests that record executions by hand,
+   * or call `monitoring.tick()`); NOW schedules still run at once.
+   */
+  monitoringIntervalMs?: number;
 }
 
 export interface LocalHandle {
@@ -68,6 +81,8 @@ export interface LocalHandle {
   dataDir: string;
   /** For tests: the live context (state, logs, metrics). */
   context: LocalContext;
+  /** The monitoring scheduler: `tick(at?)` runs its check at once (at the clock, or at `at`). */
+  monitoring: MonitoringScheduler;
   stop(): Promise<void>;
 }
 
@@ -148,6 +163,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   for (const line of ledger.reap()) logger.warn(line);
   recoverInterruptedJobs(state, Date.now());
   recoverInterruptedExecutions(state, Date.now());
+  recoverInterruptedMonitoringExecutions(state, Date.now());
   let seq = Math.max(
     0,
     ...Object.values(state).flatMap((c: Collection<Rec>) => c.values().map((r) => r.seq ?? 0)),
@@ -199,7 +215,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     processes: new ProcessTracker(options.stopGraceMs ?? 10_000, undefined, ledger),
     python: new PythonResolver(pythonCandidates(options.python ?? config.python)),
     logger,
-    now: Date.now,
+    now: options.clock ?? Date.now,
     nextSeq: () => ++seq,
     closing: false,
     flows: new Set(),
@@ -251,12 +267,15 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   }, options.alarmEvaluationIntervalMs ?? 1000);
   alarmClock.unref();
   recoverEndpoints(ctx, ctx.endpoints);
+  const monitoring = new MonitoringScheduler(ctx, options.monitoringIntervalMs);
+  monitoring.start();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ctx.closing = true;
       clearInterval(alarmClock);
+      monitoring.stop();
       await ctx.endpoints.shutdown();
       await ctx.processes.stopAll();
       await Promise.allSettled([...ctx.flows]);
@@ -267,7 +286,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     })();
     return stopping;
   };
-  return { url: ctx.url, port, dataDir, context: ctx, stop };
+  return { url: ctx.url, port, dataDir, context: ctx, monitoring, stop };
 }
 
 export { parseFaults } from './faults.js';

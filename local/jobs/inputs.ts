@@ -103,9 +103,24 @@ export async function xgboostCommand(ctx: LocalContext, mode: 'train', cwd: stri
   return { command: await python(ctx), args: [XGBOOST_RUNTIME, mode], cwd };
 }
 
-/** Command from the images mapping of sagemaker-local.yml. */
+/** Model Monitor's built-in analyzer image, any region, tagged or not. */
+export const isModelMonitorAnalyzer = (image: string): boolean =>
+  /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/sagemaker-model-monitor-analyzer(:[\w.-]+)?$/.test(
+    image,
+  );
+
+/** The analyzer's stand-in (runtimes/model-monitor), run by the server's own node. */
+export const MODEL_MONITOR_ANALYZER = new URL('../runtimes/model-monitor/container.mjs', import.meta.url)
+  .pathname;
+
+/**
+ * Command from the images mapping of sagemaker-local.yml; without a mapping, Model Monitor's
+ * analyzer image runs sagemaker-local's own analyzer.
+ */
 export function mappedCommand(ctx: LocalContext, image: string, cwd: string): Command {
   const mapping = findImageMapping(ctx.config.images, image);
+  if (!mapping?.command && isModelMonitorAnalyzer(image))
+    return { command: process.execPath, args: [MODEL_MONITOR_ANALYZER], cwd };
   if (!mapping?.command) {
     throw new JobFailure(
       `ClientError: sagemaker-local has no local command for image '${image}': add one under 'images:' in sagemaker-local.yml ` +

@@ -16,6 +16,7 @@ import {
   readFailureFile,
   truncateReason,
 } from './common.js';
+import { publishContainerMetrics, readExitMessage } from './container-outputs.js';
 import { JobFailure, downloadS3Input, mappedCommand, resolveEntrypoint, type Command } from './inputs.js';
 import { jobLifecycle, maxRuntimeMs } from './lifecycle.js';
 import { mapContainerPath, rewriteArgument } from './paths.js';
@@ -152,7 +153,8 @@ async function runProcessing(ctx: LocalContext, name: string): Promise<void> {
         );
       }
     }
-    finish(ctx, name, 'Completed', { ExitMessage: '' });
+    publishContainerMetrics(ctx, root, name, (req['Environment'] ?? {}) as Record<string, string>);
+    finish(ctx, name, 'Completed', { ExitMessage: readExitMessage(root) ?? '' });
   } catch (err) {
     PROCESSING.settle(ctx, name, err);
   } finally {

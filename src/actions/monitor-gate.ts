@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { runAction, type ActionContext } from '../core/context.js';
 import { errorMessage, StageFailure } from '../core/errors.js';
 import { createAwsClients } from '../aws/clients.js';
-import { existingMetrics, putDashboard, putMetrics } from '../aws/cloudwatch.js';
+import { putMetrics } from '../aws/cloudwatch.js';
 import { syncDriftIssue } from '../github/drift-issue.js';
 import type { Octokit } from '../github/sticky-comment.js';
 import { MonitorDataError } from '../monitor/errors.js';
@@ -14,12 +14,12 @@ import { DataError } from '../metrics/data-error.js';
 import { StatsError } from '../stats/errors.js';
 import {
   cloudWatchData,
-  dashboardBody,
   DATA_METRICS_NAMESPACE,
   metricsOutput,
   renderBaselineSummary,
   renderCheckSummary,
 } from '../stages/monitor-gate/report.js';
+import { writeDashboard } from '../stages/monitor-gate/dashboard.js';
 import { runBaseline, runCheck, type CheckOutcome } from '../stages/monitor-gate/run.js';
 import {
   MONITOR_GATE_NAMES,
@@ -65,37 +65,17 @@ async function publish(
     );
   }
   if (s.dashboardName) {
-    const [endpointMetrics, monitorMetrics] = await Promise.all([
-      existingMetrics(cw, 'AWS/SageMaker', { EndpointName: endpoint, VariantName: 'AllTraffic' }),
-      existingMetrics(cw, DATA_METRICS_NAMESPACE, { Endpoint: endpoint, MonitoringSchedule: schedule }),
-    ]);
-    // Metrics put just now may take minutes to be listed on AWS: the ones this run published count as existing.
-    if (s.publishMetrics) for (const d of data) monitorMetrics.add(d.name);
-    const wanted = [
-      'Invocations',
-      'Invocation4XXErrors',
-      'Invocation5XXErrors',
-      'ModelLatency',
-      'OverheadLatency',
-    ];
-    const missing = wanted.filter((m) => !endpointMetrics.has(m));
-    if (missing.length)
-      ctx.log.info(`dashboard: no widget for ${missing.join(', ')} (no such metric for the endpoint yet)`);
-    const region = await cw.config.region();
-    const problems = await putDashboard(
-      cw,
-      s.dashboardName,
-      dashboardBody(
-        region,
+    await writeDashboard(
+      { cw, sm: await aws.sagemaker() },
+      {
+        name: s.dashboardName,
         endpoint,
         schedule,
-        wanted.filter((m) => endpointMetrics.has(m)),
-        [...monitorMetrics].sort(),
-      ),
+        // Metrics put just now may take minutes to be listed on AWS: the ones this run published count.
+        published: s.publishMetrics ? data.map((d) => d.name) : [],
+      },
+      ctx.log,
     );
-    if (problems.length)
-      ctx.log.untrustedBlock('CloudWatch reported dashboard validation messages:', problems.join('\n'));
-    ctx.log.info(`dashboard ${s.dashboardName} written`);
   }
 }
 

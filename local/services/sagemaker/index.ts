@@ -6,6 +6,7 @@ import * as endpointConfigs from './endpoint-configs.js';
 import * as endpoints from './endpoints.js';
 import * as models from './models.js';
 import * as monitoring from './monitoring.js';
+import * as monitoringLists from './monitoring-lists.js';
 import { PIPELINE_OPERATIONS } from './pipelines.js';
 import * as processing from './processing.js';
 import * as registry from './registry.js';
@@ -57,8 +58,10 @@ export const SAGEMAKER_OPERATIONS: Record<string, Handler> = {
   DescribeMonitoringSchedule: monitoring.describeMonitoringSchedule,
   UpdateMonitoringSchedule: monitoring.updateMonitoringSchedule,
   DeleteMonitoringSchedule: monitoring.deleteMonitoringSchedule,
-  ListMonitoringSchedules: monitoring.listMonitoringSchedules,
-  ListMonitoringExecutions: monitoring.listMonitoringExecutions,
+  StartMonitoringSchedule: monitoring.startMonitoringSchedule,
+  StopMonitoringSchedule: monitoring.stopMonitoringSchedule,
+  ListMonitoringSchedules: monitoringLists.listMonitoringSchedules,
+  ListMonitoringExecutions: monitoringLists.listMonitoringExecutions,
   ...PIPELINE_OPERATIONS,
 };
 

@@ -1,39 +1,23 @@
 /**
- * Model Monitor schedules: Create/Describe/Update/Delete/List MonitoringSchedule(s) and
- * ListMonitoringExecutions, validated as the service model constrains them (sagemaker.md §7).
- *
- * Executions are not run: a Model Monitor execution is the analyzer container run as a
- * processing job, which this machine cannot run faithfully. The executions table is therefore
- * empty unless something records one through `recordMonitoringExecution` (tests, or a later
- * runner); listing, filters, sorting (default CreationTime Descending) and paging are as AWS.
+ * Model Monitor schedules: Create/Describe/Update/Delete/Start/Stop MonitoringSchedule, validated
+ * as the service model constrains them (sagemaker.md §7). A Scheduled schedule runs executions
+ * (local/monitoring/: the scheduler on the emulator's clock, each execution a processing job of
+ * the schedule's job definition); a NOW schedule runs one at once. Listings: monitoring-lists.ts.
  * Believed (unverified) wordings: the duplicate-name, not-found and schedule-expression messages.
  */
 import type { LocalContext, Rec } from '../../context.js';
-import { AwsError, parseWireTimestamp } from '../../protocol.js';
-import { pageThenFilter, sortBy } from '../../pagination.js';
+import { AwsError } from '../../protocol.js';
+import { sortBy } from '../../pagination.js';
 import { Checker, ENTITY_NAME_RE, ENV_KEY_RE, ROLE_ARN_RE, S3_URI_RE, isObject } from '../../validate.js';
+import { stopMonitoringExecutions } from '../../monitoring/execution.js';
+import { runIfDue } from '../../monitoring/scheduler.js';
+import { offsetProblem, parseScheduleExpression } from '../../monitoring/schedule-expression.js';
 import { publicFields, toWire } from './common.js';
 import { couldNotFindEndpoint } from './endpoints.js';
 import { INSTANCE_TYPES } from './instance-types.js';
+import { EXECUTION_STATUSES, MONITORING_TYPES } from './monitoring-lists.js';
 
 type Obj = Record<string, unknown>;
-export const MONITORING_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
-export const SCHEDULE_STATUSES = ['Pending', 'Failed', 'Scheduled', 'Stopped'] as const;
-export const EXECUTION_STATUSES = [
-  'Pending',
-  'Completed',
-  'CompletedWithViolations',
-  'InProgress',
-  'Failed',
-  'Stopping',
-  'Stopped',
-] as const;
-
-/**
- * The schedule expressions Model Monitor documents: hourly `cron(0 * ? * * *)`, daily at an hour
- * `cron(0 H ? * * *)`, every N hours from an hour `cron(0 H/N ? * * *)`, and one-time `NOW`.
- */
-const CRON_RE = /^cron\(0 (\*|([01]?\d|2[0-3])(\/([1-9]|1\d|2[0-4]))?) \? \* \* \*\)$/;
 
 function checkJobDefinition(c: Checker, path: string, d: Obj): void {
   if (c.list(`${path}.MonitoringInputs`, d['MonitoringInputs'], { required: true, min: 1, max: 1 })) {
@@ -154,7 +138,7 @@ function checkScheduleRules(cfg: Obj): void {
     );
   const sc = cfg['ScheduleConfig'] as Obj | undefined;
   const expr = sc?.['ScheduleExpression'] as string | undefined;
-  if (expr !== undefined && expr !== 'NOW' && !CRON_RE.test(expr))
+  if (expr !== undefined && !parseScheduleExpression(expr))
     throw new AwsError(
       'ValidationException',
       `Invalid ScheduleExpression '${expr}'. Supported: cron(0 * ? * * *) hourly, cron(0 H ? * * *) daily, cron(0 H/N ? * * *) every N hours, or NOW.`,
@@ -167,6 +151,13 @@ function checkScheduleRules(cfg: Obj): void {
       'ValidationException',
       'DataAnalysisStartTime and DataAnalysisEndTime are required when ScheduleExpression is NOW.',
     );
+  // Offsets: ISO 8601 durations (pattern ^.?P.*), the end at most 24 h after the start (API
+  // reference); the wording of the error is a guess.
+  const problem = offsetProblem(
+    sc?.['DataAnalysisStartTime'] as string | undefined,
+    sc?.['DataAnalysisEndTime'] as string | undefined,
+  );
+  if (problem) throw new AwsError('ValidationException', problem);
 }
 
 const endpointOf = (cfg: Obj): string | undefined => {
@@ -235,7 +226,11 @@ export function createMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
     MonitoringScheduleConfig: cfg,
     ...(endpoint ? { EndpointName: endpoint } : {}),
     ...(req['Tags'] ? { _tags: req['Tags'] } : {}),
+    // Only scheduled times after this count (the scheduler's bookkeeping; never on the wire).
+    _scheduleFrom: now,
   });
+  // A NOW schedule runs its one execution at once; cron ones wait for their hour.
+  runIfDue(ctx, ctx.state.monitoringSchedules.get(name)!, now);
   return { MonitoringScheduleArn: arn };
 }
 
@@ -262,175 +257,68 @@ export function updateMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   checkScheduleRules(cfg);
   checkEndpointExists(ctx, cfg);
   const endpoint = endpointOf(cfg);
+  const now = ctx.now();
   const next: Rec = {
     ...rec,
     MonitoringScheduleConfig: cfg,
     MonitoringType: (cfg['MonitoringType'] as string | undefined) ?? rec['MonitoringType'],
-    LastModifiedTime: ctx.now(),
+    LastModifiedTime: now,
+    // Guess: an update counts from now (a NOW schedule updated runs once more).
+    _scheduleFrom: now,
   };
   if (endpoint) next['EndpointName'] = endpoint;
   else delete next['EndpointName'];
   ctx.state.monitoringSchedules.put(rec['MonitoringScheduleName'] as string, next);
+  runIfDue(ctx, next, now);
   return { MonitoringScheduleArn: rec['MonitoringScheduleArn'] };
 }
 
+/**
+ * DeleteMonitoringSchedule "also stops the schedule had not already been stopped" and keeps the
+ * execution history (API reference): running executions are stopped, their records stay listed.
+ */
 export function deleteMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
   const rec = getSchedule(ctx, req);
-  ctx.state.monitoringSchedules.delete(rec['MonitoringScheduleName'] as string);
+  const name = rec['MonitoringScheduleName'] as string;
+  ctx.state.monitoringSchedules.delete(name);
+  stopMonitoringExecutions(ctx, name);
   return {};
 }
 
-/** Common List* checks and time filters (CreationTime / LastModifiedTime / ScheduledTime). */
-function listChecks(req: Obj, sortKeys: string[]): Checker {
-  const c = new Checker();
-  c.integer('MaxResults', req['MaxResults'], { min: 1, max: 100 });
-  c.enumOf('SortBy', req['SortBy'], sortKeys);
-  c.enumOf('SortOrder', req['SortOrder'], ['Ascending', 'Descending']);
-  return c;
-}
-
-function timeFilters(req: Obj, keys: string[]): (r: Rec) => boolean {
-  const bounds = keys.map((k) => ({
-    key: k,
-    after: parseWireTimestamp(req[`${k}After`], `${k}After`),
-    before: parseWireTimestamp(req[`${k}Before`], `${k}Before`),
-  }));
-  return (r) =>
-    bounds.every(
-      ({ key, after, before }) =>
-        (after === undefined || (r[key] as number) > after) &&
-        (before === undefined || (r[key] as number) < before),
-    );
-}
-
-function listPage(
-  req: Obj,
-  records: Rec[],
-  keep: (r: Rec) => boolean,
-  sortKey: (r: Rec) => string | number,
-  scope: unknown[],
-) {
-  // Default order Descending for both monitoring listings (service model).
-  const sorted = sortBy(
-    sortBy(records, (r) => r.seq, false),
-    sortKey,
-    req['SortOrder'] !== 'Ascending',
-  );
-  return pageThenFilter(
-    sorted,
-    keep,
-    (req['MaxResults'] as number | undefined) ?? 10,
-    req['NextToken'] as string | undefined,
-    JSON.stringify([...scope, req['SortBy'], req['SortOrder']]),
-  );
-}
-
-export function listMonitoringSchedules(ctx: LocalContext, req: Obj): Obj {
-  const c = listChecks(req, ['Name', 'CreationTime', 'Status']);
-  c.enumOf('StatusEquals', req['StatusEquals'], SCHEDULE_STATUSES);
-  c.enumOf('MonitoringTypeEquals', req['MonitoringTypeEquals'], MONITORING_TYPES);
-  c.string('NameContains', req['NameContains'], { max: 63 });
-  c.string('EndpointName', req['EndpointName'], { max: 63, pattern: ENTITY_NAME_RE });
-  c.done();
-  const nc = (req['NameContains'] as string | undefined)?.toLowerCase();
-  const inTime = timeFilters(req, ['CreationTime', 'LastModifiedTime']);
-  const keep = (r: Rec): boolean =>
-    (!nc || String(r['MonitoringScheduleName']).toLowerCase().includes(nc)) &&
-    (!req['StatusEquals'] || r['MonitoringScheduleStatus'] === req['StatusEquals']) &&
-    (!req['MonitoringTypeEquals'] || r['MonitoringType'] === req['MonitoringTypeEquals']) &&
-    (!req['MonitoringJobDefinitionName'] ||
-      (r['MonitoringScheduleConfig'] as Obj)['MonitoringJobDefinitionName'] ===
-        req['MonitoringJobDefinitionName']) &&
-    inTime(r);
-  const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
-  const records = ctx.state.monitoringSchedules
-    .values()
-    .filter((r) => !req['EndpointName'] || r['EndpointName'] === req['EndpointName']);
-  const page = listPage(
-    req,
-    records,
-    keep,
-    (r) =>
-      by === 'Name'
-        ? String(r['MonitoringScheduleName'])
-        : by === 'Status'
-          ? String(r['MonitoringScheduleStatus'])
-          : (r['CreationTime'] as number),
-    ['ms', req['EndpointName'], nc, req['StatusEquals'], req['MonitoringTypeEquals']],
-  );
-  const keys = [
-    'MonitoringScheduleName',
-    'MonitoringScheduleArn',
-    'CreationTime',
-    'LastModifiedTime',
-    'MonitoringScheduleStatus',
-    'EndpointName',
-    'MonitoringType',
-  ];
-  return {
-    MonitoringScheduleSummaries: page.items.map((r) =>
-      toWire({
-        ...Object.fromEntries(keys.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])),
-        ...((r['MonitoringScheduleConfig'] as Obj)['MonitoringJobDefinitionName']
-          ? {
-              MonitoringJobDefinitionName: (r['MonitoringScheduleConfig'] as Obj)[
-                'MonitoringJobDefinitionName'
-              ],
-            }
-          : {}),
-      }),
-    ),
-    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-  };
-}
-
-export function listMonitoringExecutions(ctx: LocalContext, req: Obj): Obj {
-  const c = listChecks(req, ['CreationTime', 'ScheduledTime', 'Status']);
-  c.enumOf('StatusEquals', req['StatusEquals'], EXECUTION_STATUSES);
-  c.enumOf('MonitoringTypeEquals', req['MonitoringTypeEquals'], MONITORING_TYPES);
-  c.string('MonitoringScheduleName', req['MonitoringScheduleName'], {
-    min: 1,
-    max: 63,
-    pattern: ENTITY_NAME_RE,
+/**
+ * StopMonitoringSchedule: the schedule reads Stopped and starts nothing more; its running
+ * executions are stopped (a guess: AWS documents only the schedule's status).
+ */
+export function stopMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const rec = getSchedule(ctx, req);
+  const name = rec['MonitoringScheduleName'] as string;
+  ctx.state.monitoringSchedules.put(name, {
+    ...rec,
+    MonitoringScheduleStatus: 'Stopped',
+    LastModifiedTime: ctx.now(),
   });
-  c.string('EndpointName', req['EndpointName'], { max: 63, pattern: ENTITY_NAME_RE });
-  c.done();
-  const inTime = timeFilters(req, ['ScheduledTime', 'CreationTime', 'LastModifiedTime']);
-  const keep = (r: Rec): boolean =>
-    (!req['EndpointName'] || r['EndpointName'] === req['EndpointName']) &&
-    (!req['StatusEquals'] || r['MonitoringExecutionStatus'] === req['StatusEquals']) &&
-    (!req['MonitoringTypeEquals'] || r['MonitoringType'] === req['MonitoringTypeEquals']) &&
-    (!req['MonitoringJobDefinitionName'] ||
-      r['MonitoringJobDefinitionName'] === req['MonitoringJobDefinitionName']) &&
-    inTime(r);
-  const by = (req['SortBy'] as string | undefined) ?? 'CreationTime';
-  const records = ctx.state.monitoringExecutions
-    .values()
-    .filter(
-      (r) => !req['MonitoringScheduleName'] || r['MonitoringScheduleName'] === req['MonitoringScheduleName'],
-    );
-  const page = listPage(
-    req,
-    records,
-    keep,
-    (r) =>
-      by === 'Status'
-        ? String(r['MonitoringExecutionStatus'])
-        : by === 'ScheduledTime'
-          ? (r['ScheduledTime'] as number)
-          : (r['CreationTime'] as number),
-    [
-      'mx',
-      req['MonitoringScheduleName'],
-      req['EndpointName'],
-      req['StatusEquals'],
-      req['MonitoringTypeEquals'],
-    ],
-  );
-  return {
-    MonitoringExecutionSummaries: page.items.map((r) => toWire(publicFields(r))),
-    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+  stopMonitoringExecutions(ctx, name);
+  return {};
+}
+
+/**
+ * StartMonitoringSchedule: Scheduled again ("By default, when you successfully create a new
+ * schedule, the status of a monitoring schedule is scheduled"). Guess: times that passed while
+ * it was stopped are not run; a started NOW schedule runs once more.
+ */
+export function startMonitoringSchedule(ctx: LocalContext, req: Obj): Obj {
+  const rec = getSchedule(ctx, req);
+  if (rec['MonitoringScheduleStatus'] === 'Scheduled') return {};
+  const now = ctx.now();
+  const next: Rec = {
+    ...rec,
+    MonitoringScheduleStatus: 'Scheduled',
+    LastModifiedTime: now,
+    _scheduleFrom: now,
   };
+  ctx.state.monitoringSchedules.put(rec['MonitoringScheduleName'] as string, next);
+  runIfDue(ctx, next, now);
+  return {};
 }
 
 export interface MonitoringExecutionInput {

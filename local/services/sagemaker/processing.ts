@@ -113,6 +113,14 @@ export function validateCreateProcessingJob(req: Obj): void {
 
 export function createProcessingJob(ctx: LocalContext, req: Obj): Obj {
   validateCreateProcessingJob(req);
+  return insertProcessingJob(ctx, req);
+}
+
+/**
+ * Records a processing job and starts it. `extra`: service-set fields (a monitoring execution's
+ * MonitoringScheduleArn). Model Monitor starts its jobs this way, past the public API's checks.
+ */
+export function insertProcessingJob(ctx: LocalContext, req: Obj, extra: Obj = {}): Obj {
   const name = req['ProcessingJobName'] as string;
   const arn = ctx.arn(`processing-job/${name.toLowerCase()}`);
   if (ctx.state.processingJobs.has(name))
@@ -129,6 +137,7 @@ export function createProcessingJob(ctx: LocalContext, req: Obj): Obj {
     ProcessingJobStatus: 'InProgress',
     CreationTime: now,
     LastModifiedTime: now,
+    ...extra,
   });
   startProcessingJob(ctx, name);
   return { ProcessingJobArn: arn };

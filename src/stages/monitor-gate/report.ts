@@ -115,7 +115,7 @@ export function renderCheckSummary(
   }
   if (o.execution)
     read.push(
-      `- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}`,
+      `- monitoring execution ${escapeMarkdown(o.execution.scheduledTime)}: ${escapeMarkdown(o.execution.status)}${o.execution.reportUri ? `, report ${escapeMarkdown(o.execution.reportUri)}` : ''}`,
     );
   lines.push(...read);
   return lines.join('\n') + '\n';
@@ -170,35 +170,4 @@ export function cloudWatchData(o: CheckOutcome, endpoint: string, schedule: stri
     data.push({ name: `violations_${type}`, value: n, dimensions, unit: 'Count' });
   data.push({ name: 'violations_total', value: o.verdict.counted.length, dimensions, unit: 'Count' });
   return data.filter((d) => d.name.length <= 255);
-}
-
-/** Dashboard body: only metrics that exist (checked by the caller) become widgets. */
-export function dashboardBody(
-  region: string,
-  endpoint: string,
-  schedule: string,
-  endpointMetrics: string[],
-  monitorMetrics: string[],
-): unknown {
-  const widgets: unknown[] = [];
-  let y = 0;
-  const add = (title: string, metrics: unknown[]) => {
-    if (metrics.length === 0) return;
-    widgets.push({
-      type: 'metric',
-      x: 0,
-      y,
-      width: 24,
-      height: 6,
-      properties: { title, region, view: 'timeSeries', stat: 'Average', period: 300, metrics },
-    });
-    y += 6;
-  };
-  const ep = (m: string) => ['AWS/SageMaker', m, 'EndpointName', endpoint, 'VariantName', 'AllTraffic'];
-  add('Invocations and errors', endpointMetrics.filter((m) => /Invocations|Error/.test(m)).map(ep));
-  add('Latency', endpointMetrics.filter((m) => /Latency/.test(m)).map(ep));
-  const mm = (m: string) => [DATA_METRICS_NAMESPACE, m, 'Endpoint', endpoint, 'MonitoringSchedule', schedule];
-  add('Drift per feature', monitorMetrics.filter((m) => m.startsWith('feature_baseline_drift_')).map(mm));
-  add('Violations', monitorMetrics.filter((m) => m.startsWith('violations_')).map(mm));
-  return { widgets };
 }

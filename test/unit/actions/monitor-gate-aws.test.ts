@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
+  DescribeEndpointCommand,
   DescribeProcessingJobCommand,
   ListMonitoringExecutionsCommand,
   SageMakerClient,
@@ -141,6 +142,7 @@ describe('monitor-gate with AWS (mocked)', () => {
   });
 
   it('publishes metrics in Model Monitor namespace and writes a dashboard of metrics that exist', async () => {
+    sm.on(DescribeEndpointCommand).resolves({ ProductionVariants: [{ VariantName: 'AllTraffic' }] });
     cw.on(PutMetricDataCommand).resolves({});
     cw.on(ListMetricsCommand, { Namespace: 'AWS/SageMaker' }).resolves({
       Metrics: [{ MetricName: 'Invocations' }, { MetricName: 'ModelLatency' }],
@@ -170,5 +172,79 @@ describe('monitor-gate with AWS (mocked)', () => {
     );
     expect(named).toEqual(expect.arrayContaining(['Invocations', 'ModelLatency', 'violations_total']));
     expect(named).not.toContain('Invocation5XXErrors');
+  });
+
+  it("names the endpoint's real variants in the dashboard (not AllTraffic), each with only its existing metrics", async () => {
+    sm.on(DescribeEndpointCommand).resolves({
+      EndpointName: 'olist-endpoint',
+      ProductionVariants: [{ VariantName: 'champion' }, { VariantName: 'challenger-v2' }],
+      // a variant name SageMaker would never return is left out of widgets and logs
+      PendingDeploymentSummary: {
+        EndpointConfigName: 'next',
+        ProductionVariants: [{ VariantName: 'challenger-v2' }, { VariantName: 'bad name <b>' }],
+      },
+    });
+    const listed: Record<string, string[]> = {
+      champion: ['Invocations', 'Invocation5XXErrors', 'ModelLatency'],
+      'challenger-v2': ['Invocations'],
+    };
+    cw.on(ListMetricsCommand).callsFake(
+      (input: { Namespace?: string; Dimensions?: { Name: string; Value: string }[] }) => {
+        if (input.Namespace !== 'AWS/SageMaker') return { Metrics: [] };
+        const variant = input.Dimensions?.find((d) => d.Name === 'VariantName')?.Value ?? '';
+        expect(input.Dimensions).toContainEqual({ Name: 'EndpointName', Value: 'olist-endpoint' });
+        return { Metrics: (listed[variant] ?? []).map((MetricName) => ({ MetricName })) };
+      },
+    );
+    cw.on(PutDashboardCommand).resolves({});
+    const r = await go({
+      'violations-report': join(process.cwd(), 'test/fixtures/monitor/constraint_violations.json'),
+      'max-violations': '5',
+      'endpoint-name': 'olist-endpoint',
+      'dashboard-name': 'olist',
+    });
+    expect(r.failure).toBeUndefined();
+    const body = JSON.parse(cw.commandCalls(PutDashboardCommand)[0]!.args[0].input.DashboardBody!) as {
+      widgets: { properties: { title: string; metrics: string[][] } }[];
+    };
+    const named = body.widgets.flatMap((w) => w.properties.metrics);
+    expect(named.every((m) => m[0] === 'AWS/SageMaker')).toBe(true);
+    expect(named.map((m) => `${m[5]}:${m[1]}`).sort()).toEqual([
+      'challenger-v2:Invocations',
+      'champion:Invocation5XXErrors',
+      'champion:Invocations',
+      'champion:ModelLatency',
+    ]);
+    expect(named.some((m) => m.includes('AllTraffic'))).toBe(false);
+    const variantsAsked = cw
+      .commandCalls(ListMetricsCommand)
+      .map((c) => c.args[0].input.Dimensions?.find((d) => d.Name === 'VariantName')?.Value)
+      .filter(Boolean)
+      .sort();
+    expect(variantsAsked).toEqual(['challenger-v2', 'champion']);
+    expect(r.stdout).toMatch(
+      /variant challenger-v2: no widget for Invocation4XXErrors, Invocation5XXErrors, ModelLatency, OverheadLatency/,
+    );
+    expect(r.stdout).not.toMatch(/bad name/);
+  });
+
+  it('a dashboard for an endpoint that does not exist has no endpoint widgets', async () => {
+    sm.on(DescribeEndpointCommand).rejects(
+      Object.assign(new Error('Could not find endpoint "gone".'), { name: 'ValidationException' }),
+    );
+    cw.on(ListMetricsCommand).resolves({ Metrics: [] });
+    cw.on(PutDashboardCommand).resolves({});
+    const r = await go({
+      'violations-report': join(process.cwd(), 'test/fixtures/monitor/constraint_violations.json'),
+      'max-violations': '5',
+      'endpoint-name': 'gone',
+      'dashboard-name': 'olist',
+    });
+    expect(r.failure).toBeUndefined();
+    expect(r.stdout).toMatch(/dashboard: endpoint gone does not exist: no invocation or latency widgets/);
+    const body = JSON.parse(cw.commandCalls(PutDashboardCommand)[0]!.args[0].input.DashboardBody!) as {
+      widgets: unknown[];
+    };
+    expect(body.widgets).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-export const id = 940;
-export const ids = [940];
+export const id = 124;
+export const ids = [124];
 export const modules = {
 
 /***/ 1075:
@@ -92,7 +92,7 @@ async function putText(s3, bucket, key, text, contentType) {
 
 /***/ }),
 
-/***/ 5940:
+/***/ 124:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -322,127 +322,8 @@ async function ensureAlarms(client, requests) {
     return names;
 }
 
-// EXTERNAL MODULE: ./src/sagemaker/jobs.ts
-var jobs = __webpack_require__(9506);
-;// CONCATENATED MODULE: ./src/sagemaker/endpoints.ts
-
-
-const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
-function variantView(v) {
-    const statuses = v.VariantStatus ?? [];
-    const last = statuses[statuses.length - 1];
-    return {
-        name: v.VariantName ?? '',
-        currentWeight: v.CurrentWeight,
-        desiredWeight: v.DesiredWeight,
-        currentInstances: v.CurrentInstanceCount,
-        ...(last ? { status: last.Status, statusMessage: last.StatusMessage } : {}),
-    };
-}
-function endpointView(d) {
-    return {
-        status: d.EndpointStatus ?? 'Unknown',
-        configName: d.EndpointConfigName,
-        failureReason: d.FailureReason,
-        pendingConfigName: d.PendingDeploymentSummary?.EndpointConfigName,
-        variants: (d.ProductionVariants ?? []).map(variantView),
-        pendingVariants: (d.PendingDeploymentSummary?.ProductionVariants ?? []).map(variantView),
-    };
-}
-/** DescribeEndpoint, or undefined when there is no such endpoint ("Could not find endpoint"). */
-async function describeEndpoint(sm, name) {
-    const { DescribeEndpointCommand } = await sdk();
-    try {
-        return await sm.send(new DescribeEndpointCommand({ EndpointName: name }));
-    }
-    catch (err) {
-        if ((0,jobs/* isNotFound */.c4)(err))
-            return undefined;
-        throw err;
-    }
-}
-function endpointConfigRequest(spec) {
-    return {
-        EndpointConfigName: spec.name,
-        ProductionVariants: [
-            {
-                VariantName: spec.variant.variantName,
-                ModelName: spec.variant.modelName,
-                InstanceType: spec.variant.instanceType,
-                InitialInstanceCount: spec.variant.instanceCount,
-                InitialVariantWeight: 1,
-            },
-        ],
-        ...(spec.dataCapture
-            ? {
-                DataCaptureConfig: {
-                    EnableCapture: true,
-                    InitialSamplingPercentage: spec.dataCapture.percent,
-                    DestinationS3Uri: spec.dataCapture.destination,
-                    CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
-                    CaptureContentTypeHeader: {
-                        CsvContentTypes: ['text/csv'],
-                        JsonContentTypes: ['application/json'],
-                    },
-                },
-            }
-            : {}),
-        ...(spec.tags.length ? { Tags: spec.tags } : {}),
-    };
-}
-/** Creates the config, or finds the one a previous attempt of this run created (same model). */
-async function ensureEndpointConfig(sm, spec) {
-    const { CreateEndpointConfigCommand, DescribeEndpointConfigCommand } = await sdk();
-    const check = async () => {
-        try {
-            const d = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: spec.name }));
-            const model = d.ProductionVariants?.[0]?.ModelName;
-            if (model !== spec.variant.modelName)
-                throw new errors/* StageFailure */.BG(`endpoint config ${spec.name} already exists for model ${model ?? '(none)'}, not ${spec.variant.modelName}; ` +
-                    'it was made by another deployment: set a different endpoint-name or delete that config');
-            return true;
-        }
-        catch (err) {
-            if ((0,jobs/* isNotFound */.c4)(err))
-                return false;
-            throw err;
-        }
-    };
-    if (await check())
-        return { created: false };
-    try {
-        await sm.send(new CreateEndpointConfigCommand(endpointConfigRequest(spec)));
-        return { created: true };
-    }
-    catch (err) {
-        if ((0,jobs/* isAlreadyExists */.x9)(err) && (await check()))
-            return { created: false };
-        throw err;
-    }
-}
-async function createEndpoint(sm, name, configName, tags) {
-    const { CreateEndpointCommand } = await sdk();
-    await sm.send(new CreateEndpointCommand({
-        EndpointName: name,
-        EndpointConfigName: configName,
-        ...(tags.length ? { Tags: tags } : {}),
-    }));
-}
-async function updateEndpoint(sm, name, configName, deploymentConfig) {
-    const { UpdateEndpointCommand } = await sdk();
-    await sm.send(new UpdateEndpointCommand({
-        EndpointName: name,
-        EndpointConfigName: configName,
-        ...(deploymentConfig ? { DeploymentConfig: deploymentConfig } : {}),
-    }));
-}
-async function addTags(sm, arn, tags) {
-    if (!tags.length)
-        return;
-    const { AddTagsCommand } = await sdk();
-    await sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }));
-}
-
+// EXTERNAL MODULE: ./src/sagemaker/endpoints.ts
+var endpoints = __webpack_require__(7734);
 // EXTERNAL MODULE: ./src/sagemaker/models.ts
 var models = __webpack_require__(2992);
 ;// CONCATENATED MODULE: ./src/stages/deploy/decide.ts
@@ -1050,7 +931,7 @@ const tagList = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Val
 /** Waits for the endpoint to settle after a smoke-test rollback. */
 async function rollbackAfterSmoke(s, deps, previous, failed) {
     deps.log.info(`smoke test failed: rolling ${s.endpointName} back to ${previous}`);
-    await updateEndpoint(deps.sm, s.endpointName, previous, {
+    await (0,endpoints/* updateEndpoint */.lg)(deps.sm, s.endpointName, previous, {
         BlueGreenUpdatePolicy: {
             TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
             MaximumExecutionTimeoutInSeconds: s.maxTimeS,
@@ -1061,8 +942,8 @@ async function rollbackAfterSmoke(s, deps, previous, failed) {
 function waitDeps(s, deps, alarms) {
     return {
         describe: async () => {
-            const d = await describeEndpoint(deps.sm, s.endpointName);
-            return d ? endpointView(d) : undefined;
+            const d = await (0,endpoints/* describeEndpoint */.N2)(deps.sm, s.endpointName);
+            return d ? (0,endpoints/* endpointView */.LV)(d) : undefined;
         },
         alarms: async () => alarmStates(await deps.cw(), alarms),
         progress: (line) => deps.log.untrusted(line),
@@ -1095,7 +976,7 @@ async function deployEndpoint(s, deps) {
         ...(model.environment ? { environment: model.environment } : {}),
     });
     log.info(`model ${modelName}: ${m.created ? 'created' : 'exists (created by an earlier attempt of this run)'}`);
-    const c = await ensureEndpointConfig(sm, {
+    const c = await (0,endpoints/* ensureEndpointConfig */.MP)(sm, {
         name: configName,
         variant: {
             variantName: DEFAULTS.variantName,
@@ -1107,8 +988,8 @@ async function deployEndpoint(s, deps) {
         tags,
     });
     log.info(`endpoint config ${configName}: ${c.created ? 'created' : 'exists (created by an earlier attempt of this run)'}`);
-    const before = await describeEndpoint(sm, s.endpointName);
-    const decision = planFor(before ? endpointView(before) : undefined, configName);
+    const before = await (0,endpoints/* describeEndpoint */.N2)(sm, s.endpointName);
+    const decision = planFor(before ? (0,endpoints/* endpointView */.LV)(before) : undefined, configName);
     if ('refuse' in decision)
         throw new errors/* StageFailure */.BG(`endpoint ${s.endpointName}: ${decision.refuse}`);
     const { plan, previous } = decision;
@@ -1148,7 +1029,7 @@ async function deployEndpoint(s, deps) {
     else {
         if (plan === 'create') {
             log.info(`creating endpoint ${s.endpointName} on ${configName} (${s.instanceCount} × ${s.instanceType})`);
-            await createEndpoint(sm, s.endpointName, configName, tags);
+            await (0,endpoints/* createEndpoint */.UD)(sm, s.endpointName, configName, tags);
         }
         else if (plan === 'update') {
             log.info(`updating endpoint ${s.endpointName}: ${previous} → ${configName}, ${s.strategy}` +
@@ -1156,9 +1037,9 @@ async function deployEndpoint(s, deps) {
                 `, wait ${s.waitIntervalS}s, bake ${s.bakeTimeS}s, at most ${s.maxTimeS}s; rollback alarms: ${alarms.join(', ') || 'none'}`);
             if (alarms.length === 0)
                 log.warning('no rollback alarms: SageMaker can roll back only if the new fleet fails to start; set rollback-alarms or create-default-alarms: true');
-            await updateEndpoint(sm, s.endpointName, configName, deploymentConfig(s, alarms));
+            await (0,endpoints/* updateEndpoint */.lg)(sm, s.endpointName, configName, deploymentConfig(s, alarms));
             if (tags.length && before?.EndpointArn)
-                await addTags(sm, before.EndpointArn, tagList(s.tags));
+                await (0,endpoints/* addTags */.JE)(sm, before.EndpointArn, tagList(s.tags));
         }
         else {
             log.info(`attaching to the rollout of ${configName} started by an earlier attempt of this run`);
@@ -1177,7 +1058,7 @@ async function deployEndpoint(s, deps) {
         return { ...base, ...rest, ok, message, timeline, firstAlarmAt: waited?.firstAlarmAt, endedAt };
     };
     if (outcome.kind === 'cancelled' || outcome.kind === 'timeout' || outcome.kind === 'gone') {
-        const now = await describeEndpoint(sm, s.endpointName);
+        const now = await (0,endpoints/* describeEndpoint */.N2)(sm, s.endpointName);
         const serving = now?.EndpointConfigName;
         const msg = outcome.kind === 'gone'
             ? `endpoint ${s.endpointName} was deleted while the rollout ran`
@@ -1523,6 +1404,141 @@ async function run(overrides = {}) {
 ;// CONCATENATED MODULE: ./src/entries/deploy.ts
 
 void run();
+
+
+/***/ }),
+
+/***/ 7734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ addTags),
+/* harmony export */   LV: () => (/* binding */ endpointView),
+/* harmony export */   MP: () => (/* binding */ ensureEndpointConfig),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   UD: () => (/* binding */ createEndpoint),
+/* harmony export */   lg: () => (/* binding */ updateEndpoint)
+/* harmony export */ });
+/* unused harmony export endpointConfigRequest */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9506);
+
+
+const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+function variantView(v) {
+    const statuses = v.VariantStatus ?? [];
+    const last = statuses[statuses.length - 1];
+    return {
+        name: v.VariantName ?? '',
+        currentWeight: v.CurrentWeight,
+        desiredWeight: v.DesiredWeight,
+        currentInstances: v.CurrentInstanceCount,
+        ...(last ? { status: last.Status, statusMessage: last.StatusMessage } : {}),
+    };
+}
+function endpointView(d) {
+    return {
+        status: d.EndpointStatus ?? 'Unknown',
+        configName: d.EndpointConfigName,
+        failureReason: d.FailureReason,
+        pendingConfigName: d.PendingDeploymentSummary?.EndpointConfigName,
+        variants: (d.ProductionVariants ?? []).map(variantView),
+        pendingVariants: (d.PendingDeploymentSummary?.ProductionVariants ?? []).map(variantView),
+    };
+}
+/** DescribeEndpoint, or undefined when there is no such endpoint ("Could not find endpoint"). */
+async function describeEndpoint(sm, name) {
+    const { DescribeEndpointCommand } = await sdk();
+    try {
+        return await sm.send(new DescribeEndpointCommand({ EndpointName: name }));
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+function endpointConfigRequest(spec) {
+    return {
+        EndpointConfigName: spec.name,
+        ProductionVariants: [
+            {
+                VariantName: spec.variant.variantName,
+                ModelName: spec.variant.modelName,
+                InstanceType: spec.variant.instanceType,
+                InitialInstanceCount: spec.variant.instanceCount,
+                InitialVariantWeight: 1,
+            },
+        ],
+        ...(spec.dataCapture
+            ? {
+                DataCaptureConfig: {
+                    EnableCapture: true,
+                    InitialSamplingPercentage: spec.dataCapture.percent,
+                    DestinationS3Uri: spec.dataCapture.destination,
+                    CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+                    CaptureContentTypeHeader: {
+                        CsvContentTypes: ['text/csv'],
+                        JsonContentTypes: ['application/json'],
+                    },
+                },
+            }
+            : {}),
+        ...(spec.tags.length ? { Tags: spec.tags } : {}),
+    };
+}
+/** Creates the config, or finds the one a previous attempt of this run created (same model). */
+async function ensureEndpointConfig(sm, spec) {
+    const { CreateEndpointConfigCommand, DescribeEndpointConfigCommand } = await sdk();
+    const check = async () => {
+        try {
+            const d = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: spec.name }));
+            const model = d.ProductionVariants?.[0]?.ModelName;
+            if (model !== spec.variant.modelName)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`endpoint config ${spec.name} already exists for model ${model ?? '(none)'}, not ${spec.variant.modelName}; ` +
+                    'it was made by another deployment: set a different endpoint-name or delete that config');
+            return true;
+        }
+        catch (err) {
+            if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+                return false;
+            throw err;
+        }
+    };
+    if (await check())
+        return { created: false };
+    try {
+        await sm.send(new CreateEndpointConfigCommand(endpointConfigRequest(spec)));
+        return { created: true };
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(err) && (await check()))
+            return { created: false };
+        throw err;
+    }
+}
+async function createEndpoint(sm, name, configName, tags) {
+    const { CreateEndpointCommand } = await sdk();
+    await sm.send(new CreateEndpointCommand({
+        EndpointName: name,
+        EndpointConfigName: configName,
+        ...(tags.length ? { Tags: tags } : {}),
+    }));
+}
+async function updateEndpoint(sm, name, configName, deploymentConfig) {
+    const { UpdateEndpointCommand } = await sdk();
+    await sm.send(new UpdateEndpointCommand({
+        EndpointName: name,
+        EndpointConfigName: configName,
+        ...(deploymentConfig ? { DeploymentConfig: deploymentConfig } : {}),
+    }));
+}
+async function addTags(sm, arn, tags) {
+    if (!tags.length)
+        return;
+    const { AddTagsCommand } = await sdk();
+    await sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }));
+}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 120;
-export const ids = [120];
+export const id = 799;
+export const ids = [799];
 export const modules = {
 
-/***/ 1120:
+/***/ 6799:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -2443,7 +2443,7 @@ function renderCheckSummary(o, endpoint, window) {
         read.push(`- report: ${(0,render/* escapeMarkdown */.FV)(o.capture.reportUri)}`);
     }
     if (o.execution)
-        read.push(`- monitoring execution ${(0,render/* escapeMarkdown */.FV)(o.execution.scheduledTime)}: ${(0,render/* escapeMarkdown */.FV)(o.execution.status)}`);
+        read.push(`- monitoring execution ${(0,render/* escapeMarkdown */.FV)(o.execution.scheduledTime)}: ${(0,render/* escapeMarkdown */.FV)(o.execution.status)}${o.execution.reportUri ? `, report ${(0,render/* escapeMarkdown */.FV)(o.execution.reportUri)}` : ''}`);
     lines.push(...read);
     return lines.join('\n') + '\n';
 }
@@ -2489,8 +2489,23 @@ function cloudWatchData(o, endpoint, schedule) {
     data.push({ name: 'violations_total', value: o.verdict.counted.length, dimensions, unit: 'Count' });
     return data.filter((d) => d.name.length <= 255);
 }
-/** Dashboard body: only metrics that exist (checked by the caller) become widgets. */
-function dashboardBody(region, endpoint, schedule, endpointMetrics, monitorMetrics) {
+
+// EXTERNAL MODULE: ./src/sagemaker/endpoints.ts
+var endpoints = __webpack_require__(7734);
+;// CONCATENATED MODULE: ./src/stages/monitor-gate/dashboard.ts
+
+
+
+/** The per-variant endpoint metrics SageMaker publishes in AWS/SageMaker (EndpointName, VariantName). */
+const ENDPOINT_METRICS = [
+    'Invocations',
+    'Invocation4XXErrors',
+    'Invocation5XXErrors',
+    'ModelLatency',
+    'OverheadLatency',
+];
+/** Dashboard body (pure): a widget only for metrics the caller verified to exist. */
+function dashboardBody(region, endpoint, schedule, variants, monitorMetrics) {
     const widgets = [];
     let y = 0;
     const add = (title, metrics) => {
@@ -2506,13 +2521,54 @@ function dashboardBody(region, endpoint, schedule, endpointMetrics, monitorMetri
         });
         y += 6;
     };
-    const ep = (m) => ['AWS/SageMaker', m, 'EndpointName', endpoint, 'VariantName', 'AllTraffic'];
-    add('Invocations and errors', endpointMetrics.filter((m) => /Invocations|Error/.test(m)).map(ep));
-    add('Latency', endpointMetrics.filter((m) => /Latency/.test(m)).map(ep));
+    for (const { variant, metrics } of variants) {
+        const ep = (m) => ['AWS/SageMaker', m, 'EndpointName', endpoint, 'VariantName', variant];
+        add(`Invocations and errors: ${variant}`, metrics.filter((m) => /Invocations|Error/.test(m)).map(ep));
+        add(`Latency: ${variant}`, metrics.filter((m) => /Latency/.test(m)).map(ep));
+    }
     const mm = (m) => [DATA_METRICS_NAMESPACE, m, 'Endpoint', endpoint, 'MonitoringSchedule', schedule];
     add('Drift per feature', monitorMetrics.filter((m) => m.startsWith('feature_baseline_drift_')).map(mm));
     add('Violations', monitorMetrics.filter((m) => m.startsWith('violations_')).map(mm));
     return { widgets };
+}
+const VARIANT_NAME_RE = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** The endpoint's variant names (in service now, and those an update is bringing up). */
+async function variantNames(sm, endpoint) {
+    const d = await (0,endpoints/* describeEndpoint */.N2)(sm, endpoint);
+    if (!d)
+        return undefined;
+    const names = [
+        ...(d.ProductionVariants ?? []).map((v) => v.VariantName),
+        ...(d.PendingDeploymentSummary?.ProductionVariants ?? []).map((v) => v.VariantName),
+    ].filter((n) => Boolean(n));
+    // SageMaker's own constraint on variant names; anything else is not put in a log or a widget.
+    return [...new Set(names)].filter((n) => VARIANT_NAME_RE.test(n));
+}
+async function writeDashboard(clients, req, log) {
+    const { cw, sm } = clients;
+    const variants = await variantNames(sm, req.endpoint);
+    if (!variants)
+        log.info(`dashboard: endpoint ${req.endpoint} does not exist: no invocation or latency widgets`);
+    const [perVariant, monitorMetrics] = await Promise.all([
+        Promise.all((variants ?? []).map(async (variant) => {
+            const found = await existingMetrics(cw, 'AWS/SageMaker', {
+                EndpointName: req.endpoint,
+                VariantName: variant,
+            });
+            const missing = ENDPOINT_METRICS.filter((m) => !found.has(m));
+            if (missing.length)
+                log.info(`dashboard: variant ${variant}: no widget for ${missing.join(', ')} (no such metric for it yet)`);
+            return { variant, metrics: ENDPOINT_METRICS.filter((m) => found.has(m)) };
+        })),
+        existingMetrics(cw, DATA_METRICS_NAMESPACE, { Endpoint: req.endpoint, MonitoringSchedule: req.schedule }),
+    ]);
+    for (const m of req.published)
+        monitorMetrics.add(m);
+    const region = await cw.config.region();
+    const problems = await putDashboard(cw, req.name, dashboardBody(region, req.endpoint, req.schedule, perVariant, [...monitorMetrics].sort()));
+    if (problems.length)
+        log.untrustedBlock('CloudWatch reported dashboard validation messages:', problems.join('\n'));
+    log.info(`dashboard ${req.name} written`);
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
@@ -4316,6 +4372,7 @@ function parseMonitorGateSettings(inputs, now = Date.now()) {
 
 
 
+
 /** Bad data from the pure layers becomes a stage failure with its message (no stack trace). */
 async function dataFailures(body) {
     try {
@@ -4337,29 +4394,13 @@ async function publish(ctx, s, o, aws) {
         ctx.log.info(`published ${data.length} metric(s) to ${DATA_METRICS_NAMESPACE} (Endpoint=${endpoint}, MonitoringSchedule=${schedule})`);
     }
     if (s.dashboardName) {
-        const [endpointMetrics, monitorMetrics] = await Promise.all([
-            existingMetrics(cw, 'AWS/SageMaker', { EndpointName: endpoint, VariantName: 'AllTraffic' }),
-            existingMetrics(cw, DATA_METRICS_NAMESPACE, { Endpoint: endpoint, MonitoringSchedule: schedule }),
-        ]);
-        // Metrics put just now may take minutes to be listed on AWS: the ones this run published count as existing.
-        if (s.publishMetrics)
-            for (const d of data)
-                monitorMetrics.add(d.name);
-        const wanted = [
-            'Invocations',
-            'Invocation4XXErrors',
-            'Invocation5XXErrors',
-            'ModelLatency',
-            'OverheadLatency',
-        ];
-        const missing = wanted.filter((m) => !endpointMetrics.has(m));
-        if (missing.length)
-            ctx.log.info(`dashboard: no widget for ${missing.join(', ')} (no such metric for the endpoint yet)`);
-        const region = await cw.config.region();
-        const problems = await putDashboard(cw, s.dashboardName, dashboardBody(region, endpoint, schedule, wanted.filter((m) => endpointMetrics.has(m)), [...monitorMetrics].sort()));
-        if (problems.length)
-            ctx.log.untrustedBlock('CloudWatch reported dashboard validation messages:', problems.join('\n'));
-        ctx.log.info(`dashboard ${s.dashboardName} written`);
+        await writeDashboard({ cw, sm: await aws.sagemaker() }, {
+            name: s.dashboardName,
+            endpoint,
+            schedule,
+            // Metrics put just now may take minutes to be listed on AWS: the ones this run published count.
+            published: s.publishMetrics ? data.map((d) => d.name) : [],
+        }, ctx.log);
     }
 }
 async function issue(ctx, s, o, markdown, overrides) {
@@ -4472,6 +4513,141 @@ async function run(overrides = {}) {
 ;// CONCATENATED MODULE: ./src/entries/monitor-gate.ts
 
 void run();
+
+
+/***/ }),
+
+/***/ 7734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ addTags),
+/* harmony export */   LV: () => (/* binding */ endpointView),
+/* harmony export */   MP: () => (/* binding */ ensureEndpointConfig),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   UD: () => (/* binding */ createEndpoint),
+/* harmony export */   lg: () => (/* binding */ updateEndpoint)
+/* harmony export */ });
+/* unused harmony export endpointConfigRequest */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9506);
+
+
+const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(838), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 5236));
+function variantView(v) {
+    const statuses = v.VariantStatus ?? [];
+    const last = statuses[statuses.length - 1];
+    return {
+        name: v.VariantName ?? '',
+        currentWeight: v.CurrentWeight,
+        desiredWeight: v.DesiredWeight,
+        currentInstances: v.CurrentInstanceCount,
+        ...(last ? { status: last.Status, statusMessage: last.StatusMessage } : {}),
+    };
+}
+function endpointView(d) {
+    return {
+        status: d.EndpointStatus ?? 'Unknown',
+        configName: d.EndpointConfigName,
+        failureReason: d.FailureReason,
+        pendingConfigName: d.PendingDeploymentSummary?.EndpointConfigName,
+        variants: (d.ProductionVariants ?? []).map(variantView),
+        pendingVariants: (d.PendingDeploymentSummary?.ProductionVariants ?? []).map(variantView),
+    };
+}
+/** DescribeEndpoint, or undefined when there is no such endpoint ("Could not find endpoint"). */
+async function describeEndpoint(sm, name) {
+    const { DescribeEndpointCommand } = await sdk();
+    try {
+        return await sm.send(new DescribeEndpointCommand({ EndpointName: name }));
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+function endpointConfigRequest(spec) {
+    return {
+        EndpointConfigName: spec.name,
+        ProductionVariants: [
+            {
+                VariantName: spec.variant.variantName,
+                ModelName: spec.variant.modelName,
+                InstanceType: spec.variant.instanceType,
+                InitialInstanceCount: spec.variant.instanceCount,
+                InitialVariantWeight: 1,
+            },
+        ],
+        ...(spec.dataCapture
+            ? {
+                DataCaptureConfig: {
+                    EnableCapture: true,
+                    InitialSamplingPercentage: spec.dataCapture.percent,
+                    DestinationS3Uri: spec.dataCapture.destination,
+                    CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+                    CaptureContentTypeHeader: {
+                        CsvContentTypes: ['text/csv'],
+                        JsonContentTypes: ['application/json'],
+                    },
+                },
+            }
+            : {}),
+        ...(spec.tags.length ? { Tags: spec.tags } : {}),
+    };
+}
+/** Creates the config, or finds the one a previous attempt of this run created (same model). */
+async function ensureEndpointConfig(sm, spec) {
+    const { CreateEndpointConfigCommand, DescribeEndpointConfigCommand } = await sdk();
+    const check = async () => {
+        try {
+            const d = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: spec.name }));
+            const model = d.ProductionVariants?.[0]?.ModelName;
+            if (model !== spec.variant.modelName)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StageFailure */ .BG(`endpoint config ${spec.name} already exists for model ${model ?? '(none)'}, not ${spec.variant.modelName}; ` +
+                    'it was made by another deployment: set a different endpoint-name or delete that config');
+            return true;
+        }
+        catch (err) {
+            if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+                return false;
+            throw err;
+        }
+    };
+    if (await check())
+        return { created: false };
+    try {
+        await sm.send(new CreateEndpointConfigCommand(endpointConfigRequest(spec)));
+        return { created: true };
+    }
+    catch (err) {
+        if ((0,_jobs_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(err) && (await check()))
+            return { created: false };
+        throw err;
+    }
+}
+async function createEndpoint(sm, name, configName, tags) {
+    const { CreateEndpointCommand } = await sdk();
+    await sm.send(new CreateEndpointCommand({
+        EndpointName: name,
+        EndpointConfigName: configName,
+        ...(tags.length ? { Tags: tags } : {}),
+    }));
+}
+async function updateEndpoint(sm, name, configName, deploymentConfig) {
+    const { UpdateEndpointCommand } = await sdk();
+    await sm.send(new UpdateEndpointCommand({
+        EndpointName: name,
+        EndpointConfigName: configName,
+        ...(deploymentConfig ? { DeploymentConfig: deploymentConfig } : {}),
+    }));
+}
+async function addTags(sm, arn, tags) {
+    if (!tags.length)
+        return;
+    const { AddTagsCommand } = await sdk();
+    await sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }));
+}
 
 
 /***/ })
