@@ -29,6 +29,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const CACHE_DIR_ENV = 'SAGEMAKER_ACTIONS_CACHE_DIR';
 /** Entries kept in <cache dir>/olist-seed (a full-size entry is ~120 MB). */
@@ -37,7 +38,7 @@ export const MAX_ENTRIES = 3;
 export const STALE_TEMP_MS = 60 * 60_000;
 const MANIFEST = 'manifest.json';
 const FORMAT = 1;
-const GENERATOR_DIR = new URL('./generator/', import.meta.url).pathname;
+const GENERATOR_DIR = fileURLToPath(new URL('./generator/', import.meta.url));
 
 /** The cache folder for this environment (pure). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string = homedir()): string {
