@@ -6,12 +6,24 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GY: () => (/* binding */ POLL_INTERVAL_ENV),
 /* harmony export */   Hk: () => (/* binding */ systemSleep),
+/* harmony export */   IP: () => (/* binding */ fixedSchedule),
+/* harmony export */   cz: () => (/* binding */ pollIntervalFromEnv),
 /* harmony export */   g3: () => (/* binding */ pollUntil),
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   u7: () => (/* binding */ DEFAULT_MIN_DELAY_MS)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_DELAY_MS, DEFAULT_BUDGET_INTERVAL_MS, BACKOFF_FACTOR, nextDelay */
+/* unused harmony exports POLL_INTERVAL_LIMITS, DEFAULT_MAX_DELAY_MS, DEFAULT_BUDGET_INTERVAL_MS, BACKOFF_FACTOR, nextDelay */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9114);
+/**
+ * The one polling loop of the kit. Every action that waits on AWS (training and processing jobs,
+ * transform jobs, endpoints) polls through pollUntil, so the schedule, the timeout and the
+ * cancellation behave the same everywhere. Time is injected (clock + sleep) so tests never wait.
+ */
+
+
 const systemClock = { now: () => Date.now() };
 const systemSleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted || ms <= 0) {
@@ -26,6 +38,35 @@ const systemSleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
 });
+/**
+ * SAGEMAKER_ACTIONS_POLL_INTERVAL: a fixed poll interval (e.g. `500ms`, `2s`) that replaces the
+ * adaptive schedule (minimum delay, describe budget and back-off) of the actions' job waits.
+ * For endpoints without AWS's API rate limits: actions/setup-local exports it for sagemaker-local,
+ * where a job that ends is otherwise noticed up to a budget interval (6.5 s) late.
+ */
+const POLL_INTERVAL_ENV = 'SAGEMAKER_ACTIONS_POLL_INTERVAL';
+const POLL_INTERVAL_LIMITS = { minMs: 100, maxMs: 60_000 };
+/** The fixed poll interval in ms from the environment; undefined when unset or empty. */
+function pollIntervalFromEnv(env) {
+    const raw = env[POLL_INTERVAL_ENV]?.trim();
+    if (!raw)
+        return undefined;
+    const { minMs, maxMs } = POLL_INTERVAL_LIMITS;
+    let ms = NaN;
+    try {
+        ms = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(POLL_INTERVAL_ENV, raw, 'ms');
+    }
+    catch {
+        // reported below, as an environment variable rather than an input
+    }
+    if (!(ms >= minMs && ms <= maxMs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`environment variable ${POLL_INTERVAL_ENV}=${JSON.stringify(raw)}: expected a duration from ${minMs}ms to ${maxMs / 1000}s (e.g. 500ms); unset it for the adaptive schedule`);
+    return ms;
+}
+/** The schedule bounds that make pollUntil describe every `ms` (no budget, no back-off). */
+function fixedSchedule(ms) {
+    return { minDelayMs: ms, maxDelayMs: ms, budgetIntervalMs: ms };
+}
 const DEFAULT_MIN_DELAY_MS = 2_000;
 const DEFAULT_MAX_DELAY_MS = 30_000;
 /** Describe budget: on average at most one describe per this interval (burst of one). */
@@ -205,6 +246,8 @@ var errors = __webpack_require__(4296);
 var signals = __webpack_require__(2230);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/poller.ts
+var poller = __webpack_require__(5971);
 // EXTERNAL MODULE: ./src/sagemaker/transform.ts
 var transform = __webpack_require__(2412);
 // EXTERNAL MODULE: ./src/core/inputs.ts
@@ -1108,8 +1151,6 @@ async function postPrComment(opts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/poller.ts
-var poller = __webpack_require__(5971);
 // EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
 var compute = __webpack_require__(7202);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
@@ -2770,11 +2811,13 @@ function gateVerdict(decision) {
 
 
 
+
 async function evaluate(ctx, overrides) {
     const settings = parseEvaluateSettings(await ctx.inputs());
     if (settings.githubToken)
         ctx.setSecret(settings.githubToken);
     const { log, env } = ctx;
+    const pollInterval = (0,poller/* pollIntervalFromEnv */.cz)(env);
     for (const w of settings.warnings)
         log.warning(w);
     if (settings.forceFail)
@@ -2805,7 +2848,11 @@ async function evaluate(ctx, overrides) {
             activeJobs,
             ...(overrides.clock ? { clock: overrides.clock } : {}),
             ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
-            ...(overrides.poll ? { poll: overrides.poll } : {}),
+            ...(overrides.poll
+                ? { poll: overrides.poll }
+                : pollInterval
+                    ? { poll: (0,poller/* fixedSchedule */.IP)(pollInterval) }
+                    : {}),
             ...(overrides.bootstrap ? { bootstrap: overrides.bootstrap } : {}),
         });
     }

@@ -20,6 +20,8 @@ var config = __webpack_require__(4489);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/poller.ts
+var poller = __webpack_require__(5971);
 // EXTERNAL MODULE: ./src/sagemaker/jobs.ts
 var jobs = __webpack_require__(9506);
 // EXTERNAL MODULE: external "node:crypto"
@@ -731,8 +733,6 @@ function logConsoleUrl(region, logGroup, jobName) {
         `${enc(logGroup)}$3FlogStreamNameFilter$3D${enc(jobName + '/')}`);
 }
 
-// EXTERNAL MODULE: ./src/aws/poller.ts
-var poller = __webpack_require__(5971);
 ;// CONCATENATED MODULE: ./src/stages/train/resolve-job.ts
 
 
@@ -900,6 +900,7 @@ async function waitForJob(opts) {
         sleep: opts.sleep ?? poller/* systemSleep */.Hk,
         ...(opts.minDelayMs !== undefined ? { minDelayMs: opts.minDelayMs } : {}),
         ...(opts.maxDelayMs !== undefined ? { maxDelayMs: opts.maxDelayMs } : {}),
+        ...(opts.budgetIntervalMs !== undefined ? { budgetIntervalMs: opts.budgetIntervalMs } : {}),
         ...(opts.initialDelayMs !== undefined ? { initialDelayMs: opts.initialDelayMs } : {}),
     });
     if (result.state === 'done' && result.value === undefined) {
@@ -1048,6 +1049,7 @@ async function runTrainJob(req, deps) {
             initialDelayMs: deps.minDelayMs ?? poller/* DEFAULT_MIN_DELAY_MS */.u7,
             ...(deps.minDelayMs !== undefined ? { minDelayMs: deps.minDelayMs } : {}),
             ...(deps.maxDelayMs !== undefined ? { maxDelayMs: deps.maxDelayMs } : {}),
+            ...(deps.budgetIntervalMs !== undefined ? { budgetIntervalMs: deps.budgetIntervalMs } : {}),
         });
         const watched = { watchedMs: clock.now() - started, describes: waited.describes, detached: false };
         const lastLines = streamer?.lastLines(20) ?? [];
@@ -2017,6 +2019,7 @@ function executionToken(run, pipelineName, random = external_node_crypto_.random
 
 
 
+
 async function apiFor(kind, region) {
     // The AWS SDK is loaded here, only once the inputs are known to be valid.
     const clients = (0,aws_clients/* createAwsClients */.Gv)({ region });
@@ -2037,6 +2040,7 @@ async function trainPipeline(ctx, inputs, stage, overrides) {
     const settings = parsePipelineSettings(inputs, ctx.env);
     const definition = readPipelineDefinition(readDefinitionFile(settings.definitionFile), settings.definitionFile, PIPELINE_INPUTS.definition);
     const parameters = checkPipelineParameters(settings.parameters, definition.parameters, PIPELINE_INPUTS.parameters);
+    const pollInterval = (0,poller/* pollIntervalFromEnv */.cz)(ctx.env);
     ctx.failIfForced(settings.forceFail);
     if (!ctx.run.runId)
         ctx.log.info('GITHUB_RUN_ID is not set (not running in GitHub Actions): every run starts a new pipeline execution');
@@ -2050,6 +2054,7 @@ async function trainPipeline(ctx, inputs, stage, overrides) {
         log: ctx.log,
         saveState: (name, value) => ctx.saveState(name, value),
         signals: ctx.signals,
+        ...(pollInterval ? { minDelayMs: pollInterval, maxDelayMs: pollInterval } : {}),
         ...(overrides.clock ? { clock: overrides.clock } : {}),
         ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
         ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
@@ -2087,6 +2092,7 @@ async function train(ctx, overrides) {
             for (const line of lines)
                 ctx.setSecret(line);
     }
+    const pollInterval = (0,poller/* pollIntervalFromEnv */.cz)(ctx.env);
     ctx.failIfForced(settings.forceFail);
     const { log } = ctx;
     log.info(`${settings.mode}: job name ${settings.jobName}${settings.jobNameSource === 'default' ? ' (derived from the run: repository, workflow, job, run id, step, stage)' : ''}`);
@@ -2112,6 +2118,7 @@ async function train(ctx, overrides) {
         log,
         saveState: (name, value) => ctx.saveState(name, value),
         signals: ctx.signals,
+        ...(pollInterval ? (0,poller/* fixedSchedule */.IP)(pollInterval) : {}),
         ...(overrides.clock ? { clock: overrides.clock } : {}),
         ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
         ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),

@@ -2,10 +2,12 @@
  * Local equivalents of the third-party actions a kit workflow uses. Each documents what it does
  * instead of the real action and which inputs the real action declares (so an input the real
  * action does not accept fails the rehearsal as it would fail on GitHub). Any other third-party
- * action is "not rehearsable": its step fails with a message that says so.
+ * action is "not rehearsable": its step fails with a message that says so. actions/cache and its
+ * restore/save halves: builtins-cache.ts.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
+import { CACHE_BUILTINS } from './builtins-cache.js';
 import { RehearsalError } from './errors.js';
 
 export interface BuiltinContext {
@@ -259,11 +261,11 @@ export const BUILTINS: Record<string, BuiltinAction> = {
       return { outputs: { 'node-version': process.version, 'cache-hit': 'false' } };
     },
   },
+  ...CACHE_BUILTINS,
 };
 
-/** `owner/repo[/path]@ref` → `owner/repo` (lower-cased) for lookup. */
+/** `owner/repo[/path]@ref` → `owner/repo[/path]` (lower-cased) for lookup. */
 export function actionKey(uses: string): string {
   const at = uses.indexOf('@');
-  const path = at === -1 ? uses : uses.slice(0, at);
-  return path.split('/').slice(0, 2).join('/').toLowerCase();
+  return (at === -1 ? uses : uses.slice(0, at)).replace(/\/+$/, '').toLowerCase();
 }

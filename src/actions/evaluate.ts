@@ -6,7 +6,7 @@ import { escapeMarkdown } from '../core/render.js';
 import { StageFailure } from '../core/errors.js';
 import { stopOnSignal, type SignalSource } from '../core/signals.js';
 import { createAwsClients } from '../aws/clients.js';
-import type { Clock, Sleep } from '../aws/poller.js';
+import { fixedSchedule, pollIntervalFromEnv, type Clock, type Sleep } from '../aws/poller.js';
 import { stopTransformJob, type PollSchedule } from '../sagemaker/transform.js';
 import { EVALUATE_NAMES, parseEvaluateSettings } from '../stages/evaluate/settings.js';
 import { runEvaluation, type EvaluationOutcome } from '../stages/evaluate/run.js';
@@ -32,6 +32,7 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   const settings = parseEvaluateSettings(await ctx.inputs());
   if (settings.githubToken) ctx.setSecret(settings.githubToken);
   const { log, env } = ctx;
+  const pollInterval = pollIntervalFromEnv(env);
   for (const w of settings.warnings) log.warning(w);
   if (settings.forceFail) ctx.setOutput('passed', 'false');
   ctx.failIfForced(settings.forceFail);
@@ -62,7 +63,11 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
       activeJobs,
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
-      ...(overrides.poll ? { poll: overrides.poll } : {}),
+      ...(overrides.poll
+        ? { poll: overrides.poll }
+        : pollInterval
+          ? { poll: fixedSchedule(pollInterval) }
+          : {}),
       ...(overrides.bootstrap ? { bootstrap: overrides.bootstrap } : {}),
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import { parseConfigRef } from '../core/config.js';
 import { CancelledFailure, ConfigurationError, StageFailure, errorMessage } from '../core/errors.js';
 import type { SignalSource } from '../core/signals.js';
 import { createAwsClients, resolveRegion, type AwsClients } from '../aws/clients.js';
-import type { Clock, Sleep } from '../aws/poller.js';
+import { fixedSchedule, pollIntervalFromEnv, type Clock, type Sleep } from '../aws/poller.js';
 import type { JobApi, JobKind } from '../sagemaker/jobs.js';
 import { trainingJobApi } from '../sagemaker/training.js';
 import { processingJobApi } from '../sagemaker/processing.js';
@@ -67,6 +67,7 @@ async function trainPipeline(
     definition.parameters,
     PIPELINE_INPUTS.parameters,
   );
+  const pollInterval = pollIntervalFromEnv(ctx.env);
   ctx.failIfForced(settings.forceFail);
   if (!ctx.run.runId)
     ctx.log.info(
@@ -84,6 +85,7 @@ async function trainPipeline(
       log: ctx.log,
       saveState: (name, value) => ctx.saveState(name, value),
       signals: ctx.signals,
+      ...(pollInterval ? { minDelayMs: pollInterval, maxDelayMs: pollInterval } : {}),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
       ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),
@@ -118,6 +120,7 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
     const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
     if (lines.length > 1) for (const line of lines) ctx.setSecret(line);
   }
+  const pollInterval = pollIntervalFromEnv(ctx.env);
   ctx.failIfForced(settings.forceFail);
   const { log } = ctx;
   log.info(
@@ -149,6 +152,7 @@ async function train(ctx: TrainContext, overrides: TrainOverrides): Promise<void
       log,
       saveState: (name, value) => ctx.saveState(name, value),
       signals: ctx.signals,
+      ...(pollInterval ? fixedSchedule(pollInterval) : {}),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
       ...(overrides.stopDelay ? { stopDelay: overrides.stopDelay } : {}),

@@ -3,6 +3,8 @@
  * transform jobs, endpoints) polls through pollUntil, so the schedule, the timeout and the
  * cancellation behave the same everywhere. Time is injected (clock + sleep) so tests never wait.
  */
+import { ConfigurationError } from '../core/errors.js';
+import { parseDuration } from '../core/inputs.js';
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -60,6 +62,42 @@ export type PollResult<T> =
   | { state: 'done'; value: T }
   | { state: 'timeout'; value: T | undefined }
   | { state: 'aborted'; value: T | undefined };
+
+/**
+ * SAGEMAKER_ACTIONS_POLL_INTERVAL: a fixed poll interval (e.g. `500ms`, `2s`) that replaces the
+ * adaptive schedule (minimum delay, describe budget and back-off) of the actions' job waits.
+ * For endpoints without AWS's API rate limits: actions/setup-local exports it for sagemaker-local,
+ * where a job that ends is otherwise noticed up to a budget interval (6.5 s) late.
+ */
+export const POLL_INTERVAL_ENV = 'SAGEMAKER_ACTIONS_POLL_INTERVAL';
+export const POLL_INTERVAL_LIMITS = { minMs: 100, maxMs: 60_000 };
+
+/** The fixed poll interval in ms from the environment; undefined when unset or empty. */
+export function pollIntervalFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[POLL_INTERVAL_ENV]?.trim();
+  if (!raw) return undefined;
+  const { minMs, maxMs } = POLL_INTERVAL_LIMITS;
+  let ms = NaN;
+  try {
+    ms = parseDuration(POLL_INTERVAL_ENV, raw, 'ms');
+  } catch {
+    // reported below, as an environment variable rather than an input
+  }
+  if (!(ms >= minMs && ms <= maxMs))
+    throw new ConfigurationError(
+      `environment variable ${POLL_INTERVAL_ENV}=${JSON.stringify(raw)}: expected a duration from ${minMs}ms to ${maxMs / 1000}s (e.g. 500ms); unset it for the adaptive schedule`,
+    );
+  return ms;
+}
+
+/** The schedule bounds that make pollUntil describe every `ms` (no budget, no back-off). */
+export function fixedSchedule(ms: number): {
+  minDelayMs: number;
+  maxDelayMs: number;
+  budgetIntervalMs: number;
+} {
+  return { minDelayMs: ms, maxDelayMs: ms, budgetIntervalMs: ms };
+}
 
 export const DEFAULT_MIN_DELAY_MS = 2_000;
 export const DEFAULT_MAX_DELAY_MS = 30_000;

@@ -57,6 +57,7 @@ export interface WaitOptions {
   sleep?: Sleep;
   minDelayMs?: number;
   maxDelayMs?: number;
+  budgetIntervalMs?: number;
   /** Wait before the first describe (the job was just created or described). */
   initialDelayMs?: number;
   write: (line: string) => void;
@@ -113,6 +114,7 @@ export async function waitForJob(opts: WaitOptions): Promise<WaitResult> {
     sleep: opts.sleep ?? systemSleep,
     ...(opts.minDelayMs !== undefined ? { minDelayMs: opts.minDelayMs } : {}),
     ...(opts.maxDelayMs !== undefined ? { maxDelayMs: opts.maxDelayMs } : {}),
+    ...(opts.budgetIntervalMs !== undefined ? { budgetIntervalMs: opts.budgetIntervalMs } : {}),
     ...(opts.initialDelayMs !== undefined ? { initialDelayMs: opts.initialDelayMs } : {}),
   });
   if (result.state === 'done' && result.value === undefined) {

@@ -20,8 +20,22 @@ export function pythonPath(env: NodeJS.ProcessEnv): string {
   return env['SAGEMAKER_LOCAL_PYTHON'] || '/usr/bin/python3';
 }
 
+/**
+ * Locates the modules without importing them (importing xgboost, which imports sklearn, costs
+ * seconds of CPU at every start) and prints xgboost's installed version. A broken install still
+ * fails its first job, with the import error in the job's log; sagemaker-local checks the same way.
+ */
+export const PROBE =
+  'import importlib.util as u, sys\n' +
+  'if not all(u.find_spec(m) for m in ("xgboost", "pandas", "sklearn")): sys.exit(1)\n' +
+  'try:\n' +
+  '    from importlib.metadata import version\n' +
+  '    print(version("xgboost"))\n' +
+  'except Exception:\n' +
+  '    print("unknown version")';
+
 function probe(python: string, run: Run): { ok: boolean; version: string } {
-  const r = run(python, ['-c', 'import xgboost, pandas, sklearn; print(xgboost.__version__)']);
+  const r = run(python, ['-c', PROBE]);
   return { ok: r.status === 0, version: String(r.stdout ?? '').trim() };
 }
 

@@ -86,13 +86,29 @@ export async function startServer(opts: {
   }
 }
 
+/** The state letter of /proc/<pid>/stat (Linux), e.g. 'Z' for a zombie; undefined elsewhere. */
+export function procState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ppid ...: comm may contain spaces and parentheses
+    return stat.slice(stat.lastIndexOf(')') + 2)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether pid still runs. The server outlives the step that started it, so once stopped it waits
+ * as a zombie until init reaps it, and a zombie still answers signal 0: some inits (containers)
+ * reap only every second or two, which the post step would otherwise wait out.
+ */
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return procState(pid) !== 'Z';
 }
 
 function stopPid(pid: number, signal: NodeJS.Signals): void {

@@ -8,6 +8,7 @@
  *     upload: { code/: s3://my-bucket/runs/{run}/code/ }
  */
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseConfigRef, runKey, substituteRun } from '../../core/config.js';
 import { ConfigurationError, errorMessage } from '../../core/errors.js';
@@ -16,8 +17,16 @@ import { isPlainObject, parseS3Uri, show, type Inputs } from '../../core/inputs.
 /** The action's input, output and state names (checked against actions/setup-local/action.yml). */
 export const SETUP_LOCAL_NAMES = {
   action: 'setup-local',
-  inputs: ['config', 'install-python', 'port', 'startup-timeout-seconds', 'region', 'force-fail'],
-  outputs: ['endpoint-url', 'data-dir'],
+  inputs: [
+    'config',
+    'install-python',
+    'port',
+    'startup-timeout-seconds',
+    'region',
+    'cache-dir',
+    'force-fail',
+  ],
+  outputs: ['endpoint-url', 'data-dir', 'cache-dir', 'cache-key'],
   state: ['pid'],
 } as const;
 
@@ -32,8 +41,30 @@ export interface SetupLocalSettings {
   port: number;
   startupTimeoutMs: number;
   region: string;
+  /** Absolute folder the seed commands may cache data in (exported as CACHE_DIR_ENV). */
+  cacheDir: string;
   forceFail: boolean;
   seed: SeedPlan;
+}
+
+/** The variable that tells seed commands where to cache (templates/olist/seed.ts reads it). */
+export const CACHE_DIR_ENV = 'SAGEMAKER_ACTIONS_CACHE_DIR';
+
+/**
+ * The cache folder (pure): the `cache-dir` input (a leading `~/` is the home folder; relative to
+ * the workspace), else CACHE_DIR_ENV, else $XDG_CACHE_HOME/sagemaker-actions (when absolute), else
+ * ~/.cache/sagemaker-actions.
+ */
+export function resolveCacheDir(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv,
+  home: string,
+  cwd: string,
+): string {
+  const given = input?.trim() || env[CACHE_DIR_ENV]?.trim();
+  if (given) return resolve(cwd, given === '~' ? home : given.replace(/^~\//, `${home}/`));
+  const xdg = env['XDG_CACHE_HOME']?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'sagemaker-actions');
 }
 
 const BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -77,8 +108,10 @@ export function parseSetupLocalSettings(
   inputs: Inputs,
   section: Record<string, unknown>,
   where: string,
+  place: { env: NodeJS.ProcessEnv; home: string; cwd: string },
 ): SetupLocalSettings {
   return {
+    cacheDir: resolveCacheDir(inputs.optional('cache-dir'), place.env, place.home, place.cwd),
     installPython: inputs.boolean('install-python', true),
     port: inputs.integer('port', 0, { min: 0, max: 65535 }),
     startupTimeoutMs: inputs.integer('startup-timeout-seconds', 60, { min: 1, max: 600 }) * 1000,

@@ -48,6 +48,7 @@ export interface TrainJobDeps {
   sleep?: Sleep;
   minDelayMs?: number;
   maxDelayMs?: number;
+  budgetIntervalMs?: number;
   /** Bound and timer for the stop call after a signal (tests inject a fake delay). */
   stopBoundMs?: number;
   stopDelay?: (ms: number) => Promise<void>;
@@ -167,6 +168,7 @@ export async function runTrainJob(req: TrainJobRequest, deps: TrainJobDeps): Pro
       initialDelayMs: deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
       ...(deps.minDelayMs !== undefined ? { minDelayMs: deps.minDelayMs } : {}),
       ...(deps.maxDelayMs !== undefined ? { maxDelayMs: deps.maxDelayMs } : {}),
+      ...(deps.budgetIntervalMs !== undefined ? { budgetIntervalMs: deps.budgetIntervalMs } : {}),
     });
     const watched = { watchedMs: clock.now() - started, describes: waited.describes, detached: false };
     const lastLines = streamer?.lastLines(20) ?? [];

@@ -17,13 +17,16 @@ imputation and one-hot encodings on train only, and writes (under --output-dir):
 Fixes three bugs of the reference notebooks: test came before validation in time, medians were
 computed on all rows (leaking the future into train), and the monitoring baseline kept the label.
 Needs pandas and numpy only. Ship the whole code/ folder with the job: the EDA report lives in
-olist_eda.py next to this file (--no-eda runs without it).
+olist_eda.py next to this file (--no-eda runs without it). Where the OS can fork (Linux, as in
+the processing containers), a second process writes the order-level tables and the EDA report
+while the first writes the splits.
 """
 
 import argparse
 import json
 import os
 import sys
+import traceback
 
 import numpy as np
 import pandas as pd
@@ -140,6 +143,24 @@ def load_tables(paths):
     return t
 
 
+def payment_types(pays):
+    """Sorted distinct payment types per order, e.g. "credit_card,voucher" (as the reference did).
+
+    Joining strings group by group is slow in pandas (a Python call per order); there are only a
+    handful of payment types, so each order's set of types is summed as a bit mask instead (one
+    bit per type, in sorted order) and each distinct mask is spelled out once.
+    """
+    pairs = pays[["order_id", "payment_type"]].dropna().drop_duplicates()
+    kinds = sorted(pairs["payment_type"].astype(str).unique())
+    if len(kinds) > 62:  # too many for one int64 mask: the plain (slow) way
+        pairs = pairs.assign(payment_type=pairs["payment_type"].astype(str)).sort_values(["order_id", "payment_type"])
+        return pairs.groupby("order_id")["payment_type"].agg(",".join)
+    codes = pd.Categorical(pairs["payment_type"].astype(str), categories=kinds).codes.astype(np.int64)
+    masks = pd.Series(np.left_shift(np.int64(1), codes), index=pairs.index).groupby(pairs["order_id"], sort=False).sum()
+    names = {int(m): ",".join(k for i, k in enumerate(kinds) if int(m) >> i & 1) for m in np.unique(masks.to_numpy())}
+    return masks.map(names)
+
+
 def build_order_features(t):
     """One row per reviewed order: record id, event time, raw features (NaN where unknown) and label."""
     orders, items, pays = t["orders"], t["order_items"], t["order_payments"]
@@ -151,24 +172,25 @@ def build_order_features(t):
     else:
         products = products.assign(product_category=products["product_category_name"])
     items = items.merge(products[["product_id", "product_category"]], on="product_id", how="left")
-    item_agg = items.groupby("order_id").agg(
+    # The per-order tables are joined to the orders by their order_id index, so they need not be
+    # sorted (sort=False): sorting 100k string ids costs more than the aggregation itself.
+    item_agg = items.groupby("order_id", sort=False).agg(
         total_items=("order_item_id", "count"),
         total_price=("price", "sum"),
         total_freight=("freight_value", "sum"),
         product_count_distinct=("product_id", "nunique"),
         seller_count=("seller_id", "nunique"),
     )
-    # Category of the order's most expensive item.
-    top = items.sort_values(["order_id", "price"], ascending=[True, False]).drop_duplicates("order_id")
+    # Category of the order's most expensive item (the first listed among equally priced ones).
+    top = items.sort_values("price", ascending=False, kind="mergesort").drop_duplicates("order_id")
     item_agg["product_category"] = top.set_index("order_id")["product_category"]
-    pay_agg = pays.groupby("order_id").agg(
+    pay_agg = pays.groupby("order_id", sort=False).agg(
         payment_value_sum=("payment_value", "sum"),
         payment_installments_max=("payment_installments", "max"),
     )
-    # Sorted distinct payment types, e.g. "credit_card,voucher" (as the reference did).
-    types = pays[["order_id", "payment_type"]].dropna().drop_duplicates().sort_values(["order_id", "payment_type"])
-    pay_agg["payment_types"] = types.groupby("order_id")["payment_type"].agg(",".join)
-    reviews = t["order_reviews"].groupby("order_id")["review_score"].mean().rename("review_score_mean")
+    pay_agg["payment_types"] = payment_types(pays)
+    reviews = (t["order_reviews"].groupby("order_id", sort=False)["review_score"].mean()
+               .rename("review_score_mean"))
 
     df = orders.merge(reviews, left_on="order_id", right_index=True, how="inner")
     df = df.merge(item_agg, left_on="order_id", right_index=True, how="left")
@@ -244,10 +266,11 @@ def transform(df, enc):
     for col in NUMERIC:
         cols[col] = df[col].astype(float).fillna(enc["numeric"][col]["impute"]).round(6)
     for col in CATEGORICAL:
-        values = df[col].fillna("UNK").astype(str)
         spec = enc["categorical"][col]
-        for c, name in zip(spec["categories"], spec["columns"]):
-            cols[name] = (values == c).astype(np.int8)
+        # Each value's position among the categories (-1: none of them), compared as numbers.
+        codes = pd.Categorical(df[col].fillna("UNK").astype(str), categories=spec["categories"]).codes
+        for i, name in enumerate(spec["columns"]):
+            cols[name] = pd.Series((codes == i).astype(np.int8), index=df.index)
     return pd.DataFrame(cols, index=df.index)[enc["features"]]
 
 
@@ -255,30 +278,23 @@ def ts(x):
     return pd.Timestamp(x).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def write_outputs(out_dir, order_features, splits, enc, tables):
-    sdir, fdir = os.path.join(out_dir, "splits"), os.path.join(out_dir, "features")
-    os.makedirs(fdir, exist_ok=True)
+def write_lines(path, lines, header=""):
+    """A text file of `header` (a line with its newline, or nothing) and then one line per item."""
+    with open(path, "w", newline="") as f:
+        f.write(header)
+        for line in lines:
+            f.write(line)
+            f.write("\n")
+
+
+def build_manifest(order_features, splits, enc, tables):
+    """manifest.json: per split its rows, first/last purchase and label prevalence."""
     manifest = {"label": LABEL, "label_definition": "mean review score >= 4", "record_id": "record_id",
                 "split_order": SPLITS, "feature_count": len(enc["features"]), "splits": {},
                 "input_rows": {name: int(len(df)) for name, df in tables.items()},
                 "reviewed_orders": int(len(order_features))}
-    index_parts = []
     for name in SPLITS:
         part = splits[name]
-        x = transform(part, enc)
-        d = os.path.join(sdir, name)
-        os.makedirs(d, exist_ok=True)
-        pd.concat([part[LABEL], x], axis=1).to_csv(os.path.join(d, f"{name}.csv"), header=False, index=False)
-        if name == "train":
-            os.makedirs(os.path.join(sdir, "baseline"), exist_ok=True)
-            x.to_csv(os.path.join(sdir, "baseline", "baseline.csv"), index=False)
-        if name == "production":
-            os.makedirs(os.path.join(sdir, "production-labels"), exist_ok=True)
-            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL],
-                                   "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")})
-            labels.to_csv(os.path.join(sdir, "production-labels", "production-labels.csv"), index=False)
-        index_parts.append(pd.DataFrame({"record_id": part["record_id"], "split": name, "row": np.arange(len(part)),
-                                         "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"), "label": part[LABEL]}))
         manifest["splits"][name] = {
             "rows": int(len(part)),
             "first_purchase": ts(part["event_time"].min()) if len(part) else None,
@@ -286,9 +302,42 @@ def write_outputs(out_dir, order_features, splits, enc, tables):
             "label_prevalence": round(float(part[LABEL].mean()), 6) if len(part) else None,
             "path": f"splits/{name}/{name}.csv",
         }
-    pd.concat(index_parts).to_csv(os.path.join(sdir, "index.csv"), index=False)
+    return manifest
+
+
+def write_splits(out_dir, splits, enc, manifest):
+    """splits/<split>/<split>.csv, baseline/, production-labels/ and manifest.json."""
+    sdir = os.path.join(out_dir, "splits")
+    for name in SPLITS:
+        part = splits[name]
+        x = transform(part, enc)
+        d = os.path.join(sdir, name)
+        os.makedirs(d, exist_ok=True)
+        # The features are formatted once (the slow part of writing a CSV) for both files that hold them.
+        rows = x.to_csv(header=False, index=False).splitlines()
+        write_lines(os.path.join(d, f"{name}.csv"), (f"{y},{r}" for y, r in zip(part[LABEL].tolist(), rows)))
+        if name == "train":
+            os.makedirs(os.path.join(sdir, "baseline"), exist_ok=True)
+            write_lines(os.path.join(sdir, "baseline", "baseline.csv"), rows, header=x.head(0).to_csv(index=False))
+        if name == "production":
+            os.makedirs(os.path.join(sdir, "production-labels"), exist_ok=True)
+            labels = pd.DataFrame({"record_id": part["record_id"], "label": part[LABEL],
+                                   "event_time": part["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S")})
+            labels.to_csv(os.path.join(sdir, "production-labels", "production-labels.csv"), index=False)
     with open(os.path.join(sdir, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
+
+
+def write_order_tables(out_dir, order_features, splits, enc):
+    """splits/index.csv, features/features.json and features/order_features.csv."""
+    sdir, fdir = os.path.join(out_dir, "splits"), os.path.join(out_dir, "features")
+    os.makedirs(sdir, exist_ok=True)
+    os.makedirs(fdir, exist_ok=True)
+    index_parts = [pd.DataFrame({"record_id": splits[name]["record_id"], "split": name,
+                                 "row": np.arange(len(splits[name])),
+                                 "event_time": splits[name]["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+                                 "label": splits[name][LABEL]}) for name in SPLITS]
+    pd.concat(index_parts).to_csv(os.path.join(sdir, "index.csv"), index=False)
     features_doc = {"label": LABEL, "label_position": "first column of the split CSVs, no header",
                     "features": enc["features"], "numeric": enc["numeric"], "categorical": enc["categorical"],
                     "fitted_on": "train", "fitted_rows": int(len(splits["train"]))}
@@ -296,7 +345,49 @@ def write_outputs(out_dir, order_features, splits, enc, tables):
         json.dump(features_doc, f, indent=2)
     of = order_features.assign(event_time=order_features["event_time"].dt.strftime("%Y-%m-%d %H:%M:%S"))
     of.round(6).to_csv(os.path.join(fdir, "order_features.csv"), index=False)
-    return manifest
+
+
+def failure_code(e):
+    """Prints what went wrong; returns the exit status (2: bad input, 1: cannot read or write)."""
+    if isinstance(e, InputError):
+        print(f"preprocess: {e}", file=sys.stderr)
+        return 2
+    print(f"preprocess: {e.strerror or e}: {e.filename or ''} (check --input-dir/--output-dir)", file=sys.stderr)
+    return 1
+
+
+def in_background(work):
+    """Runs work() in a forked child process, so that writing the outputs uses a second core (the
+    processing instances have 4); returns wait(), which gives its exit status. Where the OS cannot
+    fork, work() runs at once."""
+    if not hasattr(os, "fork"):
+        try:
+            work()
+            code = 0
+        except (InputError, OSError) as e:
+            code = failure_code(e)
+        return lambda: code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 1
+        try:
+            work()
+            code = 0
+        except (InputError, OSError) as e:
+            code = failure_code(e)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def wait():
+        _, status = os.waitpid(pid, 0)
+        return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
+    return wait
 
 
 def load_eda():
@@ -318,16 +409,24 @@ def main(argv=None):
             raise InputError(f"only {len(order_features)} reviewed orders in --input-dir; need at least 20 to split")
         splits = chronological_split(order_features, args.fractions)
         enc = fit_encoding(splits["train"], args.min_category_count)
-        manifest = write_outputs(args.output_dir, order_features, splits, enc, tables)
-        if not args.no_eda:
-            write_eda_report = load_eda()
-            write_eda_report(os.path.join(args.output_dir, "eda"), tables, order_features, splits, manifest)
-    except InputError as e:
-        print(f"preprocess: {e}", file=sys.stderr)
-        return 2
-    except OSError as e:
-        print(f"preprocess: {e.strerror or e}: {e.filename or ''} (check --input-dir/--output-dir)", file=sys.stderr)
-        return 1
+        manifest = build_manifest(order_features, splits, enc, tables)
+        write_eda_report = None if args.no_eda else load_eda()
+
+        def order_tables_and_eda():
+            write_order_tables(args.output_dir, order_features, splits, enc)
+            if write_eda_report:
+                write_eda_report(os.path.join(args.output_dir, "eda"), tables, order_features, splits, manifest)
+
+        # The order-level tables and the EDA report are written by a second process meanwhile.
+        wait = in_background(order_tables_and_eda)
+        try:
+            write_splits(args.output_dir, splits, enc, manifest)
+        finally:
+            background = wait()
+        if background:
+            return background
+    except (InputError, OSError) as e:
+        return failure_code(e)
     for name in SPLITS:
         s = manifest["splits"][name]
         print(f"preprocess: {name:<10} {s['rows']:>7} rows  {s['first_purchase']} .. {s['last_purchase']}"

@@ -22,13 +22,16 @@ const writeSmallConfig = (to: string): void => writeSmallOlistConfig(root, to);
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pr-check-it-'));
   smallConfig = join(dir, 'olist-small.yml');
-  writeSmallConfig(smallConfig);
+  // The seed caches where setup-local says (SAGEMAKER_ACTIONS_CACHE_DIR: the workflow's
+  // ~/.cache/sagemaker-actions, under a HOME of the test's own).
+  writeSmallOlistConfig(root, smallConfig, { seedCache: 'exported' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
   it('preprocesses, trains, evaluates, comments, and stops everything it started', async () => {
     const printer = memoryPrinter();
+    const home = join(dir, 'home');
     const r = await rehearse({
       workflow: '.github/workflows/sagemaker-pr-check.yml',
       event: 'pull_request',
@@ -37,6 +40,7 @@ describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
         config: smallConfig,
         thresholds: '{auc: ">= 0.5", log_loss: "<= 1.0"}',
       },
+      env: { ...process.env, HOME: home },
       printer,
     });
     const log = printer.lines.join('\n');
@@ -52,7 +56,9 @@ describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'skipped AWS credentials (OIDC)',
+        'success Restore the local-mode cache',
         'success sagemaker-local',
+        'success Save the local-mode cache',
         'success Preprocess',
         'success Train',
         'success Evaluate against the thresholds and the champion',
@@ -64,6 +70,12 @@ describe('sagemaker-pr-check.yml rehearsed in local mode', () => {
     expect(r.comments[0]!.body).toContain('<!-- sagemaker-actions:evaluate:');
     expect(r.comments[0]!.body).toMatch(/Evaluate: .*passed/);
     expect(log).toContain('olist seed: 9 tables');
+    // The generated tables went into the cache folder setup-local exported; its key names the save.
+    const cacheDir = join(home, '.cache', 'sagemaker-actions');
+    expect(log).toContain(`generated, cached in ${cacheDir}/olist-seed/orders-3000-seed-42-gen-`);
+    const setup = allSteps(r.jobs).find((s) => s.name === 'sagemaker-local')!;
+    expect(setup.outputs['cache-dir']).toBe(cacheDir);
+    expect(setup.outputs['cache-key']).toMatch(/^[0-9a-f]{16}$/);
     await expectNothingRunning(r);
   });
 });

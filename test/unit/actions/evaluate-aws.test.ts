@@ -8,6 +8,7 @@ import type { Octokit } from '../../../src/github/sticky-comment.js';
 import { runWithInputs } from '../../helpers/evaluate-harness.js';
 import { binaryData, tempDir } from '../../helpers/evaluate-data.js';
 import { fakeAws } from '../../helpers/evaluate-fake-aws.js';
+import { fakeTime } from '../../helpers/fake-time.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const cleanups: (() => void)[] = [];
@@ -157,5 +158,33 @@ describe('evaluate run() with AWS (mocked SDK)', () => {
     );
     expect(r.stdout).toMatch(/::warning::PR comment: not posted \(HTTP 403/);
     expect(r.stdout).toMatch(/gate passed\./);
+  });
+});
+
+describe('evaluate run(): SAGEMAKER_ACTIONS_POLL_INTERVAL', () => {
+  it('waits for the transform job on the fixed interval', async () => {
+    const aws = fakeAws({ predict: (_u, l) => model(l), inProgressPolls: 3 });
+    cleanups.push(() => aws.restore());
+    aws.objects.set('bkt/data/test/test.csv', testCsv);
+    const t = fakeTime();
+    const r = await runWithInputs(inputs, () => run({ clock: t.clock, sleep: t.sleep }), {
+      ...awsEnv,
+      SAGEMAKER_ACTIONS_POLL_INTERVAL: '750ms',
+    });
+    expect(r.failure).toBeUndefined();
+    expect(t.sleeps.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(t.sleeps)).toEqual(new Set([750]));
+  });
+
+  it('a malformed value fails the step as a configuration error, before any AWS call', async () => {
+    const aws = fakeAws({ predict: (_u, l) => model(l) });
+    cleanups.push(() => aws.restore());
+    const r = await runWithInputs(inputs, () => run({}), {
+      ...awsEnv,
+      SAGEMAKER_ACTIONS_POLL_INTERVAL: '1 minute',
+    });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toMatch(/configuration error: environment variable SAGEMAKER_ACTIONS_POLL_INTERVAL/);
+    expect(aws.sm.calls()).toHaveLength(0);
   });
 });

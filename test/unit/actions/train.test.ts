@@ -201,6 +201,38 @@ describe('train action run()', () => {
     expect(anyAwsCall()).toBe(0);
   });
 
+  test('SAGEMAKER_ACTIONS_POLL_INTERVAL: the job is looked at every interval, its end seen within one', async () => {
+    start(training, { ...github, SAGEMAKER_ACTIONS_POLL_INTERVAL: '500ms' });
+    captureStdout();
+    const o = overrides();
+    const t = fakeTime();
+    const ends = t.clock.now() + 9_750;
+    sm.on(DescribeTrainingJobCommand)
+      .rejectsOnce(notFound())
+      .callsFake((i: { TrainingJobName: string }) =>
+        t.clock.now() >= ends ? completed(i.TrainingJobName) : trainingDescription(i.TrainingJobName),
+      );
+    sm.on(CreateTrainingJobCommand).resolves({
+      TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/x',
+    });
+    await run({ ...o, clock: t.clock, sleep: t.sleep });
+    expect(process.exitCode).toBeUndefined();
+    expect(new Set(t.sleeps)).toEqual(new Set([500]));
+    expect(t.clock.now() - ends).toBeGreaterThanOrEqual(0);
+    expect(t.clock.now() - ends).toBeLessThanOrEqual(500);
+  });
+
+  test('a malformed SAGEMAKER_ACTIONS_POLL_INTERVAL fails the step before any AWS call', async () => {
+    start(training, { ...github, SAGEMAKER_ACTIONS_POLL_INTERVAL: 'soon' });
+    const out = captureStdout();
+    await run(overrides());
+    expect(process.exitCode).toBe(1);
+    expect(out.text()).toContain(
+      '::error::train: configuration error: environment variable SAGEMAKER_ACTIONS_POLL_INTERVAL="soon": expected a duration',
+    );
+    expect(anyAwsCall()).toBe(0);
+  });
+
   test('force-fail with a bad input reports the bad input', async () => {
     start({ ...training, 'force-fail': 'true', 'instance-count': 'many' });
     const out = captureStdout();

@@ -1,6 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { DEFAULT_BUDGET_INTERVAL_MS, nextDelay, pollUntil, systemSleep } from '../../../src/aws/poller.js';
+import {
+  DEFAULT_BUDGET_INTERVAL_MS,
+  POLL_INTERVAL_ENV,
+  fixedSchedule,
+  nextDelay,
+  pollIntervalFromEnv,
+  pollUntil,
+  systemSleep,
+} from '../../../src/aws/poller.js';
+import { ConfigurationError } from '../../../src/core/errors.js';
 import { fakeTime } from '../../helpers/fake-time.js';
 
 const bounds = { minDelayMs: 2000, maxDelayMs: 30000 };
@@ -169,5 +178,57 @@ describe('pollUntil', () => {
     ctl.abort();
     await expect(p).resolves.toBeUndefined();
     await expect(systemSleep(0)).resolves.toBeUndefined();
+  });
+});
+
+describe('a fixed poll interval (SAGEMAKER_ACTIONS_POLL_INTERVAL)', () => {
+  test('parses durations (a bare number is milliseconds); unset or empty means the adaptive schedule', () => {
+    expect(pollIntervalFromEnv({})).toBeUndefined();
+    expect(pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: '  ' })).toBeUndefined();
+    expect(pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: '500ms' })).toBe(500);
+    expect(pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: '2s' })).toBe(2000);
+    expect(pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: '250' })).toBe(250);
+  });
+
+  test('a malformed or out-of-range value is a ConfigurationError naming the variable and the fix', () => {
+    for (const bad of ['fast', '5x', '0', '50ms', '2m']) {
+      expect(() => pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: bad })).toThrow(ConfigurationError);
+      expect(() => pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: bad })).toThrow(POLL_INTERVAL_ENV);
+    }
+    expect(() => pollIntervalFromEnv({ [POLL_INTERVAL_ENV]: '2m' })).toThrow(/100ms to 60s/);
+  });
+
+  test('the fixed schedule describes every interval: no budget wait, no back-off, hurried or not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 60_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.nat(3_600_000),
+        fc.boolean(),
+        (ms, attempt, extra, hurry) => {
+          // pollUntil sleeps at least the interval between describes, so elapsed >= (attempt - 1) * ms.
+          const elapsed = (attempt - 1) * ms + extra;
+          expect(nextDelay(attempt, elapsed, { ...fixedSchedule(ms), hurry })).toBe(ms);
+        },
+      ),
+    );
+  });
+
+  test('pollUntil on the fixed schedule notices the end within one interval, however long the job ran', async () => {
+    for (const end of [1_234, 20_000, 20 * 60_000]) {
+      const t = fakeTime();
+      const start = t.clock.now();
+      const job = jobEndingAt(end, t.clock, start);
+      await pollUntil({
+        describe: job.describe,
+        isDone: (v) => v === 'Completed',
+        ...fixedSchedule(500),
+        clock: t.clock,
+        sleep: t.sleep,
+      });
+      const late = t.clock.now() - start - end;
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThanOrEqual(500);
+    }
   });
 });

@@ -16,7 +16,8 @@ import {
 } from '../../../local/jobs/metrics.js';
 import { addTransition } from '../../../local/jobs/status.js';
 import { batchRecords, splitRecords } from '../../../local/jobs/transform.js';
-import { failureFromFile } from '../../../local/jobs/common.js';
+import { baseJobEnv, failureFromFile } from '../../../local/jobs/common.js';
+import type { LocalContext } from '../../../local/context.js';
 import { relativeKey, joinS3, parseS3Uri } from '../../../local/s3store.js';
 import { decodeAwsChunked } from '../../../local/s3chunked.js';
 import { desToAes } from '../../../local/s3rver-compat.js';
@@ -300,5 +301,31 @@ describe('PythonResolver', () => {
       'python3',
     ]);
     expect(pythonCandidates(undefined, {})).toEqual(['/usr/bin/python3', 'python3']);
+  });
+});
+
+describe('job process environment', () => {
+  const ctx = { url: 'http://127.0.0.1:4566', region: 'eu-west-1' } as LocalContext;
+  const saved = process.env['OMP_WAIT_POLICY'];
+  const restore = (): void => {
+    if (saved === undefined) delete process.env['OMP_WAIT_POLICY'];
+    else process.env['OMP_WAIT_POLICY'] = saved;
+  };
+
+  it('OpenMP threads wait passively (a shared machine), unless the host or the job says otherwise', () => {
+    try {
+      delete process.env['OMP_WAIT_POLICY'];
+      expect(baseJobEnv(ctx, {})).toMatchObject({
+        OMP_WAIT_POLICY: 'PASSIVE',
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
+        AWS_REGION: 'eu-west-1',
+        PYTHONUNBUFFERED: '1',
+      });
+      expect(baseJobEnv(ctx, {}, { OMP_WAIT_POLICY: 'ACTIVE' })['OMP_WAIT_POLICY']).toBe('ACTIVE');
+      process.env['OMP_WAIT_POLICY'] = 'ACTIVE';
+      expect(baseJobEnv(ctx, {})['OMP_WAIT_POLICY']).toBe('ACTIVE');
+    } finally {
+      restore();
+    }
   });
 });

@@ -61,6 +61,7 @@ describe('olist kit config', () => {
       objective: 'binary:logistic',
       num_round: '50',
       eval_metric: 'auc',
+      tree_method: 'hist',
     });
     expect(spec.channels.map((c) => [c.name, c.uri, c.contentType])).toEqual([
       ['train', 's3://sagemaker-actions-olist/olist/runs/7-2/splits/train/', 'text/csv'],
