@@ -276,16 +276,20 @@ suite('preprocess.py input errors', () => {
   test.each([
     ['the second process', 'features'],
     ['the first process', 'splits'],
-  ])('an output folder that cannot be written (%s): exit 1 naming it', (_side, blocked) => {
-    const dest = join(root, `blocked-${blocked}`);
-    mkdirSync(dest, { recursive: true });
-    writeFileSync(join(dest, blocked), 'a file where the folder should be');
-    const r = run(['--input-dir', raw, '--output-dir', dest]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(dest, blocked)} (check --input-dir/--output-dir)`);
-    expect(r.stderr).not.toMatch(/Traceback/);
-    expect(r.stdout).not.toContain('features ->');
-  }, 60_000);
+  ])(
+    'an output folder that cannot be written (%s): exit 1 naming it',
+    (_side, blocked) => {
+      const dest = join(root, `blocked-${blocked}`);
+      mkdirSync(dest, { recursive: true });
+      writeFileSync(join(dest, blocked), 'a file where the folder should be');
+      const r = run(['--input-dir', raw, '--output-dir', dest]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${join(dest, blocked)} (check --input-dir/--output-dir)`);
+      expect(r.stderr).not.toMatch(/Traceback/);
+      expect(r.stdout).not.toContain('features ->');
+    },
+    60_000,
+  );
 
   test('bad --fractions: exit 2 with an example', () => {
     const r = run(['--input-dir', raw, '--output-dir', join(root, 'x'), '--fractions', '0.5,0.5']);
