@@ -2109,10 +2109,12 @@ class ThreadWorker {
             return;
         }
         const w = this.worker;
-        w.unref();
         w.on('message', (m) => this.onMessage(m));
         w.on('error', (err) => this.fail(new WorkerFailure(this.hello ? 'crash' : 'start', `${this.hello ? 'crashed' : 'could not start'}: ${err.message}`)));
         w.on('exit', (code) => this.fail(new WorkerFailure(this.hello ? 'crash' : 'start', `exited with code ${code}${this.hello ? '' : ' before saying hello (the script does not serve tasks)'}`)));
+        // After the listeners: adding a 'message' listener refs the worker's port again, and an idle
+        // worker that was warmed but never used would keep the process alive after the action ended.
+        w.unref();
     }
     /** Where the thread came from, for messages. */
     get origin() {

@@ -93,7 +93,6 @@ export class ThreadWorker {
       return;
     }
     const w = this.worker;
-    w.unref();
     w.on('message', (m: unknown) => this.onMessage(m));
     w.on('error', (err) =>
       this.fail(
@@ -111,6 +110,9 @@ export class ThreadWorker {
         ),
       ),
     );
+    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle
+    // worker that was warmed but never used would keep the process alive after the action ended.
+    w.unref();
   }
 
   /** Where the thread came from, for messages. */
