@@ -3775,6 +3775,8 @@ function fromWire(answer, task) {
 
 
 const CHUNK_BYTES = 32 << 20;
+/** Below this many bytes of capture the default is one thread (see scanCapture). */
+const SMALL_CAPTURE_BYTES = 16 << 20;
 /** Newline-aligned ranges of at most `chunk` bytes (a line longer than that stays whole). */
 function planRanges(files, chunk) {
     const out = [];
@@ -3849,7 +3851,11 @@ async function scanCapture(opts) {
         collectPredictions: opts.collectPredictions,
         requireInput: opts.requireInput,
     }));
-    const threads = Math.max(1, Math.min(opts.workers ?? (0,workers_pool/* defaultWorkerCount */.Zx)() + 1, tasks.length));
+    // By default a small capture is scanned on this thread alone: a worker's start-up costs more
+    // than the scan (the result is the same either way).
+    const bytes = opts.files.reduce((n, f) => n + f.size, 0);
+    const byDefault = bytes < SMALL_CAPTURE_BYTES ? 1 : (0,workers_pool/* defaultWorkerCount */.Zx)() + 1;
+    const threads = Math.max(1, Math.min(opts.workers ?? byDefault, tasks.length));
     const total = emptyScanResult();
     // Results are merged in range order as soon as the ranges before them are in, so merging
     // overlaps the scan (and the order, hence the statistics, never depends on the threads).

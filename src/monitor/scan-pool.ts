@@ -15,6 +15,8 @@ import { FeatureProfile } from './profile.js';
 import { CAPTURE_SCAN_TASK, fromWire } from './scan-wire.js';
 
 export const CHUNK_BYTES = 32 << 20;
+/** Below this many bytes of capture the default is one thread (see scanCapture). */
+export const SMALL_CAPTURE_BYTES = 16 << 20;
 
 export interface ScanOptions {
   files: CaptureFile[];
@@ -23,7 +25,7 @@ export interface ScanOptions {
   featureNames: string[];
   collectPredictions: boolean;
   requireInput: boolean;
-  /** threads to scan with, the main thread included (default: the available cores) */
+  /** threads to scan with, the main thread included (default: the available cores; one for a small capture) */
   workers?: number;
   chunkBytes?: number;
 }
@@ -108,7 +110,11 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     collectPredictions: opts.collectPredictions,
     requireInput: opts.requireInput,
   }));
-  const threads = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount() + 1, tasks.length));
+  // By default a small capture is scanned on this thread alone: a worker's start-up costs more
+  // than the scan (the result is the same either way).
+  const bytes = opts.files.reduce((n, f) => n + f.size, 0);
+  const byDefault = bytes < SMALL_CAPTURE_BYTES ? 1 : defaultWorkerCount() + 1;
+  const threads = Math.max(1, Math.min(opts.workers ?? byDefault, tasks.length));
   const total = emptyScanResult();
   // Results are merged in range order as soon as the ranges before them are in, so merging
   // overlaps the scan (and the order, hence the statistics, never depends on the threads).

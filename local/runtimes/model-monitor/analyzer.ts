@@ -17,7 +17,6 @@
  * endpoint capture is implemented; anything else fails with a message saying so.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { listLocalFiles } from '../../../src/monitor/capture-files.js';
 import { runChecks, type CheckResult } from '../../../src/monitor/checks.js';
@@ -28,9 +27,6 @@ import { isNumeric, parseStatistics, statisticsJson } from '../../../src/monitor
 import { violationsJson } from '../../../src/monitor/violations.js';
 
 type Env = Record<string, string | undefined>;
-
-/** Captures smaller than this are scanned on one thread. */
-const SMALL_CAPTURE = 16 << 20;
 
 /** A failure the container reports in /opt/ml/output/failure. */
 class AnalyzerFailure extends Error {}
@@ -134,7 +130,6 @@ export async function analyze(env: Env, workers?: number): Promise<string> {
     env['baseline_constraints'],
   );
   const files = listLocalFiles(at(required(env, 'dataset_source')));
-  const bytes = files.reduce((n, f) => n + f.size, 0);
   const scan = await scanCapture({
     files,
     sinceMs,
@@ -142,8 +137,7 @@ export async function analyze(env: Env, workers?: number): Promise<string> {
     featureNames: constraints.features.map((f) => f.name),
     collectPredictions: false,
     requireInput: true,
-    // A worker thread loading the sources costs about a second: below SMALL_CAPTURE one thread.
-    workers: workers ?? (bytes < SMALL_CAPTURE ? 1 : availableParallelism()),
+    ...(workers ? { workers } : {}),
   });
   if (scan.records === 0)
     throw new AnalyzerFailure(
