@@ -2481,8 +2481,8 @@ function parseConstraints(input, source) {
     return { features, config };
 }
 
-// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
-var compute = __webpack_require__(7202);
+// EXTERNAL MODULE: ./src/metrics/compute.ts
+var compute = __webpack_require__(2624);
 // EXTERNAL MODULE: ./src/metrics/parse-number.ts
 var parse_number = __webpack_require__(9354);
 ;// CONCATENATED MODULE: ./src/monitor/ground-truth.ts
@@ -2602,7 +2602,7 @@ function modelQuality(keys, outputs, gt, problemType, threshold) {
     if (matched === 0) {
         throw new errors_MonitorDataError(`none of the ${captured} captured prediction(s) in the window has ground truth (${gt.records} ground-truth record(s) read); fix: label with the capture's inferenceId (or eventId when no inference id was sent), and cover the same time window`);
     }
-    const evaluation = (0,compute/* computeMetrics */.p)(problemType, Float64Array.from(labels), { scores: Float64Array.from(scores) }, { threshold });
+    const evaluation = (0,compute/* computeMetrics */.pH)(problemType, Float64Array.from(labels), { scores: Float64Array.from(scores) }, { threshold });
     return {
         evaluation,
         report: { version: 0.0, dataset: { item_count: matched }, ...evaluation.report },
@@ -2613,8 +2613,8 @@ function modelQuality(keys, outputs, gt, problemType, threshold) {
     };
 }
 
-// EXTERNAL MODULE: ./src/workers/pool.ts + 1 modules
-var workers_pool = __webpack_require__(845);
+// EXTERNAL MODULE: ./src/workers/pool.ts + 2 modules
+var workers_pool = __webpack_require__(8712);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/monitor/capture-slots.ts
@@ -4758,7 +4758,9 @@ async function monitorGate(ctx, overrides) {
     ctx.failIfForced(settings.forceFail);
     let clients;
     const aws = () => (clients ??= (0,aws_clients/* createAwsClients */.Gv)({ region: settings.region }));
+    // Scratch space (downloaded baselines, capture and ground truth), removed whatever happens.
     const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'sagemaker-monitor-gate-'));
+    const scratch = (f) => f().finally(() => (0,promises_.rm)(workDir, { recursive: true, force: true }));
     const deps = {
         aws,
         workDir,
@@ -4767,7 +4769,7 @@ async function monitorGate(ctx, overrides) {
         ...(overrides.workers ? { workers: overrides.workers } : {}),
     };
     if (settings.mode === 'baseline') {
-        const b = await dataFailures(() => runBaseline(settings, deps));
+        const b = await scratch(() => dataFailures(() => runBaseline(settings, deps)));
         ctx.setOutput('statistics-uri', b.statisticsUri);
         ctx.setOutput('constraints-uri', b.constraintsUri);
         ctx.setOutput('passed', 'true');
@@ -4776,7 +4778,7 @@ async function monitorGate(ctx, overrides) {
     }
     let outcome;
     try {
-        outcome = await dataFailures(() => runCheck(settings, deps));
+        outcome = await scratch(() => dataFailures(() => runCheck(settings, deps)));
     }
     catch (err) {
         ctx.setOutput('passed', 'false');

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, type ActionContext } from '../core/context.js';
@@ -9,6 +9,7 @@ import { createAwsClients } from '../aws/clients.js';
 import { fixedSchedule, pollIntervalFromEnv, type Clock, type Sleep } from '../aws/poller.js';
 import { stopTransformJob, type PollSchedule } from '../sagemaker/transform.js';
 import { EVALUATE_NAMES, parseEvaluateSettings } from '../stages/evaluate/settings.js';
+import { warmWorkers } from '../workers/pool.js';
 import { runEvaluation, type EvaluationOutcome } from '../stages/evaluate/run.js';
 import { evaluateOutputs, gateVerdict, renderSummary } from '../stages/evaluate/report.js';
 import { postPrComment } from '../github/pr-comment.js';
@@ -36,6 +37,9 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   for (const w of settings.warnings) log.warning(w);
   if (settings.forceFail) ctx.setOutput('passed', 'false');
   ctx.failIfForced(settings.forceFail);
+  // Labels and predictions are read (and big evaluations computed) on two threads: start the
+  // worker now, so its start-up overlaps finding and downloading the files.
+  if (settings.source.kind !== 'evaluation-report') warmWorkers(1);
 
   const activeJobs = new Set<string>();
   let clients: ReturnType<typeof createAwsClients> | undefined;
@@ -52,8 +56,9 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
     ...(overrides.stopDelay ? { delay: overrides.stopDelay } : {}),
   });
   let outcome: EvaluationOutcome;
+  // Scratch space (downloads, transform inputs and outputs), removed whatever happens.
+  const workDir = await mkdtemp(join(env['RUNNER_TEMP'] || tmpdir(), 'sagemaker-evaluate-'));
   try {
-    const workDir = await mkdtemp(join(env['RUNNER_TEMP'] || tmpdir(), 'sagemaker-evaluate-'));
     outcome = await runEvaluation(settings, {
       env,
       aws,
@@ -77,6 +82,7 @@ async function evaluate(ctx: EvaluateContext, overrides: EvaluateOverrides): Pro
   } finally {
     if (guard.received) await guard.stopped();
     guard.dispose();
+    await rm(workDir, { recursive: true, force: true });
   }
 
   const markdown = renderSummary({

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, type ActionContext } from '../core/context.js';
@@ -122,7 +122,10 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
   ctx.failIfForced(settings.forceFail);
   let clients: ReturnType<typeof createAwsClients> | undefined;
   const aws = () => (clients ??= createAwsClients({ region: settings.region }));
+  // Scratch space (downloaded baselines, capture and ground truth), removed whatever happens.
   const workDir = await mkdtemp(join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'sagemaker-monitor-gate-'));
+  const scratch = <T>(f: () => Promise<T>): Promise<T> =>
+    f().finally(() => rm(workDir, { recursive: true, force: true }));
   const deps = {
     aws,
     workDir,
@@ -132,7 +135,7 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
   };
 
   if (settings.mode === 'baseline') {
-    const b = await dataFailures(() => runBaseline(settings, deps));
+    const b = await scratch(() => dataFailures(() => runBaseline(settings, deps)));
     ctx.setOutput('statistics-uri', b.statisticsUri);
     ctx.setOutput('constraints-uri', b.constraintsUri);
     ctx.setOutput('passed', 'true');
@@ -141,7 +144,7 @@ async function monitorGate(ctx: Ctx, overrides: MonitorGateOverrides): Promise<v
   }
   let outcome: CheckOutcome;
   try {
-    outcome = await dataFailures(() => runCheck(settings, deps));
+    outcome = await scratch(() => dataFailures(() => runCheck(settings, deps)));
   } catch (err) {
     ctx.setOutput('passed', 'false');
     throw err;

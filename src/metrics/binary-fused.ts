@@ -11,6 +11,12 @@ import type { Curve } from './types.js';
 /** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
 export const HISTOGRAM_BINS = 20;
 
+export interface FullBinaryPass {
+  full: BinaryPass;
+  curves: { roc: Curve; pr: Curve };
+  histogram: { edges: number[]; positives: number[]; negatives: number[] };
+}
+
 export function fusedBinaryPasses(
   s: Float64Array,
   y: Uint8Array,
@@ -21,21 +27,33 @@ export function fusedBinaryPasses(
   scratch?: Float64Array,
   /** The number of 1s in y, when the caller knows it (saves a pass). */
   positives: number = countOnes(y),
-): {
-  full: BinaryPass;
-  resamples: BinaryPass[];
-  curves: { roc: Curve; pr: Curve };
-  histogram: { edges: number[]; positives: number[]; negatives: number[] };
-} {
+): FullBinaryPass & { resamples: BinaryPass[] } {
+  const losses = scratch && scratch.length === s.length ? scratch : new Float64Array(s.length);
+  const pass = fullBinaryPass(s, y, threshold, maxCurvePoints, losses, positives);
+  const resamples = binaryPassPacked(s, y, packed, 5, threshold, losses);
+  return { ...pass, resamples };
+}
+
+/**
+ * The full-data pass alone (chart points chosen online, score histogram); writes each row's
+ * log-loss term into `losses` (n doubles) for a later binaryPassPacked over the same rows.
+ */
+export function fullBinaryPass(
+  s: Float64Array,
+  y: Uint8Array,
+  threshold: number,
+  maxCurvePoints: number,
+  losses: Float64Array,
+  positives: number = countOnes(y),
+  /** `losses` already holds logLossTerms(s, y) (read, not written). */
+  lossesGiven = false,
+): FullBinaryPass {
   const n = s.length;
   const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
-  const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
   const bins = new Float64Array(2 * HISTOGRAM_BINS);
-  const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
-  const resamples = binaryPassPacked(s, y, packed, 5, threshold, losses);
+  const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins, lossesGiven);
   return {
     full,
-    resamples,
     curves,
     histogram: {
       edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
@@ -53,7 +71,8 @@ function countOnes(y: Uint8Array): number {
 
 /**
  * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
- * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
+ * (for the resample pass; or reads them from there when `lossesGiven`) and counts the score
+ * histogram into bins (negatives, then positives).
  */
 function fullPass(
   s: Float64Array,
@@ -62,6 +81,7 @@ function fullPass(
   sampler: CurveSampler,
   losses: Float64Array,
   bins: Float64Array,
+  lossesGiven: boolean,
 ): BinaryPass & { curves: { roc: Curve; pr: Curve } } {
   const n = s.length;
   let tp = 0;
@@ -88,8 +108,12 @@ function fullPass(
   for (let k = 0; k < n; k++) {
     const score = s[k]!;
     const label = y[k]!;
-    const term = logLossTerm(score, label);
-    losses[k] = term;
+    let term: number;
+    if (lossesGiven) term = losses[k]!;
+    else {
+      term = logLossTerm(score, label);
+      losses[k] = term;
+    }
     let bin = (score * nBins) | 0;
     if (bin >= nBins) bin = nBins - 1;
     bins[label * nBins + bin]!++;

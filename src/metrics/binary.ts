@@ -28,8 +28,11 @@ export function logLossTerm(score: number, label: number): number {
   return -Math.log((label === 1 ? p : q) / (q + p));
 }
 
-export function logLossTerms(s: Float64Array, y: Uint8Array): Float64Array {
-  const out = new Float64Array(s.length);
+export function logLossTerms(
+  s: Float64Array,
+  y: Uint8Array,
+  out: Float64Array = new Float64Array(s.length),
+): Float64Array {
   for (let k = 0; k < s.length; k++) out[k] = logLossTerm(s[k]!, y[k]!);
   return out;
 }

@@ -7,8 +7,8 @@
  * class indices 0..K-1 when probabilities are given.
  */
 import { ConfigurationError } from '../core/errors.js';
-import { binaryMetrics } from './binary.js';
-import { fusedBinaryPasses } from './binary-fused.js';
+import { binaryMetrics, type BinaryPass } from './binary.js';
+import { fusedBinaryPasses, type FullBinaryPass } from './binary-fused.js';
 import { DataError } from './data-error.js';
 import { argmaxLabels, confusionCounts, indexClasses, multiclassMetrics } from './multiclass.js';
 import { regressionMetrics } from './regression.js';
@@ -21,7 +21,7 @@ import {
   STD_MIN_ROWS,
   stdOfSamples,
 } from './resample.js';
-import { sortScoresWithLabels } from './sort.js';
+import { sortScoresWithLabels, type SortedScores } from './sort.js';
 import type { EvaluationResult, Predictions, ProblemType } from './types.js';
 
 function validate(problemType: ProblemType, labels: Float64Array, predictions: Predictions): void {
@@ -61,35 +61,33 @@ function label(v: number): string {
   return String(v);
 }
 
-function computeBinary(
-  labels: Float64Array,
-  predictions: Predictions,
-  threshold: number,
-  seed: number,
-  names: string[],
-): EvaluationResult {
+/**
+ * Binary: scores sorted descending with their labels (sort.ts), after the binary contract is
+ * checked (throws a DataError naming the first bad row). `shared`: s and y on SharedArrayBuffers,
+ * for a worker thread to read (compute-parallel.ts).
+ */
+export function sortBinary(labels: Float64Array, predictions: Predictions, shared = false): SortedScores {
   const problemType = 'binary-classification';
   const n = labels.length;
   if (predictions.scores.length !== n || n === 0) validate(problemType, labels, predictions); // throws
   // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
-  const { s, y, invalidRow, positives, spare } = sortScoresWithLabels(predictions.scores, labels);
-  if (invalidRow >= 0) validate(problemType, labels, predictions); // throws, naming the row
-  // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
-  // five 80% resamples.
-  const enough = n >= STD_MIN_ROWS;
-  const packed = enough ? monitorMasks(n, seed) : new Uint8Array(n);
-  const { full, resamples, curves, histogram } = fusedBinaryPasses(
-    s,
-    y,
-    packed,
-    threshold,
-    200,
-    spare,
-    positives,
-  );
+  const sorted = sortScoresWithLabels(predictions.scores, labels, undefined, shared);
+  if (sorted.invalidRow >= 0) validate(problemType, labels, predictions); // throws, naming the row
+  return sorted;
+}
+
+/** The binary result from the full-data pass and the monitor's resamples (null below STD_MIN_ROWS). */
+export function binaryResult(
+  n: number,
+  names: string[],
+  pass: FullBinaryPass,
+  resamples: BinaryPass[] | null,
+): EvaluationResult {
+  const problemType = 'binary-classification';
+  const { full, curves, histogram } = pass;
   const metrics = binaryMetrics(full);
   const { roc, pr } = curves;
-  const standardDeviations = enough
+  const standardDeviations = resamples
     ? stdOfSamples(names, resamples.map(binaryMetrics))
     : Object.fromEntries(names.map((name) => [name, 'NaN' as const]));
   const confusionMatrix = { '0': { '0': full.tn, '1': full.fp }, '1': { '0': full.fn, '1': full.tp } };
@@ -106,6 +104,32 @@ function computeBinary(
   };
 }
 
+function computeBinary(
+  labels: Float64Array,
+  predictions: Predictions,
+  threshold: number,
+  seed: number,
+  names: string[],
+): EvaluationResult {
+  const n = labels.length;
+  const { s, y, positives, spare } = sortBinary(labels, predictions);
+  // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
+  // five 80% resamples.
+  const enough = n >= STD_MIN_ROWS;
+  const packed = enough ? monitorMasks(n, seed) : new Uint8Array(n);
+  const { resamples, ...pass } = fusedBinaryPasses(s, y, packed, threshold, 200, spare, positives);
+  return binaryResult(n, names, pass, enough ? resamples : null);
+}
+
+/** A probability threshold in [0, 1], else a configuration error. */
+export function checkThreshold(threshold: number): void {
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new ConfigurationError(
+      `probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`,
+    );
+  }
+}
+
 export function computeMetrics(
   problemType: ProblemType,
   labels: Float64Array,
@@ -113,11 +137,7 @@ export function computeMetrics(
   opts: { threshold: number; seed?: number },
 ): EvaluationResult {
   const { threshold } = opts;
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    throw new ConfigurationError(
-      `probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`,
-    );
-  }
+  checkThreshold(threshold);
   const seed = opts.seed ?? DEFAULT_SEED;
   const n = labels.length;
   const names = metricNames(problemType);

@@ -186,12 +186,14 @@ function sortGeneral(
  * `invalidRow` is the first row whose label is not 0/1 or whose score is not in [0, 1] (-1 when
  * none; the result is then meaningless and the caller reports the row). `spare` is n doubles of
  * scratch memory the sort no longer needs (contents undefined). `_positives` is accepted for
- * compatibility.
+ * compatibility. `shared`: s and y live on SharedArrayBuffers (a worker thread can read them
+ * without a copy).
  */
 export function sortScoresWithLabels(
   scores: Float64Array,
   labels: ArrayLike<number>,
   _positives?: number,
+  shared = false,
 ): SortedScores {
   const n = scores.length;
   const keys = new Uint32Array(2 * n); // (high, low) word pairs
@@ -214,11 +216,11 @@ export function sortScoresWithLabels(
   }
   if (signs & 0x80000000) return sortGeneral(scores, labels, invalidRow, keys);
   // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-  const s = new Float64Array(n);
+  const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
   const sb = new Uint32Array(s.buffer);
   const sorted = radixSortByHigh(keys, n, counts, sb);
   // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-  const y = new Uint8Array(n);
+  const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
   let positives = 0;
   for (let k = 0; k < n; k++) {
     const kh = ~sorted[2 * k]!;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { setupActionEnv } from './action-env.js';
@@ -13,6 +13,8 @@ export interface ActionRun {
   failure: string | undefined;
   /** The locally saved report ($RUNNER_TEMP/evaluation/evaluation.json), if written. */
   report: string | undefined;
+  /** Scratch folders the action left in $RUNNER_TEMP (it removes its own whatever happens). */
+  scratchLeft: string[];
 }
 
 export async function runWithInputs(
@@ -35,6 +37,7 @@ export async function runWithInputs(
       failed: process.exitCode === 1,
       failure: /::error::(.*)/.exec(stdout)?.[1],
       report: existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : undefined,
+      scratchLeft: readdirSync(env.dir).filter((f) => /^sagemaker-(evaluate|monitor-gate)-/.test(f)),
     };
   } finally {
     jest.restoreAllMocks();

@@ -1,7 +1,7 @@
 import type { AwsClients } from '../../aws/clients.js';
 import { systemClock } from '../../aws/poller.js';
 import { errorMessage } from '../../core/errors.js';
-import { computeMetrics } from '../../metrics/compute.js';
+import { computeMetricsOnCores } from '../../metrics/compute-parallel.js';
 import { DataError, readLabels, readPredictions } from '../../metrics/read.js';
 import type { EvaluationResult } from '../../metrics/types.js';
 import { builtinXgboostImage } from '../../sagemaker/images.js';
@@ -77,7 +77,11 @@ export async function scoreCandidate(
           prefer: '.out',
         });
         const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-        scored = { result: computeMetrics(problemType, labels, p, metricOpts), labels, scores: p.scores };
+        scored = {
+          result: await computeMetricsOnCores(problemType, labels, p, metricOpts),
+          labels,
+          scores: p.scores,
+        };
       } else {
         const region = aws().region;
         const ctx: TransformContext = {
@@ -133,7 +137,7 @@ export async function scoreCandidate(
         ]);
         if (cand.status === 'rejected') throw cand.reason;
         scored = {
-          result: computeMetrics(problemType, labels, cand.value, metricOpts),
+          result: await computeMetricsOnCores(problemType, labels, cand.value, metricOpts),
           labels,
           scores: cand.value.scores,
         };
@@ -143,7 +147,7 @@ export async function scoreCandidate(
           try {
             scored.champion = {
               scores: champ.value.scores,
-              result: computeMetrics(problemType, labels, champ.value, metricOpts),
+              result: await computeMetricsOnCores(problemType, labels, champ.value, metricOpts),
             };
           } catch (err) {
             scored.championError = errorMessage(err);

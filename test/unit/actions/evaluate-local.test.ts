@@ -55,6 +55,7 @@ describe('evaluate action with local files (no AWS)', () => {
     expect(r.summary).toContain('Confusion matrix');
     expect(JSON.parse(r.report!)).toHaveProperty('binary_classification_metrics');
     expect(r.stdout).toContain('PR comment: skipped');
+    expect(r.scratchLeft).toEqual([]); // its scratch folder in RUNNER_TEMP is gone
   });
 
   it('fails the step when a threshold is missed, naming the rule; fail-on-gate false keeps it green with a warning', async () => {
@@ -122,6 +123,7 @@ describe('evaluate action with local files (no AWS)', () => {
     expect(r1.failed).toBe(true);
     expect(r1.outputs['passed']).toBe('false');
     expect(r1.failure).toContain('nan.csv');
+    expect(r1.scratchLeft).toEqual([]); // removed on failure too
 
     const short = writeLines(f.dir, 'short.csv', d.scores.slice(0, 49));
     const r2 = await runWithInputs(

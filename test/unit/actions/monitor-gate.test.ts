@@ -197,6 +197,7 @@ describe('monitor-gate action (local files)', () => {
     expect(report.violations.length).toBe(Number(r.outputs['violations-count']));
     expect(JSON.parse(r.outputs['metrics']!).drift.freight_value).toBeGreaterThan(0.5);
     expect(r.summary).toContain('Drift per feature');
+    expect(r.scratchLeft).toEqual([]); // its scratch folder in RUNNER_TEMP is gone
 
     const again = await runAt(check(capture), ghEnv('1001'));
     expect(again.outputs['issue-number']).toBe('1');
@@ -221,6 +222,7 @@ describe('monitor-gate action (local files)', () => {
       noAws,
     );
     expect(r.failure).toMatch(/no data-capture records between/);
+    expect(r.scratchLeft).toEqual([]); // removed on failure too
     const c = await runAt({ 'capture-uri': capture }, noAws);
     expect(c.failure).toMatch(
       /configuration error: inputs 'baseline-statistics' and 'baseline-constraints' are required/,

@@ -1,5 +1,5 @@
-export const id = 486;
-export const ids = [486];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
 /***/ 6433:
@@ -339,6 +339,328 @@ function truncateMarkdown(text, max = MAX_COMMENT_CHARS) {
 
 /***/ }),
 
+/***/ 532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m8: () => (/* binding */ fullBinaryPass),
+  e2: () => (/* binding */ fusedBinaryPasses)
+});
+
+// UNUSED EXPORTS: HISTOGRAM_BINS
+
+// EXTERNAL MODULE: ./src/metrics/binary.ts
+var binary = __webpack_require__(9244);
+;// CONCATENATED MODULE: ./src/metrics/curves.ts
+/**
+ * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR
+ * (x = recall, y = precision, from (0,1)), at most maxPoints points each, chosen at the same
+ * thresholds: evenly along the ROC path (FPR + TPR grows monotonically from 0 to 2), both ends
+ * kept. Point j >= 1 is the (j-1)-th distinct threshold, descending.
+ */
+function binaryCurves(p, maxPoints = 200) {
+    const c = p.curve;
+    if (!c)
+        throw new Error('binaryCurves needs a pass with wantCurve');
+    const { tps, fps, thresholds } = c;
+    const m = c.length + 1;
+    const { pos, neg } = p;
+    let keep;
+    if (m <= maxPoints) {
+        keep = Array.from({ length: m }, (_, i) => i);
+    }
+    else if (pos > 0 && neg > 0) {
+        const step = 2 / (maxPoints - 1);
+        keep = [0];
+        for (let j = 1; j < m - 1; j++) {
+            if (fps[j - 1] / neg + tps[j - 1] / pos >= step * keep.length)
+                keep.push(j);
+        }
+        keep.push(m - 1);
+    }
+    else {
+        keep = [0];
+        for (let j = 1; j < m - 1; j++)
+            if (j * (maxPoints - 1) >= m * keep.length)
+                keep.push(j);
+        keep.push(m - 1);
+    }
+    if (keep.length > maxPoints) {
+        const even = [];
+        for (let j = 0; j < maxPoints; j++)
+            even.push(keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
+        keep = even;
+    }
+    const first = m > 1 ? thresholds[0] + 1 : 1;
+    const t = (j) => (j === 0 ? first : thresholds[j - 1]);
+    const fpr = (j) => (j === 0 ? 0 : neg > 0 ? fps[j - 1] / neg : NaN);
+    const tpr = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : NaN);
+    const recall = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : 1);
+    const precision = (j) => {
+        if (j === 0)
+            return 1;
+        const d = tps[j - 1] + fps[j - 1];
+        return d > 0 ? tps[j - 1] / d : 0;
+    };
+    const ts = keep.map(t);
+    return {
+        roc: { x: keep.map(fpr), y: keep.map(tpr), thresholds: ts },
+        pr: { x: keep.map(recall), y: keep.map(precision), thresholds: [...ts] },
+    };
+}
+/**
+ * Chooses the chart points online, exactly as binaryCurves does on the full list: every point
+ * when there are at most maxPoints, else the points where FPR + TPR crosses the next multiple of
+ * 2 / (maxPoints - 1), plus the last one. Keeps O(maxPoints) memory instead of O(n).
+ */
+class CurveSampler {
+    pos;
+    neg;
+    maxPoints;
+    all = []; // tp, fp, threshold triples while count <= maxPoints
+    picked = []; // triples chosen by the arc rule
+    count = 1; // point 0 is (0, 0) / (0, 1)
+    lastTp = 0;
+    lastFp = 0;
+    lastThreshold = 0;
+    step;
+    /** Both classes present (otherwise there is no meaningful curve). */
+    both;
+    /** The arc length (FPR + TPR) the next picked point must reach. */
+    target;
+    constructor(pos, neg, maxPoints) {
+        this.pos = pos;
+        this.neg = neg;
+        this.maxPoints = maxPoints;
+        this.step = 2 / (maxPoints - 1);
+        this.target = this.step;
+        this.both = pos > 0 && neg > 0;
+    }
+    /**
+     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
+     * arguments box them) and call early() / pick() / finishWith() themselves.
+     */
+    add(tp, fp, threshold) {
+        const j = this.count++;
+        if (j < this.maxPoints)
+            this.early(tp, fp, threshold);
+        // The arc rule for every point but the last (which is always kept): decided on the previous point.
+        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
+            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
+        }
+        this.lastTp = tp;
+        this.lastFp = fp;
+        this.lastThreshold = threshold;
+    }
+    /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
+    early(tp, fp, threshold) {
+        this.all.push(tp, fp, threshold);
+    }
+    /** Keeps a point chosen by the arc rule and moves the target on. */
+    pick(tp, fp, threshold) {
+        this.picked.push(tp, fp, threshold);
+        this.target = this.step * (this.picked.length / 3 + 1);
+    }
+    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
+    finishWith(count, lastTp, lastFp, lastThreshold) {
+        this.count = count;
+        this.lastTp = lastTp;
+        this.lastFp = lastFp;
+        this.lastThreshold = lastThreshold;
+        return this.finish();
+    }
+    finish() {
+        const m = this.count;
+        let triples;
+        if (m <= this.maxPoints)
+            triples = this.all;
+        else if (this.pos > 0 && this.neg > 0)
+            triples = [...this.picked, this.lastTp, this.lastFp, this.lastThreshold];
+        else
+            triples = [
+                ...this.all.slice(0, 3 * (this.maxPoints - 2)),
+                this.lastTp,
+                this.lastFp,
+                this.lastThreshold,
+            ]; // one class only: no meaningful curve
+        const k = triples.length / 3;
+        const tps = new Float64Array(k);
+        const fps = new Float64Array(k);
+        const thresholds = new Float64Array(k);
+        for (let i = 0; i < k; i++) {
+            tps[i] = triples[3 * i];
+            fps[i] = triples[3 * i + 1];
+            thresholds[i] = triples[3 * i + 2];
+        }
+        const first = m > 1 ? (this.all[2] ?? 0) + 1 : 1;
+        const { roc, pr } = binaryCurves({
+            tp: 0,
+            fp: 0,
+            fn: 0,
+            tn: 0,
+            pos: this.pos,
+            neg: this.neg,
+            auc2: 0,
+            apSum: 0,
+            logLossSum: 0,
+            curve: { tps, fps, thresholds, length: k },
+        }, Infinity);
+        roc.thresholds[0] = first;
+        pr.thresholds[0] = first;
+        if (roc.x.length <= this.maxPoints)
+            return { roc, pr };
+        // As binaryCurves: more points than allowed after the arc rule -> evenly spaced among them.
+        const idx = Array.from({ length: this.maxPoints }, (_, j) => Math.round((j * (roc.x.length - 1)) / (this.maxPoints - 1)));
+        const pick = (c) => ({
+            x: idx.map((i) => c.x[i]),
+            y: idx.map((i) => c.y[i]),
+            thresholds: idx.map((i) => c.thresholds[i]),
+        });
+        return { roc: pick(roc), pr: pick(pr) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/binary-fused.ts
+/**
+ * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
+ * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
+ * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
+ * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
+ */
+
+
+/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
+const HISTOGRAM_BINS = 20;
+function fusedBinaryPasses(s, y, packed, threshold, maxCurvePoints = 200, 
+/** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
+scratch, 
+/** The number of 1s in y, when the caller knows it (saves a pass). */
+positives = countOnes(y)) {
+    const losses = scratch && scratch.length === s.length ? scratch : new Float64Array(s.length);
+    const pass = fullBinaryPass(s, y, threshold, maxCurvePoints, losses, positives);
+    const resamples = (0,binary/* binaryPassPacked */.Vg)(s, y, packed, 5, threshold, losses);
+    return { ...pass, resamples };
+}
+/**
+ * The full-data pass alone (chart points chosen online, score histogram); writes each row's
+ * log-loss term into `losses` (n doubles) for a later binaryPassPacked over the same rows.
+ */
+function fullBinaryPass(s, y, threshold, maxCurvePoints, losses, positives = countOnes(y), 
+/** `losses` already holds logLossTerms(s, y) (read, not written). */
+lossesGiven = false) {
+    const n = s.length;
+    const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
+    const bins = new Float64Array(2 * HISTOGRAM_BINS);
+    const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins, lossesGiven);
+    return {
+        full,
+        curves,
+        histogram: {
+            edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
+            positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
+            negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
+        },
+    };
+}
+function countOnes(y) {
+    let ones = 0;
+    for (let k = 0; k < y.length; k++)
+        ones += y[k];
+    return ones;
+}
+/**
+ * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
+ * (for the resample pass; or reads them from there when `lossesGiven`) and counts the score
+ * histogram into bins (negatives, then positives).
+ */
+function fullPass(s, y, threshold, sampler, losses, bins, lossesGiven) {
+    const n = s.length;
+    let tp = 0;
+    let fp = 0;
+    let tpPrev = 0;
+    let fpPrev = 0;
+    // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
+    // that branch is boxed (a heap number per group) by V8.
+    const sums = new Float64Array(2);
+    let tpAt = 0;
+    let fpAt = 0;
+    let ll = 0;
+    let llc = 0; // Neumaier compensation (terms are >= 0)
+    let kThr = 0;
+    while (kThr < n && s[kThr] >= threshold)
+        kThr++;
+    const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
+    // The chart sampler's rule, inlined (see CurveSampler.add).
+    const { pos, neg, both, maxPoints } = sampler;
+    let count = 1;
+    let lastTp = 0;
+    let lastFp = 0;
+    let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
+    let target = sampler.target;
+    for (let k = 0; k < n; k++) {
+        const score = s[k];
+        const label = y[k];
+        let term;
+        if (lossesGiven)
+            term = losses[k];
+        else {
+            term = (0,binary/* logLossTerm */.c3)(score, label);
+            losses[k] = term;
+        }
+        let bin = (score * nBins) | 0;
+        if (bin >= nBins)
+            bin = nBins - 1;
+        bins[label * nBins + bin]++;
+        const t = ll + term;
+        // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
+        llc += Math.max(ll, term) - t + Math.min(ll, term);
+        ll = t;
+        if (label === 1)
+            tp++;
+        else
+            fp++;
+        if (k === n - 1 || s[k + 1] !== score) {
+            // End of a group of equal scores (usually a single row).
+            sums[0] += (fp - fpPrev) * (tp + tpPrev);
+            if (tp !== tpPrev)
+                sums[1] += (tp - tpPrev) * (tp / (tp + fp));
+            const j = count++;
+            if (j < maxPoints)
+                sampler.early(tp, fp, score);
+            if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
+                sampler.pick(lastTp, lastFp, s[lastK]);
+                target = sampler.target;
+            }
+            lastTp = tp;
+            lastFp = fp;
+            lastK = k;
+            tpPrev = tp;
+            fpPrev = fp;
+        }
+        if (k === kThr - 1) {
+            tpAt = tp;
+            fpAt = fp;
+        }
+    }
+    return {
+        tp: tpAt,
+        fp: fpAt,
+        fn: tp - tpAt,
+        tn: fp - fpAt,
+        pos: tp,
+        neg: fp,
+        auc2: sums[0],
+        apSum: sums[1],
+        logLossSum: ll + llc,
+        curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]), // n >= 1: lastK >= 0
+    };
+}
+
+
+/***/ }),
+
 /***/ 9244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -373,8 +695,7 @@ function logLossTerm(score, label) {
     const q = 1 - p;
     return -Math.log((label === 1 ? p : q) / (q + p));
 }
-function logLossTerms(s, y) {
-    const out = new Float64Array(s.length);
+function logLossTerms(s, y, out = new Float64Array(s.length)) {
     for (let k = 0; k < s.length; k++)
         out[k] = logLossTerm(s[k], y[k]);
     return out;
@@ -602,322 +923,24 @@ function binaryMetrics(p) {
 
 /***/ }),
 
-/***/ 7202:
+/***/ 2624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ computeMetrics)
-});
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/metrics/binary.ts
-var binary = __webpack_require__(9244);
-;// CONCATENATED MODULE: ./src/metrics/curves.ts
-/**
- * ROC (x = FPR, y = TPR, from (0,0); first threshold = max score + 1 as in sklearn 1.2) and PR
- * (x = recall, y = precision, from (0,1)), at most maxPoints points each, chosen at the same
- * thresholds: evenly along the ROC path (FPR + TPR grows monotonically from 0 to 2), both ends
- * kept. Point j >= 1 is the (j-1)-th distinct threshold, descending.
- */
-function binaryCurves(p, maxPoints = 200) {
-    const c = p.curve;
-    if (!c)
-        throw new Error('binaryCurves needs a pass with wantCurve');
-    const { tps, fps, thresholds } = c;
-    const m = c.length + 1;
-    const { pos, neg } = p;
-    let keep;
-    if (m <= maxPoints) {
-        keep = Array.from({ length: m }, (_, i) => i);
-    }
-    else if (pos > 0 && neg > 0) {
-        const step = 2 / (maxPoints - 1);
-        keep = [0];
-        for (let j = 1; j < m - 1; j++) {
-            if (fps[j - 1] / neg + tps[j - 1] / pos >= step * keep.length)
-                keep.push(j);
-        }
-        keep.push(m - 1);
-    }
-    else {
-        keep = [0];
-        for (let j = 1; j < m - 1; j++)
-            if (j * (maxPoints - 1) >= m * keep.length)
-                keep.push(j);
-        keep.push(m - 1);
-    }
-    if (keep.length > maxPoints) {
-        const even = [];
-        for (let j = 0; j < maxPoints; j++)
-            even.push(keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
-        keep = even;
-    }
-    const first = m > 1 ? thresholds[0] + 1 : 1;
-    const t = (j) => (j === 0 ? first : thresholds[j - 1]);
-    const fpr = (j) => (j === 0 ? 0 : neg > 0 ? fps[j - 1] / neg : NaN);
-    const tpr = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : NaN);
-    const recall = (j) => (j === 0 ? 0 : pos > 0 ? tps[j - 1] / pos : 1);
-    const precision = (j) => {
-        if (j === 0)
-            return 1;
-        const d = tps[j - 1] + fps[j - 1];
-        return d > 0 ? tps[j - 1] / d : 0;
-    };
-    const ts = keep.map(t);
-    return {
-        roc: { x: keep.map(fpr), y: keep.map(tpr), thresholds: ts },
-        pr: { x: keep.map(recall), y: keep.map(precision), thresholds: [...ts] },
-    };
-}
-/**
- * Chooses the chart points online, exactly as binaryCurves does on the full list: every point
- * when there are at most maxPoints, else the points where FPR + TPR crosses the next multiple of
- * 2 / (maxPoints - 1), plus the last one. Keeps O(maxPoints) memory instead of O(n).
- */
-class CurveSampler {
-    pos;
-    neg;
-    maxPoints;
-    all = []; // tp, fp, threshold triples while count <= maxPoints
-    picked = []; // triples chosen by the arc rule
-    count = 1; // point 0 is (0, 0) / (0, 1)
-    lastTp = 0;
-    lastFp = 0;
-    lastThreshold = 0;
-    step;
-    /** Both classes present (otherwise there is no meaningful curve). */
-    both;
-    /** The arc length (FPR + TPR) the next picked point must reach. */
-    target;
-    constructor(pos, neg, maxPoints) {
-        this.pos = pos;
-        this.neg = neg;
-        this.maxPoints = maxPoints;
-        this.step = 2 / (maxPoints - 1);
-        this.target = this.step;
-        this.both = pos > 0 && neg > 0;
-    }
-    /**
-     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
-     * arguments box them) and call early() / pick() / finishWith() themselves.
-     */
-    add(tp, fp, threshold) {
-        const j = this.count++;
-        if (j < this.maxPoints)
-            this.early(tp, fp, threshold);
-        // The arc rule for every point but the last (which is always kept): decided on the previous point.
-        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
-            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
-        }
-        this.lastTp = tp;
-        this.lastFp = fp;
-        this.lastThreshold = threshold;
-    }
-    /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
-    early(tp, fp, threshold) {
-        this.all.push(tp, fp, threshold);
-    }
-    /** Keeps a point chosen by the arc rule and moves the target on. */
-    pick(tp, fp, threshold) {
-        this.picked.push(tp, fp, threshold);
-        this.target = this.step * (this.picked.length / 3 + 1);
-    }
-    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
-    finishWith(count, lastTp, lastFp, lastThreshold) {
-        this.count = count;
-        this.lastTp = lastTp;
-        this.lastFp = lastFp;
-        this.lastThreshold = lastThreshold;
-        return this.finish();
-    }
-    finish() {
-        const m = this.count;
-        let triples;
-        if (m <= this.maxPoints)
-            triples = this.all;
-        else if (this.pos > 0 && this.neg > 0)
-            triples = [...this.picked, this.lastTp, this.lastFp, this.lastThreshold];
-        else
-            triples = [
-                ...this.all.slice(0, 3 * (this.maxPoints - 2)),
-                this.lastTp,
-                this.lastFp,
-                this.lastThreshold,
-            ]; // one class only: no meaningful curve
-        const k = triples.length / 3;
-        const tps = new Float64Array(k);
-        const fps = new Float64Array(k);
-        const thresholds = new Float64Array(k);
-        for (let i = 0; i < k; i++) {
-            tps[i] = triples[3 * i];
-            fps[i] = triples[3 * i + 1];
-            thresholds[i] = triples[3 * i + 2];
-        }
-        const first = m > 1 ? (this.all[2] ?? 0) + 1 : 1;
-        const { roc, pr } = binaryCurves({
-            tp: 0,
-            fp: 0,
-            fn: 0,
-            tn: 0,
-            pos: this.pos,
-            neg: this.neg,
-            auc2: 0,
-            apSum: 0,
-            logLossSum: 0,
-            curve: { tps, fps, thresholds, length: k },
-        }, Infinity);
-        roc.thresholds[0] = first;
-        pr.thresholds[0] = first;
-        if (roc.x.length <= this.maxPoints)
-            return { roc, pr };
-        // As binaryCurves: more points than allowed after the arc rule -> evenly spaced among them.
-        const idx = Array.from({ length: this.maxPoints }, (_, j) => Math.round((j * (roc.x.length - 1)) / (this.maxPoints - 1)));
-        const pick = (c) => ({
-            x: idx.map((i) => c.x[i]),
-            y: idx.map((i) => c.y[i]),
-            thresholds: idx.map((i) => c.thresholds[i]),
-        });
-        return { roc: pick(roc), pr: pick(pr) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/metrics/binary-fused.ts
-/**
- * The binary hot path of computeMetrics over the sorted scores: per-row log-loss terms once, the
- * full-data pass (chart points chosen online, no O(n) curve arrays) and the five monitor
- * resamples in one packed pass (bit r of packed[k] = row k is in resample r). Same definitions as
- * binaryPass. (A single pass with all six accumulator sets unrolled measured slower.)
- */
-
-
-/** Score histogram: 20 equal bins on [0, 1] (a score of 1 falls in the last bin). */
-const HISTOGRAM_BINS = 20;
-function fusedBinaryPasses(s, y, packed, threshold, maxCurvePoints = 200, 
-/** Optional scratch space of n doubles for the per-row log-loss terms (overwritten). */
-scratch, 
-/** The number of 1s in y, when the caller knows it (saves a pass). */
-positives = countOnes(y)) {
-    const n = s.length;
-    const sampler = new CurveSampler(positives, n - positives, maxCurvePoints);
-    const losses = scratch && scratch.length === n ? scratch : new Float64Array(n);
-    const bins = new Float64Array(2 * HISTOGRAM_BINS);
-    const { curves, ...full } = fullPass(s, y, threshold, sampler, losses, bins);
-    const resamples = (0,binary/* binaryPassPacked */.Vg)(s, y, packed, 5, threshold, losses);
-    return {
-        full,
-        resamples,
-        curves,
-        histogram: {
-            edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
-            positives: Array.from(bins.subarray(HISTOGRAM_BINS)),
-            negatives: Array.from(bins.subarray(0, HISTOGRAM_BINS)),
-        },
-    };
-}
-function countOnes(y) {
-    let ones = 0;
-    for (let k = 0; k < y.length; k++)
-        ones += y[k];
-    return ones;
-}
-/**
- * binaryPass without weights, specialised: also writes each row's log-loss term into `losses`
- * (for the resample pass) and counts the score histogram into bins (negatives, then positives).
- */
-function fullPass(s, y, threshold, sampler, losses, bins) {
-    const n = s.length;
-    let tp = 0;
-    let fp = 0;
-    let tpPrev = 0;
-    let fpPrev = 0;
-    // auc2 and apSum, summed at group ends: a typed array, because a double local updated inside
-    // that branch is boxed (a heap number per group) by V8.
-    const sums = new Float64Array(2);
-    let tpAt = 0;
-    let fpAt = 0;
-    let ll = 0;
-    let llc = 0; // Neumaier compensation (terms are >= 0)
-    let kThr = 0;
-    while (kThr < n && s[kThr] >= threshold)
-        kThr++;
-    const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
-    // The chart sampler's rule, inlined (see CurveSampler.add).
-    const { pos, neg, both, maxPoints } = sampler;
-    let count = 1;
-    let lastTp = 0;
-    let lastFp = 0;
-    let lastK = -1; // row of the last point (its score is the threshold; an index boxes nothing)
-    let target = sampler.target;
-    for (let k = 0; k < n; k++) {
-        const score = s[k];
-        const label = y[k];
-        const term = (0,binary/* logLossTerm */.c3)(score, label);
-        losses[k] = term;
-        let bin = (score * nBins) | 0;
-        if (bin >= nBins)
-            bin = nBins - 1;
-        bins[label * nBins + bin]++;
-        const t = ll + term;
-        // (big - t) + small, without a float-valued ?: (it would box a heap number per row in V8).
-        llc += Math.max(ll, term) - t + Math.min(ll, term);
-        ll = t;
-        if (label === 1)
-            tp++;
-        else
-            fp++;
-        if (k === n - 1 || s[k + 1] !== score) {
-            // End of a group of equal scores (usually a single row).
-            sums[0] += (fp - fpPrev) * (tp + tpPrev);
-            if (tp !== tpPrev)
-                sums[1] += (tp - tpPrev) * (tp / (tp + fp));
-            const j = count++;
-            if (j < maxPoints)
-                sampler.early(tp, fp, score);
-            if (j >= 2 && both && lastFp / neg + lastTp / pos >= target) {
-                sampler.pick(lastTp, lastFp, s[lastK]);
-                target = sampler.target;
-            }
-            lastTp = tp;
-            lastFp = fp;
-            lastK = k;
-            tpPrev = tp;
-            fpPrev = fp;
-        }
-        if (k === kThr - 1) {
-            tpAt = tp;
-            fpAt = fp;
-        }
-    }
-    return {
-        tp: tpAt,
-        fp: fpAt,
-        fn: tp - tpAt,
-        tn: fp - fpAt,
-        pos: tp,
-        neg: fp,
-        auc2: sums[0],
-        apSum: sums[1],
-        logLossSum: ll + llc,
-        curves: sampler.finishWith(count, lastTp, lastFp, s[lastK]), // n >= 1: lastK >= 0
-    };
-}
-
-// EXTERNAL MODULE: ./src/metrics/data-error.ts
-var data_error = __webpack_require__(6182);
-// EXTERNAL MODULE: ./src/metrics/multiclass.ts
-var multiclass = __webpack_require__(9254);
-// EXTERNAL MODULE: ./src/metrics/regression.ts
-var regression = __webpack_require__(1788);
-// EXTERNAL MODULE: ./src/metrics/report.ts
-var report = __webpack_require__(4499);
-// EXTERNAL MODULE: ./src/metrics/resample.ts
-var resample = __webpack_require__(9866);
-// EXTERNAL MODULE: ./src/metrics/sort.ts
-var sort = __webpack_require__(5357);
-;// CONCATENATED MODULE: ./src/metrics/compute.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fy: () => (/* binding */ binaryResult),
+/* harmony export */   _6: () => (/* binding */ sortBinary),
+/* harmony export */   pH: () => (/* binding */ computeMetrics),
+/* harmony export */   wy: () => (/* binding */ checkThreshold)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _binary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9244);
+/* harmony import */ var _binary_fused_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(532);
+/* harmony import */ var _data_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6182);
+/* harmony import */ var _multiclass_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9254);
+/* harmony import */ var _regression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1788);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4499);
+/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9866);
+/* harmony import */ var _sort_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5357);
 /**
  * computeMetrics: validates labels and predictions (fail closed, DataError naming the row and the
  * fix), then computes every model-quality metric for the problem type, the monitor-style
@@ -939,48 +962,54 @@ function validate(problemType, labels, predictions) {
     const n = labels.length;
     const m = predictions.scores.length;
     if (n !== m) {
-        throw new data_error/* DataError */.f(`row-count mismatch: the test data has ${n} labelled row(s) but there are ${m} prediction(s); fix: score every test row exactly once, in order (for a batch transform: SplitType Line, AssembleWith Line, same input files)`);
+        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row-count mismatch: the test data has ${n} labelled row(s) but there are ${m} prediction(s); fix: score every test row exactly once, in order (for a batch transform: SplitType Line, AssembleWith Line, same input files)`);
     }
     if (n === 0)
-        throw new data_error/* DataError */.f('no rows to evaluate; fix: provide a non-empty test data set');
+        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f('no rows to evaluate; fix: provide a non-empty test data set');
     const binary = problemType === 'binary-classification';
     for (let i = 0; i < n; i++) {
         const y = labels[i];
         if (!Number.isFinite(y) || (binary && y !== 0 && y !== 1)) {
-            throw new data_error/* DataError */.f(`row ${i + 1}: label ${y} is not ${binary ? '0 or 1' : 'a finite number'}; fix: ${binary ? 'encode the binary label as 0/1' : 'clean the label column'}, or check label-column`);
+            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row ${i + 1}: label ${y} is not ${binary ? '0 or 1' : 'a finite number'}; fix: ${binary ? 'encode the binary label as 0/1' : 'clean the label column'}, or check label-column`);
         }
         const s = predictions.scores[i];
         if (!Number.isFinite(s) || (binary && !(s >= 0 && s <= 1))) {
-            throw new data_error/* DataError */.f(`row ${i + 1}: prediction ${s} is not ${binary ? 'a probability in [0, 1]' : 'a finite number'}; fix: ${binary ? 'output the probability of class 1 (e.g. XGBoost binary:logistic)' : 'check the model output'}`);
+            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row ${i + 1}: prediction ${s} is not ${binary ? 'a probability in [0, 1]' : 'a finite number'}; fix: ${binary ? 'output the probability of class 1 (e.g. XGBoost binary:logistic)' : 'check the model output'}`);
         }
     }
     for (const [k, col] of (predictions.probabilities ?? []).entries()) {
         if (col.length !== n) {
-            throw new data_error/* DataError */.f(`row-count mismatch: class ${k} has ${col.length} probabilities for ${n} rows; fix: one probability row per test row`);
+            throw new _data_error_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .f(`row-count mismatch: class ${k} has ${col.length} probabilities for ${n} rows; fix: one probability row per test row`);
         }
     }
 }
 function label(v) {
     return String(v);
 }
-function computeBinary(labels, predictions, threshold, seed, names) {
+/**
+ * Binary: scores sorted descending with their labels (sort.ts), after the binary contract is
+ * checked (throws a DataError naming the first bad row). `shared`: s and y on SharedArrayBuffers,
+ * for a worker thread to read (compute-parallel.ts).
+ */
+function sortBinary(labels, predictions, shared = false) {
     const problemType = 'binary-classification';
     const n = labels.length;
     if (predictions.scores.length !== n || n === 0)
         validate(problemType, labels, predictions); // throws
     // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
-    const { s, y, invalidRow, positives, spare } = (0,sort/* sortScoresWithLabels */.V)(predictions.scores, labels);
-    if (invalidRow >= 0)
+    const sorted = (0,_sort_js__WEBPACK_IMPORTED_MODULE_3__/* .sortScoresWithLabels */ .V)(predictions.scores, labels, undefined, shared);
+    if (sorted.invalidRow >= 0)
         validate(problemType, labels, predictions); // throws, naming the row
-    // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
-    // five 80% resamples.
-    const enough = n >= resample/* STD_MIN_ROWS */.XI;
-    const packed = enough ? (0,resample/* monitorMasks */.cw)(n, seed) : new Uint8Array(n);
-    const { full, resamples, curves, histogram } = fusedBinaryPasses(s, y, packed, threshold, 200, spare, positives);
-    const metrics = (0,binary/* binaryMetrics */.Ns)(full);
+    return sorted;
+}
+/** The binary result from the full-data pass and the monitor's resamples (null below STD_MIN_ROWS). */
+function binaryResult(n, names, pass, resamples) {
+    const problemType = 'binary-classification';
+    const { full, curves, histogram } = pass;
+    const metrics = (0,_binary_js__WEBPACK_IMPORTED_MODULE_4__/* .binaryMetrics */ .Ns)(full);
     const { roc, pr } = curves;
-    const standardDeviations = enough
-        ? (0,resample/* stdOfSamples */.oY)(names, resamples.map(binary/* binaryMetrics */.Ns))
+    const standardDeviations = resamples
+        ? (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .stdOfSamples */ .oY)(names, resamples.map(_binary_js__WEBPACK_IMPORTED_MODULE_4__/* .binaryMetrics */ .Ns))
         : Object.fromEntries(names.map((name) => [name, 'NaN']));
     const confusionMatrix = { '0': { '0': full.tn, '1': full.fp }, '1': { '0': full.fn, '1': full.tp } };
     return {
@@ -992,30 +1021,44 @@ function computeBinary(labels, predictions, threshold, seed, names) {
         roc,
         pr,
         scoreHistogram: histogram,
-        report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, { confusionMatrix, roc, pr }),
+        report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, { confusionMatrix, roc, pr }),
     };
+}
+function computeBinary(labels, predictions, threshold, seed, names) {
+    const n = labels.length;
+    const { s, y, positives, spare } = sortBinary(labels, predictions);
+    // Then the full-data pass (chart points chosen online) and one packed pass for the monitor's
+    // five 80% resamples.
+    const enough = n >= _resample_js__WEBPACK_IMPORTED_MODULE_5__/* .STD_MIN_ROWS */ .XI;
+    const packed = enough ? (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .monitorMasks */ .cw)(n, seed) : new Uint8Array(n);
+    const { resamples, ...pass } = (0,_binary_fused_js__WEBPACK_IMPORTED_MODULE_6__/* .fusedBinaryPasses */ .e2)(s, y, packed, threshold, 200, spare, positives);
+    return binaryResult(n, names, pass, enough ? resamples : null);
+}
+/** A probability threshold in [0, 1], else a configuration error. */
+function checkThreshold(threshold) {
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`);
+    }
 }
 function computeMetrics(problemType, labels, predictions, opts) {
     const { threshold } = opts;
-    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-        throw new errors/* ConfigurationError */.j1(`probability threshold ${threshold} is not valid; fix: use a number in [0, 1] such as 0.5`);
-    }
-    const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
+    checkThreshold(threshold);
+    const seed = opts.seed ?? _resample_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_SEED */ .KP;
     const n = labels.length;
-    const names = (0,report/* metricNames */.Zv)(problemType);
+    const names = (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .metricNames */ .Zv)(problemType);
     if (problemType === 'binary-classification') {
         return computeBinary(labels, predictions, threshold, seed, names);
     }
     validate(problemType, labels, predictions);
     if (problemType === 'multiclass-classification') {
         const predicted = predictions.probabilities?.length
-            ? (0,multiclass/* argmaxLabels */.iY)(predictions.probabilities, n)
+            ? (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .argmaxLabels */ .iY)(predictions.probabilities, n)
             : predictions.scores;
-        const ix = (0,multiclass/* indexClasses */.xY)(labels, predicted);
+        const ix = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .indexClasses */ .xY)(labels, predicted);
         const k = ix.classes.length;
-        const counts = (0,multiclass/* confusionCounts */.Vl)(ix, null);
-        const metrics = (0,multiclass/* multiclassMetrics */.zU)(counts, k);
-        const standardDeviations = (0,resample/* resampledStd */.xl)(n, names, (0,resample/* eachSubsample */.oR)((mask) => (0,multiclass/* multiclassMetrics */.zU)((0,multiclass/* confusionCounts */.Vl)(ix, mask), k)), seed);
+        const counts = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .confusionCounts */ .Vl)(ix, null);
+        const metrics = (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .multiclassMetrics */ .zU)(counts, k);
+        const standardDeviations = (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .resampledStd */ .xl)(n, names, (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .eachSubsample */ .oR)((mask) => (0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .multiclassMetrics */ .zU)((0,_multiclass_js__WEBPACK_IMPORTED_MODULE_7__/* .confusionCounts */ .Vl)(ix, mask), k)), seed);
         const confusionMatrix = {};
         ix.classes.forEach((actual, t) => {
             const row = {};
@@ -1028,17 +1071,17 @@ function computeMetrics(problemType, labels, predictions, opts) {
             metrics,
             standardDeviations,
             confusionMatrix,
-            report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, { confusionMatrix }),
+            report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, { confusionMatrix }),
         };
     }
-    const metrics = (0,regression/* regressionMetrics */.N)(labels, predictions.scores);
-    const standardDeviations = (0,resample/* resampledStd */.xl)(n, names, (0,resample/* eachSubsample */.oR)((mask) => (0,regression/* regressionMetrics */.N)(labels, predictions.scores, mask)), seed);
+    const metrics = (0,_regression_js__WEBPACK_IMPORTED_MODULE_8__/* .regressionMetrics */ .N)(labels, predictions.scores);
+    const standardDeviations = (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .resampledStd */ .xl)(n, names, (0,_resample_js__WEBPACK_IMPORTED_MODULE_5__/* .eachSubsample */ .oR)((mask) => (0,_regression_js__WEBPACK_IMPORTED_MODULE_8__/* .regressionMetrics */ .N)(labels, predictions.scores, mask)), seed);
     return {
         problemType,
         rows: n,
         metrics,
         standardDeviations,
-        report: (0,report/* buildReport */.FK)(problemType, metrics, standardDeviations, {}),
+        report: (0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .FK)(problemType, metrics, standardDeviations, {}),
     };
 }
 
@@ -1578,12 +1621,13 @@ function parseModelQualityReport(json, source) {
 /* harmony export */   SZ: () => (/* binding */ createRng),
 /* harmony export */   XI: () => (/* binding */ STD_MIN_ROWS),
 /* harmony export */   cw: () => (/* binding */ monitorMasks),
+/* harmony export */   lc: () => (/* binding */ STD_RESAMPLES),
 /* harmony export */   nv: () => (/* binding */ bootstrapCounts),
 /* harmony export */   oR: () => (/* binding */ eachSubsample),
 /* harmony export */   oY: () => (/* binding */ stdOfSamples),
 /* harmony export */   xl: () => (/* binding */ resampledStd)
 /* harmony export */ });
-/* unused harmony exports STD_RESAMPLES, STD_FRACTION, subsampleMasks, unpackMask, standardDeviation */
+/* unused harmony exports STD_FRACTION, subsampleMasks, unpackMask, standardDeviation */
 /**
  * Seeded randomness and resampling: the model-quality monitor's standard deviations (metric over
  * 5 random 80% subsamples, only with >= 200 rows) and bootstrap weights. Deterministic per seed.
@@ -1887,9 +1931,10 @@ function sortGeneral(scores, labels, invalidRow, keys) {
  * `invalidRow` is the first row whose label is not 0/1 or whose score is not in [0, 1] (-1 when
  * none; the result is then meaningless and the caller reports the row). `spare` is n doubles of
  * scratch memory the sort no longer needs (contents undefined). `_positives` is accepted for
- * compatibility.
+ * compatibility. `shared`: s and y live on SharedArrayBuffers (a worker thread can read them
+ * without a copy).
  */
-function sortScoresWithLabels(scores, labels, _positives) {
+function sortScoresWithLabels(scores, labels, _positives, shared = false) {
     const n = scores.length;
     const keys = new Uint32Array(2 * n); // (high, low) word pairs
     const counts = new Uint32Array(2 * 65536); // the two 16-bit digit histograms of the high words
@@ -1913,11 +1958,11 @@ function sortScoresWithLabels(scores, labels, _positives) {
     if (signs & 0x80000000)
         return sortGeneral(scores, labels, invalidRow, keys);
     // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-    const s = new Float64Array(n);
+    const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
     const sb = new Uint32Array(s.buffer);
     const sorted = radixSortByHigh(keys, n, counts, sb);
     // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-    const y = new Uint8Array(n);
+    const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
     let positives = 0;
     for (let k = 0; k < n; k++) {
         const kh = ~sorted[2 * k];
@@ -1993,226 +2038,6 @@ function logGroupOf(kind) {
  */
 class StatsError extends Error {
     name = 'StatsError';
-}
-
-
-/***/ }),
-
-/***/ 845:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  rk: () => (/* binding */ WorkerFailure),
-  Zx: () => (/* binding */ defaultWorkerCount),
-  zg: () => (/* binding */ warmWorkers),
-  EH: () => (/* binding */ workers)
-});
-
-// UNUSED EXPORTS: PROTOCOL_FIX, ThreadWorker, WorkerTaskError, setWorkerScript, stopWorkers, workerStats
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./src/workers/protocol.ts
-/**
- * The messages between an action's main thread and its worker threads (dist/worker.js, built from
- * src/workers/entry.ts). The main thread sends requests; a worker answers each request once, in
- * order, and first says hello with the protocol version it speaks (a worker script from another
- * build is refused). Anything else from a worker is a protocol violation (see pool.ts).
- */
-/** Bumped whenever a request or answer changes shape. */
-const WORKER_PROTOCOL = 1;
-/** workerData of every worker thread this pool starts (a worker script checks it). */
-const WORKER_FLAG = 'sagemaker-actions:worker';
-
-;// CONCATENATED MODULE: ./src/workers/pool.ts
-/**
- * The worker threads an action computes with: a small script of their own (dist/worker.js, built
- * from src/workers/entry.ts by scripts/build.mjs; from the sources, the same entry through tsx's
- * loader), started once per process and shared by whatever needs them (the capture scan, the
- * evaluate readers and metrics). Workers are started early (warmWorkers) so their start-up
- * overlaps the main thread's own work, and do not keep the process alive while idle.
- *
- * Failures are explicit: a request settles with its value, with a WorkerTaskError (the task threw),
- * or with a WorkerFailure: 'start' or 'crash' (the task did not run: callers do it on the main
- * thread instead, with identical results) or 'protocol' (the worker answered something that is not
- * this protocol's answer: callers fail closed, never use it). Callers validate each value's shape
- * and report a malformed one as a 'protocol' failure too.
- */
-
-
-
-
-
-
-/** A worker thread that did not run a task ('start', 'crash') or broke the protocol ('protocol'). */
-class WorkerFailure extends Error {
-    kind;
-    name = 'WorkerFailure';
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-/** The task threw inside the worker (its message). */
-class WorkerTaskError extends Error {
-    name = 'WorkerTaskError';
-}
-/** The fix named when a worker breaks the protocol: the action's files come from different builds. */
-const PROTOCOL_FIX = "fix: use the action's files from one build (dist/worker.js must come from the same `npm run build` as the other dist/ files); report it if they do";
-let scriptOverride;
-/** The worker script next to this module: dist/worker.js in the bundle, entry.ts through tsx from the sources. */
-function defaultScript() {
-    const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
-    if (!here.endsWith('.ts'))
-        return { path: (0,external_node_path_.join)((0,external_node_path_.dirname)(here), 'worker.js') };
-    const api = (0,external_node_url_.pathToFileURL)((0,external_node_module_.createRequire)(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs')).href;
-    const entry = (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)((0,external_node_path_.dirname)(here), 'entry.ts')).href;
-    return {
-        path: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
-        eval: true,
-    };
-}
-/** Counters for tests and benches. */
-const workerStats = { started: 0, failures: [] };
-/** One worker thread and its outstanding requests (answered in order). */
-class ThreadWorker {
-    script;
-    worker;
-    pending = new Map();
-    nextId = 1;
-    hello = false;
-    /** Set once the worker is unusable; every later request rejects with it. */
-    failure;
-    constructor(script) {
-        this.script = script;
-        workerStats.started++;
-        try {
-            this.worker = new external_node_worker_threads_.Worker(script.path, {
-                eval: script.eval ?? false,
-                workerData: { flag: WORKER_FLAG },
-            });
-        }
-        catch (err) {
-            this.fail(new WorkerFailure('start', `could not start: ${err.message}`));
-            return;
-        }
-        const w = this.worker;
-        w.on('message', (m) => this.onMessage(m));
-        w.on('error', (err) => this.fail(new WorkerFailure(this.hello ? 'crash' : 'start', `${this.hello ? 'crashed' : 'could not start'}: ${err.message}`)));
-        w.on('exit', (code) => this.fail(new WorkerFailure(this.hello ? 'crash' : 'start', `exited with code ${code}${this.hello ? '' : ' before saying hello (the script does not serve tasks)'}`)));
-        // After the listeners: adding a 'message' listener refs the worker's port again, and an idle
-        // worker that was warmed but never used would keep the process alive after the action ended.
-        w.unref();
-    }
-    /** Where the thread came from, for messages. */
-    get origin() {
-        return this.script.eval ? 'worker thread (from the sources)' : `worker thread ${this.script.path}`;
-    }
-    get busy() {
-        return this.pending.size;
-    }
-    /** Sends a task; see the module comment for how it settles. */
-    request(kind, task, transfer = []) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        const id = this.nextId++;
-        return new Promise((resolve, reject) => {
-            if (this.pending.size === 0)
-                this.worker.ref(); // an awaited answer keeps the process alive
-            this.pending.set(id, { resolve, reject });
-            try {
-                this.worker.postMessage({ id, kind, task }, transfer);
-            }
-            catch (err) {
-                this.pending.delete(id);
-                reject(new WorkerFailure('start', `could not send a task: ${err.message}`));
-            }
-        });
-    }
-    onMessage(m) {
-        if (this.failure)
-            return;
-        const o = m;
-        if (!this.hello) {
-            if (o && o['hello'] === WORKER_FLAG && o['protocol'] === WORKER_PROTOCOL) {
-                this.hello = true;
-                return;
-            }
-            this.fail(new WorkerFailure('protocol', `did not start with this build's hello (protocol ${WORKER_PROTOCOL}); ${PROTOCOL_FIX}`));
-            return;
-        }
-        const id = o && typeof o['id'] === 'number' ? o['id'] : NaN;
-        const p = this.pending.get(id);
-        if (!p || 'value' in o === 'error' in o) {
-            this.fail(new WorkerFailure('protocol', `sent a message that answers no request; ${PROTOCOL_FIX}`));
-            return;
-        }
-        this.pending.delete(id);
-        if (this.pending.size === 0)
-            this.worker.unref();
-        if ('value' in o)
-            p.resolve(o['value']);
-        else
-            p.reject(new WorkerTaskError(String(o['error'])));
-    }
-    fail(f) {
-        if (this.failure)
-            return;
-        this.failure = f;
-        workerStats.failures.push(`${f.kind}: ${f.message}`);
-        for (const p of this.pending.values())
-            p.reject(f);
-        this.pending.clear();
-        void this.worker?.terminate();
-    }
-    /** Stops the thread; outstanding requests fail with a 'crash' failure. */
-    stop() {
-        this.fail(new WorkerFailure('crash', 'was stopped'));
-        return this.worker ? this.worker.terminate().then(() => undefined) : Promise.resolve();
-    }
-}
-const live = [];
-/** The workers to use by default: every core but the main thread's. */
-function defaultWorkerCount() {
-    return Math.max(0, (0,external_node_os_.availableParallelism)() - 1);
-}
-/**
- * `count` usable worker threads of the shared pool, starting the missing ones now (their start-up
- * runs in the background; requests sent before it ends wait in the worker's queue).
- */
-function workers(count = defaultWorkerCount()) {
-    for (let i = live.length - 1; i >= 0; i--)
-        if (live[i].failure)
-            live.splice(i, 1);
-    while (live.length < count)
-        live.push(new ThreadWorker(scriptOverride ?? defaultScript()));
-    return live.slice(0, count);
-}
-/** Starts the pool's workers ahead of need (e.g. while the main thread still lists files). */
-function warmWorkers(count = defaultWorkerCount()) {
-    workers(count);
-}
-/** Stops every worker of the pool (tests; a process exits without it). */
-async function stopWorkers() {
-    const all = live.splice(0);
-    await Promise.all(all.map((w) => w.stop()));
-}
-/** Tests: start later workers from another script (stops the current ones); undefined restores the default. */
-async function setWorkerScript(script) {
-    await stopWorkers();
-    scriptOverride = script;
 }
 
 

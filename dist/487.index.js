@@ -1,5 +1,5 @@
-export const id = 457;
-export const ids = [457];
+export const id = 487;
+export const ids = [487];
 export const modules = {
 
 /***/ 5971:
@@ -226,7 +226,7 @@ function stopOnSignal(opts) {
 
 /***/ }),
 
-/***/ 4457:
+/***/ 8487:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -859,6 +859,8 @@ function confidenceInput(inputs) {
     return c;
 }
 
+// EXTERNAL MODULE: ./src/workers/pool.ts + 2 modules
+var pool = __webpack_require__(8712);
 ;// CONCATENATED MODULE: ./src/gates/decide.ts
 /**
  * The gate decision over plain data. Fails closed: upstream problems, forced failure, any failed
@@ -1151,8 +1153,12 @@ async function postPrComment(opts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/metrics/compute.ts + 2 modules
-var compute = __webpack_require__(7202);
+// EXTERNAL MODULE: ./src/metrics/binary-fused.ts + 1 modules
+var binary_fused = __webpack_require__(532);
+// EXTERNAL MODULE: ./src/metrics/compute.ts
+var compute = __webpack_require__(2624);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/metrics/lines.ts
 /** A growable Float64Array for the streaming readers. */
 class Float64Builder {
@@ -1187,10 +1193,6 @@ class Float64Builder {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/workers/pool.ts + 1 modules
-var pool = __webpack_require__(845);
 ;// CONCATENATED MODULE: ./src/metrics/scan.ts
 /**
  * The fast path of the readers: one byte loop per chunk that finds the wanted comma-separated
@@ -1412,12 +1414,15 @@ const kernel = scanKernel();
 
 ;// CONCATENATED MODULE: ./src/metrics/worker-tasks.ts
 /**
- * What the evaluate readers hand to a worker thread (src/workers), and the check of what comes
- * back: a column scan of a byte range (fast path only: at the first line the fast path does not
- * take, the worker gives up and the main thread scans the range itself, so errors keep their true
- * line numbers). The main thread validates every answer (assertColumnScan): a malformed one fails
- * closed.
+ * What the evaluate readers and metrics hand to a worker thread (src/workers), and the check of
+ * what comes back: a column scan of a byte range (fast path only: at the first line the fast path
+ * does not take, the worker gives up and the main thread scans the range itself, so errors keep
+ * their true line numbers); the monitor's subsample masks; and the packed resample pass over the
+ * sorted scores (compute-parallel.ts). The main thread validates every answer (assert*): a
+ * malformed one fails closed.
  */
+
+
 
 
 
@@ -1437,9 +1442,51 @@ function columnScan(t) {
     }
     return { value: answer, transfer: answer.ok ? [answer.values.buffer] : [] };
 }
+const MONITOR_MASKS_TASK = 'metrics-monitor-masks';
+const RESAMPLE_PASS_TASK = 'metrics-resample-pass';
+function masksTask(t) {
+    const packed = (0,resample/* monitorMasks */.cw)(t.n, t.seed);
+    return { value: packed, transfer: [packed.buffer] };
+}
+function resamplePassTask(t) {
+    return { value: (0,binary/* binaryPassPacked */.Vg)(t.s, t.y, t.packed, resample/* STD_RESAMPLES */.lc, t.threshold, t.losses) };
+}
 const metricsTasks = {
     [COLUMN_SCAN_TASK]: columnScan,
+    [MONITOR_MASKS_TASK]: masksTask,
+    [RESAMPLE_PASS_TASK]: resamplePassTask,
 };
+/** A worker's masks answer, checked: n bytes (throws a message naming what is wrong). */
+function assertMasks(a, n) {
+    if (Object.prototype.toString.call(a) !== '[object Uint8Array]' || a.length !== n)
+        throw new Error(`subsample masks that are not ${n} bytes`);
+    return a;
+}
+const PASS_FIELDS = ['tp', 'fp', 'fn', 'tn', 'pos', 'neg', 'auc2', 'apSum', 'logLossSum'];
+/** A worker's resample-pass answer, checked: STD_RESAMPLES passes of finite, non-negative sums over at most n rows. */
+function assertResamplePasses(a, n) {
+    const ok = Array.isArray(a) &&
+        a.length === resample/* STD_RESAMPLES */.lc &&
+        a.every((p) => {
+            if (!p || typeof p !== 'object')
+                return false;
+            for (const f of PASS_FIELDS) {
+                const v = p[f];
+                if (typeof v !== 'number' || !(v >= 0) || v === Infinity)
+                    return false;
+            }
+            const { tp, fp, fn, tn } = p;
+            return tp + fp + fn + tn <= n;
+        });
+    if (!ok)
+        throw new Error(`resample passes that are not ${resample/* STD_RESAMPLES */.lc} sets of counts over at most ${n} rows`);
+    return a.map((p) => {
+        const out = {};
+        for (const f of PASS_FIELDS)
+            out[f] = p[f];
+        return out;
+    });
+}
 const isCount = (x) => Number.isSafeInteger(x) && x >= 0;
 /** A worker's column-scan answer, checked (throws a message naming what is wrong). */
 function assertColumnScan(a) {
@@ -1457,6 +1504,94 @@ function assertColumnScan(a) {
         o['count'] > values.length)
         throw new Error('a column scan answer without one value per line');
     return o;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/compute-parallel.ts
+/**
+ * computeMetrics on both cores, with identical results: for a big binary evaluation a worker
+ * thread of the shared pool (src/workers) draws the monitor's subsample masks while this thread
+ * sorts the scores, then runs the packed resample pass over the sorted scores (SharedArrayBuffers,
+ * not copies) while this thread runs the full-data pass. Everything else, and small inputs, run
+ * computeMetrics as it is. A worker that cannot start or crashes means the same work on this
+ * thread; one that answers something malformed fails the evaluation closed.
+ */
+
+
+
+
+
+
+
+
+/** Fewer rows than this are computed on this thread (a worker's round trip costs milliseconds). */
+const PARALLEL_MIN_ROWS = 1 << 18;
+/** Counters for tests and benchmarks: evaluations that used a worker, and worker fallbacks. */
+const parallelComputeStats = { parallel: 0, fallbacks: 0 };
+const FALLBACK = Symbol('fallback');
+/**
+ * A worker's answer, checked; FALLBACK when the worker did not run the task ('start', 'crash'),
+ * a DataError (fail closed) for a malformed answer, a protocol failure or a task that threw.
+ */
+function ask(worker, kind, task, check, transfer = []) {
+    const closed = (why) => new data_error/* DataError */.f(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+    return worker.request(kind, task, transfer).then((answer) => {
+        try {
+            return check(answer);
+        }
+        catch (err) {
+            throw closed(`answered ${err.message}`);
+        }
+    }, (err) => {
+        if (err instanceof pool/* WorkerFailure */.rk && err.kind !== 'protocol')
+            return FALLBACK;
+        throw closed(err instanceof pool/* WorkerTaskError */.__ ? `threw: ${err.message}` : err.message);
+    });
+}
+/** computeMetrics, with a big binary evaluation's work shared with a worker thread (see above). */
+async function computeMetricsOnCores(problemType, labels, predictions, opts) {
+    const n = labels.length;
+    const [worker] = problemType === 'binary-classification' &&
+        n >= PARALLEL_MIN_ROWS &&
+        predictions.scores.length === n &&
+        opts.workers !== 0
+        ? (0,pool/* workers */.EH)(1)
+        : [];
+    if (!worker)
+        return (0,compute/* computeMetrics */.pH)(problemType, labels, predictions, opts);
+    (0,compute/* checkThreshold */.wy)(opts.threshold);
+    const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
+    const masks = ask(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n));
+    let sorted;
+    try {
+        sorted = (0,compute/* sortBinary */._6)(labels, predictions, true);
+    }
+    catch (err) {
+        await masks.catch(() => undefined); // settle it: nothing is left running or unhandled
+        throw err;
+    }
+    const { s, y, positives } = sorted;
+    // The per-row log-loss terms once, shared: both passes read them.
+    const losses = new Float64Array(new SharedArrayBuffer(8 * n));
+    (0,binary/* logLossTerms */.HD)(s, y, losses);
+    const packed = await masks;
+    let resamples = Promise.resolve(FALLBACK);
+    if (packed !== FALLBACK) {
+        const task = { s, y, losses, packed, threshold: opts.threshold };
+        resamples = ask(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), [
+            packed.buffer,
+        ]);
+    }
+    // The full-data pass here meanwhile.
+    const pass = (0,binary_fused/* fullBinaryPass */.m8)(s, y, opts.threshold, 200, losses, positives, true);
+    let passes = await resamples;
+    if (passes === FALLBACK) {
+        parallelComputeStats.fallbacks++;
+        passes = (0,binary/* binaryPassPacked */.Vg)(s, y, (0,resample/* monitorMasks */.cw)(n, seed), resample/* STD_RESAMPLES */.lc, opts.threshold, losses);
+    }
+    else {
+        parallelComputeStats.parallel++;
+    }
+    return (0,compute/* binaryResult */.Fy)(n, (0,report/* metricNames */.Zv)(problemType), pass, passes);
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/parallel-scan.ts
@@ -2288,7 +2423,11 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     prefer: '.out',
                 });
                 const p = await readPredictions(preds.files, { problemType, ...(numClasses ? { numClasses } : {}) });
-                scored = { result: (0,compute/* computeMetrics */.p)(problemType, labels, p, metricOpts), labels, scores: p.scores };
+                scored = {
+                    result: await computeMetricsOnCores(problemType, labels, p, metricOpts),
+                    labels,
+                    scores: p.scores,
+                };
             }
             else {
                 const region = aws().region;
@@ -2335,7 +2474,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                 if (cand.status === 'rejected')
                     throw cand.reason;
                 scored = {
-                    result: (0,compute/* computeMetrics */.p)(problemType, labels, cand.value, metricOpts),
+                    result: await computeMetricsOnCores(problemType, labels, cand.value, metricOpts),
                     labels,
                     scores: cand.value.scores,
                 };
@@ -2346,7 +2485,7 @@ async function scoreCandidate(settings, champion, deps, aws) {
                     try {
                         scored.champion = {
                             scores: champ.value.scores,
-                            result: (0,compute/* computeMetrics */.p)(problemType, labels, champ.value, metricOpts),
+                            result: await computeMetricsOnCores(problemType, labels, champ.value, metricOpts),
                         };
                     }
                     catch (err) {
@@ -2812,6 +2951,7 @@ function gateVerdict(decision) {
 
 
 
+
 async function evaluate(ctx, overrides) {
     const settings = parseEvaluateSettings(await ctx.inputs());
     if (settings.githubToken)
@@ -2823,6 +2963,10 @@ async function evaluate(ctx, overrides) {
     if (settings.forceFail)
         ctx.setOutput('passed', 'false');
     ctx.failIfForced(settings.forceFail);
+    // Labels and predictions are read (and big evaluations computed) on two threads: start the
+    // worker now, so its start-up overlaps finding and downloading the files.
+    if (settings.source.kind !== 'evaluation-report')
+        (0,pool/* warmWorkers */.zg)(1);
     const activeJobs = new Set();
     let clients;
     const aws = () => (clients ??= (0,aws_clients/* createAwsClients */.Gv)({ region: settings.region }));
@@ -2837,8 +2981,9 @@ async function evaluate(ctx, overrides) {
         ...(overrides.stopDelay ? { delay: overrides.stopDelay } : {}),
     });
     let outcome;
+    // Scratch space (downloads, transform inputs and outputs), removed whatever happens.
+    const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'sagemaker-evaluate-'));
     try {
-        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'sagemaker-evaluate-'));
         outcome = await runEvaluation(settings, {
             env,
             aws,
@@ -2865,6 +3010,7 @@ async function evaluate(ctx, overrides) {
         if (guard.received)
             await guard.stopped();
         guard.dispose();
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
     }
     const markdown = renderSummary({
         source: outcome.source,

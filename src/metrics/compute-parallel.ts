@@ -1,0 +1,110 @@
+/**
+ * computeMetrics on both cores, with identical results: for a big binary evaluation a worker
+ * thread of the shared pool (src/workers) draws the monitor's subsample masks while this thread
+ * sorts the scores, then runs the packed resample pass over the sorted scores (SharedArrayBuffers,
+ * not copies) while this thread runs the full-data pass. Everything else, and small inputs, run
+ * computeMetrics as it is. A worker that cannot start or crashes means the same work on this
+ * thread; one that answers something malformed fails the evaluation closed.
+ */
+import { WorkerFailure, WorkerTaskError, workers, type ThreadWorker } from '../workers/pool.js';
+import { binaryPassPacked, logLossTerms, type BinaryPass } from './binary.js';
+import { fullBinaryPass } from './binary-fused.js';
+import { binaryResult, checkThreshold, computeMetrics, sortBinary } from './compute.js';
+import { DataError } from './data-error.js';
+import { metricNames } from './report.js';
+import { DEFAULT_SEED, monitorMasks, STD_RESAMPLES } from './resample.js';
+import type { EvaluationResult, Predictions, ProblemType } from './types.js';
+import {
+  assertMasks,
+  assertResamplePasses,
+  MONITOR_MASKS_TASK,
+  RESAMPLE_PASS_TASK,
+  type MonitorMasksTask,
+  type ResamplePassTask,
+} from './worker-tasks.js';
+
+/** Fewer rows than this are computed on this thread (a worker's round trip costs milliseconds). */
+export const PARALLEL_MIN_ROWS = 1 << 18;
+
+/** Counters for tests and benchmarks: evaluations that used a worker, and worker fallbacks. */
+export const parallelComputeStats = { parallel: 0, fallbacks: 0 };
+
+const FALLBACK = Symbol('fallback');
+
+/**
+ * A worker's answer, checked; FALLBACK when the worker did not run the task ('start', 'crash'),
+ * a DataError (fail closed) for a malformed answer, a protocol failure or a task that threw.
+ */
+function ask<T>(
+  worker: ThreadWorker,
+  kind: string,
+  task: MonitorMasksTask | ResamplePassTask,
+  check: (a: unknown) => T,
+  transfer: ArrayBuffer[] = [],
+): Promise<T | typeof FALLBACK> {
+  const closed = (why: string): DataError =>
+    new DataError(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+  return worker.request(kind, task, transfer).then(
+    (answer) => {
+      try {
+        return check(answer);
+      } catch (err) {
+        throw closed(`answered ${(err as Error).message}`);
+      }
+    },
+    (err: Error) => {
+      if (err instanceof WorkerFailure && err.kind !== 'protocol') return FALLBACK;
+      throw closed(err instanceof WorkerTaskError ? `threw: ${err.message}` : err.message);
+    },
+  );
+}
+
+/** computeMetrics, with a big binary evaluation's work shared with a worker thread (see above). */
+export async function computeMetricsOnCores(
+  problemType: ProblemType,
+  labels: Float64Array,
+  predictions: Predictions,
+  opts: { threshold: number; seed?: number; workers?: number },
+): Promise<EvaluationResult> {
+  const n = labels.length;
+  const [worker] =
+    problemType === 'binary-classification' &&
+    n >= PARALLEL_MIN_ROWS &&
+    predictions.scores.length === n &&
+    opts.workers !== 0
+      ? workers(1)
+      : [];
+  if (!worker) return computeMetrics(problemType, labels, predictions, opts);
+  checkThreshold(opts.threshold);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const masks = ask(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n));
+  let sorted;
+  try {
+    sorted = sortBinary(labels, predictions, true);
+  } catch (err) {
+    await masks.catch(() => undefined); // settle it: nothing is left running or unhandled
+    throw err;
+  }
+  const { s, y, positives } = sorted;
+  // The per-row log-loss terms once, shared: both passes read them.
+  const losses = new Float64Array(new SharedArrayBuffer(8 * n));
+  logLossTerms(s, y, losses);
+  const packed = await masks;
+  let resamples: Promise<BinaryPass[] | typeof FALLBACK> = Promise.resolve(FALLBACK);
+  if (packed !== FALLBACK) {
+    const task: ResamplePassTask = { s, y, losses, packed, threshold: opts.threshold };
+    resamples = ask(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), [
+      packed.buffer as ArrayBuffer,
+    ]);
+  }
+  // The full-data pass here meanwhile.
+  const pass = fullBinaryPass(s, y, opts.threshold, 200, losses, positives, true);
+  let passes = await resamples;
+  if (passes === FALLBACK) {
+    parallelComputeStats.fallbacks++;
+    passes = binaryPassPacked(s, y, monitorMasks(n, seed), STD_RESAMPLES, opts.threshold, losses);
+  } else {
+    parallelComputeStats.parallel++;
+  }
+  return binaryResult(n, metricNames(problemType), pass, passes);
+}
