@@ -26,9 +26,14 @@ export default {
         '<rootDir>/test/unit/metrics/**/*.test.ts',
         '<rootDir>/test/unit/stats/**/*.test.ts',
       ],
-      // Worker threads run the scan kernel's source text, which Stryker's instrumentation breaks
-      // (every scan there takes the tested sequential fallback): these tests would fail.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/metrics/parallel-scan.test.ts'],
+      // These tests run real worker threads from the sources (src/workers/entry.ts through tsx),
+      // outside Stryker's instrumented module graph: a worker never sees the active mutant, so
+      // they would report the unmutated code's results (they assert that work went to a worker).
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/unit/metrics/parallel-scan.test.ts',
+        '<rootDir>/test/unit/metrics/compute-parallel.test.ts',
+      ],
     },
   },
   mutate: ['src/gates/**/*.ts', 'src/metrics/**/*.ts', 'src/stats/**/*.ts'],

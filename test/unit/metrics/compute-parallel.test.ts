@@ -1,21 +1,18 @@
 /**
- * computeMetricsOnCores: a big binary evaluation shared with a worker thread gives exactly
- * computeMetrics' result (real worker from the sources); a worker that cannot start or crashes
- * means the same result computed here; a malformed answer fails closed; bad rows fail as before.
+ * computeMetricsOnCores with a real worker thread (from the sources): a big binary evaluation
+ * shared with it gives exactly computeMetrics' result. The worker protocol's failures are in
+ * compute-parallel-workers.test.ts.
  */
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { computeMetrics } from '../../../src/metrics/compute.js';
 import {
   computeMetricsOnCores,
   PARALLEL_MIN_ROWS,
   parallelComputeStats,
 } from '../../../src/metrics/compute-parallel.js';
-import { DataError } from '../../../src/metrics/data-error.js';
 import { createRng } from '../../../src/metrics/resample.js';
-import { setWorkerScript, stopWorkers } from '../../../src/workers/pool.js';
-import { WORKER_PROTOCOL } from '../../../src/workers/protocol.js';
+import { stopWorkers } from '../../../src/workers/pool.js';
 
-afterEach(() => setWorkerScript(undefined));
 afterAll(() => stopWorkers());
 
 /** Scores rounded to 3 decimals (many ties), labels that follow them loosely. */
@@ -29,15 +26,6 @@ function data(n: number, seed: number): { labels: Float64Array; scores: Float64A
     labels[i] = rng() < 0.2 + 0.6 * s ? 1 : 0;
   }
   return { labels, scores };
-}
-
-function fakeWorker(onTask: string) {
-  return {
-    path: `const { parentPort, workerData } = require('node:worker_threads');
-parentPort.postMessage({ hello: workerData.flag, protocol: ${WORKER_PROTOCOL} });
-parentPort.on('message', (m) => { ${onTask} });`,
-    eval: true,
-  };
 }
 
 const n = PARALLEL_MIN_ROWS + 1234;
@@ -76,82 +64,5 @@ describe('computeMetricsOnCores', () => {
       computeMetrics('regression', labels, { scores }, opts),
     );
     expect(parallelComputeStats).toEqual(before);
-  });
-
-  it.each([
-    ['crashes', 'process.exit(3);'],
-    [
-      'crashes on the second task',
-      'if (m.kind === "metrics-resample-pass") process.exit(3); else parentPort.postMessage({ id: m.id, value: new Uint8Array(m.task.n).fill(31) });',
-    ],
-  ])('a worker that %s: the same result, computed here', async (_name, onTask) => {
-    await setWorkerScript(fakeWorker(onTask));
-    const before = parallelComputeStats.fallbacks;
-    expect(await computeMetricsOnCores('binary-classification', labels, { scores }, opts)).toEqual(expected);
-    expect(parallelComputeStats.fallbacks).toBe(before + 1);
-  });
-
-  it('a worker that cannot start: the same result, computed here', async () => {
-    await setWorkerScript({ path: 'throw new Error("no worker here")', eval: true });
-    expect(await computeMetricsOnCores('binary-classification', labels, { scores }, opts)).toEqual(expected);
-  });
-
-  it.each([
-    ['masks of the wrong length', 'new Uint8Array(3)', /answered subsample masks that are not \d+ bytes/],
-    ['masks that are not bytes', '[1, 2, 3]', /answered subsample masks that are not/],
-  ])('%s fail the evaluation closed', async (_name, value, message) => {
-    await setWorkerScript(fakeWorker(`parentPort.postMessage({ id: m.id, value: ${value} });`));
-    const err = await computeMetricsOnCores('binary-classification', labels, { scores }, opts).catch(
-      (e: unknown) => e as Error,
-    );
-    expect(err).toBeInstanceOf(DataError);
-    expect((err as Error).message).toMatch(message);
-    expect((err as Error).message).toMatch(/the evaluation fails closed/);
-  });
-
-  it.each([
-    ['four passes', 'Array.from({ length: 4 }, () => pass)'],
-    ['a NaN sum', '[pass, pass, pass, pass, { ...pass, logLossSum: NaN }]'],
-    ['more rows than there are', `Array.from({ length: 5 }, () => ({ ...pass, tn: ${n} }))`],
-    ['a negative count', '[pass, pass, { ...pass, tp: -1 }, pass, pass]'],
-  ])('a resample pass answer with %s fails the evaluation closed', async (_name, value) => {
-    const pass = '{ tp: 1, fp: 1, fn: 1, tn: 1, pos: 2, neg: 2, auc2: 4, apSum: 1, logLossSum: 3 }';
-    await setWorkerScript(
-      fakeWorker(
-        `const pass = ${pass}; parentPort.postMessage({ id: m.id, value: m.kind === 'metrics-monitor-masks' ? new Uint8Array(m.task.n) : ${value} });`,
-      ),
-    );
-    const err = await computeMetricsOnCores('binary-classification', labels, { scores }, opts).catch(
-      (e: unknown) => e as Error,
-    );
-    expect(err).toBeInstanceOf(DataError);
-    expect((err as Error).message).toMatch(/answered resample passes that are not 5 sets of counts/);
-  });
-
-  it('a task that throws in the worker fails closed with its message', async () => {
-    await setWorkerScript(fakeWorker(`parentPort.postMessage({ id: m.id, error: 'out of memory' });`));
-    await expect(computeMetricsOnCores('binary-classification', labels, { scores }, opts)).rejects.toThrow(
-      /cannot compute the metrics: the worker thread \(from the sources\) threw: out of memory; the evaluation fails closed/,
-    );
-  });
-
-  it('a bad row fails as computeMetrics fails, naming the row (the worker’s masks are settled)', async () => {
-    const bad = scores.slice();
-    bad[PARALLEL_MIN_ROWS] = 1.5;
-    const want = (() => {
-      try {
-        computeMetrics('binary-classification', labels, { scores: bad }, opts);
-      } catch (e) {
-        return e as Error;
-      }
-      throw new Error('computeMetrics accepted a score of 1.5');
-    })();
-    expect(want.message).toMatch(new RegExp(`row ${PARALLEL_MIN_ROWS + 1}: prediction 1.5`));
-    await expect(
-      computeMetricsOnCores('binary-classification', labels, { scores: bad }, opts),
-    ).rejects.toThrow(want.message);
-    await expect(
-      computeMetricsOnCores('binary-classification', labels, { scores }, { threshold: Number.NaN }),
-    ).rejects.toThrow(/probability threshold NaN is not valid/);
   });
 });
