@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRng } from '../../src/metrics/resample.js';
 
 /** A seeded binary test set: labels, 2 features, and a score that separates the classes imperfectly. */
 export function binaryData(
@@ -41,4 +42,17 @@ export function writeLines(dir: string, name: string, values: (number | string)[
   const file = join(dir, name);
   writeFileSync(file, values.join('\n') + '\n');
   return file;
+}
+
+/** Seeded binary scores rounded to 3 decimals (many ties) with labels that follow them loosely, as typed arrays. */
+export function tiedBinaryArrays(n: number, seed: number): { labels: Float64Array; scores: Float64Array } {
+  const rng = createRng(seed);
+  const labels = new Float64Array(n);
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.round(rng() * 1000) / 1000;
+    scores[i] = s;
+    labels[i] = rng() < 0.2 + 0.6 * s ? 1 : 0;
+  }
+  return { labels, scores };
 }

@@ -11,25 +11,12 @@ import {
   parallelComputeStats,
 } from '../../../src/metrics/compute-parallel.js';
 import { DataError } from '../../../src/metrics/data-error.js';
-import { createRng } from '../../../src/metrics/resample.js';
 import { setWorkerScript, stopWorkers } from '../../../src/workers/pool.js';
 import { WORKER_PROTOCOL } from '../../../src/workers/protocol.js';
+import { tiedBinaryArrays } from '../../helpers/evaluate-data.js';
 
 afterEach(() => setWorkerScript(undefined));
 afterAll(() => stopWorkers());
-
-/** Scores rounded to 3 decimals (many ties), labels that follow them loosely. */
-function data(n: number, seed: number): { labels: Float64Array; scores: Float64Array } {
-  const rng = createRng(seed);
-  const labels = new Float64Array(n);
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = Math.round(rng() * 1000) / 1000;
-    scores[i] = s;
-    labels[i] = rng() < 0.2 + 0.6 * s ? 1 : 0;
-  }
-  return { labels, scores };
-}
 
 function fakeWorker(onTask: string) {
   return {
@@ -41,7 +28,7 @@ parentPort.on('message', (m) => { ${onTask} });`,
 }
 
 const n = PARALLEL_MIN_ROWS + 1234;
-const { labels, scores } = data(n, 7);
+const { labels, scores } = tiedBinaryArrays(n, 7);
 const opts = { threshold: 0.5, seed: 11 };
 const expected = computeMetrics('binary-classification', labels, { scores }, opts);
 

@@ -10,26 +10,13 @@ import {
   PARALLEL_MIN_ROWS,
   parallelComputeStats,
 } from '../../../src/metrics/compute-parallel.js';
-import { createRng } from '../../../src/metrics/resample.js';
 import { stopWorkers } from '../../../src/workers/pool.js';
+import { tiedBinaryArrays } from '../../helpers/evaluate-data.js';
 
 afterAll(() => stopWorkers());
 
-/** Scores rounded to 3 decimals (many ties), labels that follow them loosely. */
-function data(n: number, seed: number): { labels: Float64Array; scores: Float64Array } {
-  const rng = createRng(seed);
-  const labels = new Float64Array(n);
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = Math.round(rng() * 1000) / 1000;
-    scores[i] = s;
-    labels[i] = rng() < 0.2 + 0.6 * s ? 1 : 0;
-  }
-  return { labels, scores };
-}
-
 const n = PARALLEL_MIN_ROWS + 1234;
-const { labels, scores } = data(n, 7);
+const { labels, scores } = tiedBinaryArrays(n, 7);
 const opts = { threshold: 0.5, seed: 11 };
 const expected = computeMetrics('binary-classification', labels, { scores }, opts);
 
@@ -53,7 +40,7 @@ describe('computeMetricsOnCores', () => {
 
   it('small inputs, other problem types and workers: 0 run computeMetrics here', async () => {
     const before = { ...parallelComputeStats };
-    const small = data(1000, 3);
+    const small = tiedBinaryArrays(1000, 3);
     expect(
       await computeMetricsOnCores('binary-classification', small.labels, { scores: small.scores }, opts),
     ).toEqual(computeMetrics('binary-classification', small.labels, { scores: small.scores }, opts));
