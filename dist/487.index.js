@@ -1527,26 +1527,6 @@ function assertColumnScan(a) {
 const PARALLEL_MIN_ROWS = 1 << 18;
 /** Counters for tests and benchmarks: evaluations that used a worker, and worker fallbacks. */
 const parallelComputeStats = { parallel: 0, fallbacks: 0 };
-const FALLBACK = Symbol('fallback');
-/**
- * A worker's answer, checked; FALLBACK when the worker did not run the task ('start', 'crash'),
- * a DataError (fail closed) for a malformed answer, a protocol failure or a task that threw.
- */
-function ask(worker, kind, task, check, transfer = []) {
-    const closed = (why) => new data_error/* DataError */.f(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
-    return worker.request(kind, task, transfer).then((answer) => {
-        try {
-            return check(answer);
-        }
-        catch (err) {
-            throw closed(`answered ${err.message}`);
-        }
-    }, (err) => {
-        if (err instanceof pool/* WorkerFailure */.rk && err.kind !== 'protocol')
-            return FALLBACK;
-        throw closed(err instanceof pool/* WorkerTaskError */.__ ? `threw: ${err.message}` : err.message);
-    });
-}
 /** computeMetrics, with a big binary evaluation's work shared with a worker thread (see above). */
 async function computeMetricsOnCores(problemType, labels, predictions, opts) {
     const n = labels.length;
@@ -1560,7 +1540,8 @@ async function computeMetricsOnCores(problemType, labels, predictions, opts) {
         return (0,compute/* computeMetrics */.pH)(problemType, labels, predictions, opts);
     (0,compute/* checkThreshold */.wy)(opts.threshold);
     const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
-    const masks = ask(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n));
+    const closed = (why) => new data_error/* DataError */.f(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+    const masks = (0,pool/* requestChecked */.Bv)(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n), closed);
     let sorted;
     try {
         sorted = (0,compute/* sortBinary */._6)(labels, predictions, true);
@@ -1574,22 +1555,24 @@ async function computeMetricsOnCores(problemType, labels, predictions, opts) {
     const losses = new Float64Array(new SharedArrayBuffer(8 * n));
     (0,binary/* logLossTerms */.HD)(s, y, losses);
     const packed = await masks;
-    let resamples = Promise.resolve(FALLBACK);
-    if (packed !== FALLBACK) {
-        const task = { s, y, losses, packed, threshold: opts.threshold };
-        resamples = ask(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), [
-            packed.buffer,
+    let resamples = Promise.resolve(packed);
+    if (packed.ran) {
+        const task = { s, y, losses, packed: packed.value, threshold: opts.threshold };
+        resamples = (0,pool/* requestChecked */.Bv)(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), closed, [
+            packed.value.buffer,
         ]);
     }
     // The full-data pass here meanwhile.
     const pass = (0,binary_fused/* fullBinaryPass */.m8)(s, y, opts.threshold, 200, losses, positives, true);
-    let passes = await resamples;
-    if (passes === FALLBACK) {
-        parallelComputeStats.fallbacks++;
-        passes = (0,binary/* binaryPassPacked */.Vg)(s, y, (0,resample/* monitorMasks */.cw)(n, seed), resample/* STD_RESAMPLES */.lc, opts.threshold, losses);
+    const answer = await resamples;
+    let passes;
+    if (answer.ran) {
+        parallelComputeStats.parallel++;
+        passes = answer.value;
     }
     else {
-        parallelComputeStats.parallel++;
+        parallelComputeStats.fallbacks++;
+        passes = (0,binary/* binaryPassPacked */.Vg)(s, y, (0,resample/* monitorMasks */.cw)(n, seed), resample/* STD_RESAMPLES */.lc, opts.threshold, losses);
     }
     return (0,compute/* binaryResult */.Fy)(n, (0,report/* metricNames */.Zv)(problemType), pass, passes);
 }
@@ -1615,22 +1598,12 @@ const PARALLEL_MIN_BYTES = 16 << 20;
 /** Counters for tests and benchmarks: halves scanned by a worker, and worker fallbacks. */
 const parallelScanStats = { workerHalves: 0, fallbacks: 0 };
 /** The second half's scan on a worker; settles with the worker's checked answer (never rejects but for garbage). */
-function scanOnWorker(task) {
+async function scanOnWorker(task) {
     const [worker] = (0,pool/* workers */.EH)(1);
     if (!worker)
-        return Promise.resolve({ ok: false, reason: 'no worker thread' });
-    return worker.request(COLUMN_SCAN_TASK, task).then((answer) => {
-        try {
-            return assertColumnScan(answer);
-        }
-        catch (err) {
-            throw new data_error/* DataError */.f(`cannot read ${task.file}: the ${worker.origin} answered ${err.message}; the evaluation fails closed`);
-        }
-    }, (err) => {
-        if (err instanceof pool/* WorkerFailure */.rk && err.kind !== 'protocol')
-            return { ok: false, reason: err.message };
-        throw new data_error/* DataError */.f(`cannot read ${task.file}: the ${worker.origin} ${err.message}; the evaluation fails closed`);
-    });
+        return { ok: false, reason: 'no worker thread' };
+    const r = await (0,pool/* requestChecked */.Bv)(worker, COLUMN_SCAN_TASK, task, assertColumnScan, (why) => new data_error/* DataError */.f(`cannot read ${task.file}: the ${worker.origin} ${why}; the evaluation fails closed`));
+    return r.ran ? r.value : { ok: false, reason: r.reason };
 }
 /** The byte after the first newline at or after `at` (-1 when there is none before the end). */
 function lineStartAfter(file, at, size) {

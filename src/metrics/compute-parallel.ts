@@ -6,7 +6,7 @@
  * computeMetrics as it is. A worker that cannot start or crashes means the same work on this
  * thread; one that answers something malformed fails the evaluation closed.
  */
-import { WorkerFailure, WorkerTaskError, workers, type ThreadWorker } from '../workers/pool.js';
+import { requestChecked, workers, type Checked } from '../workers/pool.js';
 import { binaryPassPacked, logLossTerms, type BinaryPass } from './binary.js';
 import { fullBinaryPass } from './binary-fused.js';
 import { binaryResult, checkThreshold, computeMetrics, sortBinary } from './compute.js';
@@ -19,7 +19,6 @@ import {
   assertResamplePasses,
   MONITOR_MASKS_TASK,
   RESAMPLE_PASS_TASK,
-  type MonitorMasksTask,
   type ResamplePassTask,
 } from './worker-tasks.js';
 
@@ -28,36 +27,6 @@ export const PARALLEL_MIN_ROWS = 1 << 18;
 
 /** Counters for tests and benchmarks: evaluations that used a worker, and worker fallbacks. */
 export const parallelComputeStats = { parallel: 0, fallbacks: 0 };
-
-const FALLBACK = Symbol('fallback');
-
-/**
- * A worker's answer, checked; FALLBACK when the worker did not run the task ('start', 'crash'),
- * a DataError (fail closed) for a malformed answer, a protocol failure or a task that threw.
- */
-function ask<T>(
-  worker: ThreadWorker,
-  kind: string,
-  task: MonitorMasksTask | ResamplePassTask,
-  check: (a: unknown) => T,
-  transfer: ArrayBuffer[] = [],
-): Promise<T | typeof FALLBACK> {
-  const closed = (why: string): DataError =>
-    new DataError(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
-  return worker.request(kind, task, transfer).then(
-    (answer) => {
-      try {
-        return check(answer);
-      } catch (err) {
-        throw closed(`answered ${(err as Error).message}`);
-      }
-    },
-    (err: Error) => {
-      if (err instanceof WorkerFailure && err.kind !== 'protocol') return FALLBACK;
-      throw closed(err instanceof WorkerTaskError ? `threw: ${err.message}` : err.message);
-    },
-  );
-}
 
 /** computeMetrics, with a big binary evaluation's work shared with a worker thread (see above). */
 export async function computeMetricsOnCores(
@@ -77,7 +46,9 @@ export async function computeMetricsOnCores(
   if (!worker) return computeMetrics(problemType, labels, predictions, opts);
   checkThreshold(opts.threshold);
   const seed = opts.seed ?? DEFAULT_SEED;
-  const masks = ask(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n));
+  const closed = (why: string): DataError =>
+    new DataError(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+  const masks = requestChecked(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n), closed);
   let sorted;
   try {
     sorted = sortBinary(labels, predictions, true);
@@ -90,21 +61,23 @@ export async function computeMetricsOnCores(
   const losses = new Float64Array(new SharedArrayBuffer(8 * n));
   logLossTerms(s, y, losses);
   const packed = await masks;
-  let resamples: Promise<BinaryPass[] | typeof FALLBACK> = Promise.resolve(FALLBACK);
-  if (packed !== FALLBACK) {
-    const task: ResamplePassTask = { s, y, losses, packed, threshold: opts.threshold };
-    resamples = ask(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), [
-      packed.buffer as ArrayBuffer,
+  let resamples: Promise<Checked<BinaryPass[]>> = Promise.resolve(packed as Checked<never>);
+  if (packed.ran) {
+    const task: ResamplePassTask = { s, y, losses, packed: packed.value, threshold: opts.threshold };
+    resamples = requestChecked(worker, RESAMPLE_PASS_TASK, task, (a) => assertResamplePasses(a, n), closed, [
+      packed.value.buffer as ArrayBuffer,
     ]);
   }
   // The full-data pass here meanwhile.
   const pass = fullBinaryPass(s, y, opts.threshold, 200, losses, positives, true);
-  let passes = await resamples;
-  if (passes === FALLBACK) {
+  const answer = await resamples;
+  let passes: BinaryPass[];
+  if (answer.ran) {
+    parallelComputeStats.parallel++;
+    passes = answer.value;
+  } else {
     parallelComputeStats.fallbacks++;
     passes = binaryPassPacked(s, y, monitorMasks(n, seed), STD_RESAMPLES, opts.threshold, losses);
-  } else {
-    parallelComputeStats.parallel++;
   }
   return binaryResult(n, metricNames(problemType), pass, passes);
 }

@@ -9,7 +9,7 @@
  * something malformed fails the read closed.
  */
 import * as fs from 'node:fs';
-import { WorkerFailure, workers } from '../workers/pool.js';
+import { requestChecked, workers } from '../workers/pool.js';
 import { DataError } from './data-error.js';
 import type { Float64Builder } from './lines.js';
 import { scanColumn, scanKernel, type ScanOptions, type SlowLine } from './scan.js';
@@ -27,26 +27,18 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
 export const parallelScanStats = { workerHalves: 0, fallbacks: 0 };
 
 /** The second half's scan on a worker; settles with the worker's checked answer (never rejects but for garbage). */
-function scanOnWorker(task: ColumnScanTask): Promise<ColumnScanAnswer> {
+async function scanOnWorker(task: ColumnScanTask): Promise<ColumnScanAnswer> {
   const [worker] = workers(1);
-  if (!worker) return Promise.resolve({ ok: false, reason: 'no worker thread' });
-  return worker.request(COLUMN_SCAN_TASK, task).then(
-    (answer) => {
-      try {
-        return assertColumnScan(answer);
-      } catch (err) {
-        throw new DataError(
-          `cannot read ${task.file}: the ${worker.origin} answered ${(err as Error).message}; the evaluation fails closed`,
-        );
-      }
-    },
-    (err: Error) => {
-      if (err instanceof WorkerFailure && err.kind !== 'protocol') return { ok: false, reason: err.message };
-      throw new DataError(
-        `cannot read ${task.file}: the ${worker.origin} ${err.message}; the evaluation fails closed`,
-      );
-    },
+  if (!worker) return { ok: false, reason: 'no worker thread' };
+  const r = await requestChecked(
+    worker,
+    COLUMN_SCAN_TASK,
+    task,
+    assertColumnScan,
+    (why) =>
+      new DataError(`cannot read ${task.file}: the ${worker.origin} ${why}; the evaluation fails closed`),
   );
+  return r.ran ? r.value : { ok: false, reason: r.reason };
 }
 
 /** The byte after the first newline at or after `at` (-1 when there is none before the end). */

@@ -184,6 +184,38 @@ export class ThreadWorker {
   }
 }
 
+/** What requestChecked settles with: the checked value, or why the worker did not run the task. */
+export type Checked<T> = { ran: true; value: T } | { ran: false; reason: string };
+
+/**
+ * A request whose answer is checked, the way every caller treats a worker: the value that
+ * `check` returns (it throws on a malformed answer); `ran: false` when the worker did not run the
+ * task ('start', 'crash': the caller does the work on this thread); rejects with `closed(why)`
+ * (the caller's fail-closed error) for a malformed answer, a protocol failure or a task that threw.
+ */
+export function requestChecked<T>(
+  worker: ThreadWorker,
+  kind: string,
+  task: unknown,
+  check: (answer: unknown) => T,
+  closed: (why: string) => Error,
+  transfer: ArrayBuffer[] = [],
+): Promise<Checked<T>> {
+  return worker.request(kind, task, transfer).then(
+    (answer) => {
+      try {
+        return { ran: true, value: check(answer) };
+      } catch (err) {
+        throw closed(`answered ${(err as Error).message}`);
+      }
+    },
+    (err: Error) => {
+      if (err instanceof WorkerFailure && err.kind !== 'protocol') return { ran: false, reason: err.message };
+      throw closed(err instanceof WorkerTaskError ? `threw: ${err.message}` : err.message);
+    },
+  );
+}
+
 const live: ThreadWorker[] = [];
 
 /** The workers to use by default: every core but the main thread's. */
