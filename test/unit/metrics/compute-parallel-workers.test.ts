@@ -12,20 +12,11 @@ import {
 } from '../../../src/metrics/compute-parallel.js';
 import { DataError } from '../../../src/metrics/data-error.js';
 import { setWorkerScript, stopWorkers } from '../../../src/workers/pool.js';
-import { WORKER_PROTOCOL } from '../../../src/workers/protocol.js';
+import { fakeWorker } from '../../helpers/fake-worker.js';
 import { tiedBinaryArrays } from '../../helpers/evaluate-data.js';
 
 afterEach(() => setWorkerScript(undefined));
 afterAll(() => stopWorkers());
-
-function fakeWorker(onTask: string) {
-  return {
-    path: `const { parentPort, workerData } = require('node:worker_threads');
-parentPort.postMessage({ hello: workerData.flag, protocol: ${WORKER_PROTOCOL} });
-parentPort.on('message', (m) => { ${onTask} });`,
-    eval: true,
-  };
-}
 
 const n = PARALLEL_MIN_ROWS + 1234;
 const { labels, scores } = tiedBinaryArrays(n, 7);

@@ -12,7 +12,7 @@ import { Float64Builder } from '../../../src/metrics/lines.js';
 import { parallelScanStats, scanColumnParallel } from '../../../src/metrics/parallel-scan.js';
 import { scanColumn } from '../../../src/metrics/scan.js';
 import { setWorkerScript, stopWorkers } from '../../../src/workers/pool.js';
-import { WORKER_PROTOCOL } from '../../../src/workers/protocol.js';
+import { fakeWorker } from '../../helpers/fake-worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'compute-parallel-'));
 afterEach(() => setWorkerScript(undefined));
@@ -20,15 +20,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await stopWorkers();
 });
-
-function fakeWorker(onTask: string) {
-  return {
-    path: `const { parentPort, workerData } = require('node:worker_threads');
-parentPort.postMessage({ hello: workerData.flag, protocol: ${WORKER_PROTOCOL} });
-parentPort.on('message', (m) => { ${onTask} });`,
-    eval: true,
-  };
-}
 
 describe('scanColumnParallel worker protocol', () => {
   const p = join(dir, 'col.csv');
