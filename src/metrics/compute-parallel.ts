@@ -33,12 +33,19 @@ export async function computeMetricsOnCores(
   problemType: ProblemType,
   labels: Float64Array,
   predictions: Predictions,
-  opts: { threshold: number; seed?: number; workers?: number },
+  opts: {
+    threshold: number;
+    seed?: number;
+    /** 0: never use a worker thread. */
+    workers?: number;
+    /** The smallest evaluation shared with a worker (default PARALLEL_MIN_ROWS; tests lower it). */
+    minRows?: number;
+  },
 ): Promise<EvaluationResult> {
   const n = labels.length;
   const [worker] =
     problemType === 'binary-classification' &&
-    n >= PARALLEL_MIN_ROWS &&
+    n >= (opts.minRows ?? PARALLEL_MIN_ROWS) &&
     predictions.scores.length === n &&
     opts.workers !== 0
       ? workers(1)

@@ -4,12 +4,9 @@
  * rows and thresholds fail as computeMetrics fails.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { binaryPass } from '../../../src/metrics/binary.js';
 import { computeMetrics } from '../../../src/metrics/compute.js';
-import {
-  computeMetricsOnCores,
-  PARALLEL_MIN_ROWS,
-  parallelComputeStats,
-} from '../../../src/metrics/compute-parallel.js';
+import { computeMetricsOnCores, parallelComputeStats } from '../../../src/metrics/compute-parallel.js';
 import { DataError } from '../../../src/metrics/data-error.js';
 import { setWorkerScript, stopWorkers } from '../../../src/workers/pool.js';
 import { fakeWorker } from '../../helpers/fake-worker.js';
@@ -18,9 +15,11 @@ import { tiedBinaryArrays } from '../../helpers/evaluate-data.js';
 afterEach(() => setWorkerScript(undefined));
 afterAll(() => stopWorkers());
 
-const n = PARALLEL_MIN_ROWS + 1234;
+// Small data (fast under mutation testing): the worker is used from minRows rows on.
+const minRows = 1500;
+const n = 2345;
 const { labels, scores } = tiedBinaryArrays(n, 7);
-const opts = { threshold: 0.5, seed: 11 };
+const opts = { threshold: 0.5, seed: 11, minRows };
 const expected = computeMetrics('binary-classification', labels, { scores }, opts);
 
 describe('computeMetricsOnCores worker protocol', () => {
@@ -83,7 +82,7 @@ describe('computeMetricsOnCores worker protocol', () => {
 
   it('a bad row fails as computeMetrics fails, naming the row (the worker’s masks are settled)', async () => {
     const bad = scores.slice();
-    bad[PARALLEL_MIN_ROWS] = 1.5;
+    bad[minRows] = 1.5;
     const want = (() => {
       try {
         computeMetrics('binary-classification', labels, { scores: bad }, opts);
@@ -92,12 +91,66 @@ describe('computeMetricsOnCores worker protocol', () => {
       }
       throw new Error('computeMetrics accepted a score of 1.5');
     })();
-    expect(want.message).toMatch(new RegExp(`row ${PARALLEL_MIN_ROWS + 1}: prediction 1.5`));
+    expect(want.message).toMatch(new RegExp(`row ${minRows + 1}: prediction 1.5`));
     await expect(
       computeMetricsOnCores('binary-classification', labels, { scores: bad }, opts),
     ).rejects.toThrow(want.message);
     await expect(
-      computeMetricsOnCores('binary-classification', labels, { scores }, { threshold: Number.NaN }),
+      computeMetricsOnCores('binary-classification', labels, { scores }, { threshold: Number.NaN, minRows }),
     ).rejects.toThrow(/probability threshold NaN is not valid/);
   });
+
+  it('a worker that answers well: its masks and resample passes make the standard deviations', async () => {
+    // Every row in every resample: five copies of the full-data pass, so every std is 0 (up to the
+    // rounding of the mean), and the
+    // full-data metrics are this thread's own.
+    const order = Array.from(scores.keys()).sort(
+      (a, b) => scores[b]! - scores[a]! || labels[b]! - labels[a]!,
+    );
+    const s = Float64Array.from(order, (i) => scores[i]!);
+    const y = Uint8Array.from(order, (i) => labels[i]!);
+    const full = JSON.stringify(binaryPass(s, y, null, opts.threshold));
+    await setWorkerScript(
+      fakeWorker(
+        `parentPort.postMessage({ id: m.id, value: m.kind === 'metrics-monitor-masks' ? new Uint8Array(m.task.n).fill(31) : Array.from({ length: 5 }, () => (${full})) });`,
+      ),
+    );
+    const before = { ...parallelComputeStats };
+    const result = await computeMetricsOnCores('binary-classification', labels, { scores }, opts);
+    expect(parallelComputeStats).toEqual({ parallel: before.parallel + 1, fallbacks: before.fallbacks });
+    expect(result.metrics).toEqual(expected.metrics);
+    expect(result.confusionMatrix).toEqual(expected.confusionMatrix);
+    for (const v of Object.values(result.standardDeviations))
+      expect(Math.abs(v as number)).toBeLessThan(1e-12);
+    expect(Object.keys(result.standardDeviations)).toEqual(Object.keys(expected.standardDeviations));
+  });
+
+  it.each([
+    ['fewer rows than minRows', { ...opts, minRows: n + 1 }, 'binary-classification' as const, scores],
+    ['workers: 0', { ...opts, workers: 0 }, 'binary-classification' as const, scores],
+    ['a regression', opts, 'regression' as const, scores],
+    [
+      'a prediction count that is not the label count',
+      opts,
+      'binary-classification' as const,
+      scores.subarray(1),
+    ],
+  ])(
+    '%s: computed here, as computeMetrics computes it, without asking a worker',
+    async (_name, o, type, preds) => {
+      await setWorkerScript(fakeWorker('process.exit(3);'));
+      const before = { ...parallelComputeStats };
+      const settle = async (f: () => unknown) => {
+        try {
+          return { value: await f() };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      };
+      expect(await settle(() => computeMetricsOnCores(type, labels, { scores: preds }, o))).toEqual(
+        await settle(() => computeMetrics(type, labels, { scores: preds }, o)),
+      );
+      expect(parallelComputeStats).toEqual(before);
+    },
+  );
 });
