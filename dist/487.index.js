@@ -1531,7 +1531,7 @@ const parallelComputeStats = { parallel: 0, fallbacks: 0 };
 async function computeMetricsOnCores(problemType, labels, predictions, opts) {
     const n = labels.length;
     const [worker] = problemType === 'binary-classification' &&
-        n >= PARALLEL_MIN_ROWS &&
+        n >= (opts.minRows ?? PARALLEL_MIN_ROWS) &&
         predictions.scores.length === n &&
         opts.workers !== 0
         ? (0,pool/* workers */.EH)(1)
