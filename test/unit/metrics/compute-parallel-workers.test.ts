@@ -100,30 +100,55 @@ describe('computeMetricsOnCores worker protocol', () => {
     ).rejects.toThrow(/probability threshold NaN is not valid/);
   });
 
-  it('a worker that answers well: its masks and resample passes make the standard deviations', async () => {
-    // Every row in every resample: five copies of the full-data pass, so every std is 0 (up to the
-    // rounding of the mean), and the
-    // full-data metrics are this thread's own.
+  // A worker that answers well, and checks what it was sent: the task's arrays (the sorted scores,
+  // labels and log-loss terms on SharedArrayBuffers, read there, not copied; the masks it drew) and
+  // the threshold. Every row is in every resample: its passes are the full-data pass, so every std
+  // is 0 (up to the rounding of the mean), and the full-data metrics are this thread's own.
+  const answersWell = (rows: number) => {
     const order = Array.from(scores.keys()).sort(
       (a, b) => scores[b]! - scores[a]! || labels[b]! - labels[a]!,
     );
     const s = Float64Array.from(order, (i) => scores[i]!);
     const y = Uint8Array.from(order, (i) => labels[i]!);
     const full = JSON.stringify(binaryPass(s, y, null, opts.threshold));
-    await setWorkerScript(
-      fakeWorker(
-        `parentPort.postMessage({ id: m.id, value: m.kind === 'metrics-monitor-masks' ? new Uint8Array(m.task.n).fill(31) : Array.from({ length: 5 }, () => (${full})) });`,
-      ),
-    );
-    const before = { ...parallelComputeStats };
-    const result = await computeMetricsOnCores('binary-classification', labels, { scores }, opts);
-    expect(parallelComputeStats).toEqual({ parallel: before.parallel + 1, fallbacks: before.fallbacks });
-    expect(result.metrics).toEqual(expected.metrics);
-    expect(result.confusionMatrix).toEqual(expected.confusionMatrix);
-    for (const v of Object.values(result.standardDeviations))
-      expect(Math.abs(v as number)).toBeLessThan(1e-12);
-    expect(Object.keys(result.standardDeviations)).toEqual(Object.keys(expected.standardDeviations));
-  });
+    return fakeWorker(`
+      if (m.kind === 'metrics-monitor-masks') {
+        parentPort.postMessage({ id: m.id, value: new Uint8Array(m.task.n).fill(31) });
+        return;
+      }
+      const t = m.task;
+      const shared = [t.s, t.y, t.losses].every((a) => a.buffer instanceof SharedArrayBuffer);
+      const sizes = [t.s, t.y, t.losses, t.packed].every((a) => a.length === ${rows});
+      const masks = t.packed.every((b) => b === 31);
+      if (!shared || !sizes || !masks || t.threshold !== ${opts.threshold} || t.s[0] !== ${s[0]}) {
+        parentPort.postMessage({ id: m.id, error: 'bad task: ' + JSON.stringify({ shared, sizes, masks, threshold: t.threshold }) });
+        return;
+      }
+      parentPort.postMessage({ id: m.id, value: Array.from({ length: 5 }, () => (${full})) });`);
+  };
+
+  it.each([
+    ['more rows than minRows', minRows],
+    ['exactly minRows rows', n],
+  ])(
+    'a worker that answers well (%s): its resample passes make the standard deviations',
+    async (_name, min) => {
+      await setWorkerScript(answersWell(n));
+      const before = { ...parallelComputeStats };
+      const result = await computeMetricsOnCores(
+        'binary-classification',
+        labels,
+        { scores },
+        { ...opts, minRows: min },
+      );
+      expect(parallelComputeStats).toEqual({ parallel: before.parallel + 1, fallbacks: before.fallbacks });
+      expect(result.metrics).toEqual(expected.metrics);
+      expect(result.confusionMatrix).toEqual(expected.confusionMatrix);
+      for (const v of Object.values(result.standardDeviations))
+        expect(Math.abs(v as number)).toBeLessThan(1e-12);
+      expect(Object.keys(result.standardDeviations)).toEqual(Object.keys(expected.standardDeviations));
+    },
+  );
 
   it.each([
     ['fewer rows than minRows', { ...opts, minRows: n + 1 }, 'binary-classification' as const, scores],

@@ -167,6 +167,8 @@ describe('assertColumnScan', () => {
     ['a string', 'done'],
     ['ok: false without a reason', { ok: false }],
     ['ok: false with a number for a reason', { ok: false, reason: 3 }],
+    ['a reason beside ok: true and too many values', { ok: true, reason: 'r', lines: 9, count: 9, values }],
+    ['a reason beside ok: "false"', { ok: 'false', reason: 'r' }],
     ['ok: "true"', { ok: 'true', lines: 1, count: 1, values }],
     ['no ok at all', { lines: 1, count: 1, values }],
     ['values that are not doubles', { ok: true, lines: 1, count: 1, values: [1] }],
