@@ -92,12 +92,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function numberArray(v: unknown, where: () => string): number[] {
-  if (!Array.isArray(v)) throw new DataError(`${where()} must be an array of numbers`);
+function numberArray(v: unknown, where: () => string, fix: string): number[] {
+  if (!Array.isArray(v)) throw new DataError(`${where()} must be an array of numbers; ${fix}`);
   return v.map((x, i) => {
     if (typeof x === 'number' && Number.isFinite(x)) return x;
     if (x === 'NaN') return NaN;
-    throw new DataError(`${where()}[${i}] is ${JSON.stringify(x)}, not a number`);
+    throw new DataError(`${where()}[${i}] is ${JSON.stringify(x)}, not a number; ${fix}`);
   });
 }
 
@@ -160,8 +160,8 @@ export function parseModelQualityReport(json: unknown, source: string): Evaluati
       if (!isObject(member)) throw new DataError(`${at(name)} must be an object of arrays; ${fix}`);
       const roc = name === 'receiver_operating_characteristic_curve';
       const [xk, yk] = roc ? ['false_positive_rates', 'true_positive_rates'] : ['recalls', 'precisions'];
-      const x = numberArray(member[xk], () => at(`${name}.${xk}`));
-      const y = numberArray(member[yk], () => at(`${name}.${yk}`));
+      const x = numberArray(member[xk], () => at(`${name}.${xk}`), fix);
+      const y = numberArray(member[yk], () => at(`${name}.${yk}`), fix);
       if (x.length !== y.length) throw new DataError(`${at(name)}: ${xk} and ${yk} differ in length; ${fix}`);
       if (roc) result.roc = { x, y };
       else result.pr = { x, y };
