@@ -1508,15 +1508,15 @@ function buildReport(problemType, metrics, std, extra) {
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-function numberArray(v, where) {
+function numberArray(v, where, fix) {
     if (!Array.isArray(v))
-        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${where()} must be an array of numbers`);
+        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${where()} must be an array of numbers; ${fix}`);
     return v.map((x, i) => {
         if (typeof x === 'number' && Number.isFinite(x))
             return x;
         if (x === 'NaN')
             return NaN;
-        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${where()}[${i}] is ${JSON.stringify(x)}, not a number`);
+        throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${where()}[${i}] is ${JSON.stringify(x)}, not a number; ${fix}`);
     });
 }
 /**
@@ -1577,8 +1577,8 @@ function parseModelQualityReport(json, source) {
                 throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${at(name)} must be an object of arrays; ${fix}`);
             const roc = name === 'receiver_operating_characteristic_curve';
             const [xk, yk] = roc ? ['false_positive_rates', 'true_positive_rates'] : ['recalls', 'precisions'];
-            const x = numberArray(member[xk], () => at(`${name}.${xk}`));
-            const y = numberArray(member[yk], () => at(`${name}.${yk}`));
+            const x = numberArray(member[xk], () => at(`${name}.${xk}`), fix);
+            const y = numberArray(member[yk], () => at(`${name}.${yk}`), fix);
             if (x.length !== y.length)
                 throw new _data_error_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .f(`${at(name)}: ${xk} and ${yk} differ in length; ${fix}`);
             if (roc)
