@@ -98,7 +98,7 @@ function fullPass(
   let kThr = 0;
   while (kThr < n && s[kThr]! >= threshold) kThr++;
   const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
-  // The chart sampler's rule, inlined (see CurveSampler.add).
+  // The chart sampler's rule, inlined (see CurveSampler).
   const { pos, neg, both, maxPoints } = sampler;
   let count = 1;
   let lastTp = 0;

@@ -39,8 +39,7 @@ export function logLossTerms(
 
 /**
  * s: scores sorted descending; y: labels (0/1) in the same order; w: optional weights in the same
- * order (null = all 1); losses: optional precomputed logLossTerms(s, y), reused across resamples;
- * sampler: called with the cumulative counts at each distinct threshold (chart points).
+ * order (null = all 1); losses: optional precomputed logLossTerms(s, y), reused across resamples.
  */
 export function binaryPass(
   s: Float64Array,
@@ -49,7 +48,6 @@ export function binaryPass(
   threshold: number,
   wantCurve = false,
   losses: Float64Array | null = null,
-  sampler: { add(tp: number, fp: number, threshold: number): void } | null = null,
 ): BinaryPass {
   const n = s.length;
   let tp = 0;
@@ -92,7 +90,6 @@ export function binaryPass(
           tpAt = tp;
           fpAt = fp;
         }
-        if (sampler !== null) sampler.add(tp, fp, score);
         if (curve) {
           const j = curve.length++;
           curve.tps[j] = tp;

@@ -77,21 +77,9 @@ export class CurveSampler {
     this.target = this.step;
     this.both = pos > 0 && neg > 0;
   }
-  /**
-   * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
-   * arguments box them) and call early() / pick() / finishWith() themselves.
-   */
-  add(tp: number, fp: number, threshold: number): void {
-    const j = this.count++;
-    if (j < this.maxPoints) this.early(tp, fp, threshold);
-    // The arc rule for every point but the last (which is always kept): decided on the previous point.
-    if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
-      this.pick(this.lastTp, this.lastFp, this.lastThreshold);
-    }
-    this.lastTp = tp;
-    this.lastFp = fp;
-    this.lastThreshold = threshold;
-  }
+  // The rule, per point j >= 1 (inlined in binary-fused.ts's full pass, where a call with double
+  // arguments would box them): early() while j < maxPoints; with both classes, pick() the previous
+  // point when its FPR + TPR reached target; the last point is passed to finishWith().
   /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
   early(tp: number, fp: number, threshold: number): void {
     this.all.push(tp, fp, threshold);
@@ -101,7 +89,7 @@ export class CurveSampler {
     this.picked.push(tp, fp, threshold);
     this.target = this.step * (this.picked.length / 3 + 1);
   }
-  /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
+  /** The curves: count = points added + 1, and the last point. */
   finishWith(
     count: number,
     lastTp: number,

@@ -1,0 +1,65 @@
+/**
+ * Chart curves when only one class is present (no meaningful ROC/PR curve, but a chart must still
+ * be drawn from real points): binaryCurves keeps evenly spaced thresholds, the online sampler of
+ * the full-data pass keeps the first ones and the last; both keep at most maxPoints points.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { binaryCurves, binaryPass } from '../../../src/metrics/binary.js';
+import { fullBinaryPass } from '../../../src/metrics/binary-fused.js';
+
+// Ten distinct scores, descending: 0.95, 0.85, ..., 0.05.
+const s = Float64Array.from({ length: 10 }, (_, k) => 0.95 - k / 10);
+const ones = new Uint8Array(10).fill(1);
+const zeros = new Uint8Array(10);
+
+describe('binaryCurves', () => {
+  it('needs the per-threshold counts', () => {
+    expect(() => binaryCurves(binaryPass(s, ones, null, 0.5))).toThrow(
+      'binaryCurves needs a pass with wantCurve',
+    );
+  });
+
+  it('positives only: evenly spaced thresholds, both ends kept; FPR is NaN, precision 1', () => {
+    const { roc, pr } = binaryCurves(binaryPass(s, ones, null, 0.5, true), 4);
+    // 11 points (the origin and 10 thresholds): indices 0, 4, 8, 10 are kept.
+    expect(roc.y).toEqual([0, 0.4, 0.8, 1]);
+    expect(roc.x).toEqual([0, NaN, NaN, NaN]);
+    expect(pr.x).toEqual([0, 0.4, 0.8, 1]);
+    expect(pr.y).toEqual([1, 1, 1, 1]);
+    expect(roc.thresholds).toEqual([s[0]! + 1, s[3], s[7], s[9]]);
+    expect(pr.thresholds).toEqual(roc.thresholds);
+  });
+
+  it('negatives only: FPR evenly spaced, TPR NaN, recall 1 and precision 0 after the origin', () => {
+    const { roc, pr } = binaryCurves(binaryPass(s, zeros, null, 0.5, true), 4);
+    expect(roc.x).toEqual([0, 0.4, 0.8, 1]);
+    expect(roc.y).toEqual([0, NaN, NaN, NaN]);
+    expect(pr.x).toEqual([0, 1, 1, 1]);
+    expect(pr.y).toEqual([1, 0, 0, 0]);
+  });
+
+  it('every point when there are at most maxPoints', () => {
+    const { roc } = binaryCurves(binaryPass(s, ones, null, 0.5, true), 11);
+    expect(roc.y).toEqual(
+      [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((v) => expect.closeTo(v, 12)),
+    );
+  });
+});
+
+describe('the full-data pass’s online sampler, one class only', () => {
+  it('keeps the first maxPoints - 2 thresholds and the last', () => {
+    const { curves } = fullBinaryPass(s, ones, 0.5, 4, new Float64Array(10));
+    expect(curves.roc.y).toEqual([0, 0.1, 0.2, 1]);
+    expect(curves.roc.x).toEqual([0, NaN, NaN, NaN]);
+    expect(curves.roc.thresholds).toEqual([s[0]! + 1, s[0], s[1], s[9]]);
+    const neg = fullBinaryPass(s, zeros, 0.5, 5, new Float64Array(10)).curves;
+    expect(neg.roc.x).toEqual([0, 0.1, 0.2, 0.3, 1]);
+    expect(neg.pr.y).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('keeps every point when there are at most maxPoints', () => {
+    const { curves } = fullBinaryPass(s, ones, 0.5, 11, new Float64Array(10));
+    expect(curves.roc.x).toHaveLength(11);
+    expect(curves.pr.x).toEqual(binaryCurves(binaryPass(s, ones, null, 0.5, true), 11).pr.x);
+  });
+});
