@@ -438,22 +438,9 @@ class CurveSampler {
         this.target = this.step;
         this.both = pos > 0 && neg > 0;
     }
-    /**
-     * Adds the next point. Hot loops may instead inline this rule with locals (calls with double
-     * arguments box them) and call early() / pick() / finishWith() themselves.
-     */
-    add(tp, fp, threshold) {
-        const j = this.count++;
-        if (j < this.maxPoints)
-            this.early(tp, fp, threshold);
-        // The arc rule for every point but the last (which is always kept): decided on the previous point.
-        if (j >= 2 && this.both && this.lastFp / this.neg + this.lastTp / this.pos >= this.target) {
-            this.pick(this.lastTp, this.lastFp, this.lastThreshold);
-        }
-        this.lastTp = tp;
-        this.lastFp = fp;
-        this.lastThreshold = threshold;
-    }
+    // The rule, per point j >= 1 (inlined in binary-fused.ts's full pass, where a call with double
+    // arguments would box them): early() while j < maxPoints; with both classes, pick() the previous
+    // point when its FPR + TPR reached target; the last point is passed to finishWith().
     /** Records one of the first maxPoints - 1 points (used when the curve turns out small). */
     early(tp, fp, threshold) {
         this.all.push(tp, fp, threshold);
@@ -463,7 +450,7 @@ class CurveSampler {
         this.picked.push(tp, fp, threshold);
         this.target = this.step * (this.picked.length / 3 + 1);
     }
-    /** finish() for callers that inlined add(): count = points added + 1, and the last point. */
+    /** The curves: count = points added + 1, and the last point. */
     finishWith(count, lastTp, lastFp, lastThreshold) {
         this.count = count;
         this.lastTp = lastTp;
@@ -592,7 +579,7 @@ function fullPass(s, y, threshold, sampler, losses, bins, lossesGiven) {
     while (kThr < n && s[kThr] >= threshold)
         kThr++;
     const nBins = bins.length / 2; // a local: module constants become mutable `var`s in bundles
-    // The chart sampler's rule, inlined (see CurveSampler.add).
+    // The chart sampler's rule, inlined (see CurveSampler).
     const { pos, neg, both, maxPoints } = sampler;
     let count = 1;
     let lastTp = 0;
@@ -702,10 +689,9 @@ function logLossTerms(s, y, out = new Float64Array(s.length)) {
 }
 /**
  * s: scores sorted descending; y: labels (0/1) in the same order; w: optional weights in the same
- * order (null = all 1); losses: optional precomputed logLossTerms(s, y), reused across resamples;
- * sampler: called with the cumulative counts at each distinct threshold (chart points).
+ * order (null = all 1); losses: optional precomputed logLossTerms(s, y), reused across resamples.
  */
-function binaryPass(s, y, w, threshold, wantCurve = false, losses = null, sampler = null) {
+function binaryPass(s, y, w, threshold, wantCurve = false, losses = null) {
     const n = s.length;
     let tp = 0;
     let fp = 0;
@@ -750,8 +736,6 @@ function binaryPass(s, y, w, threshold, wantCurve = false, losses = null, sample
                     tpAt = tp;
                     fpAt = fp;
                 }
-                if (sampler !== null)
-                    sampler.add(tp, fp, score);
                 if (curve) {
                     const j = curve.length++;
                     curve.tps[j] = tp;
