@@ -24,24 +24,26 @@ afterAll(async () => {
 describe('scanColumnParallel worker protocol', () => {
   const p = join(dir, 'col.csv');
   writeFileSync(p, Array.from({ length: 3000 }, (_, i) => `${i % 2},${i / 8}`).join('\n') + '\n');
-  const scan = async () => {
+  type Opts = Parameters<typeof scanColumn>[1];
+  type Slow = Parameters<typeof scanColumn>[3];
+  const read = (out: Float64Builder, lines: number) => ({
+    lines,
+    values: Array.from(out.data.subarray(0, out.length)),
+  });
+  // scanColumnParallel and scanColumn over `file`, as { lines, values }.
+  const parallelScan = async (file: string, opts: Opts, min = 0, slow: Slow = () => undefined) => {
     const out = new Float64Builder(16);
-    const lines = await scanColumnParallel(
-      p,
-      { column: 1, single: false },
-      out,
-      () => {
-        throw new Error('no slow lines here');
-      },
-      0,
-    );
-    return { lines, values: Array.from(out.data.subarray(0, out.length)) };
+    return read(out, await scanColumnParallel(file, opts, out, slow, min));
   };
-  const sequential = async () => {
+  const sequentialScan = async (file: string, opts: Opts, slow: Slow = () => undefined) => {
     const out = new Float64Builder(16);
-    const lines = await scanColumn(p, { column: 1, single: false }, out, () => undefined);
-    return { lines, values: Array.from(out.data.subarray(0, out.length)) };
+    return read(out, await scanColumn(file, opts, out, slow));
   };
+  const scan = () =>
+    parallelScan(p, { column: 1, single: false }, 0, () => {
+      throw new Error('no slow lines here');
+    });
+  const sequential = () => sequentialScan(p, { column: 1, single: false });
 
   it('a crashed worker: this thread scans the second half, same values', async () => {
     await setWorkerScript(fakeWorker('process.exit(2);'));
@@ -81,24 +83,6 @@ describe('scanColumnParallel worker protocol', () => {
       const values = Float64Array.from(lines, (l) => Number(l.split(',')[t.opts.column]));
       parentPort.postMessage({ id: m.id, value: { ok: true, lines: lines.length, count: lines.length, values } });`);
   };
-  const scanWith = async (
-    file: string,
-    opts: { column: number; single: boolean; skipLines?: number },
-    min = 0,
-  ) => {
-    const out = new Float64Builder(16);
-    const lines = await scanColumnParallel(file, opts, out, () => undefined, min);
-    return { lines, values: Array.from(out.data.subarray(0, out.length)) };
-  };
-  const sequentialOf = async (
-    file: string,
-    opts: { column: number; single: boolean; skipLines?: number },
-  ) => {
-    const out = new Float64Builder(16);
-    const lines = await scanColumn(file, opts, out, () => undefined);
-    return { lines, values: Array.from(out.data.subarray(0, out.length)) };
-  };
-
   it.each([
     ['no header', 0, 0],
     ['a one-line header (not in the second half)', 1, 0],
@@ -108,7 +92,7 @@ describe('scanColumnParallel worker protocol', () => {
       await setWorkerScript(honest(p, wantSkip));
       const before = { ...parallelScanStats };
       const opts = { column: 1, single: false, skipLines: skip };
-      expect(await scanWith(p, opts)).toEqual(await sequentialOf(p, opts));
+      expect(await parallelScan(p, opts)).toEqual(await sequentialScan(p, opts));
       expect(parallelScanStats).toEqual({
         workerHalves: before.workerHalves + 1,
         fallbacks: before.fallbacks,
@@ -120,7 +104,7 @@ describe('scanColumnParallel worker protocol', () => {
     await setWorkerScript(honest(p, 3));
     const before = { ...parallelScanStats };
     const opts = { column: 1, single: false, skipLines: 3 };
-    expect(await scanWith(p, opts)).toEqual(await sequentialOf(p, opts));
+    expect(await parallelScan(p, opts)).toEqual(await sequentialScan(p, opts));
     expect(parallelScanStats).toEqual({ workerHalves: before.workerHalves, fallbacks: before.fallbacks + 1 });
   });
 
@@ -130,20 +114,8 @@ describe('scanColumnParallel worker protocol', () => {
   ])('%s: scanned here without asking a worker', async (_n, opts, min) => {
     await setWorkerScript(fakeWorker('process.exit(3);'));
     const before = { ...parallelScanStats };
-    const out = new Float64Builder(16);
-    const lines = await scanColumnParallel(
-      p,
-      opts,
-      out,
-      (buf, start, end, _line, into) => into.push(-1),
-      min,
-    );
-    const ref = new Float64Builder(16);
-    const refLines = await scanColumn(p, opts, ref, (buf, start, end, _line, into) => into.push(-1));
-    expect({ lines, values: Array.from(out.data.subarray(0, out.length)) }).toEqual({
-      lines: refLines,
-      values: Array.from(ref.data.subarray(0, ref.length)),
-    });
+    const slow: Slow = (_buf, _start, _end, _line, into) => into.push(-1);
+    expect(await parallelScan(p, opts, min, slow)).toEqual(await sequentialScan(p, opts, slow));
     expect(parallelScanStats).toEqual(before);
   });
 });
