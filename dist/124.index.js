@@ -111,7 +111,7 @@ var aws_clients = __webpack_require__(201);
  */
 
 async function githubRequest(token, apiUrl) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' });
     return (route, params) => octokit.request(route, params);
 }

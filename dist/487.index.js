@@ -1130,7 +1130,7 @@ async function postPrComment(opts) {
     const ref = { owner, repo, issueNumber: prNumber };
     const make = opts.octokit ??
         (async (token) => {
-            const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+            const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
             return getOctokit(token, { baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com' });
         });
     try {

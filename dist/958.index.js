@@ -4731,7 +4731,7 @@ async function issue(ctx, s, o, markdown, overrides) {
     }
     const octokit = overrides.octokit
         ? await overrides.octokit(s.githubToken)
-        : (await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413))).getOctokit(s.githubToken, {
+        : (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413))).getOctokit(s.githubToken, {
             baseUrl: ctx.env['GITHUB_API_URL'] || 'https://api.github.com',
         });
     const server = ctx.env['GITHUB_SERVER_URL'] || 'https://github.com';
