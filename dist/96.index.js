@@ -981,7 +981,7 @@ function sortBinary(labels, predictions, shared = false) {
     if (predictions.scores.length !== n || n === 0)
         validate(problemType, labels, predictions); // throws
     // One sort: scores descending with labels alongside, reused by AUC, AP, curves and every resample.
-    const sorted = (0,_sort_js__WEBPACK_IMPORTED_MODULE_3__/* .sortScoresWithLabels */ .V)(predictions.scores, labels, undefined, shared);
+    const sorted = (0,_sort_js__WEBPACK_IMPORTED_MODULE_3__/* .sortScoresWithLabels */ .VY)(predictions.scores, labels, undefined, shared);
     if (sorted.invalidRow >= 0)
         validate(problemType, labels, predictions); // throws, naming the row
     return sorted;
@@ -1730,9 +1730,17 @@ function eachSubsample(compute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ argsortDescending),
-/* harmony export */   V: () => (/* binding */ sortScoresWithLabels)
+/* harmony export */   K1: () => (/* binding */ constantDigit),
+/* harmony export */   NY: () => (/* binding */ argsortDescending),
+/* harmony export */   VY: () => (/* binding */ sortScoresWithLabels),
+/* harmony export */   WB: () => (/* binding */ decodeSorted),
+/* harmony export */   ac: () => (/* binding */ scatterPass),
+/* harmony export */   cM: () => (/* binding */ runStart),
+/* harmony export */   wI: () => (/* binding */ digitOffsets),
+/* harmony export */   x5: () => (/* binding */ DIGITS),
+/* harmony export */   zU: () => (/* binding */ buildScoreKeys)
 /* harmony export */ });
+/* unused harmony export orderRuns */
 /**
  * argsort for Float64Array scores, descending, as a Uint32Array of indices: an LSD radix sort
  * over the IEEE-754 bit patterns (16-bit digits, passes whose digit is constant are skipped), so
@@ -1809,52 +1817,65 @@ function argsortDescending(scores) {
     }
     return idx;
 }
+/** Radix digits: the two 16-bit halves of a key's high word. */
+const DIGITS = 65536;
+/** Whether one bucket of the digit's histogram holds all n keys (its pass would change nothing). */
+function constantDigit(counts, base, n) {
+    for (let b = 0; b < DIGITS; b++) {
+        const c = counts[base + b];
+        if (c === n)
+            return true;
+        if (c !== 0)
+            return false;
+    }
+    return false;
+}
 /**
- * Sorts interleaved (hi, lo) keys ascending: an LSD radix sort on the high words only (2 passes,
- * constant digits skipped), then runs of equal high words are ordered by their low words
- * (insertion sort for short runs, a native numeric sort for long ones). For scores, equal high
- * words mean equal sign, exponent and top 20 mantissa bits, so runs are short.
+ * One stable LSD pass over keys [from, to) of `src` (interleaved (high, low) words): each key
+ * goes to `dst` at `offsets[digit]++`, the digit being the high word's 16 bits at `shift`. With
+ * `split`, also returns the histograms of the next digit (the high word's top 16 bits) of the
+ * keys this pass wrote below and at-or-above key position `split` (two threads splitting the next
+ * pass at `split` need them).
  */
-function radixSortByHigh(keys, n, counts, scratch = new Uint32Array(keys.length)) {
-    let src = keys;
-    let dst = scratch;
-    for (let d = 0; d < 2; d++) {
-        const base = d * 65536;
-        const shift = d * 16;
-        let constant = false;
-        for (let b = 0; b < 65536; b++) {
-            const c = counts[base + b];
-            if (c === n)
-                constant = true;
-            if (c !== 0)
-                break;
-        }
-        if (constant || n === 0)
-            continue;
-        let sum = 0;
-        for (let b = 0; b < 65536; b++) {
-            const c = counts[base + b];
-            counts[base + b] = sum;
-            sum += c;
-        }
-        for (let i = 0; i < n; i++) {
+function scatterPass(src, dst, from, to, shift, offsets, split) {
+    if (split === undefined) {
+        for (let i = from; i < to; i++) {
             const h = src[2 * i];
-            const to = 2 * counts[base + ((h >>> shift) & 0xffff)]++;
-            dst[to] = h;
-            dst[to + 1] = src[2 * i + 1];
+            const at = 2 * offsets[(h >>> shift) & 0xffff]++;
+            dst[at] = h;
+            dst[at + 1] = src[2 * i + 1];
         }
-        [src, dst] = [dst, src];
+        return undefined;
     }
-    if (src !== keys) {
-        keys.set(src); // an odd number of passes ran: the result goes back to `keys`
-        src = keys;
+    const next = new Uint32Array(2 * DIGITS);
+    for (let i = from; i < to; i++) {
+        const h = src[2 * i];
+        const k = offsets[(h >>> shift) & 0xffff]++;
+        dst[2 * k] = h;
+        dst[2 * k + 1] = src[2 * i + 1];
+        next[(k < split ? 0 : DIGITS) + (h >>> 16)]++;
     }
-    // Order runs of equal high words by the low word.
-    let i = 0;
-    while (i < n) {
+    return next;
+}
+/** The first key position at or after `at` that starts a run of equal high words (n when none). */
+function runStart(keys, at, n) {
+    if (at <= 0)
+        return 0;
+    let m = at;
+    while (m < n && keys[2 * m] === keys[2 * m - 2])
+        m++;
+    return m;
+}
+/**
+ * Orders the runs of equal high words in keys [from, to) by their low words (insertion sort for
+ * short runs, a native numeric sort for long ones); `from` and `to` must be run boundaries.
+ */
+function orderRuns(src, from, to) {
+    let i = from;
+    while (i < to) {
         const h = src[2 * i];
         let j = i + 1;
-        while (j < n && src[2 * j] === h)
+        while (j < to && src[2 * j] === h)
             j++;
         if (j - i > 1) {
             if (j - i <= 16) {
@@ -1879,7 +1900,38 @@ function radixSortByHigh(keys, n, counts, scratch = new Uint32Array(keys.length)
         }
         i = j;
     }
-    return src;
+}
+/**
+ * Sorts interleaved (hi, lo) keys ascending by high word: an LSD radix sort on the high words only
+ * (2 passes, constant digits skipped); orderRuns then orders runs of equal high words by their low
+ * words. For scores, equal high words mean equal sign, exponent and top 20 mantissa bits, so runs
+ * are short.
+ */
+function radixSortByHigh(keys, n, counts, scratch = new Uint32Array(keys.length)) {
+    let src = keys;
+    let dst = scratch;
+    for (let d = 0; d < 2; d++) {
+        const base = d * DIGITS;
+        if (n === 0 || constantDigit(counts, base, n))
+            continue;
+        scatterPass(src, dst, 0, n, d * 16, digitOffsets(counts, base));
+        [src, dst] = [dst, src];
+    }
+    if (src !== keys) {
+        keys.set(src); // an odd number of passes ran: the result goes back to `keys`
+        src = keys;
+    }
+    return src; // runs of equal high words are still in input order: decodeSorted orders them
+}
+/** Where each digit's keys start: the exclusive prefix sums of counts[base .. base + DIGITS). */
+function digitOffsets(counts, base) {
+    const offsets = new Uint32Array(DIGITS);
+    let sum = 0;
+    for (let b = 0; b < DIGITS; b++) {
+        offsets[b] = sum;
+        sum += counts[base + b];
+    }
+    return offsets;
 }
 /**
  * sortScoresWithLabels when some score is negative (invalid for a binary model, but the result
@@ -1921,10 +1973,27 @@ function sortGeneral(scores, labels, invalidRow, keys) {
 function sortScoresWithLabels(scores, labels, _positives, shared = false) {
     const n = scores.length;
     const keys = new Uint32Array(2 * n); // (high, low) word pairs
-    const counts = new Uint32Array(2 * 65536); // the two 16-bit digit histograms of the high words
+    const { counts, invalidRow, signs } = buildScoreKeys(scores, labels, keys, 0);
+    if (signs & 0x80000000)
+        return sortGeneral(scores, labels, invalidRow, keys);
+    // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
+    const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+    const sorted = radixSortByHigh(keys, n, counts, new Uint32Array(s.buffer));
+    const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+    const positives = decodeSorted(sorted, s, y, 0, n);
+    // The key array is free now: hand it out as scratch space of n doubles (contents undefined).
+    return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
+}
+/**
+ * The sort keys of scores[i] with labels[i] (see sortScoresWithLabels), written to keys at row
+ * `at + i`: two threads each build the keys of their rows into one shared array.
+ */
+function buildScoreKeys(scores, labels, keys, at) {
+    const n = scores.length;
+    const counts = new Uint32Array(2 * DIGITS);
     const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
     let invalidRow = -1;
-    let signs = 0; // OR of the high words: bit 31 set when some score is negative
+    let signs = 0;
     for (let i = 0; i < n; i++) {
         const label = labels[i];
         const score = scores[i];
@@ -1934,21 +2003,25 @@ function sortScoresWithLabels(scores, labels, _positives, shared = false) {
         const l = bits[2 * i];
         signs |= h;
         const kh = ~((h << 1) | (l >>> 31)) >>> 0;
-        keys[2 * i] = kh;
-        keys[2 * i + 1] = ~((l << 1) | (label === 1 ? 1 : 0)) >>> 0;
+        const k = 2 * (at + i);
+        keys[k] = kh;
+        keys[k + 1] = ~((l << 1) | (label === 1 ? 1 : 0)) >>> 0;
         counts[kh & 0xffff]++;
-        counts[65536 + (kh >>> 16)]++;
+        counts[DIGITS + (kh >>> 16)]++;
     }
-    if (signs & 0x80000000)
-        return sortGeneral(scores, labels, invalidRow, keys);
-    // The output array doubles as the radix scratch space (page faults on fresh memory are costly).
-    const s = shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
-    const sb = new Uint32Array(s.buffer);
-    const sorted = radixSortByHigh(keys, n, counts, sb);
-    // Decode: shift the 64 key bits back right by one; bit 0 is the label.
-    const y = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+    return { counts, invalidRow, signs };
+}
+/**
+ * Sorted keys [from, to) decoded into scores s and labels y at the same positions: the 64 key
+ * bits shifted back right by one, bit 0 the label. `from` and `to` must be run boundaries (see
+ * orderRuns, which this runs first). Returns the positives among them. s may be the memory the
+ * sort used as scratch, but not `sorted` itself.
+ */
+function decodeSorted(sorted, s, y, from, to) {
+    orderRuns(sorted, from, to);
+    const sb = new Uint32Array(s.buffer, s.byteOffset, 2 * s.length);
     let positives = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
         const kh = ~sorted[2 * k];
         const kl = ~sorted[2 * k + 1];
         y[k] = kl & 1;
@@ -1956,8 +2029,7 @@ function sortScoresWithLabels(scores, labels, _positives, shared = false) {
         sb[2 * k] = (kl >>> 1) | (kh << 31);
         sb[2 * k + 1] = kh >>> 1;
     }
-    // The key array is free now: hand it out as scratch space of n doubles (contents undefined).
-    return { s, y, invalidRow, positives, spare: new Float64Array(keys.buffer, keys.byteOffset, n) };
+    return positives;
 }
 
 

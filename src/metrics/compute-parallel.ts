@@ -1,8 +1,9 @@
 /**
  * computeMetrics on both cores, with identical results: for a big binary evaluation a worker
- * thread of the shared pool (src/workers) draws the monitor's subsample masks while this thread
- * sorts the scores, then runs the packed resample pass over the sorted scores (SharedArrayBuffers,
- * not copies) while this thread runs the full-data pass. Everything else, and small inputs, run
+ * thread of the shared pool (src/workers) sorts half the scores with this thread (sort-parallel.ts),
+ * draws the monitor's subsample masks while this thread computes the log-loss terms, then runs
+ * the packed resample pass over the sorted scores (SharedArrayBuffers, not copies) while this
+ * thread runs the full-data pass. Everything else, and small inputs, run
  * computeMetrics as it is. A worker that cannot start or crashes means the same work on this
  * thread; one that answers something malformed fails the evaluation closed.
  */
@@ -11,6 +12,7 @@ import { binaryPassPacked, logLossTerms, type BinaryPass } from './binary.js';
 import { fullBinaryPass } from './binary-fused.js';
 import { binaryResult, checkThreshold, computeMetrics, sortBinary } from './compute.js';
 import { DataError } from './data-error.js';
+import { sortOnCores } from './sort-parallel.js';
 import { metricNames } from './report.js';
 import { DEFAULT_SEED, monitorMasks, STD_RESAMPLES } from './resample.js';
 import type { EvaluationResult, Predictions, ProblemType } from './types.js';
@@ -55,14 +57,12 @@ export async function computeMetricsOnCores(
   const seed = opts.seed ?? DEFAULT_SEED;
   const closed = (why: string): DataError =>
     new DataError(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+  // The sort on both threads (sort-parallel.ts); here alone when the worker cannot help or some
+  // row breaks the binary contract (sortBinary names it).
+  const sorted =
+    (await sortOnCores(worker, predictions.scores, labels, closed)) ?? sortBinary(labels, predictions, true);
+  // The masks on the worker while this thread computes the log-loss terms.
   const masks = requestChecked(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n), closed);
-  let sorted;
-  try {
-    sorted = sortBinary(labels, predictions, true);
-  } catch (err) {
-    await masks.catch(() => undefined); // settle it: nothing is left running or unhandled
-    throw err;
-  }
   const { s, y, positives } = sorted;
   // The per-row log-loss terms once, shared: both passes read them.
   const losses = new Float64Array(new SharedArrayBuffer(8 * n));

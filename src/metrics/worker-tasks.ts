@@ -12,6 +12,7 @@ import { binaryPassPacked } from './binary.js';
 import { Float64Builder } from './lines.js';
 import { monitorMasks, STD_RESAMPLES } from './resample.js';
 import { scanKernel, type ScanOptions } from './scan.js';
+import { buildScoreKeys, decodeSorted, DIGITS, scatterPass, type ScoreKeys } from './sort.js';
 import type { BinaryPass } from './types.js';
 
 export const COLUMN_SCAN_TASK = 'metrics-column-scan';
@@ -73,11 +74,115 @@ function resamplePassTask(t: ResamplePassTask): TaskResult {
   return { value: binaryPassPacked(t.s, t.y, t.packed, STD_RESAMPLES, t.threshold, t.losses) };
 }
 
+/**
+ * The sort's phases on a worker (sort-parallel.ts): the keys of the second half's rows (scores and
+ * labels copied to it; keys on a SharedArrayBuffer), a radix pass over the second half's keys,
+ * and the runs and decoding of the second half of the sorted keys.
+ */
+export const SORT_KEYS_TASK = 'metrics-sort-keys';
+export const SORT_SCATTER_TASK = 'metrics-sort-scatter';
+export const SORT_DECODE_TASK = 'metrics-sort-decode';
+
+export interface SortKeysTask {
+  scores: Float64Array;
+  labels: Float64Array;
+  keys: Uint32Array;
+  at: number;
+}
+
+export interface SortScatterTask {
+  src: Uint32Array;
+  dst: Uint32Array;
+  from: number;
+  to: number;
+  shift: number;
+  offsets: Uint32Array;
+  split?: number;
+}
+
+export interface SortDecodeTask {
+  sorted: Uint32Array;
+  s: Float64Array;
+  y: Uint8Array;
+  from: number;
+  to: number;
+}
+
+function sortKeysTask(t: SortKeysTask): TaskResult {
+  const value = buildScoreKeys(t.scores, t.labels, t.keys, t.at);
+  return { value, transfer: [value.counts.buffer as ArrayBuffer] };
+}
+
+function sortScatterTask(t: SortScatterTask): TaskResult {
+  const next = scatterPass(t.src, t.dst, t.from, t.to, t.shift, t.offsets, t.split) ?? null;
+  return { value: next, transfer: next ? [next.buffer as ArrayBuffer] : [] };
+}
+
+function sortDecodeTask(t: SortDecodeTask): TaskResult {
+  return { value: decodeSorted(t.sorted, t.s, t.y, t.from, t.to) };
+}
+
 export const metricsTasks: TaskHandlers = {
   [COLUMN_SCAN_TASK]: columnScan,
   [MONITOR_MASKS_TASK]: masksTask,
   [RESAMPLE_PASS_TASK]: resamplePassTask,
+  [SORT_KEYS_TASK]: sortKeysTask,
+  [SORT_SCATTER_TASK]: sortScatterTask,
+  [SORT_DECODE_TASK]: sortDecodeTask,
 };
+
+const isUint32s = (a: unknown, length: number): a is Uint32Array =>
+  Object.prototype.toString.call(a) === '[object Uint32Array]' && (a as Uint32Array).length === length;
+
+/** Whether each of the histograms' DIGITS-long halves counts `rows` keys (the second may be skipped). */
+function countsRows(h: Uint32Array, rows: number, halves: number): boolean {
+  for (let half = 0; half < halves; half++) {
+    let sum = 0;
+    for (let b = half * DIGITS; b < (half + 1) * DIGITS; b++) sum += h[b]!;
+    if (sum !== rows) return false;
+  }
+  return true;
+}
+
+/** A worker's sort-keys answer for `rows` rows, checked: both digit histograms count every row. */
+export function assertScoreKeys(a: unknown, rows: number): ScoreKeys {
+  const o = a as Partial<Record<string, unknown>> | null;
+  const invalidRow = o?.['invalidRow'];
+  if (
+    !o ||
+    !isUint32s(o['counts'], 2 * DIGITS) ||
+    !countsRows(o['counts'], rows, 2) ||
+    !Number.isSafeInteger(invalidRow) ||
+    (invalidRow as number) < -1 ||
+    (invalidRow as number) >= rows ||
+    !Number.isInteger(o['signs'])
+  )
+    throw new Error(`sort keys that are not two digit histograms of ${rows} rows`);
+  return { counts: o['counts'], invalidRow: invalidRow as number, signs: o['signs'] as number };
+}
+
+/**
+ * A worker's radix-pass answer over `rows` keys, checked: with `split`, the next digit's
+ * histograms below and above it (together counting every key), else nothing.
+ */
+export function assertScatter(a: unknown, rows: number, split: boolean): Uint32Array | null {
+  if (split ? isUint32s(a, 2 * DIGITS) && sumAll(a) === rows : a === null) return a as Uint32Array | null;
+  throw new Error(
+    split ? `a radix pass without the next digit's counts of ${rows} keys` : 'a radix pass with an answer',
+  );
+}
+
+function sumAll(h: Uint32Array): number {
+  let sum = 0;
+  for (let b = 0; b < h.length; b++) sum += h[b]!;
+  return sum;
+}
+
+/** A worker's decode answer over `rows` keys, checked: the positives among them. */
+export function assertPositives(a: unknown, rows: number): number {
+  if (!isCount(a) || a > rows) throw new Error(`a positive count that is not in 0..${rows}`);
+  return a;
+}
 
 /** A worker's masks answer, checked: n bytes (throws a message naming what is wrong). */
 export function assertMasks(a: unknown, n: number): Uint8Array {

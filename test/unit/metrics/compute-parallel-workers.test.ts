@@ -23,14 +23,16 @@ const opts = { threshold: 0.5, seed: 11, minRows };
 const expected = computeMetrics('binary-classification', labels, { scores }, opts);
 
 describe('computeMetricsOnCores worker protocol', () => {
-  it.each([
-    ['crashes', 'process.exit(3);'],
+  it.each<[string, string, boolean | 'keys']>([
+    ['crashes (on its share of the sort)', 'process.exit(3);', false],
+    ['crashes in the middle of the sort', 'process.exit(3);', 'keys'], // after its keys
     [
-      'crashes on the second task',
+      'crashes on the resample pass',
       'if (m.kind === "metrics-resample-pass") process.exit(3); else parentPort.postMessage({ id: m.id, value: new Uint8Array(m.task.n).fill(31) });',
+      true,
     ],
-  ])('a worker that %s: the same result, computed here', async (_name, onTask) => {
-    await setWorkerScript(fakeWorker(onTask));
+  ])('a worker that %s: the same result, computed here', async (_name, onTask, realSort) => {
+    await setWorkerScript(fakeWorker(onTask, { realSort }));
     const before = parallelComputeStats.fallbacks;
     expect(await computeMetricsOnCores('binary-classification', labels, { scores }, opts)).toEqual(expected);
     expect(parallelComputeStats.fallbacks).toBe(before + 1);
@@ -45,7 +47,9 @@ describe('computeMetricsOnCores worker protocol', () => {
     ['masks of the wrong length', 'new Uint8Array(3)', /answered subsample masks that are not \d+ bytes/],
     ['masks that are not bytes', '[1, 2, 3]', /answered subsample masks that are not/],
   ])('%s fail the evaluation closed', async (_name, value, message) => {
-    await setWorkerScript(fakeWorker(`parentPort.postMessage({ id: m.id, value: ${value} });`));
+    await setWorkerScript(
+      fakeWorker(`parentPort.postMessage({ id: m.id, value: ${value} });`, { realSort: true }),
+    );
     const err = await computeMetricsOnCores('binary-classification', labels, { scores }, opts).catch(
       (e: unknown) => e as Error,
     );
@@ -64,6 +68,7 @@ describe('computeMetricsOnCores worker protocol', () => {
     await setWorkerScript(
       fakeWorker(
         `const pass = ${pass}; parentPort.postMessage({ id: m.id, value: m.kind === 'metrics-monitor-masks' ? new Uint8Array(m.task.n) : ${value} });`,
+        { realSort: true },
       ),
     );
     const err = await computeMetricsOnCores('binary-classification', labels, { scores }, opts).catch(
@@ -73,7 +78,7 @@ describe('computeMetricsOnCores worker protocol', () => {
     expect((err as Error).message).toMatch(/answered resample passes that are not 5 sets of counts/);
   });
 
-  it('a task that throws in the worker fails closed with its message', async () => {
+  it('a task that throws in the worker (its share of the sort) fails closed with its message', async () => {
     await setWorkerScript(fakeWorker(`parentPort.postMessage({ id: m.id, error: 'out of memory' });`));
     await expect(computeMetricsOnCores('binary-classification', labels, { scores }, opts)).rejects.toThrow(
       /cannot compute the metrics: the worker thread \(from the sources\) threw: out of memory; the evaluation fails closed/,
@@ -111,7 +116,8 @@ describe('computeMetricsOnCores worker protocol', () => {
     const s = Float64Array.from(order, (i) => scores[i]!);
     const y = Uint8Array.from(order, (i) => labels[i]!);
     const full = JSON.stringify(binaryPass(s, y, null, opts.threshold));
-    return fakeWorker(`
+    return fakeWorker(
+      `
       if (m.kind === 'metrics-monitor-masks') {
         parentPort.postMessage({ id: m.id, value: new Uint8Array(m.task.n).fill(31) });
         return;
@@ -124,7 +130,9 @@ describe('computeMetricsOnCores worker protocol', () => {
         parentPort.postMessage({ id: m.id, error: 'bad task: ' + JSON.stringify({ shared, sizes, masks, threshold: t.threshold }) });
         return;
       }
-      parentPort.postMessage({ id: m.id, value: Array.from({ length: 5 }, () => (${full})) });`);
+      parentPort.postMessage({ id: m.id, value: Array.from({ length: 5 }, () => (${full})) });`,
+      { realSort: true },
+    );
   };
 
   it.each([

@@ -1,5 +1,5 @@
-export const id = 487;
-export const ids = [487];
+export const id = 142;
+export const ids = [142];
 export const modules = {
 
 /***/ 5971:
@@ -226,7 +226,7 @@ function stopOnSignal(opts) {
 
 /***/ }),
 
-/***/ 8487:
+/***/ 142:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -397,7 +397,7 @@ function normalQuantile(p) {
 /** 1-based midranks (ties get the average rank), ascending. */
 function midranks(x) {
     const n = x.length;
-    const order = (0,sort/* argsortDescending */.N)(x); // descending: rank of position k is n - k
+    const order = (0,sort/* argsortDescending */.NY)(x); // descending: rank of position k is n - k
     const ranks = new Float64Array(n);
     let k = 0;
     while (k < n) {
@@ -550,7 +550,7 @@ function problemTypeOf(metric, labels, pred, given) {
 function scorer(problemType, metric, labels, pred, threshold) {
     const n = labels.length;
     if (problemType === 'binary-classification') {
-        const order = (0,sort/* argsortDescending */.N)(pred);
+        const order = (0,sort/* argsortDescending */.NY)(pred);
         const s = new Float64Array(n);
         const y = new Uint8Array(n);
         for (let k = 0; k < n; k++) {
@@ -1426,6 +1426,7 @@ const kernel = scanKernel();
 
 
 
+
 const COLUMN_SCAN_TASK = 'metrics-column-scan';
 const giveUp = { slowLine: true };
 function columnScan(t) {
@@ -1451,11 +1452,80 @@ function masksTask(t) {
 function resamplePassTask(t) {
     return { value: (0,binary/* binaryPassPacked */.Vg)(t.s, t.y, t.packed, resample/* STD_RESAMPLES */.lc, t.threshold, t.losses) };
 }
+/**
+ * The sort's phases on a worker (sort-parallel.ts): the keys of the second half's rows (scores and
+ * labels copied to it; keys on a SharedArrayBuffer), a radix pass over the second half's keys,
+ * and the runs and decoding of the second half of the sorted keys.
+ */
+const SORT_KEYS_TASK = 'metrics-sort-keys';
+const SORT_SCATTER_TASK = 'metrics-sort-scatter';
+const SORT_DECODE_TASK = 'metrics-sort-decode';
+function sortKeysTask(t) {
+    const value = (0,sort/* buildScoreKeys */.zU)(t.scores, t.labels, t.keys, t.at);
+    return { value, transfer: [value.counts.buffer] };
+}
+function sortScatterTask(t) {
+    const next = (0,sort/* scatterPass */.ac)(t.src, t.dst, t.from, t.to, t.shift, t.offsets, t.split) ?? null;
+    return { value: next, transfer: next ? [next.buffer] : [] };
+}
+function sortDecodeTask(t) {
+    return { value: (0,sort/* decodeSorted */.WB)(t.sorted, t.s, t.y, t.from, t.to) };
+}
 const metricsTasks = {
     [COLUMN_SCAN_TASK]: columnScan,
     [MONITOR_MASKS_TASK]: masksTask,
     [RESAMPLE_PASS_TASK]: resamplePassTask,
+    [SORT_KEYS_TASK]: sortKeysTask,
+    [SORT_SCATTER_TASK]: sortScatterTask,
+    [SORT_DECODE_TASK]: sortDecodeTask,
 };
+const isUint32s = (a, length) => Object.prototype.toString.call(a) === '[object Uint32Array]' && a.length === length;
+/** Whether each of the histograms' DIGITS-long halves counts `rows` keys (the second may be skipped). */
+function countsRows(h, rows, halves) {
+    for (let half = 0; half < halves; half++) {
+        let sum = 0;
+        for (let b = half * sort/* DIGITS */.x5; b < (half + 1) * sort/* DIGITS */.x5; b++)
+            sum += h[b];
+        if (sum !== rows)
+            return false;
+    }
+    return true;
+}
+/** A worker's sort-keys answer for `rows` rows, checked: both digit histograms count every row. */
+function assertScoreKeys(a, rows) {
+    const o = a;
+    const invalidRow = o?.['invalidRow'];
+    if (!o ||
+        !isUint32s(o['counts'], 2 * sort/* DIGITS */.x5) ||
+        !countsRows(o['counts'], rows, 2) ||
+        !Number.isSafeInteger(invalidRow) ||
+        invalidRow < -1 ||
+        invalidRow >= rows ||
+        !Number.isInteger(o['signs']))
+        throw new Error(`sort keys that are not two digit histograms of ${rows} rows`);
+    return { counts: o['counts'], invalidRow: invalidRow, signs: o['signs'] };
+}
+/**
+ * A worker's radix-pass answer over `rows` keys, checked: with `split`, the next digit's
+ * histograms below and above it (together counting every key), else nothing.
+ */
+function assertScatter(a, rows, split) {
+    if (split ? isUint32s(a, 2 * sort/* DIGITS */.x5) && sumAll(a) === rows : a === null)
+        return a;
+    throw new Error(split ? `a radix pass without the next digit's counts of ${rows} keys` : 'a radix pass with an answer');
+}
+function sumAll(h) {
+    let sum = 0;
+    for (let b = 0; b < h.length; b++)
+        sum += h[b];
+    return sum;
+}
+/** A worker's decode answer over `rows` keys, checked: the positives among them. */
+function assertPositives(a, rows) {
+    if (!isCount(a) || a > rows)
+        throw new Error(`a positive count that is not in 0..${rows}`);
+    return a;
+}
 /** A worker's masks answer, checked: n bytes (throws a message naming what is wrong). */
 function assertMasks(a, n) {
     if (Object.prototype.toString.call(a) !== '[object Uint8Array]' || a.length !== n)
@@ -1506,15 +1576,102 @@ function assertColumnScan(a) {
     return o;
 }
 
+;// CONCATENATED MODULE: ./src/metrics/sort-parallel.ts
+/**
+ * sortScoresWithLabels on two threads, with the same result: this thread and a worker of the
+ * shared pool (src/workers) each build the keys of half the rows, run both radix passes over
+ * their half (stable: this thread's keys of a digit go before the worker's), then order the runs
+ * and decode half of the sorted keys (split at a run boundary). Keys, scratch and the output live
+ * on SharedArrayBuffers; the worker gets copies of its half of the scores and labels. Between the
+ * phases each thread waits for the other (one message each way). The worker's part is checked
+ * where that is cheap (every answer's shape and counts; the output's order): a malformed answer
+ * fails closed. undefined means "sort on this thread": the worker did not take part (it could not
+ * start or crashed), or some row breaks the binary contract (sortBinary then names it).
+ */
+
+
+
+async function sortOnCores(worker, scores, labels, closed) {
+    const n = scores.length;
+    const h = n >>> 1;
+    const keys = new Uint32Array(new SharedArrayBuffer(8 * n));
+    const s = new Float64Array(new SharedArrayBuffer(8 * n));
+    const scratch = new Uint32Array(s.buffer); // the output doubles as the radix scratch space
+    const ask = (kind, task, check, transfer = []) => (0,pool/* requestChecked */.Bv)(worker, kind, task, check, closed, transfer);
+    // 1. Keys and digit histograms, half each.
+    const tail = { scores: scores.slice(h), labels: labels.slice(h) };
+    const second = ask(SORT_KEYS_TASK, { ...tail, keys, at: h }, (a) => assertScoreKeys(a, n - h), [
+        tail.scores.buffer,
+        tail.labels.buffer,
+    ]);
+    const first = (0,sort/* buildScoreKeys */.zU)(scores.subarray(0, h), labels.subarray(0, h), keys, 0);
+    const other = await second;
+    if (!other.ran)
+        return undefined;
+    if (first.invalidRow >= 0 || other.value.invalidRow >= 0 || (first.signs | other.value.signs) & 0x80000000)
+        return undefined;
+    // 2. The two radix passes over the high words, half each (constant digits skipped).
+    const counts = new Uint32Array(2 * sort/* DIGITS */.x5);
+    for (let b = 0; b < 2 * sort/* DIGITS */.x5; b++)
+        counts[b] = first.counts[b] + other.value.counts[b];
+    let below = first.counts; // the digit histograms of src's keys [0, h)
+    let src = keys;
+    let dst = scratch;
+    for (let d = 0; d < 2; d++) {
+        const base = d * sort/* DIGITS */.x5;
+        if ((0,sort/* constantDigit */.K1)(counts, base, n))
+            continue;
+        const mine = (0,sort/* digitOffsets */.wI)(counts, base);
+        const theirs = new Uint32Array(sort/* DIGITS */.x5);
+        for (let b = 0; b < sort/* DIGITS */.x5; b++)
+            theirs[b] = mine[b] + below[base + b];
+        const split = d === 0 ? h : undefined; // after the first pass, the next one's halves need counts
+        const pass = ask(SORT_SCATTER_TASK, { src, dst, from: h, to: n, shift: 16 * d, offsets: theirs, split }, (a) => assertScatter(a, n - h, split !== undefined), [theirs.buffer]);
+        const next = (0,sort/* scatterPass */.ac)(src, dst, 0, h, 16 * d, mine, split);
+        const done = await pass;
+        if (!done.ran)
+            return undefined;
+        if (next && done.value) {
+            below = new Uint32Array(2 * sort/* DIGITS */.x5);
+            for (let b = 0; b < sort/* DIGITS */.x5; b++)
+                below[sort/* DIGITS */.x5 + b] = next[b] + done.value[b];
+        }
+        [src, dst] = [dst, src];
+    }
+    if (src !== keys)
+        keys.set(src); // one pass ran: the sorted keys go back to `keys`
+    // 3. Runs ordered and keys decoded, split at a run boundary.
+    const y = new Uint8Array(new SharedArrayBuffer(n));
+    const m = (0,sort/* runStart */.cM)(keys, h, n);
+    const decoded = ask(SORT_DECODE_TASK, { sorted: keys, s, y, from: m, to: n }, (a) => assertPositives(a, n - m));
+    const positives = (0,sort/* decodeSorted */.WB)(keys, s, y, 0, m);
+    const theirPositives = await decoded;
+    if (!theirPositives.ran)
+        return undefined;
+    // The worker's share, checked where it is cheap: scores descending, positives first among equal
+    // scores, and its positive count.
+    let ones = 0;
+    for (let k = 0; k < n; k++) {
+        ones += y[k];
+        if (k > 0 && !(s[k - 1] > s[k] || (s[k - 1] === s[k] && y[k - 1] >= y[k])))
+            throw closed(`sorted scores out of order at row ${k + 1}`);
+    }
+    if (ones !== positives + theirPositives.value)
+        throw closed(`${theirPositives.value} positives where there are ${ones - positives}`);
+    return { s, y, invalidRow: -1, positives: ones, spare: new Float64Array(keys.buffer, 0, n) };
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/compute-parallel.ts
 /**
  * computeMetrics on both cores, with identical results: for a big binary evaluation a worker
- * thread of the shared pool (src/workers) draws the monitor's subsample masks while this thread
- * sorts the scores, then runs the packed resample pass over the sorted scores (SharedArrayBuffers,
- * not copies) while this thread runs the full-data pass. Everything else, and small inputs, run
+ * thread of the shared pool (src/workers) sorts half the scores with this thread (sort-parallel.ts),
+ * draws the monitor's subsample masks while this thread computes the log-loss terms, then runs
+ * the packed resample pass over the sorted scores (SharedArrayBuffers, not copies) while this
+ * thread runs the full-data pass. Everything else, and small inputs, run
  * computeMetrics as it is. A worker that cannot start or crashes means the same work on this
  * thread; one that answers something malformed fails the evaluation closed.
  */
+
 
 
 
@@ -1541,15 +1698,11 @@ async function computeMetricsOnCores(problemType, labels, predictions, opts) {
     (0,compute/* checkThreshold */.wy)(opts.threshold);
     const seed = opts.seed ?? resample/* DEFAULT_SEED */.KP;
     const closed = (why) => new data_error/* DataError */.f(`cannot compute the metrics: the ${worker.origin} ${why}; the evaluation fails closed`);
+    // The sort on both threads (sort-parallel.ts); here alone when the worker cannot help or some
+    // row breaks the binary contract (sortBinary names it).
+    const sorted = (await sortOnCores(worker, predictions.scores, labels, closed)) ?? (0,compute/* sortBinary */._6)(labels, predictions, true);
+    // The masks on the worker while this thread computes the log-loss terms.
     const masks = (0,pool/* requestChecked */.Bv)(worker, MONITOR_MASKS_TASK, { n, seed }, (a) => assertMasks(a, n), closed);
-    let sorted;
-    try {
-        sorted = (0,compute/* sortBinary */._6)(labels, predictions, true);
-    }
-    catch (err) {
-        await masks.catch(() => undefined); // settle it: nothing is left running or unhandled
-        throw err;
-    }
     const { s, y, positives } = sorted;
     // The per-row log-loss terms once, shared: both passes read them.
     const losses = new Float64Array(new SharedArrayBuffer(8 * n));
