@@ -6,7 +6,7 @@
  */
 
 /** Bumped whenever a request or answer changes shape. */
-export const WORKER_PROTOCOL = 2;
+export const WORKER_PROTOCOL = 3;
 
 /** workerData of every worker thread this pool starts (a worker script checks it). */
 export const WORKER_FLAG = 'sagemaker-actions:worker';
