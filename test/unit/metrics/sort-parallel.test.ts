@@ -113,6 +113,7 @@ describe('sortOnCores', () => {
   });
 
   it.each([
+    ['a score above 1 in the first row', 0, 1, 1.5],
     ['a label that is not 0/1 in this thread’s half', 1, 2, 0.5],
     ['a label that is not 0/1 in the worker’s half', 900, 2, 0.5],
     ['a score above 1 in the worker’s half', 900, 1, 1.5],
@@ -200,6 +201,62 @@ describe('sortOnCores', () => {
     ],
   ])('%s: fails closed', async (_name, tamper, message) => {
     await expect(sortOnCores(inProcess(tamper), scores, labels, closed)).rejects.toThrow(message);
+  });
+});
+
+describe('sortOnCores: what the checks of the worker’s decoding say', () => {
+  const scores = Float64Array.from({ length: 800 }, (_, i) => ((i * 13) % 401) / 401);
+  const labels = Float64Array.from({ length: 800 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+  const fails = async (change: (v: number, task: Task) => unknown): Promise<string> => {
+    const worker = inProcess((kind, v, task) => (kind === DECODE ? change(v as number, task) : v));
+    const err = await sortOnCores(worker, scores, labels, closed).then(
+      () => new Error('no error'),
+      (e: unknown) => e as Error,
+    );
+    return err.message;
+  };
+
+  it('a score above the one before it: the row', async () => {
+    let from = -1;
+    const msg = await fails((v, task) => {
+      from = task['from'] as number;
+      (task['s'] as Float64Array)[from] = 2;
+      return v;
+    });
+    expect(from).toBeGreaterThan(0);
+    expect(msg).toBe(`closed: sorted scores out of order at row ${from + 1}`);
+  });
+
+  it('a negative before a positive of the same score: the row', async () => {
+    let at = -1;
+    const msg = await fails((v, task) => {
+      const s = task['s'] as Float64Array;
+      const y = task['y'] as Uint8Array;
+      for (let k = (task['from'] as number) + 1; k < s.length && at < 0; k++)
+        if (s[k - 1] === s[k] && y[k - 1] === 1 && y[k] === 0) {
+          y[k - 1] = 0;
+          y[k] = 1;
+          at = k;
+        }
+      return v;
+    });
+    expect(at).toBeGreaterThan(0);
+    expect(msg).toBe(`closed: sorted scores out of order at row ${at + 1}`);
+  });
+
+  it('a positive count one too high: both counts', async () => {
+    let theirs = -1;
+    const msg = await fails((v) => (theirs = v + 1));
+    expect(msg).toBe(`closed: ${theirs} positives where there are ${theirs - 1}`);
+  });
+
+  it('a positive count one past its rows', async () => {
+    let rows = -1;
+    const msg = await fails((_v, task) => {
+      rows = (task['to'] as number) - (task['from'] as number);
+      return rows + 1;
+    });
+    expect(msg).toBe(`closed: answered a positive count that is not in 0..${rows}`);
   });
 });
 
