@@ -1480,24 +1480,14 @@ const metricsTasks = {
     [SORT_DECODE_TASK]: sortDecodeTask,
 };
 const isUint32s = (a, length) => Object.prototype.toString.call(a) === '[object Uint32Array]' && a.length === length;
-/** Whether each of the histograms' DIGITS-long halves counts `rows` keys (the second may be skipped). */
-function countsRows(h, rows, halves) {
-    for (let half = 0; half < halves; half++) {
-        let sum = 0;
-        for (let b = half * sort/* DIGITS */.x5; b < (half + 1) * sort/* DIGITS */.x5; b++)
-            sum += h[b];
-        if (sum !== rows)
-            return false;
-    }
-    return true;
-}
 /** A worker's sort-keys answer for `rows` rows, checked: both digit histograms count every row. */
 function assertScoreKeys(a, rows) {
     const o = a;
     const invalidRow = o?.['invalidRow'];
     if (!o ||
         !isUint32s(o['counts'], 2 * sort/* DIGITS */.x5) ||
-        !countsRows(o['counts'], rows, 2) ||
+        sum(o['counts'].subarray(0, sort/* DIGITS */.x5)) !== rows ||
+        sum(o['counts'].subarray(sort/* DIGITS */.x5)) !== rows ||
         !Number.isSafeInteger(invalidRow) ||
         invalidRow < -1 ||
         invalidRow >= rows ||
@@ -1510,11 +1500,12 @@ function assertScoreKeys(a, rows) {
  * histograms below and above it (together counting every key), else nothing.
  */
 function assertScatter(a, rows, split) {
-    if (split ? isUint32s(a, 2 * sort/* DIGITS */.x5) && sumAll(a) === rows : a === null)
+    if (split ? isUint32s(a, 2 * sort/* DIGITS */.x5) && sum(a) === rows : a === null)
         return a;
     throw new Error(split ? `a radix pass without the next digit's counts of ${rows} keys` : 'a radix pass with an answer');
 }
-function sumAll(h) {
+/** The total of a histogram's counts. */
+function sum(h) {
     let sum = 0;
     for (let b = 0; b < h.length; b++)
         sum += h[b];

@@ -134,16 +134,6 @@ export const metricsTasks: TaskHandlers = {
 const isUint32s = (a: unknown, length: number): a is Uint32Array =>
   Object.prototype.toString.call(a) === '[object Uint32Array]' && (a as Uint32Array).length === length;
 
-/** Whether each of the histograms' DIGITS-long halves counts `rows` keys (the second may be skipped). */
-function countsRows(h: Uint32Array, rows: number, halves: number): boolean {
-  for (let half = 0; half < halves; half++) {
-    let sum = 0;
-    for (let b = half * DIGITS; b < (half + 1) * DIGITS; b++) sum += h[b]!;
-    if (sum !== rows) return false;
-  }
-  return true;
-}
-
 /** A worker's sort-keys answer for `rows` rows, checked: both digit histograms count every row. */
 export function assertScoreKeys(a: unknown, rows: number): ScoreKeys {
   const o = a as Partial<Record<string, unknown>> | null;
@@ -151,7 +141,8 @@ export function assertScoreKeys(a: unknown, rows: number): ScoreKeys {
   if (
     !o ||
     !isUint32s(o['counts'], 2 * DIGITS) ||
-    !countsRows(o['counts'], rows, 2) ||
+    sum(o['counts'].subarray(0, DIGITS)) !== rows ||
+    sum(o['counts'].subarray(DIGITS)) !== rows ||
     !Number.isSafeInteger(invalidRow) ||
     (invalidRow as number) < -1 ||
     (invalidRow as number) >= rows ||
@@ -166,13 +157,14 @@ export function assertScoreKeys(a: unknown, rows: number): ScoreKeys {
  * histograms below and above it (together counting every key), else nothing.
  */
 export function assertScatter(a: unknown, rows: number, split: boolean): Uint32Array | null {
-  if (split ? isUint32s(a, 2 * DIGITS) && sumAll(a) === rows : a === null) return a as Uint32Array | null;
+  if (split ? isUint32s(a, 2 * DIGITS) && sum(a) === rows : a === null) return a as Uint32Array | null;
   throw new Error(
     split ? `a radix pass without the next digit's counts of ${rows} keys` : 'a radix pass with an answer',
   );
 }
 
-function sumAll(h: Uint32Array): number {
+/** The total of a histogram's counts. */
+function sum(h: Uint32Array): number {
   let sum = 0;
   for (let b = 0; b < h.length; b++) sum += h[b]!;
   return sum;
