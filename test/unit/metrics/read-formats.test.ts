@@ -196,3 +196,41 @@ describe('readLabels: quoted fields', () => {
     expect(await dataError(readLabels([p], { labelColumn: 0 }))).toBe(notANumber(p, 2, 0));
   });
 });
+
+describe('read.ts survivors of a clean Stryker run', () => {
+  const notANumber = (p: string, line: number, col: number, bytes: number) =>
+    `${p}:${line}: the label in column ${col} (${bytes} byte${bytes === 1 ? '' : 's'}; content not shown) is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)`;
+
+  it('a bad label after other columns gives its own size (not its offset in the line)', async () => {
+    const p = file('x,1\nxyz,ab\n');
+    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 1, 2));
+  });
+
+  it('a label that only ends with a quote keeps it (not a number); a lone quote is one byte', async () => {
+    const p = file('x,1\nx,12"\n');
+    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 1, 3));
+    const q = file('x,1\nx,"\n');
+    expect(await dataError(readLabels([q], { labelColumn: 1 }))).toBe(notANumber(q, 2, 1, 1));
+  });
+
+  it('-0 in every form the fast path leaves to the slow one reads as +0', async () => {
+    const forms = [
+      '-0.000000000000000000000000000000',
+      '-0e-999',
+      '-00000000000000000000000',
+      '-0.0e0',
+      '-0.',
+    ];
+    const got = await scores(forms.join('\n') + '\n');
+    expect(got).toEqual(forms.map(() => 0));
+    expect(got.map((v) => Object.is(v, -0))).toEqual(forms.map(() => false));
+  });
+
+  it('no predictions in several files names every file', async () => {
+    const a = file('');
+    const b = file('');
+    expect(await dataError(readPredictions([a, b], { problemType: 'regression' }))).toBe(
+      `${a}, ${b}: no predictions found; fix: write one predicted value per line`,
+    );
+  });
+});
