@@ -118,4 +118,36 @@ describe('scanColumnParallel worker protocol', () => {
     expect(await parallelScan(p, opts, min, slow)).toEqual(await sequentialScan(p, opts, slow));
     expect(parallelScanStats).toEqual(before);
   });
+  it('a file of exactly minBytes goes to the worker', async () => {
+    await setWorkerScript(honest(p, 0));
+    const before = { ...parallelScanStats };
+    const opts = { column: 1, single: false };
+    expect(await parallelScan(p, opts, readFileSync(p).length)).toEqual(await sequentialScan(p, opts));
+    expect(parallelScanStats).toEqual({ workerHalves: before.workerHalves + 1, fallbacks: before.fallbacks });
+  });
+
+  it.each([
+    ['its only line break is the last byte', `7,${'8'.repeat(5000)}\n`],
+    ['no line break after its middle', `1,2\n7,${'8'.repeat(5000)}`],
+  ])('a file where %s: scanned here without asking a worker', async (_n, text) => {
+    const f = join(dir, `one-line-${text.length}.csv`);
+    writeFileSync(f, text);
+    await setWorkerScript(fakeWorker('process.exit(3);'));
+    const before = { ...parallelScanStats };
+    const opts = { column: 0, single: false };
+    expect(await parallelScan(f, opts)).toEqual(await sequentialScan(f, opts));
+    expect(parallelScanStats).toEqual(before);
+  });
+
+  it('a middle line longer than one probe read: the split is still at a line start', async () => {
+    const f = join(dir, 'long-lines.csv');
+    const long = 'x'.repeat(150_000);
+    writeFileSync(f, Array.from({ length: 5 }, (_, i) => `${i},${long}`).join('\n') + '\n');
+    await setWorkerScript(honest(f, 0));
+    const before = { ...parallelScanStats };
+    const opts = { column: 0, single: false };
+    const got = await parallelScan(f, opts);
+    expect(got).toEqual({ lines: 5, values: [0, 1, 2, 3, 4] });
+    expect(parallelScanStats).toEqual({ workerHalves: before.workerHalves + 1, fallbacks: before.fallbacks });
+  });
 });
