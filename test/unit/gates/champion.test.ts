@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatComparison, lowerIsBetter, parseMaxRegression } from '../../../src/gates/champion.js';
+import { metricNames } from '../../../src/metrics/report.js';
 import { GateConfigError } from '../../../src/gates/errors.js';
 
 describe('max-regression and formatting', () => {
@@ -44,5 +45,68 @@ describe('max-regression and formatting', () => {
         method: 'registered-metrics',
       }),
     ).toBe('F1 0.500 vs champion 0.600, -0.100 (registered metrics, no CI)');
+  });
+});
+
+describe('max-regression and the summary line: cases Stryker found untested', () => {
+  const B = 'binary-classification' as const;
+  const message = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GateConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a GateConfigError');
+  };
+
+  it.each([
+    ['null', null],
+    ['a string', 'auc: 0.01'],
+    ['a number', 0.01],
+    ['an array', [{ auc: 0.01 }]],
+  ])('%s is not a map', (_n, value) => {
+    expect(message(() => parseMaxRegression(value as never, B))).toBe(
+      `${JSON.stringify(value)} is not a map; expected metric: allowed drop, e.g. {auc: 0.01}`,
+    );
+  });
+
+  it('an unknown metric lists every valid one, comma-separated', () => {
+    expect(message(() => parseMaxRegression({ aucc: 0.01 }, B))).toBe(
+      `unknown metric "aucc" for binary-classification; valid metrics: ${metricNames(B).join(', ')}`,
+    );
+  });
+
+  it.each([
+    ['12.5', 12.5],
+    ['10', 10],
+    ['.25', 0.25],
+    ['1e2', 100],
+    ['1e-10', 1e-10],
+    ['2.5E+1', 25],
+  ])('the string %p is the number %p', (raw, want) => {
+    expect(parseMaxRegression({ auc: raw }, B)).toEqual({ auc: want });
+  });
+
+  it.each(['+0.01', '0x10', '1_0', '1e', '.', 'Infinity'])('the string %p is not a valid drop', (raw) => {
+    expect(message(() => parseMaxRegression({ auc: raw }, B))).toMatch(
+      /^allowed drop .* for auc is not valid/,
+    );
+  });
+
+  it('a zero difference shows as +0.000; an infinite one without a sign', () => {
+    const c = {
+      metric: 'auc',
+      candidate: 0.5,
+      champion: 0.5,
+      diff: 0,
+      ci: [0, 0] as [number, number],
+      confidence: 0.95,
+      method: 'delong' as const,
+    };
+    expect(formatComparison(c)).toBe('AUC 0.500 vs champion 0.500, +0.000, 95% CI [+0.000, +0.000]');
+    expect(formatComparison({ ...c, diff: Infinity, ci: [-Infinity, Infinity] })).toBe(
+      'AUC 0.500 vs champion 0.500, Infinity, 95% CI [-Infinity, Infinity]',
+    );
   });
 });
