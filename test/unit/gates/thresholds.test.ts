@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { GateConfigError } from '../../../src/gates/errors.js';
-import { evaluateThresholds, parseThresholds } from '../../../src/gates/thresholds.js';
+import { evaluateThresholds, formatMetricValue, parseThresholds } from '../../../src/gates/thresholds.js';
 import { metricNames } from '../../../src/metrics/report.js';
 
 describe('parseThresholds', () => {
@@ -91,5 +91,49 @@ describe('evaluateThresholds', () => {
     expect(out[0]!.message).toMatch(/auc is NaN .*fails closed/);
     expect(out[1]!.message).toMatch(/log_loss is missing/);
     expect(out[1]!.actual).toBeUndefined();
+  });
+});
+
+describe('cases Stryker found untested', () => {
+  it.each([
+    [0.74123, '0.7412'],
+    [0.5, '0.5'],
+    [0.70001, '0.7'],
+    [3, '3'],
+    [-2, '-2'],
+    [999.98765, '999.9877'],
+    [1000.5, '1000.5'],
+    [-1234.56789, '-1234.56789'],
+    [NaN, 'NaN'],
+    [Infinity, 'Infinity'],
+    [-Infinity, '-Infinity'],
+  ])('formatMetricValue(%p) is %p', (v, want) => {
+    expect(formatMetricValue(v)).toBe(want);
+  });
+
+  it('a passed rule says so with the value', () => {
+    const [o] = evaluateThresholds(parseThresholds({ auc: '>= 0.7' }, 'binary-classification'), {
+      auc: 0.75,
+    });
+    expect(o!.message).toBe('auc >= 0.7: passed (auc = 0.75)');
+  });
+
+  it('a metric that is not a number fails its rule as NaN', () => {
+    const [o] = evaluateThresholds(parseThresholds({ auc: '>= 0.7' }, 'binary-classification'), {
+      auc: '0.9' as unknown as number,
+    });
+    expect(o!.passed).toBe(false);
+    expect(o!.actual).toBeNaN();
+  });
+
+  it.each([
+    ['null', null, 'null'],
+    ['a string', 'auc >= 0.7', '"auc >= 0.7"'],
+    ['a number', 7, '7'],
+    ['an array', [], '[]'],
+  ])('%s is not a map', (_n, value, shown) => {
+    expect(() => parseThresholds(value as never, 'binary-classification')).toThrow(
+      `${shown} is not a map; expected metric: condition pairs such as {auc: ">= 0.70"}`,
+    );
   });
 });
