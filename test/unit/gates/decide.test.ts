@@ -241,3 +241,74 @@ describe('champion verdict wording (the verdict says what it means)', () => {
     );
   });
 });
+
+describe('cases Stryker found untested', () => {
+  it('a point estimate exactly at the allowance is within it (both directions)', () => {
+    expect(regressionStanding(cmp({ diff: -0.25, ci: [-0.5, 0.125] }), 0.25)).toBe('within');
+    expect(regressionStanding(cmp({ metric: 'log_loss', diff: 0.25, ci: [-0.125, 0.5] }), 0.25)).toBe(
+      'within',
+    );
+  });
+
+  it('an interval exactly as wide as the allowance is not "wider"; the warning names the confidence and the fix', () => {
+    expect(intervalWiderThanAllowance(cmp({ ci: [-0.5, 0] }), 0.5)).toBeUndefined();
+    expect(intervalWiderThanAllowance(cmp({ ci: [-0.5, 0.25], confidence: 0.9 }), 0.5)).toBe(
+      'max-regression auc: the 90% interval of the difference is 0.75 wide, wider than the allowance 0.5: the test data cannot tell a drop of the allowed size from noise, so a real regression can pass. Fix: evaluate on more test rows, or raise the allowance to what the data can resolve',
+    );
+  });
+
+  it('a wide interval around an unknown standing fails closed without the width warning', () => {
+    const d = decideGate({
+      ...base,
+      championFound: true,
+      comparisons: [cmp({ diff: NaN, ci: [-1, 1] })],
+      maxRegression: { auc: 0.01 },
+    });
+    expect(d.passed).toBe(false);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('each allowance uses the comparison of its own metric', () => {
+    const d = decideGate({
+      ...base,
+      championFound: true,
+      comparisons: [cmp({ metric: 'f1', diff: -0.5, ci: [-0.6, -0.4] }), cmp({})],
+      maxRegression: { auc: 0.01 },
+    });
+    expect(d.passed).toBe(true);
+  });
+
+  it('a champion with nothing to compare and no allowance: no "allowance 0" note, nothing configured', () => {
+    const d = decideGate({ ...base, championFound: true, outcomes: [pass] });
+    expect(d.passed).toBe(true);
+    expect(d.reasons).toEqual([pass.message]);
+    expect(d.decidedBy).toBe('all rules passed: 1 threshold(s)');
+  });
+
+  it('a pass lists the rules that passed and each outcome; a failure lists each reason', () => {
+    const ok = decideGate({
+      ...base,
+      championFound: true,
+      outcomes: [pass, { ...pass, rule: 'f1 >= 0.5', message: 'f1 >= 0.5: passed (f1 = 0.6)' }, fail].slice(
+        0,
+        2,
+      ),
+      comparisons: [cmp({})],
+      maxRegression: { auc: 0.01 },
+    });
+    expect(ok.decidedBy).toBe('all rules passed: 2 threshold(s), 1 champion rule(s)');
+    expect(ok.reasons.slice(0, 2)).toEqual([
+      'auc >= 0.7: passed (auc = 0.8)',
+      'f1 >= 0.5: passed (f1 = 0.6)',
+    ]);
+    const bad = decideGate({ ...base, outcomes: [pass, fail] });
+    expect(bad.passed).toBe(false);
+    expect(bad.reasons[0]).toBe(fail.message);
+    expect(bad.reasons).not.toContain(undefined);
+    const forced = decideGate({ ...base, outcomes: [pass, fail], forceFail: true });
+    expect(forced.reasons.slice(1)).toEqual([
+      fail.message,
+      'no champion yet (no Approved package in the group): gated on thresholds alone',
+    ]);
+  });
+});
