@@ -7,9 +7,9 @@
 // code and tests.
 // STRYKER_TESTS=curves,fused,...: run only those unit test files (test/unit/**/<name>.test.ts)
 // against every mutant, instead of every test related to the mutated file. For files that nearly
-// every test imports (curves.ts, binary.ts, sort.ts: 600+ related tests, property tests among
-// them) the full set takes hours; the named set is the file's own tests, so the score is a lower
-// bound. README lists the sets used.
+// every test imports (curves.ts, binary.ts: 600+ related tests, property tests among them) the
+// full set takes hours; the named set is the file's own tests, so the score is a lower bound.
+// README lists the sets used.
 import jestConfig from './jest.config.js';
 
 const unit = jestConfig.projects.find((p) => p.displayName === 'unit');

@@ -28,6 +28,10 @@ async function dataError(p: Promise<unknown>): Promise<string> {
   return (err as Error).message;
 }
 
+/** readLabels' message for a label that is not a number (its size, never its content). */
+const notANumber = (p: string, line: number, bytes: number, col = 0) =>
+  `${p}:${line}: the label in column ${col} (${bytes} byte${bytes === 1 ? '' : 's'}; content not shown) is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)`;
+
 const bin = { problemType: 'binary-classification' as const };
 const multi = { problemType: 'multiclass-classification' as const };
 const scores = async (text: string, opts = bin) =>
@@ -176,9 +180,6 @@ describe('readLabels: quoted fields', () => {
     expect(Array.from(await readLabels([file(text)], { labelColumn: col }))).toEqual(want);
   });
 
-  const notANumber = (p: string, line: number, bytes: number) =>
-    `${p}:${line}: the label in column 0 (${bytes} byte${bytes === 1 ? '' : 's'}; content not shown) is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)`;
-
   it('an unclosed quote runs to the end of the line (one field), which is not a number', async () => {
     const p = file('1,x\n",x\n');
     expect(await dataError(readLabels([p], { labelColumn: 0 }))).toBe(notANumber(p, 2, 3));
@@ -198,17 +199,14 @@ describe('readLabels: quoted fields', () => {
 });
 
 describe('read.ts survivors of a clean Stryker run', () => {
-  const notANumber = (p: string, line: number, col: number, bytes: number) =>
-    `${p}:${line}: the label in column ${col} (${bytes} byte${bytes === 1 ? '' : 's'}; content not shown) is not a finite number; fix: encode labels as numbers (0/1 for binary, 0..K-1 for multiclass)`;
-
   it('a bad label after other columns gives its own size (not its offset in the line)', async () => {
     const p = file('x,1\nxyz,ab\n');
-    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 1, 2));
+    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 2, 1));
   });
 
   it('a label that only ends with a quote keeps it (not a number); a lone quote is one byte', async () => {
     const p = file('x,1\nx,12"\n');
-    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 1, 3));
+    expect(await dataError(readLabels([p], { labelColumn: 1 }))).toBe(notANumber(p, 2, 3, 1));
     const q = file('x,1\nx,"\n');
     expect(await dataError(readLabels([q], { labelColumn: 1 }))).toBe(notANumber(q, 2, 1, 1));
   });
