@@ -775,6 +775,25 @@ function countingSort(buf, len) {
 const DEFAULT_K = 2048;
 const DEFAULT_C = 0.64;
 const EMPTY = new Float64Array(0);
+/**
+ * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
+ * items (all but its last, which is in the prefix only when `len` is `items`): our own items
+ * before them (usually one or none) are sorted alone and the two runs merged. False when the
+ * hint does not fit the buffer (then the caller sorts). (A parameter, not a field: a field that
+ * only merges set would change its kind under the optimized update code, which then deoptimizes.)
+ */
+function sortWithHint(buf, items, len, { sorted, from }) {
+    if (items - from - 1 !== sorted.length)
+        return false;
+    const ownCount = from + (len === items ? 1 : 0);
+    const own = new Float64Array(ownCount);
+    own.set(buf.subarray(0, from));
+    if (len === items)
+        own[from] = buf[items - 1];
+    sortPrefix(own, ownCount);
+    mergeSorted(own, sorted, buf);
+    return true;
+}
 class KllSketch {
     k;
     c;
@@ -785,6 +804,8 @@ class KllSketch {
     offsets = [];
     itemCount = 0;
     totalCapacity = 0;
+    /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
+    fastUntil = 0;
     /** Values seen (the total weight). */
     count = 0;
     rankErrorBound = 0;
@@ -792,8 +813,6 @@ class KllSketch {
     sorted0;
     sorted0Count = -1;
     /** While merge() runs: the other sketch's hint and where its level-0 items start in ours. */
-    mergeHint;
-    mergeFrom = 0;
     constructor(k = DEFAULT_K, c = DEFAULT_C) {
         if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
             throw new stats_errors/* StatsError */.G(`KLL parameters k=${k}, c=${c} are not valid; fix: k an integer >= 2, 0 < c <= 1`);
@@ -829,37 +848,46 @@ class KllSketch {
     update(v) {
         const buf0 = this.levels[0];
         const n = this.sizes[0];
-        if (n < buf0.length) {
+        this.count++;
+        if (n < buf0.length && this.itemCount < this.fastUntil) {
             buf0[n] = v;
             this.sizes[0] = n + 1;
+            this.itemCount++;
         }
         else
-            this.append(0, v);
-        this.count++;
+            this.updateSlow(v);
+    }
+    /**
+     * update() when level 0 is full or a condense is due. A new sketch's first update comes here
+     * too (fastUntil starts at 0): the call then has type feedback before the JIT optimizes update()
+     * and the code it is inlined into, which otherwise deoptimize at their first condense.
+     */
+    updateSlow(v) {
+        this.append(0, v);
         if (++this.itemCount > this.totalCapacity)
             this.condense();
+        this.fastUntil = this.totalCapacity; // only grows, so never above the capacity when read
     }
-    condense() {
+    condense(hint) {
         for (let h = 0; h < this.levels.length; h++) {
             if (this.sizes[h] >= this.capacity(h)) {
                 if (h + 1 >= this.levels.length)
                     this.expand();
-                this.compact(h);
+                this.compact(h, hint);
                 this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
                 return;
             }
         }
     }
     /** Sorts the even prefix of level h, moves every other item up, keeps an odd last item. */
-    compact(h) {
+    compact(h, hint) {
         const items = this.sizes[h];
         const len = items - (items % 2);
-        if (this.compressions[h] % 2 === 1)
-            this.offsets[h] = 1 - this.offsets[h];
+        // every second compaction flips the offset (0 <-> 1); branch-free, so the JIT has no untaken path here
+        this.offsets[h] = this.offsets[h] ^ (this.compressions[h] & 1);
         const buf = this.levels[h];
-        if (h !== 0 || this.mergeHint === undefined || !this.sortWithHint(buf, items, len))
+        if (h !== 0 || hint === undefined || !sortWithHint(buf, items, len, hint))
             sortPrefix(buf, len);
-        this.mergeHint = undefined;
         const up = h + 1;
         let dst = this.levels[up];
         let n = this.sizes[up];
@@ -887,10 +915,10 @@ class KllSketch {
         }
         while (this.levels.length < other.levels.length)
             this.expand();
-        if (other.sorted0 !== undefined && other.sorted0Count === other.count && other.sizes[0] > 0) {
-            this.mergeHint = other.sorted0;
-            this.mergeFrom = this.sizes[0];
-        }
+        // Used by the first compaction only (whatever its level), as the items it describes move then.
+        let hint = other.sorted0 !== undefined && other.sorted0Count === other.count && other.sizes[0] > 0
+            ? { sorted: other.sorted0, from: this.sizes[0] }
+            : undefined;
         for (let h = 0; h < other.levels.length; h++) {
             const add = other.sizes[h];
             if (add === 0)
@@ -908,30 +936,11 @@ class KllSketch {
         this.count += other.count;
         this.rankErrorBound += other.rankErrorBound;
         this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
-        while (this.itemCount >= this.totalCapacity)
-            this.condense();
-        this.mergeHint = undefined;
+        while (this.itemCount >= this.totalCapacity) {
+            this.condense(hint);
+            hint = undefined;
+        }
         return this;
-    }
-    /**
-     * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
-     * items (all but its last, which is in the prefix only when `len` is `items`): our own items
-     * before them (usually one or none) are sorted alone and the two runs merged. False when the
-     * hint does not fit the buffer (then the caller sorts).
-     */
-    sortWithHint(buf, items, len) {
-        const hint = this.mergeHint;
-        const from = this.mergeFrom;
-        if (items - from - 1 !== hint.length)
-            return false;
-        const ownCount = from + (len === items ? 1 : 0);
-        const own = new Float64Array(ownCount);
-        own.set(buf.subarray(0, from));
-        if (len === items)
-            own[from] = buf[items - 1];
-        sortPrefix(own, ownCount);
-        mergeSorted(own, hint, buf);
-        return true;
     }
     /** The whole state (copies), see KllState; with `hint`, the merge hint too. */
     toState(hint = false) {
@@ -1394,8 +1403,13 @@ function inferType(types) {
  */
 
 
+let listTemplate;
 function newSink() {
-    return { profiles: [], columnCounts: new Map(), rows: 0, unknownNames: new Map() };
+    // An empty list already in the elements kind a list of objects ends in (an empty literal starts
+    // as small integers and changes kind at its first profile): every sink then has the same shape,
+    // and the optimized scan code is not thrown away at each new batch's first row.
+    listTemplate ??= [new FeatureProfile()];
+    return { profiles: listTemplate.slice(0, 0), columnCounts: new Map(), rows: 0, unknownNames: new Map() };
 }
 function profileAt(sink, i) {
     let p = sink.profiles[i];
@@ -2939,6 +2953,11 @@ class CaptureLineScanner {
     /** Lines that matched the template / took the full walk (for tests and the bench). */
     fastLines = 0;
     slowLines = 0;
+    /** Forgets what it remembers of the last buffer's bytes (call when the bytes change: a new range). */
+    newBuffer() {
+        this.backslashBuf = undefined;
+        this.nextBackslash = -1;
+    }
     /** Validates buf[s, e) as one JSON object and records the members' spans. */
     scan(buf, s, e) {
         if (buf !== this.buf)
@@ -3418,6 +3437,7 @@ function lineOfOffset(file, offset) {
 /** Bytes read at a time: small enough that the scan reads them from the cache the read left them in. */
 const READ_BYTES = 256 << 10;
 let readBuffer = Buffer.alloc(0);
+let threadScanner;
 /** A result with nothing in it yet (`bytes` read). */
 function emptyScanResult(bytes = 0) {
     return {
@@ -3431,10 +3451,36 @@ function emptyScanResult(bytes = 0) {
         bytes,
     };
 }
-function capture_scan_scanCaptureRange(task) {
-    const result = emptyScanResult(task.end - task.start);
+/** The batch's ranges in order, into one result (the first data error stops it). */
+function capture_scan_scanCaptureBatch(batch) {
+    const result = emptyScanResult();
+    for (const part of batch.parts) {
+        // One literal, so every task has the same shape whether the batch was built here or cloned
+        // from another thread (a spread's shape follows its sources, and each new shape costs the
+        // optimized scan code a deoptimization).
+        const task = {
+            file: part.file,
+            start: part.start,
+            end: part.end,
+            sinceMs: batch.sinceMs,
+            untilMs: batch.untilMs,
+            featureNames: batch.featureNames,
+            collectPredictions: batch.collectPredictions,
+            requireInput: batch.requireInput,
+        };
+        scanCaptureRange(task, result);
+    }
+    return result;
+}
+/** Scans one range, into `into` when given (its counts and profiles grow). */
+function scanCaptureRange(task, into) {
+    const result = into ?? emptyScanResult();
+    result.bytes += task.end - task.start;
     const names = new Map(task.featureNames.map((n, i) => [n, i]));
-    const scanner = new CaptureLineScanner();
+    // One scanner per thread, range after range: its line template (and the JIT's type feedback for
+    // it) carries over; a line of another layout takes the full walk and becomes the template.
+    const scanner = (threadScanner ??= new CaptureLineScanner());
+    scanner.newBuffer();
     const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
     let fd;
     try {
@@ -3659,7 +3705,7 @@ function toWire(r, mergeHint = false) {
 function captureScanTask(task) {
     let answer;
     try {
-        answer = { result: toWire(scanCaptureRange(task), true) };
+        answer = { result: toWire(scanCaptureBatch(task), true) };
     }
     catch (err) {
         if (!(err instanceof MonitorDataError))
@@ -3672,6 +3718,12 @@ function captureScanTask(task) {
     return { value: answer, transfer };
 }
 class Malformed extends Error {
+}
+/** "<file> bytes a-b" for the batch's first range, and how many more follow. */
+function describeBatch(task) {
+    const p = task.parts[0];
+    const first = p ? `${p.file} bytes ${p.start}-${p.end}` : 'an empty batch';
+    return task.parts.length > 1 ? `${first} and ${task.parts.length - 1} more range(s)` : first;
 }
 function check(ok, what) {
     if (!ok)
@@ -3716,6 +3768,7 @@ function checkProfile(p) {
  * range.
  */
 function fromWire(answer, task) {
+    const bytes = task.parts.reduce((n, p) => n + p.end - p.start, 0);
     let w;
     try {
         const a = answer;
@@ -3724,7 +3777,7 @@ function fromWire(answer, task) {
             throw new errors_MonitorDataError(a.dataError);
         w = a.result;
         check(w !== null && typeof w === 'object', 'result');
-        check(w.bytes === task.end - task.start, `bytes (${String(w.bytes)} for a range of ${task.end - task.start})`);
+        check(w.bytes === bytes, `bytes (${String(w.bytes)} for ranges of ${bytes})`);
         check(isCount(w.records) && isCount(w.outsideWindow) && isCount(w.rows), 'counts');
         check(isNum(w.minTimeMs) && isNum(w.maxTimeMs), 'time range');
         check(isArray(w.predictionKeys) &&
@@ -3740,7 +3793,7 @@ function fromWire(answer, task) {
     catch (err) {
         if (!(err instanceof Malformed))
             throw err;
-        throw new Error(`the capture scan's worker thread answered a malformed result for ${task.file} bytes ${task.start}-${task.end} (${err.message}); the gate fails closed`);
+        throw new Error(`the capture scan's worker thread answered a malformed result for ${describeBatch(task)} (${err.message}); the gate fails closed`);
     }
     const sink = newSink();
     sink.profiles = w.profiles.map((d) => FeatureProfile.fromData(d));
@@ -3774,7 +3827,11 @@ function fromWire(answer, task) {
 
 
 
-const CHUNK_BYTES = 32 << 20;
+/**
+ * Most bytes a thread scans as one unit (a batch: whole small files, or one range of a big file).
+ * Each batch costs a result to send and merge; smaller ones balance the threads' ends better.
+ */
+const CHUNK_BYTES = 8 << 20;
 /** Below this many bytes of capture the default is one thread (see scanCapture). */
 const SMALL_CAPTURE_BYTES = 16 << 20;
 /** Newline-aligned ranges of at most `chunk` bytes (a line longer than that stays whole). */
@@ -3815,6 +3872,30 @@ function planRanges(files, chunk) {
     }
     return out;
 }
+/**
+ * Consecutive ranges grouped into batches of at most `chunk` bytes (a range is never split), in
+ * order: a thread's unit of work. Small capture files (SageMaker writes one every few minutes) then
+ * cost one result and one merge per batch rather than per file; the grouping depends only on the
+ * sizes, never on the thread count, so neither do the statistics.
+ */
+function planBatches(ranges, chunk) {
+    const out = [];
+    let cur = [];
+    let bytes = 0;
+    for (const r of ranges) {
+        const n = r.end - r.start;
+        if (cur.length > 0 && bytes + n > chunk) {
+            out.push(cur);
+            cur = [];
+            bytes = 0;
+        }
+        cur.push(r);
+        bytes += n;
+    }
+    if (cur.length > 0)
+        out.push(cur);
+    return out;
+}
 function mergeInto(total, r) {
     total.records += r.records;
     total.outsideWindow += r.outsideWindow;
@@ -3842,9 +3923,9 @@ function mergeInto(total, r) {
         s.unknownNames.set(k, (s.unknownNames.get(k) ?? 0) + n);
 }
 async function scanCapture(opts) {
-    const ranges = planRanges(opts.files, opts.chunkBytes ?? CHUNK_BYTES);
-    const tasks = ranges.map((r) => ({
-        ...r,
+    const chunk = opts.chunkBytes ?? CHUNK_BYTES;
+    const tasks = planBatches(planRanges(opts.files, chunk), chunk).map((parts) => ({
+        parts,
         sinceMs: opts.sinceMs,
         untilMs: opts.untilMs,
         featureNames: opts.featureNames,
@@ -3869,16 +3950,22 @@ async function scanCapture(opts) {
         }
     };
     const outcome = { fallbacks: 0, workerFailures: [] };
-    if (threads <= 1)
-        tasks.forEach((t, i) => put(i, capture_scan_scanCaptureRange(t)));
+    if (threads <= 1) {
+        opts.meanwhile?.();
+        tasks.forEach((t, i) => put(i, capture_scan_scanCaptureBatch(t)));
+    }
     else
-        Object.assign(outcome, await runThreads(tasks, put, (0,workers_pool/* workers */.EH)(threads - 1)));
+        Object.assign(outcome, await runThreads(tasks, put, (0,workers_pool/* workers */.EH)(threads - 1), opts.meanwhile));
     if (merged !== tasks.length)
         throw new Error(`capture scan: ${tasks.length - merged} range(s) without a result; the gate fails closed`);
     return { ...total, files: opts.files.length, ranges: tasks.length, workers: threads, ...outcome };
 }
-/** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
-const IN_FLIGHT = 4;
+/**
+ * Batches a worker holds at once: the one it scans and the next, so it never waits for the main
+ * thread (which answers between its own batches); more would leave the main thread idle at the end
+ * while the worker works through its queue.
+ */
+const IN_FLIGHT = 2;
 /**
  * The main thread and the pool's workers scan: each claims the next unclaimed range; results land
  * by range index, so the merge order is fixed. A worker that cannot start or crashes leaves its
@@ -3886,7 +3973,7 @@ const IN_FLIGHT = 4;
  * ranges after it, and the error reported is the first in file order (the one a single thread
  * would have met), whichever thread found it first.
  */
-async function runThreads(tasks, put, pool) {
+async function runThreads(tasks, put, pool, meanwhile) {
     let next = 0;
     let stopAt = tasks.length; // ranges from here on are not needed: an earlier one failed
     const redo = []; // ranges a failed worker did not scan
@@ -3937,32 +4024,45 @@ async function runThreads(tasks, put, pool) {
         }
     };
     pool.forEach(feed);
-    while (!fatal) {
-        const i = redo.length > 0 ? redo.shift() : claim();
-        if (i >= 0) {
-            if (i >= stopAt)
-                continue;
-            try {
-                put(i, capture_scan_scanCaptureRange(tasks[i]));
-            }
-            catch (err) {
-                if (!(err instanceof errors_MonitorDataError))
-                    throw err;
-                dataError(i, err);
-            }
-            // let the workers' answers in, so they get their next ranges
-            await new Promise((r) => setImmediate(r));
-            continue;
-        }
-        if (outstanding === 0)
-            break;
-        await new Promise((r) => (wake = r));
+    try {
+        meanwhile?.();
+        await mainThreadScans();
     }
-    if (fatal)
-        throw fatal;
+    catch (err) {
+        // Stop handing out batches; those in flight finish (nothing is left running) before it throws.
+        stopAt = 0;
+        while (outstanding > 0)
+            await new Promise((r) => (wake = r));
+        throw err;
+    }
     if (dataErrors.size > 0)
         throw dataErrors.get(Math.min(...dataErrors.keys()));
     return { fallbacks, workerFailures: [...failures] };
+    async function mainThreadScans() {
+        while (!fatal) {
+            const i = redo.length > 0 ? redo.shift() : claim();
+            if (i >= 0) {
+                if (i >= stopAt)
+                    continue;
+                try {
+                    put(i, capture_scan_scanCaptureBatch(tasks[i]));
+                }
+                catch (err) {
+                    if (!(err instanceof errors_MonitorDataError))
+                        throw err;
+                    dataError(i, err);
+                }
+                // let the workers' answers in, so they get their next ranges
+                await new Promise((r) => setImmediate(r));
+                continue;
+            }
+            if (outstanding === 0)
+                break;
+            await new Promise((r) => (wake = r));
+        }
+        if (fatal)
+            throw fatal;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/monitor/violations.ts
@@ -4356,12 +4456,13 @@ async function runCheck(settings, deps) {
         const window = { sinceMs: c.sinceMs, untilMs: c.untilMs };
         const src = await gatherFiles('capture-uri', c.captureUri, deps.workDir, s3, window);
         const withBaseline = Boolean(c.baselineStatistics && c.baselineConstraints);
-        const baseline = withBaseline
-            ? parseStatistics(await readText('baseline-statistics', c.baselineStatistics, s3), c.baselineStatistics)
+        const statisticsText = withBaseline
+            ? await readText('baseline-statistics', c.baselineStatistics, s3)
             : undefined;
         const constraints = withBaseline
             ? parseConstraints(await readText('baseline-constraints', c.baselineConstraints, s3), c.baselineConstraints)
             : undefined;
+        let baseline;
         const scan = await scanCapture({
             files: src.files,
             sinceMs: c.sinceMs,
@@ -4370,6 +4471,11 @@ async function runCheck(settings, deps) {
             collectPredictions: Boolean(c.groundTruthUri),
             requireInput: withBaseline,
             ...(deps.workers ? { workers: deps.workers } : {}),
+            // parsed while the workers start scanning (its sketches take a while)
+            meanwhile: () => {
+                if (statisticsText !== undefined)
+                    baseline = parseStatistics(statisticsText, c.baselineStatistics);
+            },
         });
         if (scan.workerFailures.length > 0)
             deps.log.warning(`capture scan: ${scan.fallbacks} range(s) were scanned on the main thread because a worker thread failed (${scan.workerFailures.join('; ')})`);

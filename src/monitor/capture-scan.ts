@@ -22,11 +22,15 @@ import {
 import { MonitorDataError } from './errors.js';
 import { feedCsv, feedJson, newSink, type RowSink } from './payload.js';
 
-export interface ScanTask {
+/** A byte range of one capture file; `start` is 0 or just after a newline. */
+export interface FileRange {
   file: string;
-  /** byte range; `start` is 0 or just after a newline */
   start: number;
   end: number;
+}
+
+/** What a scan selects and collects (the same for every range of one check). */
+export interface ScanSelection {
   sinceMs: number;
   untilMs: number;
   /** baseline feature names (JSON payloads with named features map onto them) */
@@ -35,6 +39,13 @@ export interface ScanTask {
   collectPredictions: boolean;
   /** data quality needs the input; model quality alone needs only the output */
   requireInput: boolean;
+}
+
+export interface ScanTask extends FileRange, ScanSelection {}
+
+/** Consecutive ranges scanned into one result (one unit of work for a thread). */
+export interface ScanBatch extends ScanSelection {
+  parts: FileRange[];
 }
 
 export interface ScanResult {
@@ -148,6 +159,7 @@ export function lineOfOffset(file: string, offset: number): number {
 /** Bytes read at a time: small enough that the scan reads them from the cache the read left them in. */
 const READ_BYTES = 256 << 10;
 let readBuffer = Buffer.alloc(0);
+let threadScanner: CaptureLineScanner | undefined;
 
 /** A result with nothing in it yet (`bytes` read). */
 export function emptyScanResult(bytes = 0): ScanResult {
@@ -163,10 +175,37 @@ export function emptyScanResult(bytes = 0): ScanResult {
   };
 }
 
-export function scanCaptureRange(task: ScanTask): ScanResult {
-  const result = emptyScanResult(task.end - task.start);
+/** The batch's ranges in order, into one result (the first data error stops it). */
+export function scanCaptureBatch(batch: ScanBatch): ScanResult {
+  const result = emptyScanResult();
+  for (const part of batch.parts) {
+    // One literal, so every task has the same shape whether the batch was built here or cloned
+    // from another thread (a spread's shape follows its sources, and each new shape costs the
+    // optimized scan code a deoptimization).
+    const task: ScanTask = {
+      file: part.file,
+      start: part.start,
+      end: part.end,
+      sinceMs: batch.sinceMs,
+      untilMs: batch.untilMs,
+      featureNames: batch.featureNames,
+      collectPredictions: batch.collectPredictions,
+      requireInput: batch.requireInput,
+    };
+    scanCaptureRange(task, result);
+  }
+  return result;
+}
+
+/** Scans one range, into `into` when given (its counts and profiles grow). */
+export function scanCaptureRange(task: ScanTask, into?: ScanResult): ScanResult {
+  const result = into ?? emptyScanResult();
+  result.bytes += task.end - task.start;
   const names = new Map(task.featureNames.map((n, i) => [n, i]));
-  const scanner = new CaptureLineScanner();
+  // One scanner per thread, range after range: its line template (and the JIT's type feedback for
+  // it) carries over; a line of another layout takes the full walk and becomes the template.
+  const scanner = (threadScanner ??= new CaptureLineScanner());
+  scanner.newBuffer();
   const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
   let fd: number;
   try {

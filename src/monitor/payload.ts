@@ -15,8 +15,14 @@ export interface RowSink {
   unknownNames: Map<string, number>;
 }
 
+let listTemplate: FeatureProfile[] | undefined;
+
 export function newSink(): RowSink {
-  return { profiles: [], columnCounts: new Map(), rows: 0, unknownNames: new Map() };
+  // An empty list already in the elements kind a list of objects ends in (an empty literal starts
+  // as small integers and changes kind at its first profile): every sink then has the same shape,
+  // and the optimized scan code is not thrown away at each new batch's first row.
+  listTemplate ??= [new FeatureProfile()];
+  return { profiles: listTemplate.slice(0, 0), columnCounts: new Map(), rows: 0, unknownNames: new Map() };
 }
 
 function profileAt(sink: RowSink, i: number): FeatureProfile {

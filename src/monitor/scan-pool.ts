@@ -9,12 +9,22 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { defaultWorkerCount, WorkerFailure, workers, type ThreadWorker } from '../workers/pool.js';
 import type { CaptureFile } from './capture-files.js';
-import { emptyScanResult, scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
+import {
+  emptyScanResult,
+  scanCaptureBatch,
+  type FileRange,
+  type ScanBatch,
+  type ScanResult,
+} from './capture-scan.js';
 import { MonitorDataError } from './errors.js';
 import { FeatureProfile } from './profile.js';
 import { CAPTURE_SCAN_TASK, fromWire } from './scan-wire.js';
 
-export const CHUNK_BYTES = 32 << 20;
+/**
+ * Most bytes a thread scans as one unit (a batch: whole small files, or one range of a big file).
+ * Each batch costs a result to send and merge; smaller ones balance the threads' ends better.
+ */
+export const CHUNK_BYTES = 8 << 20;
 /** Below this many bytes of capture the default is one thread (see scanCapture). */
 export const SMALL_CAPTURE_BYTES = 16 << 20;
 
@@ -28,6 +38,11 @@ export interface ScanOptions {
   /** threads to scan with, the main thread included (default: the available cores; one for a small capture) */
   workers?: number;
   chunkBytes?: number;
+  /**
+   * Work for the main thread once the workers have their first batches, before it scans too (the
+   * check parses the baseline statistics here); its error fails the scan.
+   */
+  meanwhile?: () => void;
 }
 
 export interface ScanAggregate extends ScanResult {
@@ -41,11 +56,8 @@ export interface ScanAggregate extends ScanResult {
 }
 
 /** Newline-aligned ranges of at most `chunk` bytes (a line longer than that stays whole). */
-export function planRanges(
-  files: CaptureFile[],
-  chunk: number,
-): { file: string; start: number; end: number }[] {
-  const out: { file: string; start: number; end: number }[] = [];
+export function planRanges(files: CaptureFile[], chunk: number): FileRange[] {
+  const out: FileRange[] = [];
   const probe = Buffer.allocUnsafe(1 << 16);
   for (const f of files) {
     if (f.size === 0) continue;
@@ -79,6 +91,30 @@ export function planRanges(
   return out;
 }
 
+/**
+ * Consecutive ranges grouped into batches of at most `chunk` bytes (a range is never split), in
+ * order: a thread's unit of work. Small capture files (SageMaker writes one every few minutes) then
+ * cost one result and one merge per batch rather than per file; the grouping depends only on the
+ * sizes, never on the thread count, so neither do the statistics.
+ */
+export function planBatches(ranges: FileRange[], chunk: number): FileRange[][] {
+  const out: FileRange[][] = [];
+  let cur: FileRange[] = [];
+  let bytes = 0;
+  for (const r of ranges) {
+    const n = r.end - r.start;
+    if (cur.length > 0 && bytes + n > chunk) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(r);
+    bytes += n;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
 function mergeInto(total: ScanResult, r: ScanResult): void {
   total.records += r.records;
   total.outsideWindow += r.outsideWindow;
@@ -101,9 +137,9 @@ function mergeInto(total: ScanResult, r: ScanResult): void {
 }
 
 export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
-  const ranges = planRanges(opts.files, opts.chunkBytes ?? CHUNK_BYTES);
-  const tasks: ScanTask[] = ranges.map((r) => ({
-    ...r,
+  const chunk = opts.chunkBytes ?? CHUNK_BYTES;
+  const tasks: ScanBatch[] = planBatches(planRanges(opts.files, chunk), chunk).map((parts) => ({
+    parts,
     sinceMs: opts.sinceMs,
     untilMs: opts.untilMs,
     featureNames: opts.featureNames,
@@ -128,8 +164,10 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
     }
   };
   const outcome = { fallbacks: 0, workerFailures: [] as string[] };
-  if (threads <= 1) tasks.forEach((t, i) => put(i, scanCaptureRange(t)));
-  else Object.assign(outcome, await runThreads(tasks, put, workers(threads - 1)));
+  if (threads <= 1) {
+    opts.meanwhile?.();
+    tasks.forEach((t, i) => put(i, scanCaptureBatch(t)));
+  } else Object.assign(outcome, await runThreads(tasks, put, workers(threads - 1), opts.meanwhile));
   if (merged !== tasks.length)
     throw new Error(
       `capture scan: ${tasks.length - merged} range(s) without a result; the gate fails closed`,
@@ -137,8 +175,12 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
   return { ...total, files: opts.files.length, ranges: tasks.length, workers: threads, ...outcome };
 }
 
-/** Ranges a worker holds at once, so it never waits for the main thread to hand out the next. */
-const IN_FLIGHT = 4;
+/**
+ * Batches a worker holds at once: the one it scans and the next, so it never waits for the main
+ * thread (which answers between its own batches); more would leave the main thread idle at the end
+ * while the worker works through its queue.
+ */
+const IN_FLIGHT = 2;
 
 /**
  * The main thread and the pool's workers scan: each claims the next unclaimed range; results land
@@ -148,9 +190,10 @@ const IN_FLIGHT = 4;
  * would have met), whichever thread found it first.
  */
 async function runThreads(
-  tasks: ScanTask[],
+  tasks: ScanBatch[],
   put: (i: number, r: ScanResult) => void,
   pool: ThreadWorker[],
+  meanwhile?: () => void,
 ): Promise<{ fallbacks: number; workerFailures: string[] }> {
   let next = 0;
   let stopAt = tasks.length; // ranges from here on are not needed: an earlier one failed
@@ -202,24 +245,36 @@ async function runThreads(
     }
   };
   pool.forEach(feed);
-  while (!fatal) {
-    const i = redo.length > 0 ? redo.shift()! : claim();
-    if (i >= 0) {
-      if (i >= stopAt) continue;
-      try {
-        put(i, scanCaptureRange(tasks[i]!));
-      } catch (err) {
-        if (!(err instanceof MonitorDataError)) throw err;
-        dataError(i, err);
-      }
-      // let the workers' answers in, so they get their next ranges
-      await new Promise((r) => setImmediate(r));
-      continue;
-    }
-    if (outstanding === 0) break;
-    await new Promise<void>((r) => (wake = r));
+  try {
+    meanwhile?.();
+    await mainThreadScans();
+  } catch (err) {
+    // Stop handing out batches; those in flight finish (nothing is left running) before it throws.
+    stopAt = 0;
+    while (outstanding > 0) await new Promise<void>((r) => (wake = r));
+    throw err;
   }
-  if (fatal) throw fatal;
   if (dataErrors.size > 0) throw dataErrors.get(Math.min(...dataErrors.keys()))!;
   return { fallbacks, workerFailures: [...failures] };
+
+  async function mainThreadScans(): Promise<void> {
+    while (!fatal) {
+      const i = redo.length > 0 ? redo.shift()! : claim();
+      if (i >= 0) {
+        if (i >= stopAt) continue;
+        try {
+          put(i, scanCaptureBatch(tasks[i]!));
+        } catch (err) {
+          if (!(err instanceof MonitorDataError)) throw err;
+          dataError(i, err);
+        }
+        // let the workers' answers in, so they get their next ranges
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      if (outstanding === 0) break;
+      await new Promise<void>((r) => (wake = r));
+    }
+    if (fatal) throw fatal;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { KllSketch, type KllState } from '../stats/kll.js';
 import type { TaskResult } from '../workers/protocol.js';
-import { scanCaptureRange, type ScanResult, type ScanTask } from './capture-scan.js';
+import { scanCaptureBatch, type ScanBatch, type ScanResult } from './capture-scan.js';
 import { MonitorDataError } from './errors.js';
 import { newSink } from './payload.js';
 import { FeatureProfile, type ProfileData } from './profile.js';
@@ -40,10 +40,10 @@ export function toWire(r: ScanResult, mergeHint = false): WireResult {
 }
 
 /** The worker's handler: scans the range; a MonitorDataError is an answer, anything else throws. */
-export function captureScanTask(task: ScanTask): TaskResult {
+export function captureScanTask(task: ScanBatch): TaskResult {
   let answer: CaptureScanAnswer;
   try {
-    answer = { result: toWire(scanCaptureRange(task), true) };
+    answer = { result: toWire(scanCaptureBatch(task), true) };
   } catch (err) {
     if (!(err instanceof MonitorDataError)) throw err;
     answer = { dataError: err.message };
@@ -56,6 +56,13 @@ export function captureScanTask(task: ScanTask): TaskResult {
 }
 
 class Malformed extends Error {}
+
+/** "<file> bytes a-b" for the batch's first range, and how many more follow. */
+function describeBatch(task: ScanBatch): string {
+  const p = task.parts[0];
+  const first = p ? `${p.file} bytes ${p.start}-${p.end}` : 'an empty batch';
+  return task.parts.length > 1 ? `${first} and ${task.parts.length - 1} more range(s)` : first;
+}
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Malformed(what);
@@ -108,7 +115,8 @@ function checkProfile(p: unknown): void {
  * and a plain Error (the caller fails closed) when the answer is not a well-formed result of that
  * range.
  */
-export function fromWire(answer: unknown, task: ScanTask): ScanResult {
+export function fromWire(answer: unknown, task: ScanBatch): ScanResult {
+  const bytes = task.parts.reduce((n, p) => n + p.end - p.start, 0);
   let w: WireResult;
   try {
     const a = answer as Partial<Record<'result' | 'dataError', unknown>> | null;
@@ -117,8 +125,8 @@ export function fromWire(answer: unknown, task: ScanTask): ScanResult {
     w = a!.result as WireResult;
     check(w !== null && typeof w === 'object', 'result');
     check(
-      w.bytes === task.end - task.start,
-      `bytes (${String(w.bytes)} for a range of ${task.end - task.start})`,
+      w.bytes === bytes,
+      `bytes (${String(w.bytes)} for ranges of ${bytes})`,
     );
     check(isCount(w.records) && isCount(w.outsideWindow) && isCount(w.rows), 'counts');
     check(isNum(w.minTimeMs) && isNum(w.maxTimeMs), 'time range');
@@ -137,7 +145,7 @@ export function fromWire(answer: unknown, task: ScanTask): ScanResult {
   } catch (err) {
     if (!(err instanceof Malformed)) throw err;
     throw new Error(
-      `the capture scan's worker thread answered a malformed result for ${task.file} bytes ${task.start}-${task.end} (${err.message}); the gate fails closed`,
+      `the capture scan's worker thread answered a malformed result for ${describeBatch(task)} (${err.message}); the gate fails closed`,
     );
   }
   const sink = newSink();

@@ -49,6 +49,30 @@ export interface KllState {
 
 const EMPTY = new Float64Array(0);
 
+/** Another sketch's sorted level-0 items (see KllState.sorted0), merged at our level-0 offset `from`. */
+interface MergeHint {
+  sorted: Float64Array;
+  from: number;
+}
+
+/**
+ * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
+ * items (all but its last, which is in the prefix only when `len` is `items`): our own items
+ * before them (usually one or none) are sorted alone and the two runs merged. False when the
+ * hint does not fit the buffer (then the caller sorts). (A parameter, not a field: a field that
+ * only merges set would change its kind under the optimized update code, which then deoptimizes.)
+ */
+function sortWithHint(buf: Float64Array, items: number, len: number, { sorted, from }: MergeHint): boolean {
+  if (items - from - 1 !== sorted.length) return false;
+  const ownCount = from + (len === items ? 1 : 0);
+  const own = new Float64Array(ownCount);
+  own.set(buf.subarray(0, from));
+  if (len === items) own[from] = buf[items - 1]!;
+  sortPrefix(own, ownCount);
+  mergeSorted(own, sorted, buf);
+  return true;
+}
+
 export class KllSketch {
   readonly k: number;
   readonly c: number;
@@ -59,6 +83,8 @@ export class KllSketch {
   private offsets: number[] = [];
   private itemCount = 0;
   private totalCapacity = 0;
+  /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
+  private fastUntil = 0;
   /** Values seen (the total weight). */
   count = 0;
   rankErrorBound = 0;
@@ -66,8 +92,6 @@ export class KllSketch {
   private sorted0: Float64Array | undefined;
   private sorted0Count = -1;
   /** While merge() runs: the other sketch's hint and where its level-0 items start in ours. */
-  private mergeHint: Float64Array | undefined;
-  private mergeFrom = 0;
 
   constructor(k = DEFAULT_K, c = DEFAULT_C) {
     if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
@@ -108,19 +132,30 @@ export class KllSketch {
   update(v: number): void {
     const buf0 = this.levels[0]!;
     const n = this.sizes[0]!;
-    if (n < buf0.length) {
+    this.count++;
+    if (n < buf0.length && this.itemCount < this.fastUntil) {
       buf0[n] = v;
       this.sizes[0] = n + 1;
-    } else this.append(0, v);
-    this.count++;
-    if (++this.itemCount > this.totalCapacity) this.condense();
+      this.itemCount++;
+    } else this.updateSlow(v);
   }
 
-  private condense(): void {
+  /**
+   * update() when level 0 is full or a condense is due. A new sketch's first update comes here
+   * too (fastUntil starts at 0): the call then has type feedback before the JIT optimizes update()
+   * and the code it is inlined into, which otherwise deoptimize at their first condense.
+   */
+  private updateSlow(v: number): void {
+    this.append(0, v);
+    if (++this.itemCount > this.totalCapacity) this.condense();
+    this.fastUntil = this.totalCapacity; // only grows, so never above the capacity when read
+  }
+
+  private condense(hint?: MergeHint): void {
     for (let h = 0; h < this.levels.length; h++) {
       if (this.sizes[h]! >= this.capacity(h)) {
         if (h + 1 >= this.levels.length) this.expand();
-        this.compact(h);
+        this.compact(h, hint);
         this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
         return;
       }
@@ -128,13 +163,13 @@ export class KllSketch {
   }
 
   /** Sorts the even prefix of level h, moves every other item up, keeps an odd last item. */
-  private compact(h: number): void {
+  private compact(h: number, hint?: MergeHint): void {
     const items = this.sizes[h]!;
     const len = items - (items % 2);
-    if (this.compressions[h]! % 2 === 1) this.offsets[h] = 1 - this.offsets[h]!;
+    // every second compaction flips the offset (0 <-> 1); branch-free, so the JIT has no untaken path here
+    this.offsets[h] = this.offsets[h]! ^ (this.compressions[h]! & 1);
     const buf = this.levels[h]!;
-    if (h !== 0 || this.mergeHint === undefined || !this.sortWithHint(buf, items, len)) sortPrefix(buf, len);
-    this.mergeHint = undefined;
+    if (h !== 0 || hint === undefined || !sortWithHint(buf, items, len, hint)) sortPrefix(buf, len);
     const up = h + 1;
     let dst = this.levels[up]!;
     let n = this.sizes[up]!;
@@ -161,10 +196,11 @@ export class KllSketch {
       );
     }
     while (this.levels.length < other.levels.length) this.expand();
-    if (other.sorted0 !== undefined && other.sorted0Count === other.count && other.sizes[0]! > 0) {
-      this.mergeHint = other.sorted0;
-      this.mergeFrom = this.sizes[0]!;
-    }
+    // Used by the first compaction only (whatever its level), as the items it describes move then.
+    let hint: MergeHint | undefined =
+      other.sorted0 !== undefined && other.sorted0Count === other.count && other.sizes[0]! > 0
+        ? { sorted: other.sorted0, from: this.sizes[0]! }
+        : undefined;
     for (let h = 0; h < other.levels.length; h++) {
       const add = other.sizes[h]!;
       if (add === 0) continue;
@@ -181,28 +217,11 @@ export class KllSketch {
     this.count += other.count;
     this.rankErrorBound += other.rankErrorBound;
     this.itemCount = this.sizes.reduce((a, b) => a + b, 0);
-    while (this.itemCount >= this.totalCapacity) this.condense();
-    this.mergeHint = undefined;
+    while (this.itemCount >= this.totalCapacity) {
+      this.condense(hint);
+      hint = undefined;
+    }
     return this;
-  }
-
-  /**
-   * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
-   * items (all but its last, which is in the prefix only when `len` is `items`): our own items
-   * before them (usually one or none) are sorted alone and the two runs merged. False when the
-   * hint does not fit the buffer (then the caller sorts).
-   */
-  private sortWithHint(buf: Float64Array, items: number, len: number): boolean {
-    const hint = this.mergeHint!;
-    const from = this.mergeFrom;
-    if (items - from - 1 !== hint.length) return false;
-    const ownCount = from + (len === items ? 1 : 0);
-    const own = new Float64Array(ownCount);
-    own.set(buf.subarray(0, from));
-    if (len === items) own[from] = buf[items - 1]!;
-    sortPrefix(own, ownCount);
-    mergeSorted(own, hint, buf);
-    return true;
   }
 
   /** The whole state (copies), see KllState; with `hint`, the merge hint too. */

@@ -284,11 +284,8 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
     const window = { sinceMs: c.sinceMs, untilMs: c.untilMs };
     const src = await gatherFiles('capture-uri', c.captureUri, deps.workDir, s3, window);
     const withBaseline = Boolean(c.baselineStatistics && c.baselineConstraints);
-    const baseline = withBaseline
-      ? parseStatistics(
-          await readText('baseline-statistics', c.baselineStatistics!, s3),
-          c.baselineStatistics!,
-        )
+    const statisticsText = withBaseline
+      ? await readText('baseline-statistics', c.baselineStatistics!, s3)
       : undefined;
     const constraints = withBaseline
       ? parseConstraints(
@@ -296,6 +293,7 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
           c.baselineConstraints!,
         )
       : undefined;
+    let baseline: ReturnType<typeof parseStatistics> | undefined;
     const scan = await scanCapture({
       files: src.files,
       sinceMs: c.sinceMs,
@@ -304,6 +302,11 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
       collectPredictions: Boolean(c.groundTruthUri),
       requireInput: withBaseline,
       ...(deps.workers ? { workers: deps.workers } : {}),
+      // parsed while the workers start scanning (its sketches take a while)
+      meanwhile: () => {
+        if (statisticsText !== undefined)
+          baseline = parseStatistics(statisticsText, c.baselineStatistics!);
+      },
     });
     if (scan.workerFailures.length > 0)
       deps.log.warning(

@@ -7,13 +7,13 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NOT_STRING, SLOT_PATHS } from '../../../src/monitor/capture-slots.js';
 import { CaptureLineScanner } from '../../../src/monitor/json-scan.js';
-import { scanCaptureRange } from '../../../src/monitor/capture-scan.js';
-import { scanCapture } from '../../../src/monitor/scan-pool.js';
+import { scanCaptureBatch, scanCaptureRange } from '../../../src/monitor/capture-scan.js';
+import { planBatches, scanCapture } from '../../../src/monitor/scan-pool.js';
 import { stopWorkers } from '../../../src/workers/pool.js';
 import { feedCsv, newSink, type RowSink } from '../../../src/monitor/payload.js';
 import { MonitorDataError } from '../../../src/monitor/errors.js';
@@ -445,6 +445,113 @@ describe('capture files vs decoding every record with JSON.parse', () => {
 });
 
 describe('scan pool', () => {
+  it('groups consecutive ranges into batches of at most the chunk, never splitting one, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5000 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12000 }),
+        (sizes, chunk) => {
+          const ranges = sizes.map((n, i) => ({ file: `f${i}`, start: 7, end: 7 + n }));
+          const batches = planBatches(ranges, chunk);
+          expect(batches.flat()).toEqual(ranges);
+          const bytes = (b: { start: number; end: number }[]) => b.reduce((n, r) => n + r.end - r.start, 0);
+          batches.forEach((b, i) => {
+            expect(b.length).toBeGreaterThan(0);
+            if (b.length > 1) expect(bytes(b)).toBeLessThanOrEqual(chunk);
+            // greedy: the next batch's first range did not fit in this one
+            if (i + 1 < batches.length)
+              expect(bytes(b) + bytes(batches[i + 1]!.slice(0, 1))).toBeGreaterThan(chunk);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('one batch of files in different layouts (key order, CRLF, base64) gives what scanning each file alone does', () => {
+    const plain = writeFile(
+      Array.from({ length: 300 }, (_, i) =>
+        captureLine(i, `${i % 97},${i / 8},${['SP', 'RJ'][i % 2]}\n`, 'csv'),
+      ).join('\n') + '\n',
+    );
+    const reordered = writeFile(
+      Array.from({ length: 200 }, (_, i) =>
+        JSON.stringify({
+          eventVersion: '0',
+          eventMetadata: { inferenceTime: '2026-11-30T10:00:00Z', eventId: `r-${i}` },
+          captureData: {
+            endpointOutput: { data: '0.5', encoding: 'CSV', mode: 'OUTPUT', observedContentType: 'text/csv' },
+            endpointInput: {
+              encoding: 'CSV',
+              data: `${i * 3},${-i / 4},MG\n`,
+              mode: 'INPUT',
+              observedContentType: 'text/csv',
+            },
+          },
+        }),
+      ).join('\r\n') + '\r\n',
+    );
+    const encoded = writeFile(
+      Array.from({ length: 250 }, (_, i) => captureLine(i, `${i},${i % 5}.25,"a,""b"""\n`, 'base64')).join(
+        '\n',
+      ) + '\n',
+    );
+    const files = [plain, reordered, encoded, plain];
+    const batch = scanCaptureBatch({
+      parts: files.map((f) => ({ file: f.path, start: 0, end: f.size })),
+      sinceMs: -Infinity,
+      untilMs: Infinity,
+      featureNames: NAMES,
+      collectPredictions: false,
+      requireInput: true,
+    });
+    const ref = newSink();
+    let records = 0;
+    let bytes = 0;
+    for (const f of files) {
+      const one = scanCaptureRange(task(f));
+      records += one.records;
+      bytes += one.bytes;
+      for (const line of readFileSync(f.path, 'utf8').split(/\r?\n/).filter(Boolean)) {
+        const d = JSON.parse(line).captureData.endpointInput;
+        const payload = d.encoding === 'BASE64' ? Buffer.from(d.data, 'base64') : Buffer.from(d.data);
+        feedCsv(ref, payload, 0, payload.length);
+      }
+    }
+    expect([batch.records, batch.bytes, batch.sink.rows]).toEqual([records, bytes, ref.rows]);
+    expect(batch.sink.profiles.map((p) => p.toData())).toEqual(ref.profiles.map((p) => p.toData()));
+  });
+
+  it('many small files: fewer batches than files, and the same statistics with 1 and 2 workers', async () => {
+    const files = Array.from({ length: 40 }, (_, k) =>
+      writeFile(
+        Array.from({ length: 150 }, (_, i) =>
+          captureLine(
+            i,
+            `${((i * 7919 + k) % 10007) / 10},${(i + k) % 17},${['SP', 'RJ', 'MG'][i % 3]}\n`,
+            'csv',
+          ),
+        ).join('\n') + '\n',
+      ),
+    );
+    const opts = {
+      files,
+      sinceMs: -Infinity,
+      untilMs: Infinity,
+      featureNames: NAMES,
+      collectPredictions: false,
+      requireInput: true,
+      chunkBytes: 150_000,
+    };
+    const one = await scanCapture({ ...opts, workers: 1 });
+    const two = await scanCapture({ ...opts, workers: 2 });
+    expect(one.records).toBe(6000);
+    expect(one.ranges).toBeGreaterThan(2);
+    expect(one.ranges).toBeLessThan(files.length);
+    expect([two.ranges, two.workers, two.records]).toEqual([one.ranges, 2, 6000]);
+    expect(two.sink.profiles.map((p) => p.toData())).toEqual(one.sink.profiles.map((p) => p.toData()));
+  });
+
   it("gives identical statistics with 1 and 2 workers when the ranges' sketches compact (history moves with them)", async () => {
     const lines = Array.from({ length: 12000 }, (_, i) =>
       captureLine(i, `${((i * 7919) % 10007) / 10},${i % 17},${['SP', 'RJ', 'MG'][i % 3]}\n`, 'csv'),

@@ -5,7 +5,7 @@
  * whichever thread meets it.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MonitorDataError } from '../../../src/monitor/errors.js';
@@ -101,7 +101,7 @@ describe('capture scan workers', () => {
     [
       'a result for another range',
       fakeWorker('parentPort.postMessage({ id: m.id, value: { result: { bytes: 1 } } });'),
-      /malformed result .*bytes \(1 for a range of/,
+      /malformed result .*bytes \(1 for ranges of/,
     ],
     [
       'an answer to no request',
@@ -130,6 +130,56 @@ describe('capture scan workers', () => {
     expect(err).not.toBeInstanceOf(MonitorDataError);
     expect((err as Error).message).toMatch(message);
     expect((err as Error).message).toMatch(/fails closed/);
+  });
+
+  it("runs the main thread's own work once, while the workers scan, on either path", async () => {
+    for (const workers of [1, 3]) {
+      let calls = 0;
+      const r = await scanCapture(opts(f, { workers, meanwhile: () => void calls++ }));
+      expect([calls, r.records]).toEqual([1, 3000]);
+    }
+  });
+
+  it("fails with the main thread's own error only after every batch handed to a worker has answered", async () => {
+    const log = join(tmp, 'worker-log.txt');
+    writeFileSync(log, '');
+    await setWorkerScript(
+      fakeWorker(`const fs = require('node:fs');
+        fs.appendFileSync(${JSON.stringify(log)}, 'got\\n');
+        setTimeout(() => {
+          fs.appendFileSync(${JSON.stringify(log)}, 'done\\n');
+          parentPort.postMessage({ id: m.id, error: 'late' });
+        }, 150);`),
+    );
+    const err = await scanCapture(
+      opts(f, {
+        meanwhile: () => {
+          throw new Error('baseline statistics unreadable');
+        },
+      }),
+    ).catch((e: unknown) => e as Error);
+    expect((err as Error).message).toBe('baseline statistics unreadable');
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    const got = lines.filter((l) => l === 'got').length;
+    expect(got).toBeGreaterThan(0);
+    expect(lines.filter((l) => l === 'done').length).toBe(got);
+  });
+
+  it('a worker failing while the main thread scans: the failure waits for the batches still in flight', async () => {
+    const log = join(tmp, 'worker-log-2.txt');
+    writeFileSync(log, '');
+    await setWorkerScript(
+      fakeWorker(`const fs = require('node:fs');
+        fs.appendFileSync(${JSON.stringify(log)}, 'got\\n');
+        setTimeout(() => {
+          fs.appendFileSync(${JSON.stringify(log)}, 'done\\n');
+          parentPort.postMessage({ id: m.id, error: 'EMFILE' });
+        }, m.id % 2 === 0 ? 20 : 300);`),
+    );
+    const err = await scanCapture(opts(f)).catch((e: unknown) => e as Error);
+    expect((err as Error).message).toMatch(/failed: EMFILE.*fails closed/);
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(lines.filter((l) => l === 'done').length).toBe(lines.filter((l) => l === 'got').length);
   });
 
   it('reports the first bad line in file order, whichever thread finds one first', async () => {

@@ -78,6 +78,54 @@ describe('KllSketch', () => {
     expect(back.rankErrorBound).toBeLessThanOrEqual(4 * s.rankErrorBound);
   });
 
+  it('compacts exactly when one more item than its capacity arrives', () => {
+    const s = new KllSketch(8);
+    const cap = s.capacity(0);
+    for (let i = 0; i < cap; i++) s.update(i);
+    expect(s.toState().levels).toHaveLength(1);
+    expect(s.rankErrorBound).toBe(0);
+    s.update(cap);
+    expect(s.toState().levels.length).toBeGreaterThan(1);
+    expect(s.count).toBe(cap + 1);
+  });
+
+  it('never holds more items than its capacity, whatever mix of updates, merges and restores fed it', () => {
+    const op = fc.oneof(
+      fc.record({ update: fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 400 }) }),
+      fc.record({ merge: fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 400 }) }),
+      fc.record({ restore: fc.constant(true) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 40 }), fc.array(op, { maxLength: 30 }), (k, ops) => {
+        let s = new KllSketch(k);
+        let count = 0;
+        const check = (): void => {
+          const st = s.toState();
+          const held = st.levels.reduce((n, l) => n + l.length, 0);
+          const capacity = st.levels.reduce((n, _l, h) => n + s.capacity(h), 0);
+          expect(held).toBeLessThanOrEqual(capacity);
+          expect(s.count).toBe(count);
+        };
+        for (const o of ops) {
+          if ('update' in o)
+            for (const v of o.update) {
+              s.update(v);
+              count++;
+              check();
+            }
+          else if ('merge' in o) {
+            const other = new KllSketch(k);
+            o.merge.forEach((v) => other.update(v));
+            s.merge(other);
+            count += o.merge.length;
+            check();
+          } else s = KllSketch.fromState(s.toState());
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('rejects bad sketches and mismatched merges', () => {
     expect(() => KllSketch.fromJSON({ parameters: { c: 0.64 }, data: [] }, 'f.json')).toThrow(StatsError);
     expect(() =>
