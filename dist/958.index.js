@@ -717,10 +717,12 @@ function mergeSorted(a, b, out) {
             i++;
         }
     }
-    while (i < na)
-        out[o++] = a[i++];
-    while (j < nb)
-        out[o++] = b[j++];
+    // the rest of one run, copied natively (a merge hint's run is most of the output, and a
+    // per-item loop here was compiled and thrown away again at merge after merge)
+    if (i < na)
+        out.set(a.subarray(i), o);
+    else if (j < nb)
+        out.set(b.subarray(j), o);
 }
 /** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */
 function countingSort(buf, len) {
@@ -776,6 +778,36 @@ const DEFAULT_K = 2048;
 const DEFAULT_C = 0.64;
 const EMPTY = new Float64Array(0);
 /**
+ * An order-independent checksum of a[0, n)'s bits: their 32-bit words summed, plain or mixed.
+ * (A module function: a closure made per call would start without type feedback each time, and
+ * its hot loop would be compiled and thrown away again at every merge.)
+ */
+function bitSum(a, n, mixed) {
+    const w = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+    let x = 0;
+    if (mixed)
+        for (let i = 0; i < w.length; i++)
+            x = (x + Math.imul(w[i] ^ (i & 1 ? 0x9e3779b9 : 0x85ebca6b), 0x27d4eb2f)) | 0;
+    else
+        for (let i = 0; i < w.length; i++)
+            x = (x + w[i]) | 0;
+    return x;
+}
+/** The weight of the items below x (or at most x, with `inclusive`), by binary search. */
+function weightBelow({ values, cum }, x, inclusive) {
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = values[mid];
+        if (inclusive ? v <= x : v < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo === 0 ? 0 : cum[lo - 1];
+}
+/**
  * Sorts level 0's first `len` of `items` items during a merge, from the other sketch's sorted
  * items (all but its last, which is in the prefix only when `len` is `items`): our own items
  * before them (usually one or none) are sorted alone and the two runs merged. False when the
@@ -806,6 +838,9 @@ class KllSketch {
     totalCapacity = 0;
     /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
     fastUntil = 0;
+    /** cdf()'s answer and the count it was made at (update moves the count; merge clears it). */
+    cdfCache;
+    cdfCount = -1;
     /** Values seen (the total weight). */
     count = 0;
     rankErrorBound = 0;
@@ -913,6 +948,7 @@ class KllSketch {
         if (other.k !== this.k || other.c !== this.c) {
             throw new stats_errors/* StatsError */.G(`cannot merge KLL sketches with different parameters (k=${this.k}, c=${this.c} vs k=${other.k}, c=${other.c}); fix: build both with the same parameters`);
         }
+        this.cdfCache = undefined;
         while (this.levels.length < other.levels.length)
             this.expand();
         // Used by the first compaction only (whatever its level), as the items it describes move then.
@@ -970,17 +1006,8 @@ class KllSketch {
         for (let i = 1; i < n; i++)
             if (before(sorted0[i], sorted0[i - 1]))
                 return false;
-        const sums = (a) => {
-            const w = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
-            let x = 0;
-            let y = 0;
-            for (let i = 0; i < w.length; i++) {
-                x = (x + w[i]) | 0;
-                y = (y + Math.imul(w[i] ^ (i & 1 ? 0x9e3779b9 : 0x85ebca6b), 0x27d4eb2f)) | 0;
-            }
-            return `${x} ${y}`;
-        };
-        return sums(level0) === sums(sorted0);
+        return (bitSum(level0, n, false) === bitSum(sorted0, n, false) &&
+            bitSum(level0, n, true) === bitSum(sorted0, n, true));
     }
     /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
     static fromState(st) {
@@ -1046,42 +1073,40 @@ class KllSketch {
         }
         return { values, weights };
     }
+    /**
+     * The items sorted by value with their cumulative weights: the distribution the sketch
+     * estimates. Made once and kept until the sketch changes (the rank queries, the drift distance
+     * and the histogram of one sketch all read it).
+     */
+    cdf() {
+        if (this.cdfCache !== undefined && this.cdfCount === this.count)
+            return this.cdfCache;
+        const { values, weights } = this.weighted();
+        const cum = new Float64Array(values.length);
+        let c = 0;
+        for (let i = 0; i < values.length; i++)
+            cum[i] = c += weights[i];
+        this.cdfCache = { values, cum, total: c };
+        this.cdfCount = this.count;
+        return this.cdfCache;
+    }
     /** Estimated number of values <= x (inclusive rank). */
     rank(x) {
-        let r = 0;
-        for (let h = 0; h < this.levels.length; h++) {
-            const w = Math.pow(2, h);
-            const buf = this.levels[h];
-            for (let i = 0; i < this.sizes[h]; i++)
-                if (buf[i] <= x)
-                    r += w;
-        }
-        return r;
+        return weightBelow(this.cdf(), x, true);
     }
     /** Estimated number of values < x. */
     rankExclusive(x) {
-        let r = 0;
-        for (let h = 0; h < this.levels.length; h++) {
-            const w = Math.pow(2, h);
-            const buf = this.levels[h];
-            for (let i = 0; i < this.sizes[h]; i++)
-                if (buf[i] < x)
-                    r += w;
-        }
-        return r;
+        return weightBelow(this.cdf(), x, false);
     }
     /** The value at quantile q in [0, 1] (the smallest item whose inclusive rank reaches q * count). */
     quantile(q) {
         if (this.count === 0)
             return NaN;
-        const { values, weights } = this.weighted();
+        const { values, cum } = this.cdf();
         const target = q * this.count;
-        let cum = 0;
-        for (let i = 0; i < values.length; i++) {
-            cum += weights[i];
-            if (cum >= target)
+        for (let i = 0; i < values.length; i++)
+            if (cum[i] >= target)
                 return values[i];
-        }
         return values[values.length - 1];
     }
     /** The sketch as Model Monitor writes it. */
@@ -1309,8 +1334,13 @@ class FeatureProfile {
             this.max = Math.max(this.max, o.max);
             this.kll.merge(o.kll);
         }
-        this.categories = mergeCounts(this.categories, o.categories, MAX_CATEGORIES);
-        this.numericCategories = mergeCounts(this.numericCategories, o.numericCategories, MAX_NUMERIC_CATEGORIES);
+        // stored only when they change (to null): see fromData
+        const categories = mergeCounts(this.categories, o.categories, MAX_CATEGORIES);
+        if (categories !== this.categories)
+            this.categories = categories;
+        const numeric = mergeCounts(this.numericCategories, o.numericCategories, MAX_NUMERIC_CATEGORIES);
+        if (numeric !== this.numericCategories)
+            this.numericCategories = numeric;
         return this;
     }
     /** As plain data; with `mergeHint`, the sketch's merge hint too (see KllState.sorted0). */
@@ -1338,8 +1368,18 @@ class FeatureProfile {
         p.sum = d.sum;
         p.min = d.min ?? Infinity;
         p.max = d.max ?? -Infinity;
-        p.categories = d.categories && new Map(d.categories);
-        p.numericCategories = d.numericCategories && new Map(d.numericCategories);
+        // Into the maps the profile starts with, unless there are none: replacing them would make the
+        // fields variable for V8, throwing away the optimized code that adds values to them.
+        if (d.categories === null)
+            p.categories = null;
+        else
+            for (const [k, n] of d.categories)
+                p.categories.set(k, n);
+        if (d.numericCategories === null)
+            p.numericCategories = null;
+        else
+            for (const [k, n] of d.numericCategories)
+                p.numericCategories.set(k, n);
         return p;
     }
 }
@@ -1798,18 +1838,10 @@ const DEFAULT_C_ALPHA = 1.8;
 function robustCorrection(linfSimple, n, m, cAlpha = DEFAULT_C_ALPHA) {
     return Math.max(0, linfSimple - cAlpha * Math.sqrt((n + m) / (n * m)));
 }
-function cdfOf(s) {
-    const { values, weights } = s.weighted();
-    const cum = new Float64Array(values.length);
-    let c = 0;
-    for (let i = 0; i < values.length; i++)
-        cum[i] = c += weights[i];
-    return { values, cum, total: c };
-}
 /** max |F1(x) - F2(x)| over x in the union of both sketches' items (a merge walk, O(n + m)). */
 function linfSimple(a, b) {
-    const A = cdfOf(a);
-    const B = cdfOf(b);
+    const A = a.cdf();
+    const B = b.cdf();
     if (A.total === 0 || B.total === 0) {
         throw new stats_errors/* StatsError */.G('cannot compare an empty distribution; fix: provide data with at least one numeric value');
     }
@@ -3712,10 +3744,10 @@ function captureScanTask(task) {
             throw err;
         answer = { dataError: err.message };
     }
-    const transfer = 'result' in answer
-        ? answer.result.profiles.flatMap((p) => p.kll.levels.map((l) => l.buffer))
-        : [];
-    return { value: answer, transfer };
+    // Copied, not transferred: a result is a few hundred KB, and the first ArrayBuffer a thread
+    // detaches (which a transfer does) invalidates V8's no-detach assumption, throwing away every
+    // optimized function of the thread's scan (about 150 ms of recompiling for a 200 MB check).
+    return { value: answer };
 }
 class Malformed extends Error {
 }
@@ -3796,10 +3828,15 @@ function fromWire(answer, task) {
         throw new Error(`the capture scan's worker thread answered a malformed result for ${describeBatch(task)} (${err.message}); the gate fails closed`);
     }
     const sink = newSink();
-    sink.profiles = w.profiles.map((d) => FeatureProfile.fromData(d));
-    sink.columnCounts = new Map(w.columnCounts);
+    // Filled in place: a sink whose fields were replaced would no longer match the optimized scan
+    // code's view of sinks (it deoptimizes, on this thread, which scans too).
+    for (const d of w.profiles)
+        sink.profiles.push(FeatureProfile.fromData(d));
+    for (const [c, n] of w.columnCounts)
+        sink.columnCounts.set(c, n);
     sink.rows = w.rows;
-    sink.unknownNames = new Map(w.unknownNames);
+    for (const [k, n] of w.unknownNames)
+        sink.unknownNames.set(k, n);
     return {
         sink,
         records: w.records,
@@ -4471,10 +4508,15 @@ async function runCheck(settings, deps) {
             collectPredictions: Boolean(c.groundTruthUri),
             requireInput: withBaseline,
             ...(deps.workers ? { workers: deps.workers } : {}),
-            // parsed while the workers start scanning (its sketches take a while)
+            // parsed while the workers start scanning (its sketches take a while), with the baseline
+            // sketches' distributions the drift check reads, so the check after the scan is shorter
             meanwhile: () => {
-                if (statisticsText !== undefined)
-                    baseline = parseStatistics(statisticsText, c.baselineStatistics);
+                if (statisticsText === undefined)
+                    return;
+                baseline = parseStatistics(statisticsText, c.baselineStatistics);
+                for (const f of baseline.features)
+                    if (isNumeric(f))
+                        f.sketch.cdf();
             },
         });
         if (scan.workerFailures.length > 0)

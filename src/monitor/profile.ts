@@ -191,8 +191,11 @@ export class FeatureProfile {
       this.max = Math.max(this.max, o.max);
       this.kll.merge(o.kll);
     }
-    this.categories = mergeCounts(this.categories, o.categories, MAX_CATEGORIES);
-    this.numericCategories = mergeCounts(this.numericCategories, o.numericCategories, MAX_NUMERIC_CATEGORIES);
+    // stored only when they change (to null): see fromData
+    const categories = mergeCounts(this.categories, o.categories, MAX_CATEGORIES);
+    if (categories !== this.categories) this.categories = categories;
+    const numeric = mergeCounts(this.numericCategories, o.numericCategories, MAX_NUMERIC_CATEGORIES);
+    if (numeric !== this.numericCategories) this.numericCategories = numeric;
     return this;
   }
 
@@ -221,8 +224,12 @@ export class FeatureProfile {
     p.sum = d.sum;
     p.min = d.min ?? Infinity;
     p.max = d.max ?? -Infinity;
-    p.categories = d.categories && new Map(d.categories);
-    p.numericCategories = d.numericCategories && new Map(d.numericCategories);
+    // Into the maps the profile starts with, unless there are none: replacing them would make the
+    // fields variable for V8, throwing away the optimized code that adds values to them.
+    if (d.categories === null) p.categories = null;
+    else for (const [k, n] of d.categories) p.categories!.set(k, n);
+    if (d.numericCategories === null) p.numericCategories = null;
+    else for (const [k, n] of d.numericCategories) p.numericCategories!.set(k, n);
     return p;
   }
 }

@@ -24,25 +24,10 @@ export function robustCorrection(linfSimple: number, n: number, m: number, cAlph
   return Math.max(0, linfSimple - cAlpha * Math.sqrt((n + m) / (n * m)));
 }
 
-/** Sorted values with cumulative weights: the CDF a sketch estimates. */
-interface Cdf {
-  values: Float64Array;
-  cum: Float64Array;
-  total: number;
-}
-
-function cdfOf(s: KllSketch): Cdf {
-  const { values, weights } = s.weighted();
-  const cum = new Float64Array(values.length);
-  let c = 0;
-  for (let i = 0; i < values.length; i++) cum[i] = c += weights[i]!;
-  return { values, cum, total: c };
-}
-
 /** max |F1(x) - F2(x)| over x in the union of both sketches' items (a merge walk, O(n + m)). */
 export function linfSimple(a: KllSketch, b: KllSketch): number {
-  const A = cdfOf(a);
-  const B = cdfOf(b);
+  const A = a.cdf();
+  const B = b.cdf();
   if (A.total === 0 || B.total === 0) {
     throw new StatsError(
       'cannot compare an empty distribution; fix: provide data with at least one numeric value',

@@ -179,8 +179,10 @@ export function mergeSorted(a: Float64Array, b: Float64Array, out: Float64Array)
       i++;
     }
   }
-  while (i < na) out[o++] = a[i++]!;
-  while (j < nb) out[o++] = b[j++]!;
+  // the rest of one run, copied natively (a merge hint's run is most of the output, and a
+  // per-item loop here was compiled and thrown away again at merge after merge)
+  if (i < na) out.set(a.subarray(i), o);
+  else if (j < nb) out.set(b.subarray(j), o);
 }
 
 /** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */

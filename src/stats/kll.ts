@@ -49,6 +49,41 @@ export interface KllState {
 
 const EMPTY = new Float64Array(0);
 
+/**
+ * An order-independent checksum of a[0, n)'s bits: their 32-bit words summed, plain or mixed.
+ * (A module function: a closure made per call would start without type feedback each time, and
+ * its hot loop would be compiled and thrown away again at every merge.)
+ */
+function bitSum(a: Float64Array, n: number, mixed: boolean): number {
+  const w = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  let x = 0;
+  if (mixed)
+    for (let i = 0; i < w.length; i++)
+      x = (x + Math.imul(w[i]! ^ (i & 1 ? 0x9e3779b9 : 0x85ebca6b), 0x27d4eb2f)) | 0;
+  else for (let i = 0; i < w.length; i++) x = (x + w[i]!) | 0;
+  return x;
+}
+
+/** A sketch's items in value order with cumulative weights (cum[i]: the weight of items 0..i). */
+export interface KllCdf {
+  values: Float64Array;
+  cum: Float64Array;
+  total: number;
+}
+
+/** The weight of the items below x (or at most x, with `inclusive`), by binary search. */
+function weightBelow({ values, cum }: KllCdf, x: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid]!;
+    if (inclusive ? v <= x : v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : cum[lo - 1]!;
+}
+
 /** Another sketch's sorted level-0 items (see KllState.sorted0), merged at our level-0 offset `from`. */
 interface MergeHint {
   sorted: Float64Array;
@@ -85,6 +120,9 @@ export class KllSketch {
   private totalCapacity = 0;
   /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
   private fastUntil = 0;
+  /** cdf()'s answer and the count it was made at (update moves the count; merge clears it). */
+  private cdfCache: KllCdf | undefined;
+  private cdfCount = -1;
   /** Values seen (the total weight). */
   count = 0;
   rankErrorBound = 0;
@@ -195,6 +233,7 @@ export class KllSketch {
         `cannot merge KLL sketches with different parameters (k=${this.k}, c=${this.c} vs k=${other.k}, c=${other.c}); fix: build both with the same parameters`,
       );
     }
+    this.cdfCache = undefined;
     while (this.levels.length < other.levels.length) this.expand();
     // Used by the first compaction only (whatever its level), as the items it describes move then.
     let hint: MergeHint | undefined =
@@ -250,17 +289,10 @@ export class KllSketch {
     const n = Math.max(0, level0.length - 1);
     if (sorted0.length !== n) return false;
     for (let i = 1; i < n; i++) if (before(sorted0[i]!, sorted0[i - 1]!)) return false;
-    const sums = (a: Float64Array) => {
-      const w = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
-      let x = 0;
-      let y = 0;
-      for (let i = 0; i < w.length; i++) {
-        x = (x + w[i]!) | 0;
-        y = (y + Math.imul(w[i]! ^ (i & 1 ? 0x9e3779b9 : 0x85ebca6b), 0x27d4eb2f)) | 0;
-      }
-      return `${x} ${y}`;
-    };
-    return sums(level0) === sums(sorted0);
+    return (
+      bitSum(level0, n, false) === bitSum(sorted0, n, false) &&
+      bitSum(level0, n, true) === bitSum(sorted0, n, true)
+    );
   }
 
   /** A sketch from toState(), exactly as it was (takes ownership of the level arrays). */
@@ -324,38 +356,38 @@ export class KllSketch {
     return { values, weights };
   }
 
+  /**
+   * The items sorted by value with their cumulative weights: the distribution the sketch
+   * estimates. Made once and kept until the sketch changes (the rank queries, the drift distance
+   * and the histogram of one sketch all read it).
+   */
+  cdf(): KllCdf {
+    if (this.cdfCache !== undefined && this.cdfCount === this.count) return this.cdfCache;
+    const { values, weights } = this.weighted();
+    const cum = new Float64Array(values.length);
+    let c = 0;
+    for (let i = 0; i < values.length; i++) cum[i] = c += weights[i]!;
+    this.cdfCache = { values, cum, total: c };
+    this.cdfCount = this.count;
+    return this.cdfCache;
+  }
+
   /** Estimated number of values <= x (inclusive rank). */
   rank(x: number): number {
-    let r = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      const w = Math.pow(2, h);
-      const buf = this.levels[h]!;
-      for (let i = 0; i < this.sizes[h]!; i++) if (buf[i]! <= x) r += w;
-    }
-    return r;
+    return weightBelow(this.cdf(), x, true);
   }
 
   /** Estimated number of values < x. */
   rankExclusive(x: number): number {
-    let r = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      const w = Math.pow(2, h);
-      const buf = this.levels[h]!;
-      for (let i = 0; i < this.sizes[h]!; i++) if (buf[i]! < x) r += w;
-    }
-    return r;
+    return weightBelow(this.cdf(), x, false);
   }
 
   /** The value at quantile q in [0, 1] (the smallest item whose inclusive rank reaches q * count). */
   quantile(q: number): number {
     if (this.count === 0) return NaN;
-    const { values, weights } = this.weighted();
+    const { values, cum } = this.cdf();
     const target = q * this.count;
-    let cum = 0;
-    for (let i = 0; i < values.length; i++) {
-      cum += weights[i]!;
-      if (cum >= target) return values[i]!;
-    }
+    for (let i = 0; i < values.length; i++) if (cum[i]! >= target) return values[i]!;
     return values[values.length - 1]!;
   }
 

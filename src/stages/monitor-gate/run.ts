@@ -23,7 +23,7 @@ import { constraintsJson, parseConstraints, suggestConstraints } from '../../mon
 import { modelQuality, readGroundTruth, type QualityResult } from '../../monitor/ground-truth.js';
 import { scanCapture, type ScanAggregate } from '../../monitor/scan-pool.js';
 import { warmWorkers } from '../../workers/pool.js';
-import { parseStatistics, statisticsFromProfiles, statisticsJson } from '../../monitor/statistics.js';
+import { isNumeric, parseStatistics, statisticsFromProfiles, statisticsJson } from '../../monitor/statistics.js';
 import { parseViolations, violationsJson } from '../../monitor/violations.js';
 import { defaultReportUri, gatherFiles, isS3, readText, writeOutput } from './io.js';
 import type { CheckSettings, MonitorGateSettings } from './settings.js';
@@ -302,10 +302,12 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
       collectPredictions: Boolean(c.groundTruthUri),
       requireInput: withBaseline,
       ...(deps.workers ? { workers: deps.workers } : {}),
-      // parsed while the workers start scanning (its sketches take a while)
+      // parsed while the workers start scanning (its sketches take a while), with the baseline
+      // sketches' distributions the drift check reads, so the check after the scan is shorter
       meanwhile: () => {
-        if (statisticsText !== undefined)
-          baseline = parseStatistics(statisticsText, c.baselineStatistics!);
+        if (statisticsText === undefined) return;
+        baseline = parseStatistics(statisticsText, c.baselineStatistics!);
+        for (const f of baseline.features) if (isNumeric(f)) f.sketch.cdf();
       },
     });
     if (scan.workerFailures.length > 0)

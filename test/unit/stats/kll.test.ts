@@ -126,6 +126,60 @@ describe('KllSketch', () => {
     );
   });
 
+  it('answers rank, rankExclusive and quantile from its sorted items, however updates, merges and queries interleave', () => {
+    /** The same answers by a walk over every (value, weight) item. */
+    const linear = (s: KllSketch) => {
+      const { values, weights } = s.weighted();
+      const below = (x: number, inclusive: boolean) => {
+        let r = 0;
+        values.forEach((v, i) => {
+          if (inclusive ? v <= x : v < x) r += weights[i]!;
+        });
+        return r;
+      };
+      return { below, values, weights };
+    };
+    const op = fc.oneof(
+      fc.record({ update: fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 200 }) }),
+      fc.record({ merge: fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 200 }) }),
+      fc.record({ query: fc.array(fc.double({ min: -25, max: 25, noNaN: true }), { maxLength: 5 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 40 }), fc.array(op, { maxLength: 25 }), (k, ops) => {
+        const s = new KllSketch(k);
+        for (const o of ops) {
+          if ('update' in o) o.update.forEach((v) => s.update(v));
+          else if ('merge' in o) {
+            const other = new KllSketch(k);
+            o.merge.forEach((v) => other.update(v));
+            s.merge(other);
+          } else {
+            const ref = linear(s);
+            for (const x of [...o.query, -0, 0, 20, -20, NaN]) {
+              expect(s.rank(x)).toBe(ref.below(x, true));
+              expect(s.rankExclusive(x)).toBe(ref.below(x, false));
+            }
+            if (s.count > 0)
+              for (const q of [0, 0.1, 0.5, 0.9, 1]) {
+                let cum = 0;
+                let want = ref.values[ref.values.length - 1];
+                for (let i = 0; i < ref.values.length; i++) {
+                  cum += ref.weights[i]!;
+                  if (cum >= q * s.count) {
+                    want = ref.values[i];
+                    break;
+                  }
+                }
+                expect(s.quantile(q)).toBe(want);
+              }
+            expect(s.cdf().total).toBe(s.count);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('rejects bad sketches and mismatched merges', () => {
     expect(() => KllSketch.fromJSON({ parameters: { c: 0.64 }, data: [] }, 'f.json')).toThrow(StatsError);
     expect(() =>
