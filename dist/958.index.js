@@ -1016,7 +1016,7 @@ class KllSketch {
             s.expand(false);
         st.levels.forEach((lvl, h) => {
             // level 0 keeps its allocated room (it grows by appends); the others are adopted as they
-            // are (a worker's arrays arrive transferred, no copy needed) and grow when appended to
+            // are (a worker's arrays arrive as copies of their own) and grow when appended to
             if (h === 0 && lvl.length <= s.levels[0].length)
                 s.levels[0].set(lvl);
             else
@@ -1136,13 +1136,21 @@ class KllSketch {
         o.data.forEach((lvl, h) => {
             while (s.levels.length <= h)
                 s.expand();
-            for (const v of lvl) {
+            const items = lvl;
+            for (let i = 0; i < items.length; i++) {
+                const v = items[i];
                 if (typeof v !== 'number' || !Number.isFinite(v)) {
                     throw new stats_errors/* StatsError */.G(`${where}: sketch item ${JSON.stringify(v)} at level ${h} is not a finite number; ${fix}`);
                 }
-                s.append(h, v);
-                s.count += Math.pow(2, h);
             }
+            // converted natively in one go (a baseline holds tens of thousands of items)
+            const values = new Float64Array(items);
+            if (values.length <= s.levels[h].length)
+                s.levels[h].set(values);
+            else
+                s.levels[h] = values;
+            s.sizes[h] = values.length;
+            s.count += values.length * Math.pow(2, h);
         });
         s.itemCount = s.sizes.reduce((a, b) => a + b, 0);
         let above = s.count;
@@ -1245,9 +1253,20 @@ function classifyField(buf, s, e) {
 const MAX_CATEGORIES = 10_000;
 /** Distinct numeric values kept for the categorical view of a mixed (String) feature. */
 const MAX_NUMERIC_CATEGORIES = 1_000;
+/**
+ * Five zero counts in an array of its own (a literal [0, 0, 0, 0, 0] would share its storage with
+ * the literal until the first write copies it, and the optimized code that counts, made for
+ * arrays already copied, deoptimizes at every new profile's first field).
+ */
+function typeCounts() {
+    const counts = [];
+    for (let t = 0; t < 5; t++)
+        counts.push(0);
+    return counts;
+}
 class FeatureProfile {
     /** Counts by T_NULL, T_FRACTIONAL, T_INTEGRAL, T_BOOLEAN, T_STRING. */
-    types = [0, 0, 0, 0, 0];
+    types = typeCounts();
     n = 0;
     mean = 0;
     m2 = 0;
@@ -3913,7 +3932,8 @@ function planRanges(files, chunk) {
  * Consecutive ranges grouped into batches of at most `chunk` bytes (a range is never split), in
  * order: a thread's unit of work. Small capture files (SageMaker writes one every few minutes) then
  * cost one result and one merge per batch rather than per file; the grouping depends only on the
- * sizes, never on the thread count, so neither do the statistics.
+ * sizes, never on the thread count, so neither do the statistics. (Batches that shrink toward the
+ * end, to even out the threads' finish, measured no faster: more results to merge.)
  */
 function planBatches(ranges, chunk) {
     const out = [];
@@ -3988,7 +4008,7 @@ async function scanCapture(opts) {
     };
     const outcome = { fallbacks: 0, workerFailures: [] };
     if (threads <= 1) {
-        opts.meanwhile?.();
+        await opts.meanwhile?.();
         tasks.forEach((t, i) => put(i, capture_scan_scanCaptureBatch(t)));
     }
     else
@@ -4062,7 +4082,7 @@ async function runThreads(tasks, put, pool, meanwhile) {
     };
     pool.forEach(feed);
     try {
-        meanwhile?.();
+        await meanwhile?.();
         await mainThreadScans();
     }
     catch (err) {
@@ -4510,13 +4530,15 @@ async function runCheck(settings, deps) {
             ...(deps.workers ? { workers: deps.workers } : {}),
             // parsed while the workers start scanning (its sketches take a while), with the baseline
             // sketches' distributions the drift check reads, so the check after the scan is shorter
-            meanwhile: () => {
+            meanwhile: async () => {
                 if (statisticsText === undefined)
                     return;
                 baseline = parseStatistics(statisticsText, c.baselineStatistics);
-                for (const f of baseline.features)
+                for (const f of baseline.features) {
+                    await new Promise((resolve) => setImmediate(resolve)); // a worker may want its next batch
                     if (isNumeric(f))
                         f.sketch.cdf();
+                }
             },
         });
         if (scan.workerFailures.length > 0)

@@ -100,9 +100,20 @@ export interface ProfileData {
   numericCategories: [number, number][] | null;
 }
 
+/**
+ * Five zero counts in an array of its own (a literal [0, 0, 0, 0, 0] would share its storage with
+ * the literal until the first write copies it, and the optimized code that counts, made for
+ * arrays already copied, deoptimizes at every new profile's first field).
+ */
+function typeCounts(): number[] {
+  const counts: number[] = [];
+  for (let t = 0; t < 5; t++) counts.push(0);
+  return counts;
+}
+
 export class FeatureProfile {
   /** Counts by T_NULL, T_FRACTIONAL, T_INTEGRAL, T_BOOLEAN, T_STRING. */
-  readonly types = [0, 0, 0, 0, 0];
+  readonly types = typeCounts();
   n = 0;
   mean = 0;
   m2 = 0;

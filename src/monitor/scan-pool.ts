@@ -40,9 +40,10 @@ export interface ScanOptions {
   chunkBytes?: number;
   /**
    * Work for the main thread once the workers have their first batches, before it scans too (the
-   * check parses the baseline statistics here); its error fails the scan.
+   * check parses the baseline statistics here); its error fails the scan. Where it awaits, the
+   * workers' answers get in and they are handed their next batches.
    */
-  meanwhile?: () => void;
+  meanwhile?: () => void | Promise<void>;
 }
 
 export interface ScanAggregate extends ScanResult {
@@ -95,7 +96,8 @@ export function planRanges(files: CaptureFile[], chunk: number): FileRange[] {
  * Consecutive ranges grouped into batches of at most `chunk` bytes (a range is never split), in
  * order: a thread's unit of work. Small capture files (SageMaker writes one every few minutes) then
  * cost one result and one merge per batch rather than per file; the grouping depends only on the
- * sizes, never on the thread count, so neither do the statistics.
+ * sizes, never on the thread count, so neither do the statistics. (Batches that shrink toward the
+ * end, to even out the threads' finish, measured no faster: more results to merge.)
  */
 export function planBatches(ranges: FileRange[], chunk: number): FileRange[][] {
   const out: FileRange[][] = [];
@@ -165,7 +167,7 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
   };
   const outcome = { fallbacks: 0, workerFailures: [] as string[] };
   if (threads <= 1) {
-    opts.meanwhile?.();
+    await opts.meanwhile?.();
     tasks.forEach((t, i) => put(i, scanCaptureBatch(t)));
   } else Object.assign(outcome, await runThreads(tasks, put, workers(threads - 1), opts.meanwhile));
   if (merged !== tasks.length)
@@ -193,7 +195,7 @@ async function runThreads(
   tasks: ScanBatch[],
   put: (i: number, r: ScanResult) => void,
   pool: ThreadWorker[],
-  meanwhile?: () => void,
+  meanwhile?: () => void | Promise<void>,
 ): Promise<{ fallbacks: number; workerFailures: string[] }> {
   let next = 0;
   let stopAt = tasks.length; // ranges from here on are not needed: an earlier one failed
@@ -246,7 +248,7 @@ async function runThreads(
   };
   pool.forEach(feed);
   try {
-    meanwhile?.();
+    await meanwhile?.();
     await mainThreadScans();
   } catch (err) {
     // Stop handing out batches; those in flight finish (nothing is left running) before it throws.

@@ -304,10 +304,13 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
       ...(deps.workers ? { workers: deps.workers } : {}),
       // parsed while the workers start scanning (its sketches take a while), with the baseline
       // sketches' distributions the drift check reads, so the check after the scan is shorter
-      meanwhile: () => {
+      meanwhile: async () => {
         if (statisticsText === undefined) return;
         baseline = parseStatistics(statisticsText, c.baselineStatistics!);
-        for (const f of baseline.features) if (isNumeric(f)) f.sketch.cdf();
+        for (const f of baseline.features) {
+          await new Promise((resolve) => setImmediate(resolve)); // a worker may want its next batch
+          if (isNumeric(f)) f.sketch.cdf();
+        }
       },
     });
     if (scan.workerFailures.length > 0)

@@ -180,6 +180,22 @@ describe('KllSketch', () => {
     );
   });
 
+  it('reads levels larger than their capacity whole, with their weights, and rejects any item that is not a finite number', () => {
+    const level0 = Array.from({ length: 50 }, (_, i) => (i * 7) % 23);
+    const level1 = Array.from({ length: 30 }, (_, i) => i / 4);
+    const s = KllSketch.fromJSON(
+      JSON.parse(JSON.stringify({ parameters: { c: 0.64, k: 8 }, data: [level0, level1] })),
+      't',
+    );
+    expect(s.count).toBe(50 + 2 * 30);
+    expect(s.toJSON().data).toEqual([level0, level1]);
+    expect(s.rank(5)).toBe(level0.filter((v) => v <= 5).length + 2 * level1.filter((v) => v <= 5).length);
+    for (const bad of ['1', null, true, 1e400, [1]])
+      expect(() =>
+        KllSketch.fromJSON({ parameters: { c: 0.64, k: 8 }, data: [[1], [2, bad]] }, 'f.json'),
+      ).toThrow(/f\.json: sketch item .* at level 1 is not a finite number/);
+  });
+
   it('rejects bad sketches and mismatched merges', () => {
     expect(() => KllSketch.fromJSON({ parameters: { c: 0.64 }, data: [] }, 'f.json')).toThrow(StatsError);
     expect(() =>
