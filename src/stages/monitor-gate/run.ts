@@ -23,7 +23,12 @@ import { constraintsJson, parseConstraints, suggestConstraints } from '../../mon
 import { modelQuality, readGroundTruth, type QualityResult } from '../../monitor/ground-truth.js';
 import { scanCapture, type ScanAggregate } from '../../monitor/scan-pool.js';
 import { warmWorkers } from '../../workers/pool.js';
-import { isNumeric, parseStatistics, statisticsFromProfiles, statisticsJson } from '../../monitor/statistics.js';
+import {
+  isNumeric,
+  parseStatistics,
+  statisticsFromProfiles,
+  statisticsJson,
+} from '../../monitor/statistics.js';
 import { parseViolations, violationsJson } from '../../monitor/violations.js';
 import { defaultReportUri, gatherFiles, isS3, readText, writeOutput } from './io.js';
 import type { CheckSettings, MonitorGateSettings } from './settings.js';
