@@ -3400,9 +3400,32 @@ const FIX_CAPTURE = "fix: point capture-uri at the endpoint's data capture (JSON
 /** The yyyy-mm-ddThh bytes of the last hour parsed, and that hour in ms (records come in time order). */
 const lastHour = new Uint8Array(13);
 let lastHourMs = NaN;
-/** Milliseconds since the epoch of an ISO-8601 time; the common Z form is parsed by hand. */
+/** The number in buf[i, i + n) when every byte there is a decimal digit, else -1. */
+function digitsAt(buf, i, n) {
+    let v = 0;
+    for (let k = i; k < i + n; k++) {
+        const x = buf[k] - 48;
+        if (x < 0 || x > 9)
+            return -1;
+        v = v * 10 + x;
+    }
+    return v;
+}
+/** The ms of the hour yyyy-mm-ddThh at buf[s], or NaN when it is not a valid one. */
+function hourStartMs(buf, s) {
+    const year = digitsAt(buf, s, 4);
+    const month = digitsAt(buf, s + 5, 2);
+    const day = digitsAt(buf, s + 8, 2);
+    const hour = digitsAt(buf, s + 11, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23)
+        return NaN;
+    return Date.UTC(year, month - 1, day, hour);
+}
+/**
+ * Milliseconds since the epoch of an ISO-8601 time; the common Z form is parsed by hand. (Per
+ * record: no closures here, which would be allocated at every call.)
+ */
 function parseIsoTime(buf, s, e) {
-    const d = (i) => buf[s + i] - 48;
     if (e - s >= 20 &&
         buf[s + 4] === 45 &&
         buf[s + 7] === 45 &&
@@ -3415,30 +3438,21 @@ function parseIsoTime(buf, s, e) {
             if (buf[s + i] !== lastHour[i])
                 hourMs = NaN;
         if (hourMs !== hourMs) {
-            const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-            const month = d(5) * 10 + d(6);
-            const day = d(8) * 10 + d(9);
-            const hour = d(11) * 10 + d(12);
-            if ([year, month, day, hour].some((p) => !(p >= 0 && p <= 9999)) ||
-                month < 1 ||
-                month > 12 ||
-                day < 1 ||
-                day > 31 ||
-                hour > 23)
+            hourMs = hourStartMs(buf, s);
+            if (hourMs !== hourMs)
                 return NaN;
-            hourMs = Date.UTC(year, month - 1, day, hour);
             lastHour.set(buf.subarray(s, s + 13));
             lastHourMs = hourMs;
         }
-        const min = d(14) * 10 + d(15);
-        const sec = d(17) * 10 + d(18);
+        const min = digitsAt(buf, s + 14, 2);
+        const sec = digitsAt(buf, s + 17, 2);
         let ms = 0;
         if (e - s > 20) {
             if (buf[s + 19] !== 46)
                 return slowTime(buf, s, e);
             let scale = 100;
-            for (let i = 20; i < e - s - 1; i++) {
-                const x = d(i);
+            for (let i = s + 20; i < e - 1; i++) {
+                const x = buf[i] - 48;
                 if (x < 0 || x > 9)
                     return NaN;
                 ms += x * scale;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { listLocalFiles, selectByHour } from '../../../src/monitor/capture-files.js';
 import { scanCapture } from '../../../src/monitor/scan-pool.js';
 import { stopWorkers } from '../../../src/workers/pool.js';
+import fc from 'fast-check';
 import { parseIsoTime } from '../../../src/monitor/capture-scan.js';
 import { runChecks } from '../../../src/monitor/checks.js';
 import { parseConstraints } from '../../../src/monitor/constraints.js';
@@ -65,6 +66,48 @@ describe('capture files', () => {
     expect(parseIsoTime(b('2022-02-14T17:25:49.123Z'), 0, 24)).toBe(Date.parse('2022-02-14T17:25:49.123Z'));
     expect(parseIsoTime(b('2022-02-14T17:25:49+01:00'), 0, 25)).toBe(Date.parse('2022-02-14T16:25:49Z'));
     expect(parseIsoTime(b('yesterday at noon'), 0, 17)).toBeNaN();
+  });
+
+  it('parses every valid Z time as Date.parse does, whatever hour came before (the hour cache)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const time = fc
+      .record({
+        y: fc.integer({ min: 1970, max: 2100 }),
+        mo: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+        h: fc.integer({ min: 0, max: 23 }),
+        mi: fc.integer({ min: 0, max: 59 }),
+        s: fc.integer({ min: 0, max: 59 }),
+        frac: fc.option(fc.stringMatching(/^[0-9]{1,6}$/)),
+      })
+      .map(
+        ({ y, mo, d, h, mi, s, frac }) =>
+          `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${frac === null ? '' : `.${frac}`}Z`,
+      );
+    fc.assert(
+      fc.property(fc.array(time, { minLength: 1, maxLength: 8 }), (times) => {
+        for (const t of times) {
+          const buf = Buffer.from(` ${t} `);
+          const want = Date.parse(t.replace(/\.(\d{1,3})\d*Z$/, '.$1Z'));
+          expect(parseIsoTime(buf, 1, 1 + t.length)).toBe(want);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a Z time with anything but a digit where a digit belongs, before or after its hour is cached', () => {
+    const good = '2026-11-30T10:15:30.250Z';
+    expect(parseIsoTime(Buffer.from(good), 0, good.length)).toBe(Date.parse(good));
+    for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22]) {
+      for (const c of ['a', '/', ':', ' ']) {
+        const bad = good.slice(0, i) + c + good.slice(i + 1);
+        expect([bad, parseIsoTime(Buffer.from(bad), 0, bad.length)]).toEqual([bad, NaN]);
+      }
+    }
+    expect(parseIsoTime(Buffer.from('2026-13-30T10:15:30Z'), 0, 20)).toBeNaN();
+    expect(parseIsoTime(Buffer.from('2026-11-30T24:15:30Z'), 0, 20)).toBeNaN();
+    expect(parseIsoTime(Buffer.from('2026-11-30T10:60:30Z'), 0, 20)).toBeNaN();
   });
 });
 
