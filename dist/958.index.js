@@ -534,7 +534,13 @@ var external_node_fs_ = __webpack_require__(3024);
 function before(a, b) {
     return a < b || (a === 0 && b === 0 && Object.is(a, -0) && Object.is(b, 0));
 }
-let scratch = new Float64Array(4096);
+/**
+ * Scratch runs, sized for two merged level-0 buffers of the default sketch (2 x 2050 items) so
+ * they never grow in a check: a growth taken for the first time after the JIT optimized the sort
+ * throws its code away.
+ */
+const SCRATCH_ITEMS = 1 << 13;
+let scratch = new Float64Array(SCRATCH_ITEMS);
 let counts = new Int32Array(4096);
 /** Longest integer range sorted by counting. */
 const COUNTING_RANGE = 4096;
@@ -567,7 +573,7 @@ function sortPrefix(buf, len) {
     if (!countingSort(buf, len))
         radixSort(buf, len);
 }
-let radixScratch = new Float64Array(4096);
+let radixScratch = new Float64Array(SCRATCH_ITEMS);
 const radixCounts = new Int32Array(2 * 2048);
 /** Runs of equal top key bits up to this long are insertion-sorted; longer ones use the native sort. */
 const INSERTION_RUN = 24;
@@ -717,12 +723,16 @@ function mergeSorted(a, b, out) {
             i++;
         }
     }
-    // the rest of one run, copied natively (a merge hint's run is most of the output, and a
-    // per-item loop here was compiled and thrown away again at merge after merge)
-    if (i < na)
-        out.set(a.subarray(i), o);
-    else if (j < nb)
-        out.set(b.subarray(j), o);
+    // The rest of whichever run is left, copied natively (a merge hint's run is most of the output).
+    // One copy for either run: a copy per run would leave one of them untaken for a while, and the
+    // optimized code would be thrown away when it first is (a per-item loop here was, merge after merge).
+    let rest = b;
+    let from = j;
+    if (i < na) {
+        rest = a;
+        from = i;
+    }
+    out.set(rest.subarray(from, rest.length), o);
 }
 /** Counting sort when every item is an integer (no -0) within a small range; false otherwise. */
 function countingSort(buf, len) {
@@ -3649,10 +3659,10 @@ function scanLine(task, r, sc, scratch, buf, s, e, names) {
         return;
     }
     r.records++;
-    if (t < r.minTimeMs)
-        r.minTimeMs = t;
-    if (t > r.maxTimeMs)
-        r.maxTimeMs = t;
+    // stored every time (a store taken only at a batch's first record would be a path the
+    // optimized code has never seen, and would deoptimize it)
+    r.minTimeMs = Math.min(r.minTimeMs, t);
+    r.maxTimeMs = Math.max(r.maxTimeMs, t);
     const hasInput = sc.starts[S_IN_DATA] !== -1;
     if (task.requireInput || hasInput) {
         required(sc, S_IN_DATA);

@@ -342,8 +342,10 @@ function scanLine(
     return;
   }
   r.records++;
-  if (t < r.minTimeMs) r.minTimeMs = t;
-  if (t > r.maxTimeMs) r.maxTimeMs = t;
+  // stored every time (a store taken only at a batch's first record would be a path the
+  // optimized code has never seen, and would deoptimize it)
+  r.minTimeMs = Math.min(r.minTimeMs, t);
+  r.maxTimeMs = Math.max(r.maxTimeMs, t);
   const hasInput = sc.starts[S_IN_DATA]! !== -1;
   if (task.requireInput || hasInput) {
     required(sc, S_IN_DATA);
