@@ -848,16 +848,14 @@ class KllSketch {
     totalCapacity = 0;
     /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
     fastUntil = 0;
-    /** cdf()'s answer and the count it was made at (update moves the count; merge clears it). */
+    /** cdf()'s answer; current while its total is the count (update moves the count; merge clears it). */
     cdfCache;
-    cdfCount = -1;
     /** Values seen (the total weight). */
     count = 0;
     rankErrorBound = 0;
     /** The merge hint (see KllState.sorted0) and the count it was made at (any change moves the count). */
     sorted0;
     sorted0Count = -1;
-    /** While merge() runs: the other sketch's hint and where its level-0 items start in ours. */
     constructor(k = DEFAULT_K, c = DEFAULT_C) {
         if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
             throw new stats_errors/* StatsError */.G(`KLL parameters k=${k}, c=${c} are not valid; fix: k an integer >= 2, 0 < c <= 1`);
@@ -1089,7 +1087,7 @@ class KllSketch {
      * and the histogram of one sketch all read it).
      */
     cdf() {
-        if (this.cdfCache !== undefined && this.cdfCount === this.count)
+        if (this.cdfCache !== undefined && this.cdfCache.total === this.count)
             return this.cdfCache;
         const { values, weights } = this.weighted();
         const cum = new Float64Array(values.length);
@@ -1097,7 +1095,6 @@ class KllSketch {
         for (let i = 0; i < values.length; i++)
             cum[i] = c += weights[i];
         this.cdfCache = { values, cum, total: c };
-        this.cdfCount = this.count;
         return this.cdfCache;
     }
     /** Estimated number of values <= x (inclusive rank). */
@@ -3014,11 +3011,6 @@ class CaptureLineScanner {
     /** Lines that matched the template / took the full walk (for tests and the bench). */
     fastLines = 0;
     slowLines = 0;
-    /** Forgets what it remembers of the last buffer's bytes (call when the bytes change: a new range). */
-    newBuffer() {
-        this.backslashBuf = undefined;
-        this.nextBackslash = -1;
-    }
     /** Validates buf[s, e) as one JSON object and records the members' spans. */
     scan(buf, s, e) {
         if (buf !== this.buf)
@@ -3553,9 +3545,9 @@ function scanCaptureRange(task, into) {
     result.bytes += task.end - task.start;
     const names = new Map(task.featureNames.map((n, i) => [n, i]));
     // One scanner per thread, range after range: its line template (and the JIT's type feedback for
-    // it) carries over; a line of another layout takes the full walk and becomes the template.
+    // it) carries over; a line of another layout takes the full walk and becomes the template. (What
+    // it remembers of a buffer's bytes resets itself: a new range starts at a lower position.)
     const scanner = (threadScanner ??= new CaptureLineScanner());
-    scanner.newBuffer();
     const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
     let fd;
     try {
@@ -3897,8 +3889,9 @@ function fromWire(answer, task) {
  * The capture scan on every core: files are cut into newline-aligned byte ranges and consecutive
  * ranges grouped into batches (at most CHUNK_BYTES each, independent of the core count); the main
  * thread and worker threads scan batches as they free up, and the results are merged in batch
- * order, so the statistics do not depend on how many threads ran. The workers are the shared pool's (src/workers: a small script of their
- * own that reads its ranges from disk; the main thread sends file names and offsets, never bytes).
+ * order, so the statistics do not depend on how many threads ran. The workers are the shared
+ * pool's (src/workers: a small script of their own that reads its ranges from disk; the main
+ * thread sends file names and offsets, never bytes).
  * One thread (or one range) scans in-process, without workers.
  */
 

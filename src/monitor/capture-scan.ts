@@ -214,9 +214,9 @@ export function scanCaptureRange(task: ScanTask, into?: ScanResult): ScanResult 
   result.bytes += task.end - task.start;
   const names = new Map(task.featureNames.map((n, i) => [n, i]));
   // One scanner per thread, range after range: its line template (and the JIT's type feedback for
-  // it) carries over; a line of another layout takes the full walk and becomes the template.
+  // it) carries over; a line of another layout takes the full walk and becomes the template. (What
+  // it remembers of a buffer's bytes resets itself: a new range starts at a lower position.)
   const scanner = (threadScanner ??= new CaptureLineScanner());
-  scanner.newBuffer();
   const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
   let fd: number;
   try {

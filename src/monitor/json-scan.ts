@@ -85,12 +85,6 @@ export class CaptureLineScanner {
   fastLines = 0;
   slowLines = 0;
 
-  /** Forgets what it remembers of the last buffer's bytes (call when the bytes change: a new range). */
-  newBuffer(): void {
-    this.backslashBuf = undefined;
-    this.nextBackslash = -1;
-  }
-
   /** Validates buf[s, e) as one JSON object and records the members' spans. */
   scan(buf: Uint8Array, s: number, e: number): boolean {
     if (buf !== this.buf) this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);

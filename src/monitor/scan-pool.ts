@@ -2,8 +2,9 @@
  * The capture scan on every core: files are cut into newline-aligned byte ranges and consecutive
  * ranges grouped into batches (at most CHUNK_BYTES each, independent of the core count); the main
  * thread and worker threads scan batches as they free up, and the results are merged in batch
- * order, so the statistics do not depend on how many threads ran. The workers are the shared pool's (src/workers: a small script of their
- * own that reads its ranges from disk; the main thread sends file names and offsets, never bytes).
+ * order, so the statistics do not depend on how many threads ran. The workers are the shared
+ * pool's (src/workers: a small script of their own that reads its ranges from disk; the main
+ * thread sends file names and offsets, never bytes).
  * One thread (or one range) scans in-process, without workers.
  */
 import { closeSync, openSync, readSync } from 'node:fs';

@@ -120,16 +120,14 @@ export class KllSketch {
   private totalCapacity = 0;
   /** update() appends without further checks while itemCount is below this (<= totalCapacity). */
   private fastUntil = 0;
-  /** cdf()'s answer and the count it was made at (update moves the count; merge clears it). */
+  /** cdf()'s answer; current while its total is the count (update moves the count; merge clears it). */
   private cdfCache: KllCdf | undefined;
-  private cdfCount = -1;
   /** Values seen (the total weight). */
   count = 0;
   rankErrorBound = 0;
   /** The merge hint (see KllState.sorted0) and the count it was made at (any change moves the count). */
   private sorted0: Float64Array | undefined;
   private sorted0Count = -1;
-  /** While merge() runs: the other sketch's hint and where its level-0 items start in ours. */
 
   constructor(k = DEFAULT_K, c = DEFAULT_C) {
     if (!(Number.isInteger(k) && k >= 2) || !(c > 0 && c <= 1)) {
@@ -362,13 +360,12 @@ export class KllSketch {
    * and the histogram of one sketch all read it).
    */
   cdf(): KllCdf {
-    if (this.cdfCache !== undefined && this.cdfCount === this.count) return this.cdfCache;
+    if (this.cdfCache !== undefined && this.cdfCache.total === this.count) return this.cdfCache;
     const { values, weights } = this.weighted();
     const cum = new Float64Array(values.length);
     let c = 0;
     for (let i = 0; i < values.length; i++) cum[i] = c += weights[i]!;
     this.cdfCache = { values, cum, total: c };
-    this.cdfCount = this.count;
     return this.cdfCache;
   }
 

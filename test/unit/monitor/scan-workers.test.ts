@@ -59,6 +59,30 @@ parentPort.on('message', (m) => { ${onTask} });`,
   };
 }
 
+/**
+ * A worker that logs "got" when a request arrives and "done" when, `delayMs` (a JS expression of
+ * the request `m`) later, it answers with the task error `error`; returns the log's path.
+ */
+async function loggingWorker(name: string, error: string, delayMs: string): Promise<string> {
+  const log = join(tmp, name);
+  writeFileSync(log, '');
+  await setWorkerScript(
+    fakeWorker(`const fs = require('node:fs');
+      fs.appendFileSync(${JSON.stringify(log)}, 'got\\n');
+      setTimeout(() => {
+        fs.appendFileSync(${JSON.stringify(log)}, 'done\\n');
+        parentPort.postMessage({ id: m.id, error: ${JSON.stringify(error)} });
+      }, ${delayMs});`),
+  );
+  return log;
+}
+
+/** How many requests a loggingWorker received and answered. */
+function logged(log: string): { got: number; done: number } {
+  const lines = readFileSync(log, 'utf8').split('\n');
+  return { got: lines.filter((l) => l === 'got').length, done: lines.filter((l) => l === 'done').length };
+}
+
 const profiles = (r: Awaited<ReturnType<typeof scanCapture>>) => r.sink.profiles.map((p) => p.toData());
 
 describe('capture scan workers', () => {
@@ -141,16 +165,7 @@ describe('capture scan workers', () => {
   });
 
   it("fails with the main thread's own error only after every batch handed to a worker has answered", async () => {
-    const log = join(tmp, 'worker-log.txt');
-    writeFileSync(log, '');
-    await setWorkerScript(
-      fakeWorker(`const fs = require('node:fs');
-        fs.appendFileSync(${JSON.stringify(log)}, 'got\\n');
-        setTimeout(() => {
-          fs.appendFileSync(${JSON.stringify(log)}, 'done\\n');
-          parentPort.postMessage({ id: m.id, error: 'late' });
-        }, 150);`),
-    );
+    const log = await loggingWorker('worker-log.txt', 'late', '150');
     const err = await scanCapture(
       opts(f, {
         meanwhile: () => {
@@ -159,27 +174,17 @@ describe('capture scan workers', () => {
       }),
     ).catch((e: unknown) => e as Error);
     expect((err as Error).message).toBe('baseline statistics unreadable');
-    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    const got = lines.filter((l) => l === 'got').length;
+    const { got, done } = logged(log);
     expect(got).toBeGreaterThan(0);
-    expect(lines.filter((l) => l === 'done').length).toBe(got);
+    expect(done).toBe(got);
   });
 
   it('a worker failing while the main thread scans: the failure waits for the batches still in flight', async () => {
-    const log = join(tmp, 'worker-log-2.txt');
-    writeFileSync(log, '');
-    await setWorkerScript(
-      fakeWorker(`const fs = require('node:fs');
-        fs.appendFileSync(${JSON.stringify(log)}, 'got\\n');
-        setTimeout(() => {
-          fs.appendFileSync(${JSON.stringify(log)}, 'done\\n');
-          parentPort.postMessage({ id: m.id, error: 'EMFILE' });
-        }, m.id % 2 === 0 ? 20 : 300);`),
-    );
+    const log = await loggingWorker('worker-log-2.txt', 'EMFILE', 'm.id % 2 === 0 ? 20 : 300');
     const err = await scanCapture(opts(f)).catch((e: unknown) => e as Error);
     expect((err as Error).message).toMatch(/failed: EMFILE.*fails closed/);
-    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    expect(lines.filter((l) => l === 'done').length).toBe(lines.filter((l) => l === 'got').length);
+    const { got, done } = logged(log);
+    expect(done).toBe(got);
   });
 
   it('reports the first bad line in file order, whichever thread finds one first', async () => {
