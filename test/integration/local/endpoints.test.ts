@@ -356,13 +356,17 @@ describe('endpoint lifecycle', () => {
     );
     expect(await invoke('ep1')).toBe('0.75');
     const alarm = await env.cw.send(new DescribeAlarmsCommand({ AlarmNames: ['ep1-5xx'] }));
-    expect(alarm.MetricAlarms?.[0]?.StateValue).toBe('ALARM');
     const history = await env.cw.send(
       new DescribeAlarmHistoryCommand({ AlarmName: 'ep1-5xx', HistoryItemType: 'StateUpdate' }),
     );
-    expect(history.AlarmHistoryItems?.map((h) => h.HistorySummary)).toContain(
-      'Alarm updated from OK to ALARM',
-    );
+    const summaries = history.AlarmHistoryItems?.map((h) => h.HistorySummary);
+    expect(summaries).toContain('Alarm updated from OK to ALARM');
+    // Still in ALARM, unless the rollback took longer than the alarm's 10 s period on a slow
+    // machine: then the window holds no more errors and the history shows it returning to OK.
+    const state = alarm.MetricAlarms?.[0]?.StateValue;
+    expect(
+      state === 'ALARM' || (state === 'OK' && summaries?.includes('Alarm updated from ALARM to OK')),
+    ).toBe(true);
     const streams = await env.logs.send(
       new DescribeLogStreamsCommand({ logGroupName: '/aws/sagemaker/Endpoints/ep1' }),
     );
