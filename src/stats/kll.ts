@@ -316,37 +316,55 @@ export class KllSketch {
     return s;
   }
 
-  /** (value, weight) pairs sorted by value (each level sorted, then merged level by level). */
+  /**
+   * (value, weight) pairs sorted by value, in Float64Array.prototype.sort's order (-0 before +0).
+   * Each level is sorted natively (a copy) and merged into the levels above it, from the top level
+   * down: levels shrink going up, so most items are copied about three times rather than once per
+   * level. Equal values from different levels may come in either order (the distribution reads
+   * cumulative weights only where the value changes). Cheap before the JIT optimizes it: it runs
+   * for every baseline feature while the scan starts.
+   */
   weighted(): { values: Float64Array; weights: Float64Array } {
     let values = new Float64Array(0);
     let weights = new Float64Array(0);
-    for (let h = 0; h < this.levels.length; h++) {
+    for (let h = this.levels.length - 1; h >= 0; h--) {
       const n = this.sizes[h]!;
       if (n === 0) continue;
-      const lv = this.levels[h]!.slice(0, n);
-      sortPrefix(lv, n);
+      const lv = this.levels[h]!.slice(0, n).sort();
       const w = Math.pow(2, h);
-      const outV = new Float64Array(values.length + n);
-      const outW = new Float64Array(values.length + n);
+      const m = values.length;
+      if (m === 0) {
+        values = lv;
+        weights = new Float64Array(n).fill(w);
+        continue;
+      }
+      const outV = new Float64Array(m + n);
+      const outW = new Float64Array(m + n);
       let i = 0;
       let j = 0;
       let o = 0;
-      while (i < values.length && j < n) {
-        if (before(lv[j]!, values[i]!)) {
-          outV[o] = lv[j++]!;
+      let x = values[0]!;
+      let y = lv[0]!;
+      for (;;) {
+        // y first only when strictly before x: y < x, or y is -0 and x is +0
+        if (y < x || (y === x && y === 0 && 1 / y < 1 / x)) {
+          outV[o] = y;
           outW[o++] = w;
+          if (++j === n) break;
+          y = lv[j]!;
         } else {
-          outV[o] = values[i]!;
-          outW[o++] = weights[i++]!;
+          outV[o] = x;
+          outW[o++] = weights[i]!;
+          if (++i === m) break;
+          x = values[i]!;
         }
       }
-      while (i < values.length) {
-        outV[o] = values[i]!;
-        outW[o++] = weights[i++]!;
-      }
-      while (j < n) {
-        outV[o] = lv[j++]!;
-        outW[o++] = w;
+      if (j < n) {
+        outV.set(lv.subarray(j), o);
+        outW.fill(w, o);
+      } else {
+        outV.set(values.subarray(i), o);
+        outW.set(weights.subarray(i), o);
       }
       values = outV;
       weights = outW;
