@@ -33,6 +33,14 @@ export class LineTemplate {
   /** literal bytes of all segments, back to back; segment k ends at segEnd[k] */
   private lit!: Uint8Array;
   private litView!: DataView;
+  /**
+   * Whether literal words may be compared eight bytes at a time as doubles. Two doubles compare
+   * equal exactly when their bits do, except NaN (never equal) and -0 === +0; an eight-byte word of
+   * the literal is NaN or infinite only with a 0x7f or 0xff byte on top, and zero only with seven
+   * 0x00 bytes, so a literal without those bytes (all of SageMaker's: JSON text has none outside
+   * strings) compares exactly. Otherwise words of four bytes, as integers.
+   */
+  private wide = false;
   private segEnd!: Int32Array;
   /** slot (or -1) of the hole after segment k */
   private holeSlot!: Int32Array;
@@ -96,6 +104,7 @@ export class LineTemplate {
       o += y - x;
       this.segEnd[k] = o;
     });
+    this.wide = !this.lit.includes(0x7f) && !this.lit.includes(0xff) && !this.lit.includes(0);
     this.holeSlot = Int32Array.from(holeSlot);
     this.fixed = Int32Array.from(fixed);
     this.curStart = new Int32Array(holeSlot.length);
@@ -117,6 +126,7 @@ export class LineTemplate {
     const starts = sc.starts;
     const ends = sc.ends;
     const holes = holeSlot.length;
+    const wide = this.wide;
     let pos = s;
     let li = 0;
     let fi = 0;
@@ -124,9 +134,15 @@ export class LineTemplate {
       const segStart = pos;
       const le = segEnd[k]!;
       if (pos + (le - li) > e) return false;
-      // four bytes at a time, then the rest
-      for (; li + 4 <= le; li += 4, pos += 4)
-        if (view.getUint32(pos, true) !== litView.getUint32(li, true)) return false;
+      // eight bytes at a time (as doubles, equal exactly when their bits are: see `wide`) or four,
+      // then the rest
+      if (wide) {
+        for (; li + 8 <= le; li += 8, pos += 8)
+          if (view.getFloat64(pos, true) !== litView.getFloat64(li, true)) return false;
+      } else {
+        for (; li + 4 <= le; li += 4, pos += 4)
+          if (view.getUint32(pos, true) !== litView.getUint32(li, true)) return false;
+      }
       for (; li < le; li++, pos++) if (buf[pos] !== lit[li]) return false;
       while (fi < fixed.length && fixed[fi] === k) {
         const slot = fixed[fi + 1]!;

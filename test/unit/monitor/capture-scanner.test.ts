@@ -155,6 +155,46 @@ describe('CaptureLineScanner (with its template fast path) vs JSON.parse', () =>
     expect(sc.fastLines).toBe(39);
   });
 
+  describe('compares literal bytes eight at a time only where that is exact', () => {
+    /** A record whose constant `mode` string holds `raw` bytes (no escapes: the scanner takes them raw). */
+    const record = (i: number, raw: Buffer) =>
+      Buffer.concat([
+        Buffer.from('{"captureData":{"endpointInput":{"mode":"'),
+        raw,
+        Buffer.from(`","data":"${i},x\\n","encoding":"CSV"}},"eventMetadata":{"eventId":"e${i}"}}`),
+      ]);
+    /** Scans 40 lines (the template folds the constant in after 32), then `last`; the fast line count. */
+    const run = (raw: Buffer, last?: Buffer) => {
+      const sc = new CaptureLineScanner();
+      for (let i = 0; i < 40; i++) {
+        const b = record(i, raw);
+        expect(sc.scan(b, 0, b.length)).toBe(true);
+        expect(sc.text(0)).toBe(`${i},x\n`);
+      }
+      const fast = sc.fastLines;
+      if (last) sc.scan(last, 0, last.length);
+      return { fast, lastWasFast: sc.fastLines > fast };
+    };
+
+    it('a literal whose words could read as NaN (0x7f on top) still matches its lines', () => {
+      // bytes 0xf0 0x7f: a word ending in them is a NaN as a double (never equal to itself); a
+      // space between two runs of them puts 0x7f on top of a word at either parity
+      const pairs = Array.from({ length: 9 }, () => [0xf0, 0x7f]).flat();
+      const raw = Buffer.from([...pairs, 0x20, ...pairs]);
+      expect(run(raw).fast).toBe(39);
+    });
+
+    it('a literal holding NUL bytes: a line with one byte changed to 0x80 is not taken for a match', () => {
+      // eight NULs as a double are +0; with 0x80 on top, -0, which compares equal
+      const raw = Buffer.alloc(16);
+      for (let at = 0; at < raw.length; at++) {
+        const changed = Buffer.from(raw);
+        changed[at] = 0x80;
+        expect(run(raw, record(40, changed)).lastWasFast).toBe(false);
+      }
+    });
+  });
+
   it('accepts a damaged line exactly when JSON.parse does (truncation, inserted or replaced bytes)', () => {
     const printable = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c));
     const damage = fc.oneof(
