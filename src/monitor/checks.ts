@@ -15,7 +15,8 @@ import {
 } from '../stats/distance.js';
 import { MonitorDataError } from './errors.js';
 import type { Constraints, FeatureConstraint } from './constraints.js';
-import { FeatureProfile, T_FRACTIONAL, T_INTEGRAL } from './profile.js';
+import { T_FRACTIONAL, T_INTEGRAL } from './classify.js';
+import { FeatureProfile } from './profile.js';
 import {
   isNumeric,
   statisticsFromProfiles,

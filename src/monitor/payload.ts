@@ -4,7 +4,8 @@
  * or an object of named features mapped onto the baseline's names).
  */
 import { MonitorDataError } from './errors.js';
-import { FeatureProfile, POW10, T_FRACTIONAL, T_INTEGRAL } from './profile.js';
+import { POW10, T_FRACTIONAL, T_INTEGRAL } from './classify.js';
+import { FeatureProfile } from './profile.js';
 
 export interface RowSink {
   profiles: FeatureProfile[];

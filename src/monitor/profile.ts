@@ -1,91 +1,25 @@
 /**
  * Per-feature accumulators for statistics.json: Model Monitor's type counts, completeness,
- * mean/sum/std_dev/min/max (Welford, merged with Chan's formula), a KLL sketch, and category
- * counts. Mergeable, and transferable between worker threads as plain data.
+ * mean/sum/std_dev/min/max (moments of batches of up to 64 numbers, merged with Chan's formula), a
+ * KLL sketch, and category counts. Mergeable, and transferable between worker threads as plain data.
  */
 import { KllSketch, type KllState } from '../stats/kll.js';
-
-/*
- * Type of one CSV field as Model Monitor infers it, from bytes. Model Monitor's analyzers
- * (awslabs/deequ StatefulDataType) classify each non-null value by regular expressions:
- * Fractional `^(-|\+)? ?\d*\.\d*$`, Integral `^(-|\+)? ?\d*$`, Boolean `^(true|false)$`, else
- * String; an empty CSV field is null. Two deliberate differences, both documented in the README:
- * a value the regex calls numeric but that holds no digit ("." or "-") counts as String, and
- * Boolean (which Model Monitor's statistics never report) is folded into String.
- */
-export const T_NULL = 0;
-export const T_FRACTIONAL = 1;
-export const T_INTEGRAL = 2;
-export const T_BOOLEAN = 3;
-export const T_STRING = 4;
-
-export const POW10 = new Float64Array(23);
-for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
-
-/** [0]: the numeric value of the last field classified Fractional or Integral (an out slot, not a live binding: bundlers turn those into getters on the hot path). */
-export const fieldValue = new Float64Array(1);
-
-/** Classifies buf[s, e) and, for numbers, leaves the value in `fieldValue[0]`. */
-export function classifyField(buf: Uint8Array, s: number, e: number): number {
-  if (s === e) return T_NULL;
-  let i = s;
-  let c = buf[i]!;
-  let neg = false;
-  if (c === 45 || c === 43) {
-    neg = c === 45;
-    if (++i === e) return T_STRING;
-    c = buf[i]!;
-  }
-  if (c === 32) {
-    if (++i === e) return T_STRING; // matches Integral's regex but holds no number
-    c = buf[i]!;
-  }
-  const from = i;
-  let m = 0;
-  while (i < e && (c = buf[i]!) >= 48 && c <= 57) {
-    m = m * 10 + (c - 48);
-    i++;
-  }
-  let digits = i - from;
-  let exp = 0;
-  let fractional = false;
-  if (i < e && buf[i] === 46) {
-    fractional = true;
-    i++;
-    const f = i;
-    while (i < e && (c = buf[i]!) >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      i++;
-    }
-    exp = f - i;
-    digits += i - f;
-  }
-  if (i !== e) {
-    if (e - s === 4 && buf[s] === 116 && buf[s + 1] === 114 && buf[s + 2] === 117 && buf[s + 3] === 101)
-      return T_BOOLEAN;
-    if (
-      e - s === 5 &&
-      buf[s] === 102 &&
-      buf[s + 1] === 97 &&
-      buf[s + 2] === 108 &&
-      buf[s + 3] === 115 &&
-      buf[s + 4] === 101
-    )
-      return T_BOOLEAN;
-    return T_STRING;
-  }
-  if (digits === 0) return T_STRING;
-  let v: number;
-  if (m <= 9007199254740991 && -exp <= 22) v = exp === 0 ? m : m / POW10[-exp]!;
-  else v = Number(Buffer.from(buf.buffer, buf.byteOffset + from, e - from).toString('latin1'));
-  fieldValue[0] = neg ? -v : v;
-  return fractional ? T_FRACTIONAL : T_INTEGRAL;
-}
+import {
+  classifyField,
+  fieldValue,
+  T_BOOLEAN,
+  T_FRACTIONAL,
+  T_INTEGRAL,
+  T_NULL,
+  T_STRING,
+} from './classify.js';
 
 /** Distinct categories kept per feature; beyond this the feature has no domain (too many values). */
 export const MAX_CATEGORIES = 10_000;
 /** Distinct numeric values kept for the categorical view of a mixed (String) feature. */
 const MAX_NUMERIC_CATEGORIES = 1_000;
+/** Numbers a profile holds back before it adds them to its statistics (see FeatureProfile.flush). */
+const PENDING = 64;
 
 export interface ProfileData {
   types: number[];
@@ -112,36 +46,151 @@ function typeCounts(): number[] {
 }
 
 export class FeatureProfile {
-  /** Counts by T_NULL, T_FRACTIONAL, T_INTEGRAL, T_BOOLEAN, T_STRING. */
-  readonly types = typeCounts();
-  n = 0;
-  mean = 0;
-  m2 = 0;
-  sum = 0;
-  min = Infinity;
-  max = -Infinity;
-  kll: KllSketch;
+  // The statistics, read through the getters below (which add the pending numbers first).
+  private readonly _types = typeCounts();
+  private _n = 0;
+  private _mean = 0;
+  private _m2 = 0;
+  private _sum = 0;
+  private _min = Infinity;
+  private _max = -Infinity;
+  private _kll: KllSketch;
   categories: Map<string, number> | null = new Map();
-  numericCategories: Map<number, number> | null = new Map();
+  private _numericCategories: Map<number, number> | null = new Map();
   /** recently seen category bytes and their text, so repeated values are not decoded again */
   private readonly recent = new RecentTexts();
+  /**
+   * Numbers not yet in the statistics above (see flush): added a batch at a time, their moments
+   * and sketch updates run in one tight loop rather than field by field per value.
+   */
+  private readonly pending = new Float64Array(PENDING);
+  private pendingCount = 0;
+  private pendingFractional = 0;
 
   constructor(kll?: KllSketch) {
-    this.kll = kll ?? new KllSketch();
+    this._kll = kll ?? new KllSketch();
+  }
+
+  /** Counts by T_NULL, T_FRACTIONAL, T_INTEGRAL, T_BOOLEAN, T_STRING. */
+  get types(): readonly number[] {
+    this.flush();
+    return this._types;
+  }
+  /** Numbers seen (Fractional and Integral values). */
+  get n(): number {
+    this.flush();
+    return this._n;
+  }
+  get mean(): number {
+    this.flush();
+    return this._mean;
+  }
+  /** Sum of squared deviations from the mean. */
+  get m2(): number {
+    this.flush();
+    return this._m2;
+  }
+  get sum(): number {
+    this.flush();
+    return this._sum;
+  }
+  get min(): number {
+    this.flush();
+    return this._min;
+  }
+  get max(): number {
+    this.flush();
+    return this._max;
+  }
+  get kll(): KllSketch {
+    this.flush();
+    return this._kll;
+  }
+  /** Numbers counted as categories (a mixed feature's), or null once there are too many. */
+  get numericCategories(): ReadonlyMap<number, number> | null {
+    this.flush();
+    return this._numericCategories;
   }
 
   /** Adds one field buf[s, e) (no surrounding quotes). */
   addField(buf: Uint8Array, s: number, e: number): void {
     const t = classifyField(buf, s, e);
-    this.types[t]!++;
-    if (t === T_FRACTIONAL || t === T_INTEGRAL) this.addNumber(fieldValue[0]!);
-    else if (t === T_STRING || t === T_BOOLEAN) this.addCategory(this.recent.text(buf, s, e));
+    if (t === T_FRACTIONAL || t === T_INTEGRAL) this.addClassified(t, fieldValue[0]!);
+    else {
+      // a string changes how later numbers count (see flush): the numbers before it go in first
+      if (t !== T_NULL) this.flush();
+      this._types[t]!++;
+      if (t === T_STRING || t === T_BOOLEAN) this.addCategory(this.recent.text(buf, s, e));
+    }
   }
 
-  /** Adds a field already classified (T_FRACTIONAL or T_INTEGRAL) with its value. */
+  /** Adds a number classified T_FRACTIONAL or T_INTEGRAL (pending until the next flush). */
   addClassified(t: number, v: number): void {
-    this.types[t]!++;
-    this.addNumber(v);
+    const k = this.pendingCount;
+    this.pending[k] = v;
+    this.pendingFractional += t === T_FRACTIONAL ? 1 : 0;
+    this.pendingCount = k + 1;
+    if (k + 1 === PENDING) this.flush();
+  }
+
+  /**
+   * Moves the pending numbers into the statistics, in the order they came: the type counts, the
+   * moments (the batch's sum and squared deviations from its own mean, merged with Chan's formula),
+   * min/max, the sketch, and the categorical view. Every read of the statistics calls it first
+   * (the getters, merge, toData, total).
+   */
+  flush(): void {
+    const m = this.pendingCount;
+    if (m === 0) return;
+    const vals = this.pending;
+    const frac = this.pendingFractional;
+    this.pendingCount = 0;
+    this.pendingFractional = 0;
+    this._types[T_FRACTIONAL]! += frac;
+    this._types[T_INTEGRAL]! += m - frac;
+    let sum = 0;
+    let min = this._min;
+    let max = this._max;
+    for (let i = 0; i < m; i++) {
+      const v = vals[i]!;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const mean = sum / m;
+    let m2 = 0;
+    for (let i = 0; i < m; i++) {
+      const d = vals[i]! - mean;
+      m2 += d * d;
+    }
+    this.mergeMoments(m, mean, m2);
+    this._sum += sum;
+    this._min = min;
+    this._max = max;
+    this._kll.updateMany(vals, m);
+    // Numbers enter the categorical view only once the feature has shown a string (a mixed
+    // feature is inferred String); this keeps low-cardinality numeric features off the Map.
+    if (this._numericCategories !== null && this._types[T_STRING]! + this._types[T_BOOLEAN]! > 0)
+      for (let i = 0; i < m; i++) this.addNumericCategory(vals[i]!);
+  }
+
+  /** Chan's parallel update of n, mean and m2 with another set's (count, mean, squared deviations). */
+  private mergeMoments(n2: number, mean2: number, m22: number): void {
+    const n1 = this._n;
+    const n = n1 + n2;
+    // w is exactly 1 when this profile had no numbers: the other's mean and m2 are taken as they are
+    const w = n2 / n;
+    const d = mean2 - this._mean;
+    this._mean += d * w;
+    this._m2 += m22 + d * d * n1 * w;
+    this._n = n;
+  }
+
+  private addNumericCategory(v: number): void {
+    const nc = this._numericCategories;
+    if (nc === null) return;
+    nc.set(v, (nc.get(v) ?? 0) + 1);
+    if (nc.size > MAX_NUMERIC_CATEGORIES) this._numericCategories = null;
   }
 
   /** Adds a value that arrived as text (quoted CSV field, JSON string). */
@@ -151,31 +200,12 @@ export class FeatureProfile {
   }
 
   addNull(): void {
-    this.types[T_NULL]!++;
+    this._types[T_NULL]!++;
   }
 
   /** Adds a number that arrived typed (JSON number): Integral when it is a whole number. */
   addTypedNumber(v: number): void {
-    this.types[Number.isInteger(v) ? T_INTEGRAL : T_FRACTIONAL]!++;
-    this.addNumber(v);
-  }
-
-  addNumber(v: number): void {
-    const n = ++this.n;
-    const d = v - this.mean;
-    this.mean += d / n;
-    this.m2 += d * (v - this.mean);
-    this.sum += v;
-    if (v < this.min) this.min = v;
-    if (v > this.max) this.max = v;
-    this.kll.update(v);
-    // Numbers enter the categorical view only once the feature has shown a string (a mixed
-    // feature is inferred String); this keeps low-cardinality numeric features off the Map.
-    const nc = this.numericCategories;
-    if (nc !== null && this.types[T_STRING]! + this.types[T_BOOLEAN]! > 0) {
-      nc.set(v, (nc.get(v) ?? 0) + 1);
-      if (nc.size > MAX_NUMERIC_CATEGORIES) this.numericCategories = null;
-    }
+    this.addClassified(Number.isInteger(v) ? T_INTEGRAL : T_FRACTIONAL, v);
   }
 
   addCategory(value: string): void {
@@ -186,61 +216,61 @@ export class FeatureProfile {
   }
 
   get total(): number {
-    return this.types[0]! + this.types[1]! + this.types[2]! + this.types[3]! + this.types[4]!;
+    this.flush();
+    return this._types[0]! + this._types[1]! + this._types[2]! + this._types[3]! + this._types[4]!;
   }
 
   merge(o: FeatureProfile): this {
-    for (let t = 0; t < 5; t++) this.types[t]! += o.types[t]!;
-    if (o.n > 0) {
-      const n = this.n + o.n;
-      const d = o.mean - this.mean;
-      this.mean += (d * o.n) / n;
-      this.m2 += o.m2 + (d * d * this.n * o.n) / n;
-      this.n = n;
-      this.sum += o.sum;
-      this.min = Math.min(this.min, o.min);
-      this.max = Math.max(this.max, o.max);
-      this.kll.merge(o.kll);
+    this.flush();
+    o.flush();
+    for (let t = 0; t < 5; t++) this._types[t]! += o._types[t]!;
+    if (o._n > 0) {
+      this.mergeMoments(o._n, o._mean, o._m2);
+      this._sum += o._sum;
+      this._min = Math.min(this._min, o._min);
+      this._max = Math.max(this._max, o._max);
+      this._kll.merge(o._kll);
     }
     // stored only when they change (to null): see fromData
     const categories = mergeCounts(this.categories, o.categories, MAX_CATEGORIES);
     if (categories !== this.categories) this.categories = categories;
-    const numeric = mergeCounts(this.numericCategories, o.numericCategories, MAX_NUMERIC_CATEGORIES);
-    if (numeric !== this.numericCategories) this.numericCategories = numeric;
+    const numeric = mergeCounts(this._numericCategories, o._numericCategories, MAX_NUMERIC_CATEGORIES);
+    if (numeric !== this._numericCategories) this._numericCategories = numeric;
     return this;
   }
 
   /** As plain data; with `mergeHint`, the sketch's merge hint too (see KllState.sorted0). */
   toData(mergeHint = false): ProfileData {
+    this.flush();
     return {
-      types: [...this.types],
-      n: this.n,
-      mean: this.mean,
-      m2: this.m2,
-      sum: this.sum,
-      min: this.min,
-      max: this.max,
-      kll: this.kll.toState(mergeHint),
+      types: [...this._types],
+      n: this._n,
+      mean: this._mean,
+      m2: this._m2,
+      sum: this._sum,
+      min: this._min,
+      max: this._max,
+      kll: this._kll.toState(mergeHint),
       categories: this.categories && [...this.categories],
-      numericCategories: this.numericCategories && [...this.numericCategories],
+      numericCategories: this._numericCategories && [...this._numericCategories],
     };
   }
 
   static fromData(d: ProfileData): FeatureProfile {
     const p = new FeatureProfile(KllSketch.fromState(d.kll));
-    for (let t = 0; t < 5; t++) p.types[t] = d.types[t]!;
-    p.n = d.n;
-    p.mean = d.mean;
-    p.m2 = d.m2;
-    p.sum = d.sum;
-    p.min = d.min ?? Infinity;
-    p.max = d.max ?? -Infinity;
+    for (let t = 0; t < 5; t++) p._types[t] = d.types[t]!;
+    p._n = d.n;
+    p._mean = d.mean;
+    p._m2 = d.m2;
+    p._sum = d.sum;
+    p._min = d.min ?? Infinity;
+    p._max = d.max ?? -Infinity;
     // Into the maps the profile starts with, unless there are none: replacing them would make the
     // fields variable for V8, throwing away the optimized code that adds values to them.
     if (d.categories === null) p.categories = null;
     else for (const [k, n] of d.categories) p.categories!.set(k, n);
-    if (d.numericCategories === null) p.numericCategories = null;
-    else for (const [k, n] of d.numericCategories) p.numericCategories!.set(k, n);
+    if (d.numericCategories === null) p._numericCategories = null;
+    else for (const [k, n] of d.numericCategories) p._numericCategories!.set(k, n);
     return p;
   }
 }

@@ -134,6 +134,52 @@ describe('profiles', () => {
     expect(t([])).toBe('Unknown');
   });
 
+  it('count numbers in the categorical view only after the first string, however many wait to be added', () => {
+    for (const before of [2, 63, 64, 65, 300]) {
+      const p = new FeatureProfile();
+      for (let i = 0; i < before; i++) p.addText(String(i % 7));
+      p.addText('SP');
+      p.addText('3');
+      p.addText('3');
+      expect([...p.numericCategories!]).toEqual([[3, 2]]);
+      expect(p.n).toBe(before + 2);
+      expect(p.types).toEqual([0, 0, before + 2, 0, 1]);
+    }
+  });
+
+  it('read the same moments, extremes and sketch whether the numbers came one by one or were read in between', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 500 }),
+        (ints) => {
+          const vals = ints.map((v) => String(v / 8));
+          const quiet = new FeatureProfile();
+          const watched = new FeatureProfile();
+          vals.forEach((v, i) => {
+            quiet.addText(v);
+            watched.addText(v);
+            if (i % 37 === 0) expect(watched.n).toBe(i + 1); // a read adds what waits
+          });
+          const nums = vals.map(Number);
+          const mean = nums.reduce((a, b) => a + b, 0) / nums.length;
+          for (const p of [quiet, watched]) {
+            expect(p.n).toBe(nums.length);
+            expect(p.mean).toBeCloseTo(mean, 9);
+            expect(p.m2).toBeCloseTo(
+              nums.reduce((a, v) => a + (v - mean) ** 2, 0),
+              6,
+            );
+            expect(p.min).toBe(Math.min(...nums));
+            expect(p.max).toBe(Math.max(...nums));
+            expect(p.kll.count).toBe(nums.length);
+          }
+          expect(quiet.kll.toState()).toEqual(watched.kll.toState());
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('merging the profiles of two halves equals the profile of the whole', () => {
     fc.assert(
       fc.property(

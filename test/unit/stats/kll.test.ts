@@ -27,6 +27,43 @@ describe('KllSketch', () => {
     );
   });
 
+  it('updateMany(values, m) leaves exactly the state m update() calls do, in any chunks, between merges', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8, max: 64 }),
+        fc.array(
+          fc.oneof(
+            fc.record({
+              chunk: fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 300 }),
+            }),
+            fc.record({ merge: fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 300 }) }),
+          ),
+          { maxLength: 20 },
+        ),
+        (k, ops) => {
+          const bulk = new KllSketch(k);
+          const single = new KllSketch(k);
+          for (const op of ops) {
+            if ('chunk' in op) {
+              // a longer buffer than the values, as a profile's pending buffer is
+              const buf = new Float64Array(op.chunk.length + 3);
+              buf.set(op.chunk);
+              bulk.updateMany(buf, op.chunk.length);
+              for (const v of op.chunk) single.update(v);
+            } else {
+              const other = new KllSketch(k);
+              for (const v of op.merge) other.update(v);
+              bulk.merge(other);
+              single.merge(other);
+            }
+            expect(bulk.toState()).toEqual(single.toState());
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('is exact while no compaction happened', () => {
     const s = new KllSketch();
     const values = [5, 1, 4, 1, 5, 9, 2, 6];
