@@ -3690,23 +3690,27 @@ function emptyScanResult(bytes = 0) {
 /** The batch's ranges in order, into one result (the first data error stops it). */
 function capture_scan_scanCaptureBatch(batch) {
     const result = emptyScanResult();
-    for (const part of batch.parts) {
-        // One literal, so every task has the same shape whether the batch was built here or cloned
-        // from another thread (a spread's shape follows its sources, and each new shape costs the
-        // optimized scan code a deoptimization).
-        const task = {
-            file: part.file,
-            start: part.start,
-            end: part.end,
-            sinceMs: batch.sinceMs,
-            untilMs: batch.untilMs,
-            featureNames: batch.featureNames,
-            collectPredictions: batch.collectPredictions,
-            requireInput: batch.requireInput,
-        };
-        scanCaptureRange(task, result);
-    }
+    for (let k = 0; k < batch.parts.length; k++)
+        scanBatchPart(batch, k, result);
     return result;
+}
+/** The batch's range k, into `into` (scanCaptureBatch part by part). */
+function scanBatchPart(batch, k, into) {
+    const part = batch.parts[k];
+    // One literal, so every task has the same shape whether the batch was built here or cloned
+    // from another thread (a spread's shape follows its sources, and each new shape costs the
+    // optimized scan code a deoptimization).
+    const task = {
+        file: part.file,
+        start: part.start,
+        end: part.end,
+        sinceMs: batch.sinceMs,
+        untilMs: batch.untilMs,
+        featureNames: batch.featureNames,
+        collectPredictions: batch.collectPredictions,
+        requireInput: batch.requireInput,
+    };
+    scanCaptureRange(task, into);
 }
 /** Scans one range, into `into` when given (its counts and profiles grow). */
 function scanCaptureRange(task, into) {
@@ -4288,15 +4292,21 @@ async function runThreads(tasks, put, pool, meanwhile) {
                 if (i >= stopAt)
                     continue;
                 try {
-                    put(i, capture_scan_scanCaptureBatch(tasks[i]));
+                    // Range by range, letting the workers' answers in between, so that they get their next
+                    // batches while this thread scans (it answers only where it awaits).
+                    const batch = tasks[i];
+                    const r = emptyScanResult();
+                    for (let k = 0; k < batch.parts.length; k++) {
+                        scanBatchPart(batch, k, r);
+                        await new Promise((resolve) => setImmediate(resolve));
+                    }
+                    put(i, r);
                 }
                 catch (err) {
                     if (!(err instanceof errors_MonitorDataError))
                         throw err;
                     dataError(i, err);
                 }
-                // let the workers' answers in, so they get their next ranges
-                await new Promise((r) => setImmediate(r));
                 continue;
             }
             if (outstanding === 0)

@@ -189,23 +189,27 @@ export function emptyScanResult(bytes = 0): ScanResult {
 /** The batch's ranges in order, into one result (the first data error stops it). */
 export function scanCaptureBatch(batch: ScanBatch): ScanResult {
   const result = emptyScanResult();
-  for (const part of batch.parts) {
-    // One literal, so every task has the same shape whether the batch was built here or cloned
-    // from another thread (a spread's shape follows its sources, and each new shape costs the
-    // optimized scan code a deoptimization).
-    const task: ScanTask = {
-      file: part.file,
-      start: part.start,
-      end: part.end,
-      sinceMs: batch.sinceMs,
-      untilMs: batch.untilMs,
-      featureNames: batch.featureNames,
-      collectPredictions: batch.collectPredictions,
-      requireInput: batch.requireInput,
-    };
-    scanCaptureRange(task, result);
-  }
+  for (let k = 0; k < batch.parts.length; k++) scanBatchPart(batch, k, result);
   return result;
+}
+
+/** The batch's range k, into `into` (scanCaptureBatch part by part). */
+export function scanBatchPart(batch: ScanBatch, k: number, into: ScanResult): void {
+  const part = batch.parts[k]!;
+  // One literal, so every task has the same shape whether the batch was built here or cloned
+  // from another thread (a spread's shape follows its sources, and each new shape costs the
+  // optimized scan code a deoptimization).
+  const task: ScanTask = {
+    file: part.file,
+    start: part.start,
+    end: part.end,
+    sinceMs: batch.sinceMs,
+    untilMs: batch.untilMs,
+    featureNames: batch.featureNames,
+    collectPredictions: batch.collectPredictions,
+    requireInput: batch.requireInput,
+  };
+  scanCaptureRange(task, into);
 }
 
 /** Scans one range, into `into` when given (its counts and profiles grow). */

@@ -12,6 +12,7 @@ import { defaultWorkerCount, WorkerFailure, workers, type ThreadWorker } from '.
 import type { CaptureFile } from './capture-files.js';
 import {
   emptyScanResult,
+  scanBatchPart,
   scanCaptureBatch,
   type FileRange,
   type ScanBatch,
@@ -267,13 +268,19 @@ async function runThreads(
       if (i >= 0) {
         if (i >= stopAt) continue;
         try {
-          put(i, scanCaptureBatch(tasks[i]!));
+          // Range by range, letting the workers' answers in between, so that they get their next
+          // batches while this thread scans (it answers only where it awaits).
+          const batch = tasks[i]!;
+          const r = emptyScanResult();
+          for (let k = 0; k < batch.parts.length; k++) {
+            scanBatchPart(batch, k, r);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          put(i, r);
         } catch (err) {
           if (!(err instanceof MonitorDataError)) throw err;
           dataError(i, err);
         }
-        // let the workers' answers in, so they get their next ranges
-        await new Promise((r) => setImmediate(r));
         continue;
       }
       if (outstanding === 0) break;
