@@ -289,9 +289,13 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
     const window = { sinceMs: c.sinceMs, untilMs: c.untilMs };
     const src = await gatherFiles('capture-uri', c.captureUri, deps.workDir, s3, window);
     const withBaseline = Boolean(c.baselineStatistics && c.baselineConstraints);
-    const statisticsText = withBaseline
-      ? await readText('baseline-statistics', c.baselineStatistics!, s3)
+    // Read while the constraints are read and the scan starts (a download overlaps the scan); its
+    // failure surfaces where it is awaited, in `meanwhile` (the catch only keeps a failure that
+    // comes before then from counting as unhandled).
+    const statisticsRead = withBaseline
+      ? readText('baseline-statistics', c.baselineStatistics!, s3)
       : undefined;
+    statisticsRead?.catch(() => undefined);
     const constraints = withBaseline
       ? parseConstraints(
           await readText('baseline-constraints', c.baselineConstraints!, s3),
@@ -310,8 +314,8 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
       // parsed while the workers start scanning (its sketches take a while), with the baseline
       // sketches' distributions the drift check reads, so the check after the scan is shorter
       meanwhile: async () => {
-        if (statisticsText === undefined) return;
-        baseline = parseStatistics(statisticsText, c.baselineStatistics!);
+        if (statisticsRead === undefined) return;
+        baseline = parseStatistics(await statisticsRead, c.baselineStatistics!);
         for (const f of baseline.features) {
           await new Promise((resolve) => setImmediate(resolve)); // a worker may want its next batch
           if (isNumeric(f)) f.sketch.cdf();
