@@ -11,9 +11,12 @@
  * relative) and distinct categories.
  *
  *   node bench/drift-vs-pandas.mjs [--mb 200] [--runs 3] [--ref main] [--python /usr/bin/python3]
+ *   node bench/drift-vs-pandas.mjs --callgrind [--ref main]
  *
  * --ref also times the action as of that git ref (its committed dist/), in the same interleaved
- * runs, for a before/after comparison on the same machine load.
+ * runs, for a before/after comparison on the same machine load. --callgrind counts the action's
+ * instructions under valgrind instead (this tree, and the ref when given; no pandas): a before/after
+ * comparison that does not depend on the load at all.
  *
  * The action uses every core (os.availableParallelism()) for the scan.
  *
@@ -128,8 +131,13 @@ function checkoutRef(gitRef) {
   return join(dir, 'dist', 'monitor-gate.js');
 }
 
-/** Runs the action bundle with `inputs` as a runner would; returns wall seconds and its outputs. */
-function runAction(action, inputs, tag) {
+/**
+ * Runs the action bundle with `inputs` as a runner would; returns wall seconds and its outputs.
+ * With `callgrindOut`, under `valgrind --tool=callgrind` writing its counts there (valgrind drops
+ * environment variables whose names hold a '-', such as INPUT_CAPTURE-URI, so a preload sets the
+ * inputs from one JSON variable).
+ */
+function runAction(action, inputs, tag, callgrindOut) {
   const dir = join(dataDir, `run-${tag}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -140,7 +148,27 @@ function runAction(action, inputs, tag) {
   env.GITHUB_ENV = join(dir, 'env');
   for (const f of ['output', 'summary.md', 'state', 'env']) writeFileSync(join(dir, f), '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const { cmd, argv, cpu } = withCpuTime(process.execPath, [action], dir);
+  let { cmd, argv, cpu } = withCpuTime(process.execPath, [action], dir);
+  if (callgrindOut) {
+    const preload = join(dir, 'inputs-preload.cjs');
+    writeFileSync(
+      preload,
+      'Object.assign(process.env, JSON.parse(process.env.BENCH_INPUTS)); delete process.env.BENCH_INPUTS;\n',
+    );
+    env.BENCH_INPUTS = JSON.stringify(
+      Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('INPUT_'))),
+    );
+    cmd = 'valgrind';
+    argv = [
+      '--tool=callgrind',
+      `--callgrind-out-file=${callgrindOut}`,
+      process.execPath,
+      '-r',
+      preload,
+      action,
+    ];
+    cpu = () => NaN;
+  }
   const t = performance.now();
   const r = spawnSync(cmd, argv, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t) / 1000;
@@ -204,6 +232,25 @@ const checkInputs = {
   'fail-on-gate': 'false',
 };
 const refAction = ref ? checkoutRef(ref) : undefined;
+if (args.includes('--callgrind')) {
+  // Instructions instead of seconds: the same count for the same build and data whatever else the
+  // machine is doing (the JIT-compiled code's share varies by about 0.2% between runs; the
+  // interpreter's and the compiler's shares by a few percent, as tiering depends on timing).
+  // Takes 1-2 minutes per build.
+  if (spawnSync('valgrind', ['--version']).status !== 0)
+    throw new Error('--callgrind needs valgrind (Debian: apt-get install valgrind)');
+  const builds = [['this tree', action], ...(refAction ? [[`as of ${ref}`, refAction]] : [])];
+  for (const [label, entry] of builds) {
+    const out = join(dataDir, `callgrind-${label.replace(/\W+/g, '_')}.out`);
+    runAction(entry, checkInputs, `callgrind-${label.replace(/\W+/g, '_')}`, out);
+    const total = /^(?:summary|totals): (\d+)/m.exec(readFileSync(out, 'utf8'));
+    if (!total) throw new Error(`no instruction total in ${out}`);
+    console.log(
+      `${label}: ${(Number(total[1]) / 1e9).toFixed(2)} G instructions (callgrind: the whole process, every thread)`,
+    );
+  }
+  process.exit(0);
+}
 const ours = [];
 const theirs = [];
 const refs = [];
