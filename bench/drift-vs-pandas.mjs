@@ -148,27 +148,9 @@ function runAction(action, inputs, tag, callgrindOut) {
   env.GITHUB_ENV = join(dir, 'env');
   for (const f of ['output', 'summary.md', 'state', 'env']) writeFileSync(join(dir, f), '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  let { cmd, argv, cpu } = withCpuTime(process.execPath, [action], dir);
-  if (callgrindOut) {
-    const preload = join(dir, 'inputs-preload.cjs');
-    writeFileSync(
-      preload,
-      'Object.assign(process.env, JSON.parse(process.env.BENCH_INPUTS)); delete process.env.BENCH_INPUTS;\n',
-    );
-    env.BENCH_INPUTS = JSON.stringify(
-      Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('INPUT_'))),
-    );
-    cmd = 'valgrind';
-    argv = [
-      '--tool=callgrind',
-      `--callgrind-out-file=${callgrindOut}`,
-      process.execPath,
-      '-r',
-      preload,
-      action,
-    ];
-    cpu = () => NaN;
-  }
+  const { cmd, argv, cpu } = callgrindOut
+    ? underCallgrind(action, env, dir, callgrindOut)
+    : withCpuTime(process.execPath, [action], dir);
   const t = performance.now();
   const r = spawnSync(cmd, argv, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t) / 1000;
@@ -177,6 +159,23 @@ function runAction(action, inputs, tag, callgrindOut) {
   const text = readFileSync(env.GITHUB_OUTPUT, 'utf8');
   for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
   return { wall, cpu: cpu(), outputs, log: r.stdout };
+}
+
+/** The action under callgrind, its inputs set by a preload (see runAction); `env` gains BENCH_INPUTS. */
+function underCallgrind(action, env, dir, out) {
+  const preload = join(dir, 'inputs-preload.cjs');
+  writeFileSync(
+    preload,
+    'Object.assign(process.env, JSON.parse(process.env.BENCH_INPUTS)); delete process.env.BENCH_INPUTS;\n',
+  );
+  env.BENCH_INPUTS = JSON.stringify(
+    Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('INPUT_'))),
+  );
+  return {
+    cmd: 'valgrind',
+    argv: ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '-r', preload, action],
+    cpu: () => NaN,
+  };
 }
 
 /**

@@ -1466,10 +1466,8 @@ class FeatureProfile {
     }
     addNumericCategory(v) {
         const nc = this._numericCategories;
-        if (nc === null)
-            return;
-        nc.set(v, (nc.get(v) ?? 0) + 1);
-        if (nc.size > MAX_NUMERIC_CATEGORIES)
+        // stored only when it changes (to null), as in merge
+        if (nc !== null && countIn(nc, v, MAX_NUMERIC_CATEGORIES) === null)
             this._numericCategories = null;
     }
     /** Adds a value that arrived as text (quoted CSV field, JSON string). */
@@ -1486,10 +1484,7 @@ class FeatureProfile {
     }
     addCategory(value) {
         const c = this.categories;
-        if (c === null)
-            return;
-        c.set(value, (c.get(value) ?? 0) + 1);
-        if (c.size > MAX_CATEGORIES)
+        if (c !== null && countIn(c, value, MAX_CATEGORIES) === null)
             this.categories = null;
     }
     get total() {
@@ -1590,6 +1585,11 @@ class RecentTexts {
         }
         return text;
     }
+}
+/** Counts `key` in `m`; null once `m` holds more than `cap` keys (the view is given up). */
+function countIn(m, key, cap) {
+    m.set(key, (m.get(key) ?? 0) + 1);
+    return m.size > cap ? null : m;
 }
 function mergeCounts(a, b, cap) {
     if (a === null || b === null)

@@ -188,9 +188,8 @@ export class FeatureProfile {
 
   private addNumericCategory(v: number): void {
     const nc = this._numericCategories;
-    if (nc === null) return;
-    nc.set(v, (nc.get(v) ?? 0) + 1);
-    if (nc.size > MAX_NUMERIC_CATEGORIES) this._numericCategories = null;
+    // stored only when it changes (to null), as in merge
+    if (nc !== null && countIn(nc, v, MAX_NUMERIC_CATEGORIES) === null) this._numericCategories = null;
   }
 
   /** Adds a value that arrived as text (quoted CSV field, JSON string). */
@@ -210,9 +209,7 @@ export class FeatureProfile {
 
   addCategory(value: string): void {
     const c = this.categories;
-    if (c === null) return;
-    c.set(value, (c.get(value) ?? 0) + 1);
-    if (c.size > MAX_CATEGORIES) this.categories = null;
+    if (c !== null && countIn(c, value, MAX_CATEGORIES) === null) this.categories = null;
   }
 
   get total(): number {
@@ -305,6 +302,12 @@ class RecentTexts {
     }
     return text;
   }
+}
+
+/** Counts `key` in `m`; null once `m` holds more than `cap` keys (the view is given up). */
+function countIn<K>(m: Map<K, number>, key: K, cap: number): Map<K, number> | null {
+  m.set(key, (m.get(key) ?? 0) + 1);
+  return m.size > cap ? null : m;
 }
 
 function mergeCounts<K>(
