@@ -957,22 +957,15 @@ class KllSketch {
         this.offsets.push(0);
         this.totalCapacity += this.capacity(h);
     }
-    /**
-     * Level h's buffer with room for `need` items (its first sizes[h] kept): the one place a level
-     * grows (appends, compactions into the level above, merges), at least doubling.
-     */
-    room(h, need) {
-        const buf = this.levels[h];
-        if (need <= buf.length)
-            return buf;
-        const bigger = new Float64Array(Math.max(16, buf.length * 2, need));
-        bigger.set(buf.subarray(0, this.sizes[h]));
-        this.levels[h] = bigger;
-        return bigger;
-    }
     append(h, v) {
+        let buf = this.levels[h];
         const n = this.sizes[h];
-        this.room(h, n + 1)[n] = v;
+        if (n === buf.length) {
+            const bigger = new Float64Array(Math.max(16, buf.length * 2));
+            bigger.set(buf);
+            this.levels[h] = buf = bigger;
+        }
+        buf[n] = v;
         this.sizes[h] = n + 1;
     }
     /** Adds one value (NaN is rejected: the caller counts missing values separately). */
@@ -1044,8 +1037,14 @@ class KllSketch {
         if (h !== 0 || hint === undefined || !sortWithHint(buf, items, len, hint))
             sortPrefix(buf, len);
         const up = h + 1;
+        let dst = this.levels[up];
         let n = this.sizes[up];
-        const dst = this.room(up, n + ((len - this.offsets[h] + 1) >> 1));
+        const moved = (len - this.offsets[h] + 1) >> 1;
+        if (n + moved > dst.length) {
+            const bigger = new Float64Array(Math.max(dst.length * 2, n + moved));
+            bigger.set(dst.subarray(0, n));
+            this.levels[up] = dst = bigger;
+        }
         for (let i = this.offsets[h]; i < len; i += 2)
             dst[n++] = buf[i];
         this.sizes[up] = n;
@@ -1074,7 +1073,13 @@ class KllSketch {
             if (add === 0)
                 continue;
             const n = this.sizes[h];
-            this.room(h, n + add).set(other.levels[h].subarray(0, add), n);
+            let buf = this.levels[h];
+            if (n + add > buf.length) {
+                const bigger = new Float64Array(Math.max(buf.length * 2, n + add));
+                bigger.set(buf.subarray(0, n));
+                this.levels[h] = buf = bigger;
+            }
+            buf.set(other.levels[h].subarray(0, add), n);
             this.sizes[h] = n + add;
         }
         this.count += other.count;
