@@ -1296,6 +1296,41 @@ class KllSketch {
         return s;
     }
 }
+/**
+ * Runs the sketch's rarer paths on throwaway data when the module loads (about 3 ms in the
+ * interpreter, too little for the JIT to optimize anything here). The JIT optimizes update and
+ * compaction code within a sketch's first few thousand values, partly on stack inside their loops,
+ * and V8 records a function's type feedback only from its ninth call or so: paths first taken after
+ * that (a level's growth, the first compaction above level 0 with its sorted runs to merge, a long
+ * run of close values in the radix sort) throw the optimized code away when they come, and it is
+ * compiled again (`compact` three times per thread and check instead of once, before this).
+ */
+function primeFeedback() {
+    const a = new KllSketch(16, DEFAULT_C);
+    const b = new KllSketch(16, DEFAULT_C);
+    const batch = new Float64Array(16);
+    for (let i = 0; i < 400; i++) {
+        const j = (i * 37) % 400;
+        a.update((j % 5 === 0 ? -1 : 1) * (j * 1.37 + 0.01));
+    }
+    // a second sketch after the first: its growths come when the code records feedback
+    for (let i = 0; i < 400; i++) {
+        batch[i % 16] = ((i * 37) % 400) % 10;
+        if (i % 16 === 15)
+            b.updateMany(batch, 16);
+    }
+    a.merge(KllSketch.fromState(b.toState(true)));
+    a.merge(b);
+    const close = new Float64Array(48); // one run of equal top bits, longer than insertion sorts
+    for (let i = 0; i < close.length; i++)
+        close[i] = 1000 + ((i * 7) % 48) / 100;
+    sortPrefix(close, close.length);
+    const runs = new Float64Array(40); // four ascending runs, merged
+    for (let i = 0; i < runs.length; i++)
+        runs[i] = (i % 10) + 0.5;
+    sortPrefix(runs, runs.length);
+}
+primeFeedback();
 
 ;// CONCATENATED MODULE: ./src/monitor/profile.ts
 /**
@@ -3637,6 +3672,20 @@ function parseIsoTime(buf, s, e) {
     }
     return slowTime(buf, s, e);
 }
+/**
+ * Takes parseIsoTime's paths a dozen times when the module loads, then clears its cache: V8 records
+ * a function's type feedback only from about its ninth call, and a scan's first records (the
+ * cache's first miss) come before that, so the next hour's miss came to the optimized code without
+ * feedback and threw it away (once per thread and check, measured).
+ */
+function primeTimeFeedback() {
+    const b = Buffer.from('2026-01-01T00:00:00Z2026-01-01T01:00:00.5Z', 'latin1');
+    for (let i = 0; i < 12; i++)
+        parseIsoTime(b, i % 2 === 0 ? 0 : 20, i % 2 === 0 ? 20 : 42);
+    lastHour.fill(0);
+    lastHourMs = NaN;
+}
+primeTimeFeedback();
 function slowTime(buf, s, e) {
     const t = Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('latin1');
     return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(t) ? Date.parse(t) : NaN;

@@ -483,3 +483,36 @@ export class KllSketch {
     return s;
   }
 }
+
+/**
+ * Runs the sketch's rarer paths on throwaway data when the module loads (about 3 ms in the
+ * interpreter, too little for the JIT to optimize anything here). The JIT optimizes update and
+ * compaction code within a sketch's first few thousand values, partly on stack inside their loops,
+ * and V8 records a function's type feedback only from its ninth call or so: paths first taken after
+ * that (a level's growth, the first compaction above level 0 with its sorted runs to merge, a long
+ * run of close values in the radix sort) throw the optimized code away when they come, and it is
+ * compiled again (`compact` three times per thread and check instead of once, before this).
+ */
+function primeFeedback(): void {
+  const a = new KllSketch(16, DEFAULT_C);
+  const b = new KllSketch(16, DEFAULT_C);
+  const batch = new Float64Array(16);
+  for (let i = 0; i < 400; i++) {
+    const j = (i * 37) % 400;
+    a.update((j % 5 === 0 ? -1 : 1) * (j * 1.37 + 0.01));
+  }
+  // a second sketch after the first: its growths come when the code records feedback
+  for (let i = 0; i < 400; i++) {
+    batch[i % 16] = ((i * 37) % 400) % 10;
+    if (i % 16 === 15) b.updateMany(batch, 16);
+  }
+  a.merge(KllSketch.fromState(b.toState(true)));
+  a.merge(b);
+  const close = new Float64Array(48); // one run of equal top bits, longer than insertion sorts
+  for (let i = 0; i < close.length; i++) close[i] = 1000 + ((i * 7) % 48) / 100;
+  sortPrefix(close, close.length);
+  const runs = new Float64Array(40); // four ascending runs, merged
+  for (let i = 0; i < runs.length; i++) runs[i] = (i % 10) + 0.5;
+  sortPrefix(runs, runs.length);
+}
+primeFeedback();
