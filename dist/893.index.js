@@ -1296,16 +1296,21 @@ class KllSketch {
         return s;
     }
 }
+let primed = false;
 /**
- * Runs the sketch's rarer paths on throwaway data when the module loads (about 3 ms in the
- * interpreter, too little for the JIT to optimize anything here). The JIT optimizes update and
- * compaction code within a sketch's first few thousand values, partly on stack inside their loops,
- * and V8 records a function's type feedback only from its ninth call or so: paths first taken after
- * that (a level's growth, the first compaction above level 0 with its sorted runs to merge, a long
- * run of close values in the radix sort) throw the optimized code away when they come, and it is
- * compiled again (`compact` three times per thread and check instead of once, before this).
+ * Runs the sketch's rarer paths on throwaway data, once per thread (about 3 ms in the interpreter,
+ * too little for the JIT to optimize anything here); the capture scan calls it before its first
+ * range. The JIT optimizes update and compaction code within a sketch's first few thousand values,
+ * partly on stack inside their loops, and V8 records a function's type feedback only from its ninth
+ * call or so: paths first taken after that (a level's growth, the first compaction above level 0
+ * with its sorted runs to merge, a long run of close values in the radix sort) throw the optimized
+ * code away when they come, and it is compiled again (`compact` three times per thread and check
+ * instead of once, before this).
  */
-function primeFeedback() {
+function primeKllFeedback() {
+    if (primed)
+        return;
+    primed = true;
     const a = new KllSketch(16, DEFAULT_C);
     const b = new KllSketch(16, DEFAULT_C);
     const batch = new Float64Array(16);
@@ -1330,7 +1335,6 @@ function primeFeedback() {
         runs[i] = (i % 10) + 0.5;
     sortPrefix(runs, runs.length);
 }
-primeFeedback();
 
 ;// CONCATENATED MODULE: ./src/monitor/profile.ts
 /**
@@ -3599,6 +3603,7 @@ class CaptureLineScanner {
 
 
 
+
 // Local copies: imported bindings can become getters in bundles, and these are read per record.
 const IN_DATA = S_IN_DATA;
 const IN_ENCODING = S_IN_ENCODING;
@@ -3672,20 +3677,25 @@ function parseIsoTime(buf, s, e) {
     }
     return slowTime(buf, s, e);
 }
+let capture_scan_primed = false;
 /**
- * Takes parseIsoTime's paths a dozen times when the module loads, then clears its cache: V8 records
- * a function's type feedback only from about its ninth call, and a scan's first records (the
- * cache's first miss) come before that, so the next hour's miss came to the optimized code without
- * feedback and threw it away (once per thread and check, measured).
+ * Before a thread's first range: the sketch's rare paths (see primeKllFeedback), and parseIsoTime's
+ * a dozen times, then its cache cleared. V8 records a function's type feedback only from about its
+ * ninth call, and a scan's first records (the cache's first miss) come before that, so the next
+ * hour's miss came to the optimized code without feedback and threw it away (once per thread and
+ * check, measured). Here, not at module load: the worker script also serves evaluate's tasks.
  */
-function primeTimeFeedback() {
+function primeScanFeedback() {
+    if (capture_scan_primed)
+        return;
+    capture_scan_primed = true;
+    primeKllFeedback();
     const b = Buffer.from('2026-01-01T00:00:00Z2026-01-01T01:00:00.5Z', 'latin1');
     for (let i = 0; i < 12; i++)
         parseIsoTime(b, i % 2 === 0 ? 0 : 20, i % 2 === 0 ? 20 : 42);
     lastHour.fill(0);
     lastHourMs = NaN;
 }
-primeTimeFeedback();
 function slowTime(buf, s, e) {
     const t = Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('latin1');
     return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(t) ? Date.parse(t) : NaN;
@@ -3763,6 +3773,7 @@ function scanBatchPart(batch, k, into) {
 }
 /** Scans one range, into `into` when given (its counts and profiles grow). */
 function scanCaptureRange(task, into) {
+    primeScanFeedback();
     const result = into ?? emptyScanResult();
     result.bytes += task.end - task.start;
     const names = new Map(task.featureNames.map((n, i) => [n, i]));

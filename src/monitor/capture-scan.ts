@@ -20,6 +20,7 @@ import {
   S_OUT_ENCODING,
 } from './capture-slots.js';
 import { MonitorDataError } from './errors.js';
+import { primeKllFeedback } from '../stats/kll.js';
 import { feedCsv, feedJson, newSink, type RowSink } from './payload.js';
 
 /** A byte range of one capture file; `start` is 0 or just after a newline. */
@@ -134,19 +135,24 @@ export function parseIsoTime(buf: Uint8Array, s: number, e: number): number {
   return slowTime(buf, s, e);
 }
 
+let primed = false;
+
 /**
- * Takes parseIsoTime's paths a dozen times when the module loads, then clears its cache: V8 records
- * a function's type feedback only from about its ninth call, and a scan's first records (the
- * cache's first miss) come before that, so the next hour's miss came to the optimized code without
- * feedback and threw it away (once per thread and check, measured).
+ * Before a thread's first range: the sketch's rare paths (see primeKllFeedback), and parseIsoTime's
+ * a dozen times, then its cache cleared. V8 records a function's type feedback only from about its
+ * ninth call, and a scan's first records (the cache's first miss) come before that, so the next
+ * hour's miss came to the optimized code without feedback and threw it away (once per thread and
+ * check, measured). Here, not at module load: the worker script also serves evaluate's tasks.
  */
-function primeTimeFeedback(): void {
+function primeScanFeedback(): void {
+  if (primed) return;
+  primed = true;
+  primeKllFeedback();
   const b = Buffer.from('2026-01-01T00:00:00Z2026-01-01T01:00:00.5Z', 'latin1');
   for (let i = 0; i < 12; i++) parseIsoTime(b, i % 2 === 0 ? 0 : 20, i % 2 === 0 ? 20 : 42);
   lastHour.fill(0);
   lastHourMs = NaN;
 }
-primeTimeFeedback();
 
 function slowTime(buf: Uint8Array, s: number, e: number): number {
   const t = Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('latin1');
@@ -228,6 +234,7 @@ export function scanBatchPart(batch: ScanBatch, k: number, into: ScanResult): vo
 
 /** Scans one range, into `into` when given (its counts and profiles grow). */
 export function scanCaptureRange(task: ScanTask, into?: ScanResult): ScanResult {
+  primeScanFeedback();
   const result = into ?? emptyScanResult();
   result.bytes += task.end - task.start;
   const names = new Map(task.featureNames.map((n, i) => [n, i]));

@@ -484,16 +484,21 @@ export class KllSketch {
   }
 }
 
+let primed = false;
+
 /**
- * Runs the sketch's rarer paths on throwaway data when the module loads (about 3 ms in the
- * interpreter, too little for the JIT to optimize anything here). The JIT optimizes update and
- * compaction code within a sketch's first few thousand values, partly on stack inside their loops,
- * and V8 records a function's type feedback only from its ninth call or so: paths first taken after
- * that (a level's growth, the first compaction above level 0 with its sorted runs to merge, a long
- * run of close values in the radix sort) throw the optimized code away when they come, and it is
- * compiled again (`compact` three times per thread and check instead of once, before this).
+ * Runs the sketch's rarer paths on throwaway data, once per thread (about 3 ms in the interpreter,
+ * too little for the JIT to optimize anything here); the capture scan calls it before its first
+ * range. The JIT optimizes update and compaction code within a sketch's first few thousand values,
+ * partly on stack inside their loops, and V8 records a function's type feedback only from its ninth
+ * call or so: paths first taken after that (a level's growth, the first compaction above level 0
+ * with its sorted runs to merge, a long run of close values in the radix sort) throw the optimized
+ * code away when they come, and it is compiled again (`compact` three times per thread and check
+ * instead of once, before this).
  */
-function primeFeedback(): void {
+export function primeKllFeedback(): void {
+  if (primed) return;
+  primed = true;
   const a = new KllSketch(16, DEFAULT_C);
   const b = new KllSketch(16, DEFAULT_C);
   const batch = new Float64Array(16);
@@ -515,4 +520,3 @@ function primeFeedback(): void {
   for (let i = 0; i < runs.length; i++) runs[i] = (i % 10) + 0.5;
   sortPrefix(runs, runs.length);
 }
-primeFeedback();
