@@ -2210,6 +2210,34 @@ function arr(o, key, where, fix) {
         return v;
     throw new errors_MonitorDataError(`${where}.${key} is ${v === undefined ? 'missing' : 'not an array'}; ${fix}`);
 }
+/**
+ * The text of a report file (statistics.json, constraints.json, ...): JSON.stringify(value, null, 2)
+ * exactly, except that an array of numbers is written on one line. A KLL sketch's levels hold
+ * thousands of numbers each; one per line made a 20-feature statistics.json about 2 MB, mostly
+ * indentation, which every later check then reads and parses as its baseline.
+ */
+function reportJson(value) {
+    // Number arrays are swapped for placeholders ("\u0000#<i>#" in the text) while JSON.stringify
+    // indents the rest, then put back. Text from outside (feature names, category values) could
+    // spell a placeholder only by holding a NUL: a document with a NUL in any key or string is
+    // written plainly instead.
+    const arrays = [];
+    let nul = false;
+    const text = JSON.stringify(value, (key, v) => {
+        if (key.includes('\u0000') || (typeof v === 'string' && v.includes('\u0000')))
+            nul = true;
+        if (!Array.isArray(v) || v.length === 0)
+            return v;
+        for (const x of v)
+            if (typeof x !== 'number')
+                return v;
+        arrays.push(JSON.stringify(v));
+        return `\u0000#${arrays.length - 1}#`;
+    }, 2);
+    if (nul)
+        return JSON.stringify(value, null, 2);
+    return arrays.length === 0 ? text : text.replace(/"\\u0000#(\d+)#"/g, (_, i) => arrays[Number(i)]);
+}
 
 ;// CONCATENATED MODULE: ./src/monitor/statistics.ts
 /**
@@ -4593,6 +4621,7 @@ function defaultReportUri(captureUri, endpoint, untilMs) {
 
 
 
+
 async function featureNames(spec, s3) {
     if (!spec)
         return undefined;
@@ -4649,8 +4678,8 @@ async function runBaseline(settings, deps) {
         comparisonThreshold: b.comparisonThreshold,
         comparisonMethod: b.comparisonMethod,
     });
-    const statisticsUri = await writeOutput('output-uri', b.outputUri, 'statistics.json', JSON.stringify(statisticsJson(stats), null, 2), s3);
-    const constraintsUri = await writeOutput('output-uri', b.outputUri, 'constraints.json', JSON.stringify(constraintsJson(constraints), null, 2), s3);
+    const statisticsUri = await writeOutput('output-uri', b.outputUri, 'statistics.json', reportJson(statisticsJson(stats)), s3);
+    const constraintsUri = await writeOutput('output-uri', b.outputUri, 'constraints.json', reportJson(constraintsJson(constraints)), s3);
     const out = {
         statisticsUri,
         constraintsUri,
@@ -4811,8 +4840,8 @@ async function runCheck(settings, deps) {
             const result = runChecks(baseline, constraints, scan.sink);
             for (const v of result.violations)
                 violations.push({ ...v, source: 'capture' });
-            const statisticsUri = await writeOutput('report-uri', reportUri, 'statistics.json', JSON.stringify(statisticsJson(result.statistics), null, 2), s3);
-            const vUri = await writeOutput('report-uri', reportUri, 'constraint_violations.json', JSON.stringify(violationsJson(result.violations), null, 2), s3);
+            const statisticsUri = await writeOutput('report-uri', reportUri, 'statistics.json', reportJson(statisticsJson(result.statistics)), s3);
+            const vUri = await writeOutput('report-uri', reportUri, 'constraint_violations.json', reportJson(violationsJson(result.violations)), s3);
             out.capture = { scan, result, files: src.origin, reportUri: vUri, statisticsUri };
         }
         if (c.groundTruthUri) {
@@ -4835,7 +4864,7 @@ async function runCheck(settings, deps) {
                 passed: joinOk,
                 message: `join rate ${(q.joinRate * 100).toFixed(1)}% (${q.matched} of ${q.captured} captured predictions have ground truth)${joinOk ? '' : `, under min-join-rate ${c.minJoinRate}: the model-quality gate fails closed (label more of the traffic, or lower min-join-rate)`}`,
             });
-            const qUri = await writeOutput('report-uri', reportUri, 'model_quality_statistics.json', JSON.stringify(q.report, null, 2), s3);
+            const qUri = await writeOutput('report-uri', reportUri, 'model_quality_statistics.json', reportJson(q.report), s3);
             out.quality = { result: q, rules, reportUri: qUri };
         }
     }

@@ -22,6 +22,7 @@ import { listLocalFiles } from '../../../src/monitor/capture-files.js';
 import { runChecks, type CheckResult } from '../../../src/monitor/checks.js';
 import { parseConstraints } from '../../../src/monitor/constraints.js';
 import { MonitorDataError } from '../../../src/monitor/errors.js';
+import { reportJson } from '../../../src/monitor/json-util.js';
 import { scanCapture } from '../../../src/monitor/scan-pool.js';
 import { isNumeric, parseStatistics, statisticsJson } from '../../../src/monitor/statistics.js';
 import { violationsJson } from '../../../src/monitor/violations.js';
@@ -146,11 +147,8 @@ export async function analyze(env: Env, workers?: number): Promise<string> {
   const result = runChecks(baseline, constraints, scan.sink);
   const out = at(required(env, 'output_path'));
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'statistics.json'), JSON.stringify(statisticsJson(result.statistics), null, 2));
-  writeFileSync(
-    join(out, 'constraint_violations.json'),
-    JSON.stringify(violationsJson(result.violations), null, 2),
-  );
+  writeFileSync(join(out, 'statistics.json'), reportJson(statisticsJson(result.statistics)));
+  writeFileSync(join(out, 'constraint_violations.json'), reportJson(violationsJson(result.violations)));
   if (env['publish_cloudwatch_metrics'] === 'Enabled' && constraints.config.emitMetrics) {
     const endpoint = env['sagemaker_endpoint_name'];
     const schedule = env['sagemaker_monitoring_schedule_name'] ?? '';

@@ -30,6 +30,7 @@ import {
   statisticsJson,
 } from '../../monitor/statistics.js';
 import { parseViolations, violationsJson } from '../../monitor/violations.js';
+import { reportJson } from '../../monitor/json-util.js';
 import { defaultReportUri, gatherFiles, isS3, readText, writeOutput } from './io.js';
 import type { CheckSettings, MonitorGateSettings } from './settings.js';
 
@@ -132,14 +133,14 @@ export async function runBaseline(
     'output-uri',
     b.outputUri,
     'statistics.json',
-    JSON.stringify(statisticsJson(stats), null, 2),
+    reportJson(statisticsJson(stats)),
     s3,
   );
   const constraintsUri = await writeOutput(
     'output-uri',
     b.outputUri,
     'constraints.json',
-    JSON.stringify(constraintsJson(constraints), null, 2),
+    reportJson(constraintsJson(constraints)),
     s3,
   );
   const out: BaselineOutcome = {
@@ -339,14 +340,14 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
         'report-uri',
         reportUri,
         'statistics.json',
-        JSON.stringify(statisticsJson(result.statistics), null, 2),
+        reportJson(statisticsJson(result.statistics)),
         s3,
       );
       const vUri = await writeOutput(
         'report-uri',
         reportUri,
         'constraint_violations.json',
-        JSON.stringify(violationsJson(result.violations), null, 2),
+        reportJson(violationsJson(result.violations)),
         s3,
       );
       out.capture = { scan, result, files: src.origin, reportUri: vUri, statisticsUri };
@@ -381,7 +382,7 @@ export async function runCheck(settings: MonitorGateSettings, deps: MonitorGateD
         'report-uri',
         reportUri,
         'model_quality_statistics.json',
-        JSON.stringify(q.report, null, 2),
+        reportJson(q.report),
         s3,
       );
       out.quality = { result: q, rules, reportUri: qUri };
