@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getIDToken } from '@actions/core';
+import { getIDToken, platform } from '@actions/core';
 import { afterEach, describe, expect, it } from '@jest/globals';
 
 /**
  * What each action loads before its first line runs. @actions/core imports its OIDC client, and
  * with it @actions/http-client and undici (about 1 MB of bundle), at the top of the module, so
  * every action paid about 70 ms at start to compile and evaluate an HTTP client it never uses
- * (actions/toolkit#1697). patches/@actions+core+*.patch (applied by `npm ci`'s postinstall,
- * patch-package) makes getIDToken load it when called; these tests pin that down in the
- * committed bundles and in node_modules.
+ * (actions/toolkit#1697). Its `platform` export likewise imports @actions/exec (with @actions/io,
+ * node:child_process and node:assert: about 10 ms more) for getDetails alone.
+ * patches/@actions+core+*.patch (applied by `npm ci`'s postinstall, patch-package) makes getIDToken
+ * and getDetails load them when called; these tests pin that down in the committed bundles and in
+ * node_modules.
  */
 const DIST = process.env['SAGEMAKER_ACTIONS_DIST'] ?? resolve('dist');
 
@@ -27,6 +29,8 @@ function startChunks(): Map<string, string[]> {
 
 /** A chunk that holds undici: its HTTP parser (llhttp) is in no other dependency. */
 const holdsUndici = (file: string): boolean => readFileSync(join(DIST, file), 'utf8').includes('llhttp');
+/** A chunk that holds @actions/exec: its ToolRunner class is in no other dependency. */
+const holdsExec = (file: string): boolean => readFileSync(join(DIST, file), 'utf8').includes('ToolRunner');
 
 describe('the chunks each action loads at start', () => {
   const entries = startChunks();
@@ -45,6 +49,13 @@ describe('the chunks each action loads at start', () => {
     for (const [action, chunks] of entries)
       expect({ action, undici: chunks.filter(holdsUndici) }).toEqual({ action, undici: [] });
   });
+
+  it('hold no process runner (@actions/exec): it is in a chunk of its own, loaded by platform.getDetails', () => {
+    const withExec = readdirSync(DIST).filter((f) => /^\d+\.index\.js$/.test(f) && holdsExec(f));
+    expect(withExec.length).toBeGreaterThan(0);
+    for (const [action, chunks] of entries)
+      expect({ action, exec: chunks.filter(holdsExec) }).toEqual({ action, exec: [] });
+  });
 });
 
 describe('@actions/core as installed (patches/@actions+core+*.patch)', () => {
@@ -57,6 +68,22 @@ describe('@actions/core as installed (patches/@actions+core+*.patch)', () => {
   it('loads it in getIDToken', () => {
     expect(core).toMatch(
       /function getIDToken[\s\S]*?import\('\.\/oidc-utils\.js'\)[\s\S]*?OidcClient\.getIDToken/,
+    );
+  });
+
+  const platformJs = readFileSync(resolve('node_modules/@actions/core/lib/platform.js'), 'utf8');
+
+  it('does not import @actions/exec at the top of its platform module, and getDetails loads it', () => {
+    expect(platformJs).not.toMatch(/^import\s[^;]*from\s+'@actions\/exec'/m);
+    expect(platformJs).toMatch(/import\('@actions\/exec'\)/);
+  });
+
+  it('still answers platform.getDetails (the lazily loaded runner runs the OS query)', async () => {
+    expect(platform.platform).toBe(process.platform);
+    // lsb_release may be missing on a minimal machine: then the runner's own error says so
+    await platform.getDetails().then(
+      (d) => expect([d.platform, d.arch]).toEqual([process.platform, process.arch]),
+      (err: unknown) => expect(String(err)).toMatch(/lsb_release/),
     );
   });
 
