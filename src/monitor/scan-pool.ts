@@ -23,10 +23,25 @@ import { FeatureProfile } from './profile.js';
 import { CAPTURE_SCAN_TASK, fromWire } from './scan-wire.js';
 
 /**
- * Most bytes a thread scans as one unit (a batch: whole small files, or one range of a big file).
- * Each batch costs a result to send and merge; smaller ones balance the threads' ends better.
+ * Most bytes a thread scans as one unit (a batch: whole small files, or one range of a big file),
+ * the least a big capture's batches hold (see batchBytes). Each batch costs a result to send and
+ * merge; smaller ones balance the threads' ends better.
  */
 export const CHUNK_BYTES = 8 << 20;
+/** Batches a big capture is cut into by default (see batchBytes). */
+export const TARGET_BATCHES = 16;
+
+/**
+ * The default batch size for a capture of `totalBytes`: CHUNK_BYTES, or 1/TARGET_BATCHES of a
+ * capture bigger than TARGET_BATCHES of them. A batch's result (its sketches: thousands of items
+ * per feature) is copied to the main thread, merged and compacted again there, so for a big capture
+ * fewer, bigger batches cost less CPU (a 200 MB check: 12.5 MB batches measured 5-8% less CPU than
+ * 8 MB ones; 20 MB about the same again, with the threads' ends less even). It depends on the
+ * capture's size only, never on the thread count, so neither do the statistics.
+ */
+export function batchBytes(totalBytes: number): number {
+  return Math.max(CHUNK_BYTES, Math.ceil(totalBytes / TARGET_BATCHES));
+}
 /** Below this many bytes of capture the default is one thread (see scanCapture). */
 export const SMALL_CAPTURE_BYTES = 16 << 20;
 
@@ -142,7 +157,8 @@ function mergeInto(total: ScanResult, r: ScanResult): void {
 }
 
 export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
-  const chunk = opts.chunkBytes ?? CHUNK_BYTES;
+  const bytes = opts.files.reduce((n, f) => n + f.size, 0);
+  const chunk = opts.chunkBytes ?? batchBytes(bytes);
   const tasks: ScanBatch[] = planBatches(planRanges(opts.files, chunk), chunk).map((parts) => ({
     parts,
     sinceMs: opts.sinceMs,
@@ -153,7 +169,6 @@ export async function scanCapture(opts: ScanOptions): Promise<ScanAggregate> {
   }));
   // By default a small capture is scanned on this thread alone: a worker's start-up costs more
   // than the scan (the result is the same either way).
-  const bytes = opts.files.reduce((n, f) => n + f.size, 0);
   const byDefault = bytes < SMALL_CAPTURE_BYTES ? 1 : defaultWorkerCount() + 1;
   const threads = Math.max(1, Math.min(opts.workers ?? byDefault, tasks.length));
   const total = emptyScanResult();

@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { NOT_STRING, SLOT_PATHS } from '../../../src/monitor/capture-slots.js';
 import { CaptureLineScanner } from '../../../src/monitor/json-scan.js';
 import { scanCaptureBatch, scanCaptureRange } from '../../../src/monitor/capture-scan.js';
-import { planBatches, scanCapture } from '../../../src/monitor/scan-pool.js';
+import {
+  batchBytes,
+  CHUNK_BYTES,
+  planBatches,
+  scanCapture,
+  TARGET_BATCHES,
+} from '../../../src/monitor/scan-pool.js';
 import { stopWorkers } from '../../../src/workers/pool.js';
 import { feedCsv, newSink, type RowSink } from '../../../src/monitor/payload.js';
 import { MonitorDataError } from '../../../src/monitor/errors.js';
@@ -485,6 +491,19 @@ describe('capture files vs decoding every record with JSON.parse', () => {
 });
 
 describe('scan pool', () => {
+  it('sizes batches by the capture alone: CHUNK_BYTES, or 1/TARGET_BATCHES of a big capture', () => {
+    expect(batchBytes(0)).toBe(CHUNK_BYTES);
+    expect(batchBytes(CHUNK_BYTES * TARGET_BATCHES)).toBe(CHUNK_BYTES);
+    expect(batchBytes(200e6)).toBe(12_500_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), (total) => {
+        const b = batchBytes(total);
+        expect(b).toBeGreaterThanOrEqual(CHUNK_BYTES);
+        expect(Math.ceil(total / b)).toBeLessThanOrEqual(Math.max(TARGET_BATCHES, 1));
+      }),
+    );
+  });
+
   it('groups consecutive ranges into batches of at most the chunk, never splitting one, in order', () => {
     fc.assert(
       fc.property(
